@@ -1,0 +1,69 @@
+//! `termlint check`.
+
+use std::path::PathBuf;
+
+use termlint::i18n::{Localizer, Message};
+use termlint::lang::Language;
+use termlint::lint::{Input, Linter};
+use termlint::report::{json_report, HumanReporter};
+
+use super::{write_stdout, GlossaryArgs, OutputFormat, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS};
+
+#[derive(clap::Args)]
+pub struct CheckArgs {
+    /// Files or folders to check; `-` reads standard input. Default: the current folder.
+    #[arg(value_name = "PATH")]
+    paths: Vec<String>,
+    #[command(flatten)]
+    source: GlossaryArgs,
+    /// The language of the documents (BCP 47), unless termlint.toml maps their path.
+    #[arg(long, value_name = "TAG")]
+    lang: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "human")]
+    format: OutputFormat,
+}
+
+pub fn run(args: CheckArgs, localizer: &Localizer) -> Result<u8, Vec<Message>> {
+    let mut config = args.source.load_config()?;
+    if let Some(tag) = &args.lang {
+        let language =
+            Language::parse(tag).map_err(|_| vec![Message::new("error-bad-language").text("tag", tag)])?;
+        config.languages.set_default(language);
+    }
+    let matcher = args.source.load_matcher(&config)?;
+    let linter = Linter::new(matcher, config);
+    let inputs = inputs(&args.paths);
+    let report = linter.check_inputs(&inputs);
+    let glossary = linter.matcher().glossary();
+    match args.format {
+        OutputFormat::Json => write_stdout(&(json_report(&report, glossary, localizer) + "\n"))?,
+        OutputFormat::Human => {
+            let reporter = HumanReporter::new(localizer, glossary);
+            let mut findings = Vec::new();
+            let _ = reporter.write_findings(&report, &mut findings);
+            write_stdout(&String::from_utf8_lossy(&findings))?;
+            let mut stderr = Vec::new();
+            let _ = reporter.write_errors(&report, &mut stderr);
+            eprint!("{}", String::from_utf8_lossy(&stderr));
+            eprintln!("{}", reporter.summary(&report));
+        }
+    }
+    Ok(if !report.errors.is_empty() {
+        EXIT_ERROR
+    } else if report.has_errors() {
+        EXIT_FINDINGS
+    } else {
+        EXIT_CLEAN
+    })
+}
+
+fn inputs(paths: &[String]) -> Vec<Input> {
+    if paths.is_empty() {
+        return vec![Input::Path(PathBuf::from("."))];
+    }
+    paths
+        .iter()
+        .map(|p| if p == "-" { Input::Stdin } else { Input::Path(PathBuf::from(p)) })
+        .collect()
+}

@@ -1,0 +1,265 @@
+//! `termlint.toml`: project configuration, found by walking up from the
+//! current folder.
+//!
+//! ```toml
+//! glossary = ["terms/"]           # glossary files or folders, relative to this file
+//! builtin_glossary = true         # also use the glossary built into termlint
+//! include = ["docs/**/*.md"]      # files to check when walking folders
+//! exclude = ["docs/vendor/**"]    # files never to check when walking folders
+//! language = "en"                 # the language of documents not matched below
+//!
+//! [languages]                     # document language by glob, first match wins
+//! "**/*.ru.md" = "ru"
+//!
+//! [checks]                        # severity per check: error, warning, info or off
+//! inconsistent = "error"
+//! case = "off"
+//! ```
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use globset::{Glob, GlobSet, GlobSetBuilder};
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::check::{CheckId, CheckSettings, Severity};
+use crate::i18n::Message;
+use crate::lang::Language;
+use crate::text::LineIndex;
+
+/// The name of the configuration file.
+pub const CONFIG_FILE_NAME: &str = "termlint.toml";
+
+/// A loaded and validated configuration.
+#[derive(Clone, Debug)]
+pub struct Config {
+    /// The folder holding the file; relative paths and globs start here.
+    pub root: PathBuf,
+    /// Glossary files and folders, resolved against `root`.
+    pub glossaries: Vec<PathBuf>,
+    /// Whether the built-in glossary is used.
+    pub builtin_glossary: bool,
+    /// Which files walking may check.
+    pub selection: FileSelection,
+    /// Document languages.
+    pub languages: LanguageRules,
+    /// Check severities.
+    pub checks: CheckSettings,
+}
+
+/// Include and exclude globs for files found by walking folders.
+#[derive(Clone, Debug, Default)]
+pub struct FileSelection {
+    include: Option<GlobSet>,
+    exclude: Option<GlobSet>,
+}
+
+/// Document language by glob, with a default.
+#[derive(Clone, Debug)]
+pub struct LanguageRules {
+    default: Language,
+    by_glob: Vec<(globset::GlobMatcher, Language)>,
+}
+
+/// A problem in a configuration file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ConfigError {
+    /// `path:line:column` of the problem.
+    pub location: String,
+    /// What is wrong.
+    pub detail: String,
+}
+
+impl ConfigError {
+    /// The message to show.
+    pub fn message(&self) -> Message {
+        Message::new("config-error")
+            .text("location", &self.location)
+            .text("detail", &self.detail)
+    }
+}
+
+impl std::fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.message().fmt(f)
+    }
+}
+
+impl std::error::Error for ConfigError {}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    #[serde(default)]
+    glossary: Vec<String>,
+    builtin_glossary: Option<bool>,
+    #[serde(default)]
+    include: Vec<Spanned<String>>,
+    #[serde(default)]
+    exclude: Vec<Spanned<String>>,
+    language: Option<Spanned<String>>,
+    #[serde(default)]
+    languages: BTreeMap<Spanned<String>, Spanned<String>>,
+    #[serde(default)]
+    checks: BTreeMap<Spanned<String>, Spanned<String>>,
+}
+
+impl Default for LanguageRules {
+    fn default() -> Self {
+        LanguageRules {
+            default: Language::parse("en").expect("`en` is a valid tag"),
+            by_glob: Vec::new(),
+        }
+    }
+}
+
+impl LanguageRules {
+    /// Rules with only a default language.
+    pub fn new(default: Language) -> Self {
+        LanguageRules {
+            default,
+            by_glob: Vec::new(),
+        }
+    }
+
+    /// Replaces the default language (as `--lang` does).
+    pub fn set_default(&mut self, language: Language) {
+        self.default = language;
+    }
+
+    /// The language of the document at `path`.
+    pub fn language_of(&self, path: &Path) -> &Language {
+        self.by_glob
+            .iter()
+            .find(|(glob, _)| glob.is_match(path))
+            .map_or(&self.default, |(_, language)| language)
+    }
+}
+
+impl FileSelection {
+    /// Whether walking may check `path`.
+    pub fn allows(&self, path: &Path) -> bool {
+        let path = path.strip_prefix(".").unwrap_or(path);
+        self.include.as_ref().is_none_or(|set| set.is_match(path))
+            && !self.exclude.as_ref().is_some_and(|set| set.is_match(path))
+    }
+}
+
+impl Config {
+    /// `path` relative to the configuration's folder, which is how globs
+    /// are matched; paths outside it are returned as they are.
+    pub fn relative_path(&self, path: &Path) -> PathBuf {
+        let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+        let root = std::path::absolute(&self.root).unwrap_or_else(|_| self.root.clone());
+        absolute
+            .strip_prefix(&root)
+            .map_or_else(|_| path.to_path_buf(), Path::to_path_buf)
+    }
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            root: PathBuf::from("."),
+            glossaries: Vec::new(),
+            builtin_glossary: true,
+            selection: FileSelection::default(),
+            languages: LanguageRules::default(),
+            checks: CheckSettings::default(),
+        }
+    }
+}
+
+/// Looks for `termlint.toml` in `start` and its ancestors.
+pub fn find_config(start: &Path) -> Option<PathBuf> {
+    start
+        .ancestors()
+        .map(|dir| dir.join(CONFIG_FILE_NAME))
+        .find(|candidate| candidate.is_file())
+}
+
+/// Reads and validates a configuration file.
+pub fn load_config(path: &Path) -> Result<Config, ConfigError> {
+    let text = std::fs::read_to_string(path).map_err(|err| ConfigError {
+        location: path.display().to_string(),
+        detail: err.to_string(),
+    })?;
+    let folder = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let root = std::fs::canonicalize(folder).unwrap_or_else(|_| folder.to_path_buf());
+    parse_config(&text, &path.display().to_string(), root)
+}
+
+/// Parses configuration text; `name` appears in error locations.
+pub fn parse_config(text: &str, name: &str, root: PathBuf) -> Result<Config, ConfigError> {
+    let lines = LineIndex::new(text);
+    let error = |span: std::ops::Range<usize>, detail: String| {
+        let mut offset = span.start.min(text.len());
+        while !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let position = lines.position(text, offset);
+        ConfigError {
+            location: format!("{name}:{}:{}", position.line, position.column),
+            detail,
+        }
+    };
+    let raw: RawConfig =
+        toml::from_str(text).map_err(|err| error(err.span().unwrap_or(0..0), err.message().trim().to_string()))?;
+    let parse_language = |tag: &Spanned<String>| {
+        Language::parse(tag.get_ref()).map_err(|e| error(tag.span(), e.to_string()))
+    };
+    let mut languages = LanguageRules::default();
+    if let Some(tag) = &raw.language {
+        languages.default = parse_language(tag)?;
+    }
+    for (glob, tag) in &raw.languages {
+        let matcher = compile_glob(glob).map_err(|detail| error(glob.span(), detail))?;
+        languages.by_glob.push((matcher.compile_matcher(), parse_language(tag)?));
+    }
+    let mut checks = CheckSettings::default();
+    for (id, severity) in &raw.checks {
+        let check: CheckId = id
+            .get_ref()
+            .parse()
+            .map_err(|unknown| error(id.span(), format!("unknown check `{unknown}`")))?;
+        let severity = match severity.get_ref().as_str() {
+            "error" => Some(Severity::Error),
+            "warning" => Some(Severity::Warning),
+            "info" => Some(Severity::Info),
+            "off" => None,
+            other => {
+                return Err(error(
+                    severity.span(),
+                    format!("unknown severity `{other}` (expected error, warning, info or off)"),
+                ))
+            }
+        };
+        checks.set(check, severity);
+    }
+    let glob_set = |globs: &[Spanned<String>]| -> Result<Option<GlobSet>, ConfigError> {
+        if globs.is_empty() {
+            return Ok(None);
+        }
+        let mut builder = GlobSetBuilder::new();
+        for glob in globs {
+            builder.add(compile_glob(glob).map_err(|detail| error(glob.span(), detail))?);
+        }
+        builder.build().map(Some).map_err(|e| error(0..0, e.to_string()))
+    };
+    Ok(Config {
+        glossaries: raw.glossary.iter().map(|p| root.join(p)).collect(),
+        builtin_glossary: raw.builtin_glossary.unwrap_or(true),
+        selection: FileSelection {
+            include: glob_set(&raw.include)?,
+            exclude: glob_set(&raw.exclude)?,
+        },
+        languages,
+        checks,
+        root,
+    })
+}
+
+fn compile_glob(glob: &Spanned<String>) -> Result<Glob, String> {
+    Glob::new(glob.get_ref()).map_err(|e| e.to_string())
+}

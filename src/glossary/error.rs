@@ -1,0 +1,101 @@
+//! Glossary errors: each names the file, line and column, and renders through
+//! the interface messages.
+
+use crate::i18n::Message;
+
+use super::model::SourceLocation;
+
+/// Everything wrong with a set of glossary files (never empty).
+#[derive(Debug)]
+pub struct GlossaryErrors(pub Vec<GlossaryError>);
+
+/// One problem in a glossary file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GlossaryError {
+    /// Where the problem is.
+    pub location: SourceLocation,
+    /// What the problem is.
+    pub kind: GlossaryErrorKind,
+}
+
+/// The kinds of glossary problems.
+#[derive(Debug, Clone, PartialEq)]
+pub enum GlossaryErrorKind {
+    /// The file could not be read.
+    Unreadable { reason: String },
+    /// A path given as a glossary folder holds no `.toml` file.
+    EmptyFolder,
+    /// The file is not valid TOML, has an unknown key or a value of the wrong type.
+    Syntax { detail: String },
+    /// A concept id is not lowercase letters, digits and hyphens.
+    BadId { id: String },
+    /// Two concepts share an id.
+    DuplicateId { id: String, first: SourceLocation },
+    /// A language tag is not valid BCP 47.
+    BadLanguageTag { tag: String },
+    /// A language has terms but no preferred term.
+    MissingPreferred { concept: String, language: String },
+    /// A concept has no language at all.
+    NoTerms { concept: String },
+    /// A term is empty or only white space and punctuation that folding removes.
+    EmptyTerm { concept: String },
+    /// Terms of two concepts fold to the same form.
+    Conflict {
+        term: String,
+        concept: String,
+        other_term: String,
+        other_concept: String,
+        other: SourceLocation,
+    },
+}
+
+impl GlossaryError {
+    /// The message to show for this error.
+    pub fn message(&self) -> Message {
+        use GlossaryErrorKind::*;
+        let at = |m: Message| m.text("location", self.location.to_string());
+        match &self.kind {
+            Unreadable { reason } => at(Message::new("glossary-unreadable").text("reason", reason)),
+            EmptyFolder => at(Message::new("glossary-empty-folder")),
+            Syntax { detail } => at(Message::new("glossary-syntax").text("detail", detail)),
+            BadId { id } => at(Message::new("glossary-bad-id").text("id", id)),
+            DuplicateId { id, first } => at(Message::new("glossary-duplicate-id")
+                .text("id", id)
+                .text("first", first.to_string())),
+            BadLanguageTag { tag } => at(Message::new("glossary-bad-language").text("tag", tag)),
+            MissingPreferred { concept, language } => at(Message::new("glossary-missing-preferred")
+                .text("concept", concept)
+                .text("language", language)),
+            NoTerms { concept } => at(Message::new("glossary-no-terms").text("concept", concept)),
+            EmptyTerm { concept } => at(Message::new("glossary-empty-term").text("concept", concept)),
+            Conflict { term, concept, other_term, other_concept, other } => at(Message::new("glossary-conflict")
+                .text("term", term)
+                .text("concept", concept)
+                .text("other-term", other_term)
+                .text("other-concept", other_concept)
+                .text("other", other.to_string())),
+        }
+    }
+}
+
+impl std::fmt::Display for GlossaryError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.message().fmt(f)
+    }
+}
+
+impl std::error::Error for GlossaryError {}
+
+impl std::fmt::Display for GlossaryErrors {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        for (i, error) in self.0.iter().enumerate() {
+            if i > 0 {
+                writeln!(f)?;
+            }
+            error.fmt(f)?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for GlossaryErrors {}

@@ -1,0 +1,179 @@
+//! Glossary data types.
+
+use std::sync::Arc;
+
+use serde::{Deserialize, Serialize};
+
+use crate::lang::Language;
+use crate::text::{fold_term, CaseMode};
+
+/// A whole glossary: every concept from every loaded file.
+#[derive(Clone, Debug, Default)]
+pub struct Glossary {
+    concepts: Vec<Concept>,
+}
+
+/// One concept: a person, organisation, place or term, whatever it is called.
+#[derive(Clone, Debug)]
+pub struct Concept {
+    /// Stable identifier, unique in the glossary (`qassem-soleimani`).
+    pub id: String,
+    /// What sort of thing the concept is.
+    pub kind: Option<ConceptKind>,
+    /// Subject field (TBX `subjectField`).
+    pub domain: Option<String>,
+    /// Free note for glossary readers.
+    pub note: Option<String>,
+    /// Where the forms come from: references or links.
+    pub sources: Vec<String>,
+    /// Terms per language, in file order.
+    pub languages: Vec<LanguageTerms>,
+    /// Where the concept is defined.
+    pub location: SourceLocation,
+}
+
+/// What sort of thing a concept is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ConceptKind {
+    /// A person.
+    Person,
+    /// An organisation, group or movement.
+    Organization,
+    /// A media outlet or publication.
+    Media,
+    /// A place.
+    Place,
+    /// A religious, political or other term.
+    Term,
+    /// An event or operation.
+    Event,
+}
+
+/// The terms of one concept in one language.
+#[derive(Clone, Debug)]
+pub struct LanguageTerms {
+    /// The language of these terms.
+    pub language: Language,
+    /// The terms; the first is the preferred one.
+    pub terms: Vec<Term>,
+}
+
+/// One written form of a concept.
+#[derive(Clone, Debug)]
+pub struct Term {
+    /// The form as written in the glossary.
+    pub text: String,
+    /// Whether the form is preferred, admitted or deprecated.
+    pub status: Status,
+    /// Whether letter case matters (acronyms such as `ISKP`).
+    pub case_sensitive: bool,
+    /// Full form, acronym or short form; consistency compares like with like.
+    pub term_type: TermType,
+    /// Free note for glossary readers.
+    pub note: Option<String>,
+    /// Where the term is defined.
+    pub location: SourceLocation,
+}
+
+/// The standing of a term (TBX `administrativeStatus`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    /// The one form to use.
+    Preferred,
+    /// An accepted alternative.
+    Admitted,
+    /// A form not to use.
+    Deprecated,
+}
+
+/// The type of a term (a subset of TBX `termType`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TermType {
+    /// A full name (the default).
+    #[default]
+    Full,
+    /// An acronym or abbreviation (`ISKP`).
+    Acronym,
+    /// A short form of the full name.
+    Short,
+}
+
+/// A place in a glossary file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SourceLocation {
+    /// The file, as given (built-in files are named `builtin:glossary/…`).
+    pub path: Arc<str>,
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column, in characters.
+    pub column: usize,
+}
+
+impl std::fmt::Display for SourceLocation {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:{}:{}", self.path, self.line, self.column)
+    }
+}
+
+impl Glossary {
+    pub(crate) fn from_concepts(concepts: Vec<Concept>) -> Self {
+        Glossary { concepts }
+    }
+
+    /// Every concept, in load order.
+    pub fn concepts(&self) -> &[Concept] {
+        &self.concepts
+    }
+
+    /// Finds a concept by id, or by any of its terms in any language written
+    /// in any spelling that folds to the same form.
+    pub fn find(&self, id_or_term: &str) -> Option<&Concept> {
+        if let Some(concept) = self.concepts.iter().find(|c| c.id == id_or_term) {
+            return Some(concept);
+        }
+        let wanted = fold_term(id_or_term, CaseMode::Fold);
+        self.concepts.iter().find(|concept| {
+            concept
+                .terms()
+                .any(|(_, term)| fold_term(&term.text, CaseMode::Fold) == wanted)
+        })
+    }
+}
+
+impl Concept {
+    /// Every term with its language.
+    pub fn terms(&self) -> impl Iterator<Item = (&Language, &Term)> {
+        self.languages
+            .iter()
+            .flat_map(|lt| lt.terms.iter().map(move |t| (&lt.language, t)))
+    }
+
+    /// The terms for exactly this language tag, if any.
+    pub fn language(&self, language: &Language) -> Option<&LanguageTerms> {
+        self.languages.iter().find(|lt| &lt.language == language)
+    }
+}
+
+impl LanguageTerms {
+    /// The preferred term.
+    pub fn preferred(&self) -> &Term {
+        &self.terms[0]
+    }
+
+    /// The form to suggest instead of `term`: the preferred term when it has
+    /// the same type, else the first admitted term of that type, else the
+    /// preferred term. So a deprecated acronym is replaced by an acronym.
+    pub fn suggestion_for(&self, term: &Term) -> &Term {
+        let preferred = self.preferred();
+        if preferred.term_type == term.term_type {
+            return preferred;
+        }
+        self.terms
+            .iter()
+            .find(|t| t.status == Status::Admitted && t.term_type == term.term_type)
+            .unwrap_or(preferred)
+    }
+}

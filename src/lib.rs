@@ -1,0 +1,39 @@
+//! termlint: a multilingual glossary and terminology checker.
+//!
+//! The library does all the work and returns data; the `termlint` binary
+//! only parses arguments, loads configuration and renders results.
+//!
+//! ```
+//! use termlint::{check::CheckId, document::Format, glossary::GlossaryLoader, lang::Language};
+//! use termlint::{config::Config, lint::Linter, matcher::Matcher};
+//!
+//! let mut loader = GlossaryLoader::new().without_builtin();
+//! loader.add_source("example.toml", r#"
+//!     [[concept]]
+//!     id = "kerman"
+//!     [concept.lang.en]
+//!     preferred = "Kerman"
+//!     deprecated = ["Kirman"]
+//! "#.to_string());
+//! let linter = Linter::new(Matcher::new(loader.load().unwrap()), Config::default());
+//! let findings = linter.check_text("From Kirman to Kermanshah.", Format::Text, &Language::parse("en").unwrap());
+//! assert_eq!(findings.len(), 1);
+//! assert_eq!(findings[0].check, CheckId::Deprecated);
+//! assert_eq!(findings[0].range, 5..11);
+//! assert_eq!(findings[0].suggestion.as_deref(), Some("Kerman"));
+//! ```
+//!
+//! Modules, from the leaves up: [`text`] (folding, boundaries, positions),
+//! [`lang`] and [`i18n`]; [`glossary`]; [`matcher`] and [`document`];
+//! [`check`]; [`config`] and [`lint`]; [`report`].
+
+pub mod check;
+pub mod config;
+pub mod document;
+pub mod glossary;
+pub mod i18n;
+pub mod lang;
+pub mod lint;
+pub mod matcher;
+pub mod report;
+pub mod text;

@@ -1,0 +1,272 @@
+//! Finding glossary terms in text.
+//!
+//! # How a mention is found
+//! 1. Every term of every concept is folded (see [`crate::text`]) and the
+//!    distinct folded forms go into one Aho-Corasick automaton, built once.
+//! 2. A segment of a document is folded with its offset map and searched for
+//!    *overlapping* hits, so that no candidate is hidden by another.
+//! 3. A hit is kept only if it maps back to whole units of the original, sits
+//!    on word boundaries of the original text, and one of its terms applies to
+//!    the document's language.
+//! 4. Among the kept hits the leftmost-longest win. Filtering before choosing
+//!    matters: a longer term that fails the boundary test must not hide a
+//!    shorter one that passes it.
+//! 5. The original slice is then compared with the forms sharing that folded
+//!    key, from the exact spelling down to the folded one, to decide which
+//!    listed form was written (`Abū Ḥudhayfah` is the admitted diacritic form
+//!    even though it folds like the preferred `Abu Hudhayfah`).
+
+use std::cell::OnceCell;
+use std::ops::Range;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use unicode_normalization::UnicodeNormalization;
+
+use crate::glossary::{Concept, Glossary, LanguageTerms, Status, Term};
+use crate::lang::Language;
+use crate::text::{fold_term, is_word_end, is_word_start, CaseMode, FoldedText};
+
+/// Case-sensitive terms shorter than this many characters match only in
+/// their own case, so that `IS` never matches the word `is`.
+const MIN_CASE_FINDING_LEN: usize = 4;
+
+/// The glossary compiled for searching. Build it once and share it.
+pub struct Matcher {
+    glossary: Glossary,
+    automaton: AhoCorasick,
+    /// For each automaton pattern, the entries (terms) that fold to it.
+    patterns: Vec<Vec<EntryId>>,
+    entries: Vec<Entry>,
+    /// The distinct language tags of the glossary.
+    languages: Vec<Language>,
+}
+
+type EntryId = u32;
+
+/// One term, located in the glossary, with its forms precomputed for judging.
+struct Entry {
+    concept: u32,
+    language: u32,
+    language_slot: u16,
+    term: u16,
+    /// NFC with white space collapsed: the "as written" comparison.
+    written: String,
+    /// Folded but keeping case.
+    cased: String,
+}
+
+/// A term found in a text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Mention {
+    /// Byte range in the original text.
+    pub range: Range<usize>,
+    /// Index of the concept in the glossary.
+    pub concept: usize,
+    /// Index of the language in the concept's `languages`.
+    pub language: usize,
+    /// Index of the term in that language's `terms`.
+    pub term: usize,
+    /// Identifies the folded form: equal for mentions that fold alike.
+    pub form: usize,
+    /// The term is case-sensitive and was written in another case.
+    pub case_mismatch: bool,
+}
+
+/// The glossary languages that apply to one document language.
+pub struct LanguageFilter {
+    applies: Vec<bool>,
+}
+
+/// How closely an original slice matches a listed form; lower is closer.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Closeness {
+    AsWritten,
+    IgnoringCase,
+    FoldedKeepingCase,
+    Folded,
+}
+
+impl Matcher {
+    /// Compiles `glossary`.
+    pub fn new(glossary: Glossary) -> Self {
+        let mut languages: Vec<Language> = Vec::new();
+        let mut entries = Vec::new();
+        let mut pattern_ids = std::collections::HashMap::new();
+        let mut keys: Vec<String> = Vec::new();
+        let mut patterns: Vec<Vec<EntryId>> = Vec::new();
+        for (concept_index, concept) in glossary.concepts().iter().enumerate() {
+            for (slot, language_terms) in concept.languages.iter().enumerate() {
+                let language = match languages.iter().position(|l| *l == language_terms.language) {
+                    Some(index) => index,
+                    None => {
+                        languages.push(language_terms.language.clone());
+                        languages.len() - 1
+                    }
+                };
+                for (term_index, term) in language_terms.terms.iter().enumerate() {
+                    let key = fold_term(&term.text, CaseMode::Fold);
+                    let pattern = *pattern_ids.entry(key.clone()).or_insert_with(|| {
+                        keys.push(key);
+                        patterns.push(Vec::new());
+                        patterns.len() - 1
+                    });
+                    patterns[pattern].push(entries.len() as EntryId);
+                    entries.push(Entry {
+                        concept: concept_index as u32,
+                        language: language as u32,
+                        language_slot: slot as u16,
+                        term: term_index as u16,
+                        written: as_written(&term.text),
+                        cased: fold_term(&term.text, CaseMode::Keep),
+                    });
+                }
+            }
+        }
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .build(&keys)
+            .expect("glossary terms are short enough for an automaton");
+        Matcher {
+            glossary,
+            automaton,
+            patterns,
+            entries,
+            languages,
+        }
+    }
+
+    /// The compiled glossary.
+    pub fn glossary(&self) -> &Glossary {
+        &self.glossary
+    }
+
+    /// Which glossary languages apply to documents in `document`.
+    pub fn language_filter(&self, document: &Language) -> LanguageFilter {
+        LanguageFilter {
+            applies: self.languages.iter().map(|l| l.applies_to(document)).collect(),
+        }
+    }
+
+    /// Finds the mentions in the parts `pieces` of `text` (byte ranges that
+    /// are read as one stretch; markup between them is skipped).
+    pub fn find(&self, text: &str, pieces: &[Range<usize>], filter: &LanguageFilter) -> Vec<Mention> {
+        let folded = FoldedText::from_pieces(text, pieces, CaseMode::Fold);
+        let mut candidates = Vec::new();
+        for hit in self.automaton.find_overlapping_iter(folded.as_str()) {
+            let Some(range) = folded.to_original(hit.start()..hit.end()) else {
+                continue;
+            };
+            if !is_word_start(text, range.start) || !is_word_end(text, range.end) {
+                continue;
+            }
+            let pattern = hit.pattern().as_usize();
+            if let Some(mention) = self.judge(&text[range.clone()], pattern, filter) {
+                candidates.push(Mention { range, ..mention });
+            }
+        }
+        leftmost_longest(candidates)
+    }
+
+    /// Decides which listed form `found` is, among the applicable entries of
+    /// its folded form; `None` when none applies.
+    fn judge(&self, found: &str, pattern: usize, filter: &LanguageFilter) -> Option<Mention> {
+        let entries = &self.patterns[pattern];
+        let found = FoundForms::new(found);
+        let mut best: Option<(Closeness, Status, bool, &Entry)> = None;
+        for entry in entries.iter().map(|&id| &self.entries[id as usize]) {
+            if !filter.applies[entry.language as usize] {
+                continue;
+            }
+            let term = self.term(entry);
+            let case_mismatch = term.case_sensitive && found.cased() != entry.cased;
+            if case_mismatch && term.text.chars().count() < MIN_CASE_FINDING_LEN {
+                continue;
+            }
+            // With a single entry there is nothing to choose between.
+            let closeness = if entries.len() == 1 {
+                Closeness::Folded
+            } else {
+                found.closeness_to(entry)
+            };
+            if best.is_none_or(|(c, s, _, _)| (closeness, term.status) < (c, s)) {
+                best = Some((closeness, term.status, case_mismatch, entry));
+            }
+        }
+        let (_, _, case_mismatch, entry) = best?;
+        Some(Mention {
+            range: 0..0,
+            concept: entry.concept as usize,
+            language: entry.language_slot as usize,
+            term: entry.term as usize,
+            form: pattern,
+            case_mismatch,
+        })
+    }
+
+    fn term(&self, entry: &Entry) -> &Term {
+        &self.glossary.concepts()[entry.concept as usize].languages[entry.language_slot as usize].terms
+            [entry.term as usize]
+    }
+
+    /// The concept, language terms and term of a mention.
+    pub fn resolve(&self, mention: &Mention) -> (&Concept, &LanguageTerms, &Term) {
+        let concept = &self.glossary.concepts()[mention.concept];
+        let language = &concept.languages[mention.language];
+        (concept, language, &language.terms[mention.term])
+    }
+}
+
+/// The forms of a found slice used for judging, computed on first use.
+struct FoundForms<'a> {
+    found: &'a str,
+    written: OnceCell<String>,
+    cased: OnceCell<String>,
+}
+
+impl<'a> FoundForms<'a> {
+    fn new(found: &'a str) -> Self {
+        FoundForms {
+            found,
+            written: OnceCell::new(),
+            cased: OnceCell::new(),
+        }
+    }
+
+    fn written(&self) -> &str {
+        self.written.get_or_init(|| as_written(self.found))
+    }
+
+    fn cased(&self) -> &str {
+        self.cased.get_or_init(|| fold_term(self.found, CaseMode::Keep))
+    }
+
+    fn closeness_to(&self, entry: &Entry) -> Closeness {
+        if self.written() == entry.written {
+            Closeness::AsWritten
+        } else if caseless::default_caseless_match_str(self.written(), &entry.written) {
+            Closeness::IgnoringCase
+        } else if self.cased() == entry.cased {
+            Closeness::FoldedKeepingCase
+        } else {
+            Closeness::Folded
+        }
+    }
+}
+
+/// NFC with runs of white space collapsed to one space.
+fn as_written(text: &str) -> String {
+    let nfc: String = text.nfc().collect();
+    nfc.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Keeps the leftmost-longest of overlapping candidates.
+fn leftmost_longest(mut candidates: Vec<Mention>) -> Vec<Mention> {
+    candidates.sort_by(|a, b| a.range.start.cmp(&b.range.start).then(b.range.end.cmp(&a.range.end)));
+    let mut chosen: Vec<Mention> = Vec::with_capacity(candidates.len());
+    for candidate in candidates {
+        if chosen.last().is_none_or(|last| candidate.range.start >= last.range.end) {
+            chosen.push(candidate);
+        }
+    }
+    chosen
+}

@@ -1,0 +1,166 @@
+//! The JSON format, schema version 1.
+//!
+//! ```json
+//! {
+//!   "version": 1,
+//!   "findings": [{
+//!     "path": "article.md", "check": "deprecated", "severity": "error",
+//!     "concept": "kerman", "found": "Kirman", "suggestion": "Kerman",
+//!     "message": "…",
+//!     "span": {"start": 120, "end": 126},
+//!     "start": {"line": 3, "column": 9}, "end": {"line": 3, "column": 15},
+//!     "chosen": null, "counts": null
+//!   }],
+//!   "errors": [{"path": "bad.md", "kind": "invalid-utf8", "message": "…"}],
+//!   "summary": {"files": 2, "findings": 1, "errors": 1, "warnings": 0, "infos": 0, "unreadable": 1}
+//! }
+//! ```
+//! `span` is in bytes of the original file (end exclusive); `line` and
+//! `column` are 1-based, columns counted in Unicode scalar values, and `end`
+//! is the position just after the last character. `chosen` (the form the
+//! document settled on, with its first position) and `counts` (each form's
+//! uses) are set for `inconsistent` findings only. Fields may be added in a
+//! version; none are removed or renamed without a new version number.
+
+use serde::Serialize;
+
+use crate::check::{Detail, Finding, Severity};
+use crate::glossary::Glossary;
+use crate::i18n::Localizer;
+use crate::lint::{FileErrorKind, Report};
+use crate::text::Position;
+
+use super::finding_message;
+
+/// The version of the JSON schema written by [`json_report`].
+pub const JSON_SCHEMA_VERSION: u32 = 1;
+
+#[derive(Serialize)]
+struct JsonReport<'a> {
+    version: u32,
+    findings: Vec<JsonFinding<'a>>,
+    errors: Vec<JsonError<'a>>,
+    summary: JsonSummary,
+}
+
+#[derive(Serialize)]
+struct JsonFinding<'a> {
+    path: &'a str,
+    check: &'static str,
+    severity: &'static str,
+    concept: &'a str,
+    found: &'a str,
+    suggestion: Option<&'a str>,
+    message: String,
+    span: JsonSpan,
+    start: Position,
+    end: Position,
+    chosen: Option<JsonChosen<'a>>,
+    counts: Option<Vec<JsonCount<'a>>>,
+}
+
+#[derive(Serialize)]
+struct JsonSpan {
+    start: usize,
+    end: usize,
+}
+
+#[derive(Serialize)]
+struct JsonChosen<'a> {
+    form: &'a str,
+    line: usize,
+    column: usize,
+}
+
+#[derive(Serialize)]
+struct JsonCount<'a> {
+    form: &'a str,
+    count: usize,
+}
+
+#[derive(Serialize)]
+struct JsonError<'a> {
+    path: &'a str,
+    kind: &'static str,
+    message: String,
+}
+
+#[derive(Serialize)]
+struct JsonSummary {
+    files: usize,
+    findings: usize,
+    errors: usize,
+    warnings: usize,
+    infos: usize,
+    unreadable: usize,
+}
+
+/// The report as pretty-printed JSON.
+pub fn json_report(report: &Report, glossary: &Glossary, localizer: &Localizer) -> String {
+    let findings = report
+        .files
+        .iter()
+        .flat_map(|file| file.findings.iter().map(move |f| (file.path.as_str(), f)))
+        .map(|(path, finding)| json_finding(path, finding, glossary, localizer))
+        .collect();
+    let errors = report
+        .errors
+        .iter()
+        .map(|error| JsonError {
+            path: &error.path,
+            kind: match error.kind {
+                FileErrorKind::NotFound => "not-found",
+                FileErrorKind::Unreadable { .. } => "unreadable",
+                FileErrorKind::Binary => "binary",
+                FileErrorKind::InvalidUtf8 { .. } => "invalid-utf8",
+            },
+            message: localizer.render(&error.message()),
+        })
+        .collect();
+    let count = |severity| report.findings().filter(|f| f.severity == severity).count();
+    let json = JsonReport {
+        version: JSON_SCHEMA_VERSION,
+        findings,
+        errors,
+        summary: JsonSummary {
+            files: report.files_checked,
+            findings: report.findings().count(),
+            errors: count(Severity::Error),
+            warnings: count(Severity::Warning),
+            infos: count(Severity::Info),
+            unreadable: report.errors.len(),
+        },
+    };
+    serde_json::to_string_pretty(&json).unwrap_or_default()
+}
+
+fn json_finding<'a>(path: &'a str, finding: &'a Finding, glossary: &Glossary, localizer: &Localizer) -> JsonFinding<'a> {
+    let (chosen, counts) = match &finding.detail {
+        Detail::Inconsistent { chosen, chosen_at, counts } => (
+            Some(JsonChosen {
+                form: chosen,
+                line: chosen_at.line,
+                column: chosen_at.column,
+            }),
+            Some(counts.iter().map(|(form, count)| JsonCount { form, count: *count }).collect()),
+        ),
+        _ => (None, None),
+    };
+    JsonFinding {
+        path,
+        check: finding.check.as_str(),
+        severity: finding.severity.as_str(),
+        concept: &finding.concept,
+        found: &finding.found,
+        suggestion: finding.suggestion.as_deref(),
+        message: localizer.render(&finding_message(finding, glossary)),
+        span: JsonSpan {
+            start: finding.range.start,
+            end: finding.range.end,
+        },
+        start: finding.start,
+        end: finding.end,
+        chosen,
+        counts,
+    }
+}

@@ -1,0 +1,417 @@
+//! Folding: the one normalization that text and glossary terms both go through
+//! before they are compared.
+//!
+//! # What folds to what
+//! * Unicode compatibility decomposition (NFKD) of each unit, then every
+//!   combining mark is dropped: `Ḥ` → `h`, `ā` → `a`, `ﬁ` → `fi`, Arabic short
+//!   vowels and hamza marks vanish. A few Latin letters with strokes that have
+//!   no decomposition (`ł ø đ ħ ı ŧ ƶ`) are mapped to their base letter.
+//! * Full Unicode case folding (`ß` → `ss`), unless the caller asks to keep case.
+//! * Cyrillic `ё` folds to `е` (Russian writers omit the dots), but `й` stays `й`:
+//!   it is a letter of its own, not `и` with an accent.
+//! * Apostrophe-like marks (`ʿ ʾ ' ’ ‘ ʻ ʼ ` ′`), the soft hyphen, ZWNJ, ZWJ,
+//!   bidi controls, the BOM and the Arabic tatweel are dropped, so `Shiʿa` =
+//!   `Shia` and `Ma'arri` = `Maarri`. Whether an apostrophe next to a match is a
+//!   word boundary is decided later, on the original text (see `boundary`).
+//! * Any run of white space (including no-break space and line breaks) and
+//!   hyphens or dashes becomes one space, so `al-Ansari` = `al Ansari` = `al
+//!   Ansari` across a line break. A run holding two or more line breaks (a
+//!   paragraph break) becomes `\n`, which no term contains.
+//! * In Arabic script the letters writers interchange are unified: Arabic and
+//!   Persian yeh and alef maksura (`ي ی ى` → `ي`), kaf (`ك ک` → `ك`), alef
+//!   wasla (`ٱ` → `ا`; the hamza and madda forms already lose their marks), and
+//!   teh marbuta with heh (`ة` → `ه`), a deliberate choice because Persian
+//!   spellings of Arabic words end in heh.
+//!
+//! # The offset map
+//! The original text is cut into *units*: one character and the combining
+//! marks that follow it. Each unit folds to zero or more bytes. The map keeps
+//! one run per stretch of ASCII units that fold to exactly one byte each (the
+//! common case, so the map of English prose is tiny) and one *atomic* run per
+//! other unit. A folded range maps back only if it starts and ends on unit
+//! edges: a match that would split a unit (the second `s` of a folded `ß`) is
+//! rejected, never guessed.
+
+use unicode_normalization::char::{decompose_compatible, is_combining_mark};
+use unicode_normalization::UnicodeNormalization;
+
+/// Whether folding keeps letter case.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CaseMode {
+    /// Apply full Unicode case folding (the default for matching).
+    Fold,
+    /// Keep letter case (for case-sensitive terms and for judging matches).
+    Keep,
+}
+
+/// A folded copy of a text, with the map back to the original bytes.
+#[derive(Clone, Debug, Default)]
+pub struct FoldedText {
+    folded: String,
+    runs: Vec<Run>,
+}
+
+/// A stretch of folded bytes and the original bytes it came from.
+#[derive(Clone, Copy, Debug)]
+struct Run {
+    folded_start: usize,
+    original_start: usize,
+    folded_len: usize,
+    original_len: usize,
+    /// One unit whose bytes cannot be split; otherwise byte k maps to byte k.
+    atomic: bool,
+}
+
+/// What one character contributes to the folded text.
+enum CharClass {
+    Ignorable,
+    Separator { line_break: bool },
+    Other,
+}
+
+impl FoldedText {
+    /// Folds `original` in full.
+    pub fn new(original: &str, case: CaseMode) -> Self {
+        let mut builder = Builder::new(original.len());
+        builder.push_text(original, 0, case);
+        builder.finish()
+    }
+
+    /// Folds only the given byte ranges of `original`, in order. Each range is
+    /// folded as if the text between ranges were absent (transparent markup).
+    /// Ranges must be sorted, disjoint and lie on character boundaries.
+    pub fn from_pieces(original: &str, pieces: &[std::ops::Range<usize>], case: CaseMode) -> Self {
+        let mut builder = Builder::new(original.len());
+        for piece in pieces {
+            builder.push_text(&original[piece.clone()], piece.start, case);
+        }
+        builder.finish()
+    }
+
+    /// The folded text.
+    pub fn as_str(&self) -> &str {
+        &self.folded
+    }
+
+    /// Maps a folded byte range back to the original byte range it came from,
+    /// or `None` when the range would split a unit of the original.
+    pub fn to_original(&self, folded: std::ops::Range<usize>) -> Option<std::ops::Range<usize>> {
+        if folded.start >= folded.end || folded.end > self.folded.len() {
+            return None;
+        }
+        let first = self.run_at(folded.start)?;
+        let last = self.run_at(folded.end - 1)?;
+        let start = if first.atomic {
+            if folded.start != first.folded_start {
+                return None;
+            }
+            first.original_start
+        } else {
+            first.original_start + (folded.start - first.folded_start)
+        };
+        let end = if last.atomic {
+            if folded.end != last.folded_start + last.folded_len {
+                return None;
+            }
+            last.original_start + last.original_len
+        } else {
+            last.original_start + (folded.end - last.folded_start)
+        };
+        Some(start..end)
+    }
+
+    fn run_at(&self, folded_offset: usize) -> Option<&Run> {
+        let index = self
+            .runs
+            .partition_point(|run| run.folded_start <= folded_offset)
+            .checked_sub(1)?;
+        let run = &self.runs[index];
+        (folded_offset < run.folded_start + run.folded_len).then_some(run)
+    }
+}
+
+/// Folds a glossary term: the same folding as text, with surrounding white
+/// space and separators trimmed.
+pub fn fold_term(term: &str, case: CaseMode) -> String {
+    FoldedText::new(term, case).folded.trim_matches([' ', '\n']).to_string()
+}
+
+struct Builder {
+    out: FoldedText,
+    /// Original range and line-break count of a separator run not yet emitted.
+    pending_separator: Option<(usize, usize, usize)>,
+    scratch: String,
+}
+
+impl Builder {
+    fn new(capacity: usize) -> Self {
+        Builder {
+            out: FoldedText {
+                folded: String::with_capacity(capacity),
+                runs: Vec::new(),
+            },
+            pending_separator: None,
+            scratch: String::new(),
+        }
+    }
+
+    fn push_text(&mut self, text: &str, base: usize, case: CaseMode) {
+        let mut chars = text.char_indices().peekable();
+        while let Some((offset, c)) = chars.next() {
+            let mut unit_end = offset + c.len_utf8();
+            while let Some(&(next_offset, next)) = chars.peek() {
+                if !is_combining_mark(next) {
+                    break;
+                }
+                unit_end = next_offset + next.len_utf8();
+                chars.next();
+            }
+            self.push_unit(&text[offset..unit_end], base + offset, case);
+        }
+    }
+
+    fn push_unit(&mut self, unit: &str, original_start: usize, case: CaseMode) {
+        let first = unit.chars().next().unwrap_or(' ');
+        match classify(first) {
+            CharClass::Ignorable => {}
+            CharClass::Separator { line_break } => {
+                let end = original_start + unit.len();
+                let breaks = usize::from(line_break);
+                self.pending_separator = Some(match self.pending_separator {
+                    Some((start, _, count)) => (start, end, count + breaks),
+                    None => (original_start, end, breaks),
+                });
+            }
+            CharClass::Other => {
+                self.flush_separator();
+                if unit.len() == 1 && first.is_ascii() {
+                    let byte = fold_ascii(first, case);
+                    if let Some(byte) = byte {
+                        self.push_identity(byte, original_start);
+                    }
+                } else {
+                    self.scratch.clear();
+                    fold_unit_into(unit, case, &mut self.scratch);
+                    let folded = std::mem::take(&mut self.scratch);
+                    self.push_atomic(&folded, original_start, unit.len());
+                    self.scratch = folded;
+                }
+            }
+        }
+    }
+
+    fn flush_separator(&mut self) {
+        if let Some((start, end, breaks)) = self.pending_separator.take() {
+            let folded = if breaks >= 2 { "\n" } else { " " };
+            if end - start == 1 {
+                self.push_identity(folded.as_bytes()[0] as char, start);
+            } else {
+                self.push_atomic(folded, start, end - start);
+            }
+        }
+    }
+
+    /// Appends one ASCII byte that maps to exactly one original byte.
+    fn push_identity(&mut self, byte: char, original_start: usize) {
+        let folded_start = self.out.folded.len();
+        self.out.folded.push(byte);
+        if let Some(last) = self.out.runs.last_mut() {
+            let contiguous = !last.atomic
+                && last.folded_start + last.folded_len == folded_start
+                && last.original_start + last.original_len == original_start;
+            if contiguous {
+                last.folded_len += 1;
+                last.original_len += 1;
+                return;
+            }
+        }
+        self.out.runs.push(Run {
+            folded_start,
+            original_start,
+            folded_len: 1,
+            original_len: 1,
+            atomic: false,
+        });
+    }
+
+    fn push_atomic(&mut self, folded: &str, original_start: usize, original_len: usize) {
+        if folded.is_empty() {
+            return;
+        }
+        self.out.runs.push(Run {
+            folded_start: self.out.folded.len(),
+            original_start,
+            folded_len: folded.len(),
+            original_len,
+            atomic: true,
+        });
+        self.out.folded.push_str(folded);
+    }
+
+    fn finish(mut self) -> FoldedText {
+        self.flush_separator();
+        self.out
+    }
+}
+
+fn fold_ascii(c: char, case: CaseMode) -> Option<char> {
+    // Apostrophes never get here: `classify` drops them first.
+    match case {
+        CaseMode::Fold => Some(c.to_ascii_lowercase()),
+        CaseMode::Keep => Some(c),
+    }
+}
+
+/// Folds one unit (a character and its combining marks) into `out`.
+fn fold_unit_into(unit: &str, case: CaseMode, out: &mut String) {
+    for c in unit.nfc() {
+        if matches!(c, 'й' | 'Й') {
+            out.push(if case == CaseMode::Fold { 'й' } else { c });
+            continue;
+        }
+        decompose_compatible(c, |d| {
+            if case == CaseMode::Fold {
+                for e in caseless::Caseless::default_case_fold(std::iter::once(d)) {
+                    push_folded_char(e, out);
+                }
+            } else {
+                push_folded_char(d, out);
+            }
+        });
+    }
+}
+
+fn push_folded_char(c: char, out: &mut String) {
+    if is_combining_mark(c) {
+        return;
+    }
+    match classify(c) {
+        CharClass::Ignorable => {}
+        CharClass::Separator { .. } => out.push(' '),
+        CharClass::Other => out.push(unify_letter(c)),
+    }
+}
+
+fn classify(c: char) -> CharClass {
+    match c {
+        '\n' => CharClass::Separator { line_break: true },
+        '-' | '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}' => {
+            CharClass::Separator { line_break: false }
+        }
+        '\'' | '`' | '\u{2018}' | '\u{2019}' | '\u{02BB}' | '\u{02BC}' | '\u{02BE}'
+        | '\u{02BF}' | '\u{2032}' | '\u{00AD}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
+        | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}' | '\u{0640}' => {
+            CharClass::Ignorable
+        }
+        _ if c.is_whitespace() => CharClass::Separator { line_break: false },
+        _ => CharClass::Other,
+    }
+}
+
+/// Letters that writers interchange, and stroked Latin letters that have no
+/// canonical decomposition.
+fn unify_letter(c: char) -> char {
+    match c {
+        'ی' | 'ى' => 'ي',
+        'ک' => 'ك',
+        'ٱ' => 'ا',
+        'ة' => 'ه',
+        'ł' => 'l',
+        'Ł' => 'L',
+        'ø' => 'o',
+        'Ø' => 'O',
+        'đ' => 'd',
+        'Đ' => 'D',
+        'ħ' => 'h',
+        'Ħ' => 'H',
+        'ı' => 'i',
+        'ŧ' => 't',
+        'Ŧ' => 'T',
+        'ƶ' => 'z',
+        'Ƶ' => 'Z',
+        _ => c,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fold(s: &str) -> String {
+        FoldedText::new(s, CaseMode::Fold).as_str().to_string()
+    }
+
+    #[test]
+    fn folds_diacritics_case_apostrophes_and_separators() {
+        assert_eq!(fold("Abū Ḥudhayfah al-Anṣārī"), "abu hudhayfah al ansari");
+        assert_eq!(fold("Shiʿa"), "shia");
+        assert_eq!(fold("Ma'arri"), "maarri");
+        assert_eq!(fold("al\u{a0}–\r\n Ansari"), "al ansari");
+        assert_eq!(fold("Straße"), "strasse");
+        assert_eq!(fold("Para one.\r\n\r\nPara two"), "para one.\npara two");
+    }
+
+    #[test]
+    fn nfd_and_nfc_fold_alike() {
+        let nfc = "Ḥudhayfah Сулеймани й ё";
+        let nfd: String = nfc.nfd().collect();
+        assert_eq!(fold(nfc), fold(&nfd));
+        assert_eq!(fold("Й"), "й");
+        assert_eq!(fold("Ёлка"), "елка");
+    }
+
+    #[test]
+    fn arabic_letters_writers_interchange_are_unified() {
+        assert_eq!(fold("قاسم سلیمانی"), fold("قاسم سليماني"));
+        assert_eq!(fold("کرمان"), fold("كرمان"));
+        assert_eq!(fold("أنصار الله"), fold("انصار الله"));
+        assert_eq!(fold("مُحَمَّد"), fold("محمد"));
+        assert_eq!(fold("حماسـ"), fold("حماس"));
+        assert_eq!(fold("سیف\u{200C}الله"), fold("سیفالله"));
+    }
+
+    #[test]
+    fn keeps_case_when_asked() {
+        assert_eq!(FoldedText::new("ISKP Ḥ", CaseMode::Keep).as_str(), "ISKP H");
+    }
+
+    #[test]
+    fn maps_ranges_back_to_original_bytes() {
+        let original = "x Abu Ḥudhayfah’s";
+        let folded = FoldedText::new(original, CaseMode::Fold);
+        assert_eq!(folded.as_str(), "x abu hudhayfahs");
+        let start = folded.as_str().find("abu").unwrap();
+        let range = folded.to_original(start..start + "abu hudhayfah".len()).unwrap();
+        assert_eq!(&original[range], "Abu Ḥudhayfah");
+    }
+
+    #[test]
+    fn maps_combining_marks_with_their_base() {
+        let original = "A\u{0301}nsari\u{0301} x";
+        let folded = FoldedText::new(original, CaseMode::Fold);
+        assert_eq!(folded.as_str(), "ansari x");
+        let range = folded.to_original(0..6).unwrap();
+        assert_eq!(&original[range], "A\u{0301}nsari\u{0301}");
+    }
+
+    #[test]
+    fn rejects_ranges_that_split_a_unit() {
+        let folded = FoldedText::new("ß", CaseMode::Fold);
+        assert_eq!(folded.as_str(), "ss");
+        assert_eq!(folded.to_original(1..2), None);
+        assert_eq!(folded.to_original(0..2), Some(0..2));
+    }
+
+    #[test]
+    fn folds_only_the_given_pieces() {
+        let original = "Abu *Hafs* x";
+        let folded = FoldedText::from_pieces(original, &[0..4, 5..9, 10..12], CaseMode::Fold);
+        assert_eq!(folded.as_str(), "abu hafs x");
+        assert_eq!(folded.to_original(0..8), Some(0..9));
+    }
+
+    #[test]
+    fn term_folding_trims_separators() {
+        assert_eq!(fold_term(" al-Qaida- ", CaseMode::Fold), "al qaida");
+    }
+}
