@@ -185,7 +185,10 @@ pub fn load_config(path: &Path) -> Result<Config, ConfigError> {
         location: path.display().to_string(),
         detail: err.to_string(),
     })?;
-    let folder = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let folder = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
     let root = std::fs::canonicalize(folder).unwrap_or_else(|_| folder.to_path_buf());
     parse_config(&text, &path.display().to_string(), root)
 }
@@ -204,18 +207,19 @@ pub fn parse_config(text: &str, name: &str, root: PathBuf) -> Result<Config, Con
             detail,
         }
     };
-    let raw: RawConfig =
-        toml::from_str(text).map_err(|err| error(err.span().unwrap_or(0..0), err.message().trim().to_string()))?;
-    let parse_language = |tag: &Spanned<String>| {
-        Language::parse(tag.get_ref()).map_err(|e| error(tag.span(), e.to_string()))
-    };
+    let raw: RawConfig = toml::from_str(text)
+        .map_err(|err| error(err.span().unwrap_or(0..0), err.message().trim().to_string()))?;
+    let parse_language =
+        |tag: &Spanned<String>| Language::parse(tag.get_ref()).map_err(|e| error(tag.span(), e.to_string()));
     let mut languages = LanguageRules::default();
     if let Some(tag) = &raw.language {
         languages.default = parse_language(tag)?;
     }
     for (glob, tag) in &raw.languages {
         let matcher = compile_glob(glob).map_err(|detail| error(glob.span(), detail))?;
-        languages.by_glob.push((matcher.compile_matcher(), parse_language(tag)?));
+        languages
+            .by_glob
+            .push((matcher.compile_matcher(), parse_language(tag)?));
     }
     let mut checks = CheckSettings::default();
     for (id, severity) in &raw.checks {

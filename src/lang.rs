@@ -57,7 +57,8 @@ impl Language {
                 return false;
             }
         }
-        term.variants().all(|variant| doc.variants().any(|v| v == variant))
+        term.variants()
+            .all(|variant| doc.variants().any(|v| v == variant))
     }
 }
 

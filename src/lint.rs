@@ -185,7 +185,9 @@ impl Linter {
         if let Err(err) = std::io::stdin().read_to_end(&mut bytes) {
             errors.push(FileError {
                 path,
-                kind: FileErrorKind::Unreadable { reason: err.to_string() },
+                kind: FileErrorKind::Unreadable {
+                    reason: err.to_string(),
+                },
             });
             return;
         }
@@ -232,11 +234,19 @@ impl Linter {
         let shown = job.path.display().to_string();
         let bytes = std::fs::read(&job.path).map_err(|err| FileError {
             path: shown.clone(),
-            kind: FileErrorKind::Unreadable { reason: err.to_string() },
+            kind: FileErrorKind::Unreadable {
+                reason: err.to_string(),
+            },
         })?;
-        let language = self.config.languages.language_of(&self.config.relative_path(&job.path));
+        let language = self
+            .config
+            .languages
+            .language_of(&self.config.relative_path(&job.path));
         match self.check_bytes(shown, bytes, job.format, language) {
-            Err(FileError { kind: FileErrorKind::Binary, .. }) if !job.explicit => Ok(None),
+            Err(FileError {
+                kind: FileErrorKind::Binary,
+                ..
+            }) if !job.explicit => Ok(None),
             outcome => outcome,
         }
     }

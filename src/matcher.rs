@@ -261,10 +261,18 @@ fn as_written(text: &str) -> String {
 
 /// Keeps the leftmost-longest of overlapping candidates.
 fn leftmost_longest(mut candidates: Vec<Mention>) -> Vec<Mention> {
-    candidates.sort_by(|a, b| a.range.start.cmp(&b.range.start).then(b.range.end.cmp(&a.range.end)));
+    candidates.sort_by(|a, b| {
+        a.range
+            .start
+            .cmp(&b.range.start)
+            .then(b.range.end.cmp(&a.range.end))
+    });
     let mut chosen: Vec<Mention> = Vec::with_capacity(candidates.len());
     for candidate in candidates {
-        if chosen.last().is_none_or(|last| candidate.range.start >= last.range.end) {
+        if chosen
+            .last()
+            .is_none_or(|last| candidate.range.start >= last.range.end)
+        {
             chosen.push(candidate);
         }
     }

@@ -39,7 +39,10 @@ pub fn inconsistent_findings(
     let mut groups: BTreeMap<(usize, TermType), Vec<usize>> = BTreeMap::new();
     for (index, mention) in mentions.iter().enumerate() {
         let (_, _, term) = matcher.resolve(mention);
-        groups.entry((mention.concept, term.term_type)).or_default().push(index);
+        groups
+            .entry((mention.concept, term.term_type))
+            .or_default()
+            .push(index);
     }
     let mut findings = Vec::new();
     for members in groups.values() {
@@ -125,9 +128,9 @@ fn gloss_members(text: &str, mentions: &[Mention]) -> Vec<bool> {
         }
         let between = &text[first.range.end..second.range.start];
         let is_gloss = between.contains('(')
-            && between
-                .chars()
-                .all(|c| c.is_whitespace() || matches!(c, '(' | '"' | '“' | '”' | '«' | '»' | '„' | '\'' | '’' | '‘'));
+            && between.chars().all(|c| {
+                c.is_whitespace() || matches!(c, '(' | '"' | '“' | '”' | '«' | '»' | '„' | '\'' | '’' | '‘')
+            });
         if is_gloss {
             glosses[index] = true;
             glosses[index + 1] = true;

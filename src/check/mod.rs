@@ -181,7 +181,9 @@ pub fn run_checks(
         }
     }
     if let Some(severity) = settings.severity(CheckId::Inconsistent) {
-        findings.extend(inconsistent_findings(matcher, document, mentions, &flagged, severity));
+        findings.extend(inconsistent_findings(
+            matcher, document, mentions, &flagged, severity,
+        ));
     }
     findings.sort_by_key(|f| (f.range.start, f.range.end, f.check));
     findings

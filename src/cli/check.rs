@@ -64,6 +64,12 @@ fn inputs(paths: &[String]) -> Vec<Input> {
     }
     paths
         .iter()
-        .map(|p| if p == "-" { Input::Stdin } else { Input::Path(PathBuf::from(p)) })
+        .map(|p| {
+            if p == "-" {
+                Input::Stdin
+            } else {
+                Input::Path(PathBuf::from(p))
+            }
+        })
         .collect()
 }

@@ -18,7 +18,11 @@ pub enum GlossaryCommand {
     },
 }
 
-pub fn run(command: GlossaryCommand, source: &GlossaryArgs, localizer: &Localizer) -> Result<u8, Vec<Message>> {
+pub fn run(
+    command: GlossaryCommand,
+    source: &GlossaryArgs,
+    localizer: &Localizer,
+) -> Result<u8, Vec<Message>> {
     let config = source.load_config()?;
     let matcher = source.load_matcher(&config)?;
     let glossary = matcher.glossary();
@@ -40,14 +44,25 @@ fn list(concepts: &[Concept], localizer: &Localizer) -> String {
     let mut out = String::new();
     for concept in concepts {
         let kind = concept.kind.map(kind_name).unwrap_or("-");
-        let preferred = concept.languages.first().map(|l| l.preferred().text.as_str()).unwrap_or("");
+        let preferred = concept
+            .languages
+            .first()
+            .map(|l| l.preferred().text.as_str())
+            .unwrap_or("");
         let english = concept
             .languages
             .iter()
             .find(|l| l.language.id().language.as_str() == "en")
             .map_or(preferred, |l| l.preferred().text.as_str());
         let languages: Vec<String> = concept.languages.iter().map(|l| l.language.to_string()).collect();
-        let _ = writeln!(out, "{:width$}  {:12}  {}  [{}]", concept.id, kind, english, languages.join(" "));
+        let _ = writeln!(
+            out,
+            "{:width$}  {:12}  {}  [{}]",
+            concept.id,
+            kind,
+            english,
+            languages.join(" ")
+        );
     }
     let header = Message::new("glossary-list-header").number("count", concepts.len());
     let _ = writeln!(out, "{}", localizer.render(&header));
@@ -76,7 +91,13 @@ fn show(concept: &Concept, localizer: &Localizer) -> String {
     for language in &concept.languages {
         let _ = writeln!(out, "  {}", language.language);
         for term in &language.terms {
-            let _ = writeln!(out, "    {:10}  {}{}", status_name(term.status, localizer), term.text, flags(term, localizer));
+            let _ = writeln!(
+                out,
+                "    {:10}  {}{}",
+                status_name(term.status, localizer),
+                term.text,
+                flags(term, localizer)
+            );
         }
     }
     out

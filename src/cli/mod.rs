@@ -19,7 +19,11 @@ pub const EXIT_FINDINGS: u8 = 1;
 pub const EXIT_ERROR: u8 = 2;
 
 #[derive(Parser)]
-#[command(name = "termlint", version, about = "Checks names and terms in text against a multilingual glossary")]
+#[command(
+    name = "termlint",
+    version,
+    about = "Checks names and terms in text against a multilingual glossary"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,

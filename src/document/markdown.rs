@@ -31,9 +31,9 @@ pub fn segments(text: &str) -> Vec<Segment> {
                 skipping = skipping.saturating_sub(1)
             }
             Event::Text(_) | Event::SoftBreak | Event::HardBreak if skipping == 0 => {
-                let joins = current
-                    .last()
-                    .is_some_and(|last| last.end <= range.start && only_inline_markup(&text[last.end..range.start]));
+                let joins = current.last().is_some_and(|last| {
+                    last.end <= range.start && only_inline_markup(&text[last.end..range.start])
+                });
                 if !joins {
                     flush(&mut current, &mut segments);
                 }
@@ -58,7 +58,8 @@ fn flush(current: &mut Vec<Range<usize>>, segments: &mut Vec<Segment>) {
 }
 
 fn only_inline_markup(gap: &str) -> bool {
-    gap.chars().all(|c| matches!(c, '*' | '_' | '~' | '\\') || c.is_whitespace())
+    gap.chars()
+        .all(|c| matches!(c, '*' | '_' | '~' | '\\') || c.is_whitespace())
 }
 
 #[cfg(test)]
@@ -68,7 +69,13 @@ mod tests {
     fn texts(markdown: &str) -> Vec<String> {
         segments(markdown)
             .into_iter()
-            .map(|s| s.pieces.iter().map(|r| &markdown[r.clone()]).collect::<Vec<_>>().join("|"))
+            .map(|s| {
+                s.pieces
+                    .iter()
+                    .map(|r| &markdown[r.clone()])
+                    .collect::<Vec<_>>()
+                    .join("|")
+            })
             .collect()
     }
 

@@ -43,7 +43,7 @@ impl Format {
     pub fn segments(self, text: &str) -> Vec<Segment> {
         match self {
             Format::Text => vec![Segment {
-                pieces: vec![0..text.len()],
+                pieces: std::iter::once(0..text.len()).collect(),
             }],
             Format::Markdown => markdown::segments(text),
         }

@@ -68,7 +68,13 @@ impl GlossaryError {
                 .text("language", language)),
             NoTerms { concept } => at(Message::new("glossary-no-terms").text("concept", concept)),
             EmptyTerm { concept } => at(Message::new("glossary-empty-term").text("concept", concept)),
-            Conflict { term, concept, other_term, other_concept, other } => at(Message::new("glossary-conflict")
+            Conflict {
+                term,
+                concept,
+                other_term,
+                other_concept,
+                other,
+            } => at(Message::new("glossary-conflict")
                 .text("term", term)
                 .text("concept", concept)
                 .text("other-term", other_term)

@@ -276,7 +276,10 @@ fn build_concept(raw: RawConcept, locator: &Locator, errors: &mut Vec<GlossaryEr
         errors.push(locator.error(id_span.clone(), GlossaryErrorKind::BadId { id: id.clone() }));
     }
     if raw.lang.is_empty() {
-        errors.push(locator.error(id_span.clone(), GlossaryErrorKind::NoTerms { concept: id.clone() }));
+        errors.push(locator.error(
+            id_span.clone(),
+            GlossaryErrorKind::NoTerms { concept: id.clone() },
+        ));
     }
     let mut languages = Vec::new();
     for (tag, raw_language) in raw.lang {
@@ -307,7 +310,9 @@ fn build_language(
         Err(_) => {
             errors.push(locator.error(
                 tag.span(),
-                GlossaryErrorKind::BadLanguageTag { tag: tag.get_ref().clone() },
+                GlossaryErrorKind::BadLanguageTag {
+                    tag: tag.get_ref().clone(),
+                },
             ));
             return None;
         }
@@ -330,7 +335,12 @@ fn build_language(
         let span = raw_term.span();
         let RawTerm(table) = raw_term.into_inner();
         if fold_term(&table.term, CaseMode::Fold).is_empty() {
-            errors.push(locator.error(span, GlossaryErrorKind::EmptyTerm { concept: concept.to_string() }));
+            errors.push(locator.error(
+                span,
+                GlossaryErrorKind::EmptyTerm {
+                    concept: concept.to_string(),
+                },
+            ));
             continue;
         }
         terms.push(Term {
@@ -405,5 +415,7 @@ fn find_conflicts(concepts: &[Concept], errors: &mut Vec<GlossaryError>) {
 }
 
 fn distinct_by_case(a: &Term, b: &Term) -> bool {
-    a.case_sensitive && b.case_sensitive && fold_term(&a.text, CaseMode::Keep) != fold_term(&b.text, CaseMode::Keep)
+    a.case_sensitive
+        && b.case_sensitive
+        && fold_term(&a.text, CaseMode::Keep) != fold_term(&b.text, CaseMode::Keep)
 }

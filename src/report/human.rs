@@ -74,7 +74,10 @@ impl<'a> HumanReporter<'a> {
         let help = finding
             .suggestion
             .as_ref()
-            .map(|s| self.localizer.render(&Message::new("finding-help").text("suggestion", s)))
+            .map(|s| {
+                self.localizer
+                    .render(&Message::new("finding-help").text("suggestion", s))
+            })
             .unwrap_or_default();
         let first = lines.line_range(&file.text, finding.start.line);
         let last = lines.line_range(&file.text, finding.end.line.max(finding.start.line));

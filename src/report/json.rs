@@ -134,15 +134,29 @@ pub fn json_report(report: &Report, glossary: &Glossary, localizer: &Localizer) 
     serde_json::to_string_pretty(&json).unwrap_or_default()
 }
 
-fn json_finding<'a>(path: &'a str, finding: &'a Finding, glossary: &Glossary, localizer: &Localizer) -> JsonFinding<'a> {
+fn json_finding<'a>(
+    path: &'a str,
+    finding: &'a Finding,
+    glossary: &Glossary,
+    localizer: &Localizer,
+) -> JsonFinding<'a> {
     let (chosen, counts) = match &finding.detail {
-        Detail::Inconsistent { chosen, chosen_at, counts } => (
+        Detail::Inconsistent {
+            chosen,
+            chosen_at,
+            counts,
+        } => (
             Some(JsonChosen {
                 form: chosen,
                 line: chosen_at.line,
                 column: chosen_at.column,
             }),
-            Some(counts.iter().map(|(form, count)| JsonCount { form, count: *count }).collect()),
+            Some(
+                counts
+                    .iter()
+                    .map(|(form, count)| JsonCount { form, count: *count })
+                    .collect(),
+            ),
         ),
         _ => (None, None),
     };

@@ -22,7 +22,9 @@ pub fn finding_message(finding: &Finding, glossary: &Glossary) -> Message {
         Detail::Case { expected } => Message::new("finding-case")
             .text("found", &finding.found)
             .text("expected", expected),
-        Detail::Inconsistent { chosen, chosen_at, .. } => Message::new("finding-inconsistent")
+        Detail::Inconsistent {
+            chosen, chosen_at, ..
+        } => Message::new("finding-inconsistent")
             .text("found", &finding.found)
             .text("concept", concept)
             .text("chosen", chosen)

@@ -133,7 +133,10 @@ impl FoldedText {
 /// Folds a glossary term: the same folding as text, with surrounding white
 /// space and separators trimmed.
 pub fn fold_term(term: &str, case: CaseMode) -> String {
-    FoldedText::new(term, case).folded.trim_matches([' ', '\n']).to_string()
+    FoldedText::new(term, case)
+        .folded
+        .trim_matches([' ', '\n'])
+        .to_string()
 }
 
 struct Builder {
@@ -298,11 +301,22 @@ fn classify(c: char) -> CharClass {
         '-' | '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}' => {
             CharClass::Separator { line_break: false }
         }
-        '\'' | '`' | '\u{2018}' | '\u{2019}' | '\u{02BB}' | '\u{02BC}' | '\u{02BE}'
-        | '\u{02BF}' | '\u{2032}' | '\u{00AD}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
-        | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}' | '\u{0640}' => {
-            CharClass::Ignorable
-        }
+        '\''
+        | '`'
+        | '\u{2018}'
+        | '\u{2019}'
+        | '\u{02BB}'
+        | '\u{02BC}'
+        | '\u{02BE}'
+        | '\u{02BF}'
+        | '\u{2032}'
+        | '\u{00AD}'
+        | '\u{200B}'..='\u{200F}'
+        | '\u{202A}'..='\u{202E}'
+        | '\u{2060}'..='\u{2064}'
+        | '\u{2066}'..='\u{2069}'
+        | '\u{FEFF}'
+        | '\u{0640}' => CharClass::Ignorable,
         _ if c.is_whitespace() => CharClass::Separator { line_break: false },
         _ => CharClass::Other,
     }

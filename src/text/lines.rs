@@ -45,10 +45,7 @@ impl LineIndex {
     /// The byte range of line `line` (1-based) without its line ending.
     pub fn line_range(&self, text: &str, line: usize) -> std::ops::Range<usize> {
         let start = self.line_starts[line - 1];
-        let end = self
-            .line_starts
-            .get(line)
-            .map_or(text.len(), |&next| next - 1);
+        let end = self.line_starts.get(line).map_or(text.len(), |&next| next - 1);
         let end = if end > start && text.as_bytes()[end - 1] == b'\r' {
             end - 1
         } else {

@@ -1,0 +1,189 @@
+//! Glossary files: validation errors with positions, `glossary list/show`,
+//! and the glossary built into the binary.
+
+mod common;
+
+use common::*;
+
+fn load_errors(glossary: &str) -> (i32, String) {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("g.toml"), glossary).unwrap();
+    std::fs::write(dir.path().join("a.txt"), "text").unwrap();
+    let output = termlint(dir.path())
+        .args([
+            "check",
+            "--no-config",
+            "--no-default-glossary",
+            "--glossary",
+            "g.toml",
+            "a.txt",
+        ])
+        .output()
+        .unwrap();
+    (code(&output), String::from_utf8(output.stderr).unwrap())
+}
+
+#[test]
+fn a_typo_in_a_key_names_file_line_and_column() {
+    let (code, stderr) = load_errors(
+        "[[concept]]\nid = \"kerman\"\n[concept.lang.en]\npreferred = \"Kerman\"\ndeprecatd = [\"Kirman\"]\n",
+    );
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("g.toml:5:1: unknown field `deprecatd`"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn two_concepts_sharing_a_variant_is_a_conflict_naming_both() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("one.toml"),
+        "[[concept]]\nid = \"khorasan\"\n[concept.lang.en]\npreferred = \"Khorasan\"\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("two.toml"),
+        "[[concept]]\nid = \"khorasan-province\"\n[concept.lang.en]\npreferred = \"Khorasan Province\"\nadmitted = [\"KHURASAN\", \"Khorāsan\"]\n",
+    )
+    .unwrap();
+    let output = termlint(dir.path())
+        .args([
+            "glossary",
+            "list",
+            "--no-config",
+            "--no-default-glossary",
+            "--glossary",
+            ".",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(code(&output), 2);
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.contains("two.toml:5:25: “Khorāsan” of concept “khorasan-province” folds to the same form as “Khorasan” of concept “khorasan”"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("one.toml:4:13)"), "{stderr}");
+}
+
+#[test]
+fn every_validation_error_is_reported_with_its_position() {
+    let (code, stderr) = load_errors(concat!(
+        "[[concept]]\nid = \"a b\"\n[concept.lang.en]\npreferred = \"A\"\n",
+        "[[concept]]\nid = \"c\"\n[concept.lang.\"en_GB x\"]\npreferred = \"C\"\n",
+        "[[concept]]\nid = \"d\"\n[concept.lang.ru]\nadmitted = [\"Д\"]\n",
+        "[[concept]]\nid = \"e\"\n[concept.lang.en]\npreferred = \" - \"\n",
+        "[[concept]]\nid = \"f\"\n[concept.lang.en]\npreferred = \"F\"\n",
+        "[[concept]]\nid = \"f\"\n[concept.lang.en]\npreferred = \"G\"\n",
+    ));
+    assert_eq!(code, 2);
+    for expected in [
+        "g.toml:2:6: invalid concept id “a b”",
+        "g.toml:7:15: “en_GB x” is not a valid BCP 47 language tag",
+        "g.toml:11:15: concept “d” has no preferred term for “ru”",
+        "g.toml:16:13: empty term in concept “e”",
+        "g.toml:22:6: concept id “f” is already used at g.toml:18:6",
+    ] {
+        assert!(stderr.contains(expected), "missing «{expected}» in:\n{stderr}");
+    }
+}
+
+#[test]
+fn wrong_value_types_are_reported() {
+    let (code, stderr) = load_errors("[[concept]]\nid = 7\n");
+    assert_eq!(code, 2);
+    assert!(stderr.contains("g.toml:2:6"), "{stderr}");
+    let (code, stderr) = load_errors(
+        "[[concept]]\nid = \"x\"\n[concept.lang.en]\npreferred = { term = \"X\", case = true }\n",
+    );
+    assert_eq!(code, 2);
+    assert!(stderr.contains("unknown field `case`"), "{stderr}");
+}
+
+#[test]
+fn show_finds_a_concept_by_any_spelling() {
+    let output = termlint(&fixtures())
+        .args([
+            "glossary",
+            "show",
+            "--no-config",
+            "--no-default-glossary",
+            "--glossary",
+        ])
+        .arg(test_glossary())
+        .arg("abu hudhaifa AL ANSARI")
+        .output()
+        .unwrap();
+    assert_eq!(code(&output), 0);
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        stdout.starts_with("Concept abu-hudhayfah-al-ansari\n"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("deprecated  Abu Hudhaifa al-Ansari"), "{stdout}");
+    let output = termlint(&fixtures())
+        .args([
+            "glossary",
+            "show",
+            "--no-config",
+            "--no-default-glossary",
+            "--glossary",
+        ])
+        .arg(test_glossary())
+        .arg("Nobody")
+        .output()
+        .unwrap();
+    assert_eq!(code(&output), 2);
+}
+
+#[test]
+fn the_builtin_glossary_loads_and_covers_the_domain() {
+    let output = termlint(&fixtures())
+        .args(["glossary", "list", "--no-config"])
+        .output()
+        .unwrap();
+    assert_eq!(code(&output), 0, "{}", String::from_utf8_lossy(&output.stderr));
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    let concepts = stdout.lines().count() - 1;
+    assert!(concepts >= 40, "only {concepts} built-in concepts");
+    for id in [
+        "iskp",
+        "qassem-soleimani",
+        "kerman",
+        "voice-of-khurasan",
+        "abu-hudhayfah-al-ansari",
+    ] {
+        assert!(
+            stdout.lines().any(|l| l.starts_with(&format!("{id} "))),
+            "no concept {id}"
+        );
+    }
+}
+
+#[test]
+fn every_glossary_file_is_built_in() {
+    let mut on_disk: Vec<String> = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/glossary"))
+        .unwrap()
+        .map(|e| format!("glossary/{}", e.unwrap().file_name().to_string_lossy()))
+        .filter(|name| name.ends_with(".toml"))
+        .collect();
+    on_disk.sort();
+    let built_in: Vec<String> = termlint::glossary::BUILTIN_FILES
+        .iter()
+        .map(|(n, _)| n.to_string())
+        .collect();
+    assert_eq!(on_disk, built_in);
+}
+
+#[test]
+fn every_builtin_concept_cites_its_sources() {
+    let glossary = termlint::glossary::GlossaryLoader::new()
+        .load()
+        .expect("built-in glossary is valid");
+    for concept in glossary.concepts() {
+        assert!(!concept.sources.is_empty(), "{} has no source", concept.id);
+        assert!(concept.kind.is_some(), "{} has no kind", concept.id);
+    }
+}

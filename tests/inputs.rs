@@ -1,0 +1,167 @@
+//! Inputs: folders walked in parallel, files that cannot be checked, and
+//! configuration.
+
+mod common;
+
+use std::fs;
+
+use common::*;
+
+#[test]
+fn a_folder_of_a_thousand_markdown_files_is_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..1000 {
+        let sub = dir.path().join(format!("part{:02}", i % 10));
+        fs::create_dir_all(&sub).unwrap();
+        let body = if i % 100 == 0 {
+            format!("# Note {i}\n\nThe attack in Kirman was claimed.\n")
+        } else {
+            format!("# Note {i}\n\nThe attack in Kerman was claimed, not in Kermanshah.\n")
+        };
+        fs::write(sub.join(format!("note{i:04}.md")), body).unwrap();
+    }
+    fs::write(dir.path().join("ignored.rs"), "// Kirman").unwrap();
+    let (output, json) = check_json(dir.path(), &["."]);
+    assert_eq!(
+        json["summary"]["files"],
+        1000,
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert_eq!(json["errors"].as_array().unwrap().len(), 0);
+    let findings = summarize(&json);
+    assert_eq!(findings.len(), 10);
+    assert!(findings
+        .iter()
+        .all(|f| f == "deprecated 3:15-3:21 «Kirman» -> Kerman"));
+    let paths: Vec<&str> = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["path"].as_str().unwrap())
+        .collect();
+    let mut sorted = paths.clone();
+    sorted.sort();
+    assert_eq!(paths, sorted, "findings are sorted by path");
+    assert_eq!(code(&output), 1);
+}
+
+#[test]
+fn gitignored_and_hidden_files_are_not_walked() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join(".git")).unwrap();
+    fs::write(dir.path().join(".gitignore"), "drafts/\n").unwrap();
+    fs::create_dir(dir.path().join("drafts")).unwrap();
+    fs::write(dir.path().join("drafts/a.md"), "Kirman").unwrap();
+    fs::write(dir.path().join(".hidden.md"), "Kirman").unwrap();
+    fs::write(dir.path().join("b.md"), "Kerman").unwrap();
+    let (output, json) = check_json(dir.path(), &[]);
+    assert_eq!(json["summary"]["files"], 1);
+    assert_eq!(code(&output), 0);
+}
+
+#[test]
+fn unreadable_files_are_reported_and_the_run_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("good.txt"), "In Kirman.").unwrap();
+    fs::write(dir.path().join("latin1.txt"), b"Line one\nCaf\xe9 in Kirman\n").unwrap();
+    fs::write(dir.path().join("binary.txt"), b"Kirman\0\x01\x02").unwrap();
+    let (output, json) = check_json(
+        dir.path(),
+        &["good.txt", "latin1.txt", "binary.txt", "missing.txt"],
+    );
+    assert_eq!(summarize(&json), ["deprecated 1:4-1:10 «Kirman» -> Kerman"]);
+    let errors: Vec<(String, String)> = json["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            (
+                e["path"].as_str().unwrap().to_string(),
+                e["kind"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        errors,
+        [
+            ("binary.txt".to_string(), "binary".to_string()),
+            ("latin1.txt".to_string(), "invalid-utf8".to_string()),
+            ("missing.txt".to_string(), "not-found".to_string()),
+        ]
+    );
+    assert!(json["errors"][1]["message"]
+        .as_str()
+        .unwrap()
+        .contains("first bad byte at 2:4"));
+    assert_eq!(
+        code(&output),
+        2,
+        "a file that could not be checked makes the run an error"
+    );
+}
+
+#[test]
+fn binary_files_met_while_walking_are_skipped_quietly() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("data.txt"), b"\0\0Kirman").unwrap();
+    fs::write(dir.path().join("ok.md"), "Kerman").unwrap();
+    let (output, json) = check_json(dir.path(), &["."]);
+    assert_eq!(json["errors"].as_array().unwrap().len(), 0);
+    assert_eq!(code(&output), 0);
+}
+
+#[test]
+fn configuration_sets_severity_languages_globs_and_glossaries() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir_all(dir.path().join("docs/ru")).unwrap();
+    fs::create_dir_all(dir.path().join("docs/vendor")).unwrap();
+    fs::create_dir_all(dir.path().join("terms")).unwrap();
+    fs::copy(test_glossary(), dir.path().join("terms/names.toml")).unwrap();
+    fs::write(
+        dir.path().join("termlint.toml"),
+        concat!(
+            "glossary = [\"terms\"]\nbuiltin_glossary = false\n",
+            "exclude = [\"docs/vendor/**\"]\n",
+            "[languages]\n\"docs/ru/**\" = \"ru\"\n",
+            "[checks]\ndeprecated = \"warning\"\ninconsistent = \"off\"\n",
+        ),
+    )
+    .unwrap();
+    fs::write(dir.path().join("docs/a.md"), "Kirman and Khorasan, Khurasan.").unwrap();
+    fs::write(dir.path().join("docs/ru/b.md"), "Kirman").unwrap();
+    fs::write(dir.path().join("docs/vendor/c.md"), "Kirman").unwrap();
+    // Run from a subfolder: the configuration is found by walking up.
+    let output = termlint(&dir.path().join("docs"))
+        .args(["check", "--format", "json", "."])
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(summarize(&json), ["deprecated 1:1-1:7 «Kirman» -> Kerman"]);
+    assert_eq!(json["findings"][0]["severity"], "warning");
+    assert_eq!(json["summary"]["files"], 2);
+    assert_eq!(code(&output), 0, "warnings do not fail the run");
+}
+
+#[test]
+fn a_bad_configuration_is_an_error_with_its_position() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("termlint.toml"),
+        "[checks]\ndeprecated = \"loud\"\n",
+    )
+    .unwrap();
+    let output = termlint(dir.path()).args(["check", "."]).output().unwrap();
+    assert_eq!(code(&output), 2);
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.contains("termlint.toml:2:14: unknown severity `loud`"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_bad_language_tag_is_a_usage_error() {
+    let (output, _) = check_json(&fixtures(), &["--lang", "not a tag", "texts"]);
+    assert_eq!(code(&output), 2);
+}
