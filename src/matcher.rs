@@ -278,3 +278,147 @@ fn leftmost_longest(mut candidates: Vec<Mention>) -> Vec<Mention> {
     }
     chosen
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::glossary::GlossaryLoader;
+
+    const GLOSSARY: &str = r#"
+        [[concept]]
+        id = "ansari"
+        [concept.lang.en]
+        preferred = "Abu Hudhayfah al-Ansari"
+        admitted = ["Abū Ḥudhayfah al-Anṣārī"]
+        deprecated = ["Abu Hudhaifa al-Ansari"]
+
+        [[concept]]
+        id = "jean"
+        [concept.lang.en]
+        preferred = "Jean"
+
+        [[concept]]
+        id = "jean-paul"
+        [concept.lang.en]
+        preferred = "Jean-Paul"
+
+        [[concept]]
+        id = "soleimani"
+        [concept.lang.ru]
+        preferred = "Касем Сулеймани"
+        [concept.lang.ar]
+        preferred = "قاسم سليماني"
+
+        [[concept]]
+        id = "iskp"
+        [concept.lang.en]
+        preferred = { term = "ISKP", case_sensitive = true }
+
+        [[concept]]
+        id = "is"
+        [concept.lang.en]
+        preferred = { term = "IS", case_sensitive = true }
+    "#;
+
+    fn matcher() -> Matcher {
+        let mut loader = GlossaryLoader::new().without_builtin();
+        loader.add_source("test.toml", GLOSSARY.to_string());
+        Matcher::new(loader.load().expect("test glossary is valid"))
+    }
+
+    /// Each mention as (concept id, the original slice, listed form).
+    fn find(text: &str, language: &str) -> Vec<(String, String, String)> {
+        let matcher = matcher();
+        let filter = matcher.language_filter(&Language::parse(language).unwrap());
+        matcher
+            .find(text, &[0..text.len()], &filter)
+            .iter()
+            .map(|m| {
+                let (concept, _, term) = matcher.resolve(m);
+                (
+                    concept.id.clone(),
+                    text[m.range.clone()].to_string(),
+                    term.text.clone(),
+                )
+            })
+            .collect()
+    }
+
+    fn found(text: &str, language: &str) -> Vec<String> {
+        find(text, language)
+            .into_iter()
+            .map(|(_, slice, _)| slice)
+            .collect()
+    }
+
+    #[test]
+    fn nfd_and_combining_marks_map_to_whole_characters() {
+        let nfd: String = "Abū Ḥudhayfah al-Anṣārī".nfd().collect();
+        let text = format!("x {nfd} y");
+        assert_eq!(
+            find(&text, "en"),
+            [("ansari".into(), nfd.clone(), "Abū Ḥudhayfah al-Anṣārī".into())]
+        );
+        // A stray mark on the last letter stays inside the span.
+        let text = format!("x {nfd}\u{0301} y");
+        assert_eq!(found(&text, "en"), [format!("{nfd}\u{0301}")]);
+    }
+
+    #[test]
+    fn judges_which_listed_form_was_written() {
+        let forms: Vec<String> = [
+            "Abu Hudhayfah al-Ansari",
+            "ABŪ ḤUDHAYFAH AL-ANṢĀRĪ",
+            "abu hudhaifa al ansari",
+        ]
+        .iter()
+        .flat_map(|t| find(t, "en"))
+        .map(|(_, _, form)| form)
+        .collect();
+        assert_eq!(
+            forms,
+            [
+                "Abu Hudhayfah al-Ansari",
+                "Abū Ḥudhayfah al-Anṣārī",
+                "Abu Hudhaifa al-Ansari"
+            ]
+        );
+    }
+
+    #[test]
+    fn crlf_tabs_and_emoji_keep_byte_spans() {
+        let text = "😀\tAbu Hudhaifa\r\nal-Ansari 😀";
+        assert_eq!(found(text, "en"), ["Abu Hudhaifa\r\nal-Ansari"]);
+    }
+
+    #[test]
+    fn cyrillic_and_arabic() {
+        assert_eq!(
+            found("Генерал КАСЕМ СУЛЕЙМАНИ, Касем Сулейманиев", "ru"),
+            ["КАСЕМ СУЛЕЙМАНИ"]
+        );
+        assert_eq!(found("قال قاسم سلیمانی ذلك", "ar"), ["قاسم سلیمانی"]);
+        assert_eq!(found("قال قاسم سلیمانی ذلك", "fa"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_longer_term_failing_the_boundary_does_not_hide_a_shorter_one() {
+        assert_eq!(found("Jean-Paulo and Jean-Paul", "en"), ["Jean", "Jean-Paul"]);
+    }
+
+    #[test]
+    fn short_case_sensitive_terms_match_only_in_their_case() {
+        let mentions = find("This is IS, and Iskp is ISKP.", "en");
+        let slices: Vec<&str> = mentions.iter().map(|(_, s, _)| s.as_str()).collect();
+        assert_eq!(slices, ["IS", "Iskp", "ISKP"]);
+        let matcher = matcher();
+        let filter = matcher.language_filter(&Language::parse("en").unwrap());
+        let text = "Iskp and ISKP";
+        let cases: Vec<bool> = matcher
+            .find(text, &[0..text.len()], &filter)
+            .iter()
+            .map(|m| m.case_mismatch)
+            .collect();
+        assert_eq!(cases, [true, false]);
+    }
+}
