@@ -280,6 +280,8 @@ fn leftmost_longest(mut candidates: Vec<Mention>) -> Vec<Mention> {
 }
 
 #[cfg(test)]
+// Whole texts are searched as a single piece.
+#[allow(clippy::single_range_in_vec_init)]
 mod tests {
     use super::*;
     use crate::glossary::GlossaryLoader;
