@@ -15,7 +15,7 @@
 //!     preferred = "Kerman"
 //!     deprecated = ["Kirman"]
 //! "#.to_string());
-//! let linter = Linter::new(Matcher::new(loader.load().unwrap()), Config::default());
+//! let linter = Linter::new(Matcher::new(loader.load().unwrap()).unwrap(), Config::default());
 //! let findings = linter.check_text("From Kirman to Kermanshah.", Format::Text, &Language::parse("en").unwrap());
 //! assert_eq!(findings.len(), 1);
 //! assert_eq!(findings[0].check, CheckId::Deprecated);

@@ -43,6 +43,17 @@ pub struct Matcher {
 
 type EntryId = u32;
 
+/// The glossary could not be compiled into an automaton.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MatcherError(pub String);
+
+impl MatcherError {
+    /// The message to show.
+    pub fn message(&self) -> crate::i18n::Message {
+        crate::i18n::Message::new("glossary-too-large").text("detail", &self.0)
+    }
+}
+
 /// One term, located in the glossary, with its forms precomputed for judging.
 struct Entry {
     concept: u32,
@@ -87,8 +98,9 @@ enum Closeness {
 }
 
 impl Matcher {
-    /// Compiles `glossary`.
-    pub fn new(glossary: Glossary) -> Self {
+    /// Compiles `glossary`. Fails only when the automaton would exceed its
+    /// size limits.
+    pub fn new(glossary: Glossary) -> Result<Self, MatcherError> {
         let mut languages: Vec<Language> = Vec::new();
         let mut entries = Vec::new();
         let mut pattern_ids = std::collections::HashMap::new();
@@ -125,14 +137,14 @@ impl Matcher {
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
             .build(&keys)
-            .expect("glossary terms are short enough for an automaton");
-        Matcher {
+            .map_err(|err| MatcherError(err.to_string()))?;
+        Ok(Matcher {
             glossary,
             automaton,
             patterns,
             entries,
             languages,
-        }
+        })
     }
 
     /// The compiled glossary.
@@ -325,7 +337,7 @@ mod tests {
     fn matcher() -> Matcher {
         let mut loader = GlossaryLoader::new().without_builtin();
         loader.add_source("test.toml", GLOSSARY.to_string());
-        Matcher::new(loader.load().expect("test glossary is valid"))
+        Matcher::new(loader.load().expect("test glossary is valid")).expect("automaton builds")
     }
 
     /// Each mention as (concept id, the original slice, listed form).

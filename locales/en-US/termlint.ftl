@@ -47,6 +47,7 @@ glossary-bad-language = { $location }: “{ $tag }” is not a valid BCP 47 lang
 glossary-missing-preferred = { $location }: concept “{ $concept }” has no preferred term for “{ $language }”
 glossary-no-terms = { $location }: concept “{ $concept }” has no terms
 glossary-empty-term = { $location }: empty term in concept “{ $concept }”
+glossary-too-large = the glossary is too large to compile: { $detail }
 glossary-conflict = { $location }: “{ $term }” of concept “{ $concept }” folds to the same form as “{ $other-term }” of concept “{ $other-concept }” ({ $other })
 
 ## Configuration and usage errors

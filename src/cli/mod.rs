@@ -118,7 +118,7 @@ impl GlossaryArgs {
         let glossary = loader
             .load()
             .map_err(|errors| errors.0.iter().map(|e| e.message()).collect::<Vec<_>>())?;
-        Ok(Matcher::new(glossary))
+        Matcher::new(glossary).map_err(|e| vec![e.message()])
     }
 }
 
