@@ -37,3 +37,5 @@ pub mod lint;
 pub mod matcher;
 pub mod report;
 pub mod text;
+pub mod translit;
+pub mod unlisted;

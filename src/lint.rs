@@ -10,13 +10,14 @@ use std::sync::Mutex;
 
 use rayon::prelude::*;
 
-use crate::check::{run_checks, CheckSettings, CheckedText, Finding, Severity};
+use crate::check::{run_checks, CheckId, CheckSettings, CheckedText, Finding, Severity};
 use crate::config::Config;
 use crate::document::Format;
 use crate::i18n::Message;
 use crate::lang::Language;
 use crate::matcher::Matcher;
 use crate::text::LineIndex;
+use crate::unlisted::UnlistedFinder;
 
 /// What to check: a path (file or folder) or standard input.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -38,6 +39,7 @@ struct Job {
 /// The checking engine: a compiled glossary and the settings of one run.
 pub struct Linter {
     matcher: Matcher,
+    unlisted: Option<UnlistedFinder>,
     config: Config,
 }
 
@@ -115,7 +117,15 @@ impl Report {
 impl Linter {
     /// A linter over a compiled glossary with the given configuration.
     pub fn new(matcher: Matcher, config: Config) -> Self {
-        Linter { matcher, config }
+        let unlisted = config
+            .checks
+            .severity(CheckId::Unlisted)
+            .map(|_| UnlistedFinder::new(&matcher));
+        Linter {
+            matcher,
+            unlisted,
+            config,
+        }
     }
 
     /// The compiled glossary.
@@ -131,14 +141,25 @@ impl Linter {
     /// Checks one text in memory.
     pub fn check_text(&self, text: &str, format: Format, language: &Language) -> Vec<Finding> {
         let filter = self.matcher.language_filter(language);
-        let mentions: Vec<_> = format
-            .segments(text)
-            .iter()
-            .flat_map(|segment| self.matcher.find(text, &segment.pieces, &filter))
-            .collect();
+        let mut mentions = Vec::new();
+        let mut unlisted = Vec::new();
+        for segment in format.segments(text) {
+            let found = self.matcher.find(text, &segment.pieces, &filter);
+            if let Some(finder) = &self.unlisted {
+                let threshold = self.config.checks.unlisted_threshold;
+                unlisted.extend(finder.find(text, &segment.pieces, &filter, &found, threshold));
+            }
+            mentions.extend(found);
+        }
         let lines = LineIndex::new(text);
         let document = CheckedText { text, lines: &lines };
-        run_checks(&self.matcher, &document, &mentions, &self.config.checks)
+        run_checks(
+            &self.matcher,
+            &document,
+            &mentions,
+            &unlisted,
+            &self.config.checks,
+        )
     }
 
     /// Checks every input. Folders are walked (honouring ignore files and

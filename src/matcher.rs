@@ -39,6 +39,8 @@ pub struct Matcher {
     entries: Vec<Entry>,
     /// The distinct language tags of the glossary.
     languages: Vec<Language>,
+    /// For each concept and language slot, the form of its preferred term.
+    preferred_forms: Vec<Vec<usize>>,
 }
 
 type EntryId = u32;
@@ -88,6 +90,13 @@ pub struct LanguageFilter {
     applies: Vec<bool>,
 }
 
+impl LanguageFilter {
+    /// Whether the glossary language with this index applies.
+    pub fn applies_to(&self, language_index: usize) -> bool {
+        self.applies.get(language_index).copied().unwrap_or(false)
+    }
+}
+
 /// How closely an original slice matches a listed form; lower is closer.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Closeness {
@@ -106,7 +115,9 @@ impl Matcher {
         let mut pattern_ids = std::collections::HashMap::new();
         let mut keys: Vec<String> = Vec::new();
         let mut patterns: Vec<Vec<EntryId>> = Vec::new();
+        let mut preferred_forms = Vec::with_capacity(glossary.concepts().len());
         for (concept_index, concept) in glossary.concepts().iter().enumerate() {
+            let mut concept_preferred = Vec::with_capacity(concept.languages.len());
             for (slot, language_terms) in concept.languages.iter().enumerate() {
                 let language = match languages.iter().position(|l| *l == language_terms.language) {
                     Some(index) => index,
@@ -122,6 +133,9 @@ impl Matcher {
                         patterns.push(Vec::new());
                         patterns.len() - 1
                     });
+                    if term_index == 0 {
+                        concept_preferred.push(pattern);
+                    }
                     patterns[pattern].push(entries.len() as EntryId);
                     entries.push(Entry {
                         concept: concept_index as u32,
@@ -133,6 +147,7 @@ impl Matcher {
                     });
                 }
             }
+            preferred_forms.push(concept_preferred);
         }
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
@@ -144,12 +159,21 @@ impl Matcher {
             patterns,
             entries,
             languages,
+            preferred_forms,
         })
     }
 
     /// The compiled glossary.
     pub fn glossary(&self) -> &Glossary {
         &self.glossary
+    }
+
+    /// The index of a glossary language, as used by [`LanguageFilter::applies_to`].
+    pub fn language_index(&self, language: &Language) -> usize {
+        self.languages
+            .iter()
+            .position(|l| l == language)
+            .unwrap_or(usize::MAX)
     }
 
     /// Which glossary languages apply to documents in `document`.
@@ -218,6 +242,12 @@ impl Matcher {
     fn term(&self, entry: &Entry) -> &Term {
         &self.glossary.concepts()[entry.concept as usize].languages[entry.language_slot as usize].terms
             [entry.term as usize]
+    }
+
+    /// Whether a mention is written in the preferred form once folded (it
+    /// may still be an admitted variant with other diacritics).
+    pub fn is_preferred_form(&self, mention: &Mention) -> bool {
+        self.preferred_forms[mention.concept][mention.language] == mention.form
     }
 
     /// The concept, language terms and term of a mention.

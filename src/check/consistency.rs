@@ -51,7 +51,12 @@ pub fn inconsistent_findings(
             continue;
         };
         let chosen_mention = &mentions[uses[&chosen].first];
-        let chosen_text = matcher.resolve(chosen_mention).2.text.clone();
+        let (_, language_terms, chosen_term) = matcher.resolve(chosen_mention);
+        let chosen_text = if matcher.is_preferred_form(chosen_mention) {
+            language_terms.preferred().text.clone()
+        } else {
+            chosen_term.text.clone()
+        };
         let chosen_at = document.position(chosen_mention.range.start);
         let mut by_first_use: Vec<&FormUse> = uses.values().collect();
         by_first_use.sort_by_key(|u| u.first);
@@ -91,7 +96,11 @@ fn form_uses(matcher: &Matcher, mentions: &[Mention], members: &[usize]) -> BTre
     let mut uses: BTreeMap<usize, FormUse> = BTreeMap::new();
     for &index in members {
         let mention = &mentions[index];
-        let status = matcher.resolve(mention).2.status;
+        let status = if matcher.is_preferred_form(mention) {
+            Status::Preferred
+        } else {
+            matcher.resolve(mention).2.status
+        };
         let entry = uses.entry(mention.form).or_insert(FormUse {
             first: index,
             count: 0,

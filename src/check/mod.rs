@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 use crate::glossary::Status;
 use crate::matcher::{Matcher, Mention};
 use crate::text::{LineIndex, Position};
+use crate::unlisted::Unlisted;
 
 pub use consistency::inconsistent_findings;
 
@@ -27,11 +28,18 @@ pub enum CheckId {
     Inconsistent,
     /// A case-sensitive term is written in another case.
     Case,
+    /// A spelling of a glossary name that the glossary does not list.
+    Unlisted,
 }
 
 impl CheckId {
     /// Every check, in a stable order.
-    pub const ALL: [CheckId; 3] = [CheckId::Deprecated, CheckId::Inconsistent, CheckId::Case];
+    pub const ALL: [CheckId; 4] = [
+        CheckId::Deprecated,
+        CheckId::Inconsistent,
+        CheckId::Case,
+        CheckId::Unlisted,
+    ];
 
     /// The stable id.
     pub fn as_str(self) -> &'static str {
@@ -39,6 +47,7 @@ impl CheckId {
             CheckId::Deprecated => "deprecated",
             CheckId::Inconsistent => "inconsistent",
             CheckId::Case => "case",
+            CheckId::Unlisted => "unlisted",
         }
     }
 
@@ -46,7 +55,7 @@ impl CheckId {
     pub fn default_severity(self) -> Severity {
         match self {
             CheckId::Deprecated | CheckId::Case => Severity::Error,
-            CheckId::Inconsistent => Severity::Warning,
+            CheckId::Inconsistent | CheckId::Unlisted => Severity::Warning,
         }
     }
 }
@@ -85,16 +94,22 @@ impl Severity {
     }
 }
 
-/// Which checks run, and at which severity.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// The default confidence an `unlisted` finding needs.
+pub const DEFAULT_UNLISTED_THRESHOLD: f32 = 0.75;
+
+/// Which checks run, at which severity, and how sure `unlisted` must be.
+#[derive(Clone, Debug, PartialEq)]
 pub struct CheckSettings {
-    severities: [Option<Severity>; 3],
+    severities: [Option<Severity>; 4],
+    /// The confidence in [0, 1] an `unlisted` finding needs.
+    pub unlisted_threshold: f32,
 }
 
 impl Default for CheckSettings {
     fn default() -> Self {
         CheckSettings {
             severities: CheckId::ALL.map(|c| Some(c.default_severity())),
+            unlisted_threshold: DEFAULT_UNLISTED_THRESHOLD,
         }
     }
 }
@@ -112,7 +127,7 @@ impl CheckSettings {
 }
 
 /// One problem found in a document.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Finding {
     /// Which check found it.
     pub check: CheckId,
@@ -135,12 +150,14 @@ pub struct Finding {
 }
 
 /// Check-specific facts about a finding.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Detail {
     /// `deprecated`: the form's language.
     Deprecated { language: String },
     /// `case`: the term in its listed case.
     Case { expected: String },
+    /// `unlisted`: the nearest listed form and how sure the finder is.
+    Unlisted { nearest: String, confidence: f32 },
     /// `inconsistent`: the form the document settled on, where it is first
     /// used, and how often each form occurs.
     Inconsistent {
@@ -164,15 +181,23 @@ impl CheckedText<'_> {
     }
 }
 
-/// Runs every enabled check on the mentions of one document (in text order)
-/// and returns the findings sorted by position.
+/// Runs every enabled check on the mentions and unlisted spellings of one
+/// document (in text order) and returns the findings sorted by position.
 pub fn run_checks(
     matcher: &Matcher,
     document: &CheckedText,
     mentions: &[Mention],
+    unlisted: &[Unlisted],
     settings: &CheckSettings,
 ) -> Vec<Finding> {
     let mut findings = Vec::new();
+    if let Some(severity) = settings.severity(CheckId::Unlisted) {
+        findings.extend(
+            unlisted
+                .iter()
+                .map(|u| unlisted_finding(matcher, document, u, severity)),
+        );
+    }
     let mut flagged = vec![false; mentions.len()];
     for (index, mention) in mentions.iter().enumerate() {
         if let Some(finding) = mention_finding(matcher, document, mention, settings) {
@@ -187,6 +212,31 @@ pub fn run_checks(
     }
     findings.sort_by_key(|f| (f.range.start, f.range.end, f.check));
     findings
+}
+
+fn unlisted_finding(
+    matcher: &Matcher,
+    document: &CheckedText,
+    unlisted: &Unlisted,
+    severity: Severity,
+) -> Finding {
+    let concept = &matcher.glossary().concepts()[unlisted.concept];
+    let language = &concept.languages[unlisted.language];
+    let nearest = &language.terms[unlisted.nearest];
+    Finding {
+        check: CheckId::Unlisted,
+        severity,
+        range: unlisted.range.clone(),
+        start: document.position(unlisted.range.start),
+        end: document.position(unlisted.range.end),
+        concept: concept.id.clone(),
+        found: document.text[unlisted.range.clone()].to_string(),
+        suggestion: Some(language.suggestion_for(nearest).text.clone()),
+        detail: Detail::Unlisted {
+            nearest: nearest.text.clone(),
+            confidence: unlisted.confidence,
+        },
+    }
 }
 
 /// The `case` or `deprecated` finding of one mention, if any.

@@ -22,6 +22,11 @@ pub fn finding_message(finding: &Finding, glossary: &Glossary) -> Message {
         Detail::Case { expected } => Message::new("finding-case")
             .text("found", &finding.found)
             .text("expected", expected),
+        Detail::Unlisted { nearest, confidence } => Message::new("finding-unlisted")
+            .text("found", &finding.found)
+            .text("concept", concept)
+            .text("nearest", nearest)
+            .number("confidence", (confidence * 100.0).round() as usize),
         Detail::Inconsistent {
             chosen, chosen_at, ..
         } => Message::new("finding-inconsistent")

@@ -43,7 +43,7 @@ fn is_elision(before: impl Iterator<Item = char>) -> bool {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c)
+    c.is_alphanumeric() || super::is_combining_mark(c)
 }
 
 fn is_apostrophe(c: char) -> bool {

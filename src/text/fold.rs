@@ -32,7 +32,9 @@
 //! edges: a match that would split a unit (the second `s` of a folded `ß`) is
 //! rejected, never guessed.
 
-use unicode_normalization::char::{decompose_compatible, is_combining_mark};
+use unicode_normalization::char::decompose_compatible;
+
+use super::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 
 /// Whether folding keeps letter case.

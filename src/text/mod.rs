@@ -6,7 +6,16 @@
 mod boundary;
 mod fold;
 mod lines;
+mod words;
 
 pub use boundary::{is_word_end, is_word_start};
 pub use fold::{fold_term, CaseMode, FoldedText};
 pub use lines::{LineIndex, Position};
+pub use words::{words, Word};
+
+/// Whether `c` is a combining mark; a fast path for the characters below
+/// U+0300, none of which is one.
+#[inline]
+pub(crate) fn is_combining_mark(c: char) -> bool {
+    c >= '\u{0300}' && unicode_normalization::char::is_combining_mark(c)
+}

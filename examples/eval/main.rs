@@ -1,0 +1,69 @@
+//! The quality harness: scores termlint on an evaluation set.
+//!
+//! ```sh
+//! cargo run --release --example eval -- ../shared/data/eval-sample [--unlisted-threshold 0.75]
+//! ```
+//! Prints precision, recall and F1 per finding kind and overall, then every
+//! miss and false alarm. The scoring rules are in `score.rs`.
+
+mod score;
+
+use std::path::PathBuf;
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let mut dir = None;
+    let mut threshold = None;
+    while let Some(arg) = args.next() {
+        if arg == "--unlisted-threshold" {
+            threshold = args.next().and_then(|t| t.parse().ok());
+        } else {
+            dir = Some(PathBuf::from(arg));
+        }
+    }
+    let Some(dir) = dir else {
+        eprintln!("usage: eval DIR [--unlisted-threshold T]");
+        std::process::exit(2);
+    };
+    let found = score::run(&dir, threshold);
+    let score = score::score(&dir, &found);
+    println!(
+        "{:<13} {:>9} {:>9} {:>6}  (hits/expected, correct/findings)",
+        "kind", "precision", "recall", "F1"
+    );
+    for (kind, tally) in score
+        .kinds
+        .iter()
+        .chain(std::iter::once(&("overall", score.overall.clone())))
+    {
+        println!(
+            "{:<13} {:>9.3} {:>9.3} {:>6.3}  ({}/{}, {}/{})",
+            kind,
+            tally.precision(),
+            tally.recall(),
+            tally.f1(),
+            tally.hits,
+            tally.expected,
+            tally.correct,
+            tally.findings
+        );
+    }
+    for miss in &score.misses {
+        println!(
+            "miss: {} {}..{} {} «{}» ({})",
+            miss.doc, miss.span.0, miss.span.1, miss.kind, miss.text, miss.concept
+        );
+    }
+    for alarm in &score.false_alarms {
+        let f = &alarm.finding;
+        println!(
+            "false alarm: {} {}..{} {} «{}» ({})",
+            alarm.doc,
+            f.range.start,
+            f.range.end,
+            f.check.as_str(),
+            f.found,
+            f.concept
+        );
+    }
+}

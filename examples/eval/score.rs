@@ -1,0 +1,236 @@
+//! Scoring termlint on an evaluation set laid out like
+//! `../shared/data/eval-sample/` (see its README): `glossary.tsv`,
+//! `texts/*.txt`, `truth.jsonl`, `mentions.jsonl` and `unlisted.tsv`.
+//!
+//! Scoring follows that README: a finding matches a truth record when their
+//! spans overlap and they name the same concept, whatever the kinds. Expected
+//! are the `nonpreferred` and `unlisted_variant` records and the
+//! `inconsistent` records whose text is not the preferred form. A finding
+//! that overlaps a decoy, or no record of `truth.jsonl` or `mentions.jsonl`,
+//! is a false alarm. Per-kind figures pair `nonpreferred` with `deprecated`,
+//! `inconsistent` with `inconsistent` and `unlisted_variant` with `unlisted`.
+
+use std::path::Path;
+
+use serde_json::Value;
+use termlint::check::{CheckId, Finding};
+use termlint::config::Config;
+use termlint::document::Format;
+use termlint::glossary::GlossaryLoader;
+use termlint::lang::Language;
+use termlint::lint::Linter;
+use termlint::matcher::Matcher;
+
+/// A record of `truth.jsonl` or `mentions.jsonl`.
+#[derive(Clone, Debug)]
+pub struct Record {
+    pub doc: String,
+    pub span: (usize, usize),
+    pub text: String,
+    pub kind: String,
+    pub concept: String,
+    pub preferred: String,
+}
+
+/// A finding of termlint on one document.
+#[derive(Clone, Debug)]
+pub struct Found {
+    pub doc: String,
+    pub finding: Finding,
+}
+
+/// Precision and recall of one kind (or of all).
+#[derive(Clone, Debug, Default)]
+pub struct Tally {
+    pub expected: usize,
+    pub hits: usize,
+    pub findings: usize,
+    pub correct: usize,
+}
+
+impl Tally {
+    pub fn precision(&self) -> f64 {
+        ratio(self.correct, self.findings)
+    }
+    pub fn recall(&self) -> f64 {
+        ratio(self.hits, self.expected)
+    }
+    pub fn f1(&self) -> f64 {
+        let (p, r) = (self.precision(), self.recall());
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
+    }
+}
+
+fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 {
+        1.0
+    } else {
+        a as f64 / b as f64
+    }
+}
+
+/// The whole score.
+#[derive(Debug, Default)]
+pub struct Score {
+    /// (kind, tally) for deprecated, inconsistent, unlisted; then overall.
+    pub kinds: Vec<(&'static str, Tally)>,
+    pub overall: Tally,
+    pub misses: Vec<Record>,
+    pub false_alarms: Vec<Found>,
+}
+
+/// The evaluation glossary as termlint TOML: variants are deprecated forms.
+pub fn glossary_toml(tsv: &str) -> String {
+    let mut concepts = Vec::new();
+    for line in tsv.lines().filter(|l| !l.trim().is_empty()) {
+        let mut fields = line.split('\t');
+        let (Some(id), Some(preferred)) = (fields.next(), fields.next()) else {
+            continue;
+        };
+        let variants: Vec<&str> = fields.next().map(|v| v.split('|').collect()).unwrap_or_default();
+        let mut en = toml::Table::new();
+        en.insert("preferred".into(), preferred.into());
+        en.insert("deprecated".into(), variants.into());
+        let mut lang = toml::Table::new();
+        lang.insert("en".into(), en.into());
+        let mut concept = toml::Table::new();
+        concept.insert("id".into(), id.into());
+        concept.insert("lang".into(), lang.into());
+        concepts.push(toml::Value::Table(concept));
+    }
+    let mut file = toml::Table::new();
+    file.insert("concept".into(), concepts.into());
+    toml::to_string(&file).expect("glossary serialises")
+}
+
+/// Reads a JSON-lines file of records.
+pub fn records(path: &Path) -> Vec<Record> {
+    let text = std::fs::read_to_string(path).unwrap_or_default();
+    text.lines()
+        .filter_map(|l| serde_json::from_str::<Value>(l).ok())
+        .map(|r| Record {
+            doc: r["doc"].as_str().unwrap_or_default().to_string(),
+            span: (
+                r["byte_start"].as_u64().unwrap_or(0) as usize,
+                r["byte_end"].as_u64().unwrap_or(0) as usize,
+            ),
+            text: r["text"].as_str().unwrap_or_default().to_string(),
+            kind: r["kind"].as_str().unwrap_or("mention").to_string(),
+            concept: r["concept_id"].as_str().unwrap_or_default().to_string(),
+            preferred: r["preferred"].as_str().unwrap_or_default().to_string(),
+        })
+        .collect()
+}
+
+/// Runs termlint (the built-in glossary left out) on every text of `dir`.
+pub fn run(dir: &Path, unlisted_threshold: Option<f32>) -> Vec<Found> {
+    let tsv = std::fs::read_to_string(dir.join("glossary.tsv")).expect("glossary.tsv");
+    let mut loader = GlossaryLoader::new().without_builtin();
+    loader.add_source("glossary.tsv", glossary_toml(&tsv));
+    let glossary = loader.load().expect("evaluation glossary loads");
+    let mut config = Config::default();
+    if let Some(threshold) = unlisted_threshold {
+        config.checks.unlisted_threshold = threshold;
+    }
+    let linter = Linter::new(Matcher::new(glossary).expect("automaton"), config);
+    let english = Language::parse("en").expect("en");
+    let mut docs: Vec<_> = std::fs::read_dir(dir.join("texts"))
+        .expect("texts/")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .collect();
+    docs.sort();
+    let mut found = Vec::new();
+    for path in docs {
+        let text = std::fs::read_to_string(&path).expect("UTF-8 text");
+        let doc = path.file_name().unwrap_or_default().to_string_lossy().to_string();
+        for finding in linter.check_text(&text, Format::Text, &english) {
+            found.push(Found {
+                doc: doc.clone(),
+                finding,
+            });
+        }
+    }
+    found
+}
+
+fn overlaps(a: (usize, usize), b: (usize, usize)) -> bool {
+    a.0 < b.1 && b.0 < a.1
+}
+
+fn kind_of(check: CheckId) -> &'static str {
+    match check {
+        CheckId::Deprecated | CheckId::Case => "nonpreferred",
+        CheckId::Inconsistent => "inconsistent",
+        CheckId::Unlisted => "unlisted_variant",
+    }
+}
+
+/// Scores `found` against the set in `dir`.
+pub fn score(dir: &Path, found: &[Found]) -> Score {
+    let truth = records(&dir.join("truth.jsonl"));
+    let mentions = records(&dir.join("mentions.jsonl"));
+    let expected: Vec<&Record> = truth
+        .iter()
+        .filter(|r| match r.kind.as_str() {
+            "nonpreferred" | "unlisted_variant" => true,
+            "inconsistent" => r.text != r.preferred,
+            _ => false,
+        })
+        .collect();
+    let matches = |f: &Found, r: &Record| {
+        f.doc == r.doc
+            && f.finding.concept == r.concept
+            && overlaps((f.finding.range.start, f.finding.range.end), r.span)
+    };
+    let is_false_alarm = |f: &Found| {
+        let span = (f.finding.range.start, f.finding.range.end);
+        let on = |r: &&Record| r.doc == f.doc && overlaps(span, r.span);
+        truth.iter().filter(|r| r.kind == "decoy").any(|r| on(&r))
+            || !truth
+                .iter()
+                .chain(&mentions)
+                .filter(|r| r.kind != "decoy")
+                .any(|r| on(&r))
+    };
+    let mut score = Score::default();
+    for kind in ["nonpreferred", "inconsistent", "unlisted_variant"] {
+        let of_kind: Vec<&&Record> = expected.iter().filter(|r| r.kind == kind).collect();
+        let findings: Vec<&Found> = found
+            .iter()
+            .filter(|f| kind_of(f.finding.check) == kind)
+            .collect();
+        let tally = Tally {
+            expected: of_kind.len(),
+            hits: of_kind
+                .iter()
+                .filter(|r| found.iter().any(|f| matches(f, r)))
+                .count(),
+            findings: findings.len(),
+            correct: findings.iter().filter(|f| !is_false_alarm(f)).count(),
+        };
+        let name = match kind {
+            "nonpreferred" => "deprecated",
+            "inconsistent" => "inconsistent",
+            _ => "unlisted",
+        };
+        score.kinds.push((name, tally));
+    }
+    score.misses = expected
+        .iter()
+        .filter(|r| !found.iter().any(|f| matches(f, r)))
+        .map(|r| (*r).clone())
+        .collect();
+    score.false_alarms = found.iter().filter(|f| is_false_alarm(f)).cloned().collect();
+    score.overall = Tally {
+        expected: expected.len(),
+        hits: expected.len() - score.misses.len(),
+        findings: found.len(),
+        correct: found.len() - score.false_alarms.len(),
+    };
+    score
+}

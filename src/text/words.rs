@@ -1,0 +1,127 @@
+//! Words of a text, with their byte ranges in the original.
+//!
+//! A word is a run of letters, digits and combining marks; an apostrophe
+//! between two letters (`Ma'arri`) and invisible characters that folding drops
+//! stay inside it. Words are what the search for unlisted spellings compares.
+
+use std::ops::Range;
+
+use super::is_combining_mark;
+
+/// One word of a text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Word {
+    /// Byte range in the original text.
+    pub range: Range<usize>,
+    /// The next word follows after a single hyphen (`al-Ansari`).
+    pub hyphen_after: bool,
+    /// Only white space and hyphens (no punctuation) lie between this word
+    /// and the next one within the same piece.
+    pub joined_to_next: bool,
+    /// The first letter is upper case.
+    pub capitalized: bool,
+    /// The script of the first letter has letter case.
+    pub cased_script: bool,
+}
+
+/// The words of the given pieces of `text`, in order.
+pub fn words(text: &str, pieces: &[Range<usize>]) -> Vec<Word> {
+    let mut words = Vec::new();
+    for piece in pieces {
+        let start_index = words.len();
+        let slice = &text[piece.clone()];
+        let mut chars = slice.char_indices().peekable();
+        let mut current: Option<usize> = None;
+        while let Some((offset, c)) = chars.next() {
+            let next = chars.peek().map(|&(_, n)| n);
+            let inside = is_word_char(c)
+                || (current.is_some() && is_inner_mark(c) && next.is_some_and(char::is_alphabetic))
+                || (current.is_some() && is_invisible(c));
+            match (inside, current) {
+                (true, None) => current = Some(offset),
+                (false, Some(start)) => {
+                    words.push(word(text, piece.start + start..piece.start + offset));
+                    current = None;
+                }
+                _ => {}
+            }
+        }
+        if let Some(start) = current {
+            words.push(word(text, piece.start + start..piece.end));
+        }
+        link_neighbours(text, &mut words[start_index..]);
+    }
+    words
+}
+
+fn word(text: &str, mut range: Range<usize>) -> Word {
+    // A possessive is not part of the name: `Ansari's` → `Ansari`.
+    for possessive in ["'s", "\u{2019}s", "'S", "\u{2019}S"] {
+        if text[range.clone()].ends_with(possessive) && range.len() > possessive.len() {
+            range.end -= possessive.len();
+        }
+    }
+    let first = text[range.clone()].chars().find(|c| c.is_alphabetic());
+    Word {
+        range,
+        hyphen_after: false,
+        joined_to_next: false,
+        capitalized: first.is_some_and(char::is_uppercase),
+        cased_script: first.is_some_and(|c| c.is_uppercase() || c.is_lowercase()),
+    }
+}
+
+/// Records how each word is joined to the next one in the same piece.
+fn link_neighbours(text: &str, words: &mut [Word]) {
+    for i in 1..words.len() {
+        let gap = &text[words[i - 1].range.end..words[i].range.start];
+        let is_hyphen = |c: char| matches!(c, '-' | '\u{2010}' | '\u{2011}');
+        words[i - 1].hyphen_after = gap.chars().count() == 1 && gap.chars().all(is_hyphen);
+        words[i - 1].joined_to_next = gap
+            .chars()
+            .all(|c| c.is_whitespace() || is_hyphen(c) || is_invisible(c))
+            && gap.chars().filter(|&c| c == '\n').count() < 2;
+    }
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || is_combining_mark(c)
+}
+
+/// Marks that stay inside a word when a letter follows: apostrophes.
+fn is_inner_mark(c: char) -> bool {
+    matches!(
+        c,
+        '\'' | '\u{2019}' | '\u{2018}' | '\u{02BB}' | '\u{02BC}' | '\u{02BE}' | '\u{02BF}'
+    )
+}
+
+fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{00AD}' | '\u{200C}' | '\u{200D}' | '\u{0640}')
+}
+
+#[cfg(test)]
+// Whole texts are read as a single piece.
+#[allow(clippy::single_range_in_vec_init)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_with_hyphens_apostrophes_and_marks() {
+        let text = "Abū Ḥudhayfah al-Ansari's call, Ma'arri.";
+        let found = words(text, &[0..text.len()]);
+        let slices: Vec<&str> = found.iter().map(|w| &text[w.range.clone()]).collect();
+        assert_eq!(slices, ["Abū", "Ḥudhayfah", "al", "Ansari", "call", "Ma'arri"]);
+        assert!(found[2].hyphen_after && !found[1].hyphen_after);
+        assert!(found[0].joined_to_next && !found[4].joined_to_next);
+        assert!(found[0].capitalized && !found[2].capitalized && found[2].cased_script);
+    }
+
+    #[test]
+    fn uncased_scripts() {
+        let text = "قاسم سليماني";
+        let found = words(text, &[0..text.len()]);
+        assert_eq!(found.len(), 2);
+        assert!(!found[0].cased_script && !found[0].capitalized);
+    }
+}

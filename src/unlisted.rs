@@ -1,0 +1,392 @@
+//! Finding spellings of glossary names that nobody listed.
+//!
+//! Every glossary term gets a transliteration key ([`crate::translit`]); the
+//! terms are indexed by the consonants of their key and by every variant of
+//! those consonants with one letter deleted, so that a lookup finds the terms
+//! within one consonant edit without scanning the glossary.
+//!
+//! Candidates are the word n-grams of a segment that look like a name: in a
+//! script with letter case, the first and last words are capitalized and any
+//! word between is capitalized or a short particle (`al`, `bin`, `of`). A
+//! candidate is kept when its key is within a small weighted distance of a
+//! term's key, the folded spellings are close too, and it is not a listed form
+//! of any concept. A single word is a candidate only for a single-word term,
+//! and only when it is long enough that an English word cannot pass for it.
+
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+use std::sync::Arc;
+
+use thread_local::ThreadLocal;
+
+use crate::matcher::{LanguageFilter, Matcher, Mention};
+use crate::text::{fold_term, words, CaseMode, Word};
+use crate::translit::{consonants, join_keys, key_distance, word_key};
+
+/// Consonants a term's key needs before one consonant edit is tolerated.
+const MIN_CONSONANTS_FOR_EDIT: usize = 5;
+/// Letters a single-word candidate needs.
+const MIN_SINGLE_WORD_LETTERS: usize = 5;
+/// Consonants a single-word candidate needs.
+const MIN_SINGLE_WORD_CONSONANTS: usize = 3;
+/// Longest lower-case particle allowed inside a name (`al`, `bin`, `of`).
+const MAX_PARTICLE_LETTERS: usize = 3;
+/// Endings that make a derived word (`Israeli`, `Kermani`, `Rafidahs`), not
+/// another romanization of the same name.
+const DERIVATIONAL_ENDINGS: [&str; 9] = ["i", "is", "ian", "ians", "an", "ans", "s", "es", "ite"];
+/// Spelling similarity (normalized Levenshtein on folded letters) a candidate needs.
+const MIN_SPELLING_SIMILARITY: f64 = 0.6;
+
+/// The glossary's terms indexed by transliteration key.
+pub struct UnlistedFinder {
+    /// Per thread, the key of each word seen and whether it may start a name:
+    /// prose repeats its capitalized words, so most lookups end here.
+    /// Indexed by whether a hyphen follows the word.
+    word_cache: ThreadLocal<RefCell<[HashMap<String, CachedWord>; 2]>>,
+    terms: Vec<KeyedTerm>,
+    by_consonants: HashMap<String, Vec<u32>>,
+    by_deletion: HashMap<String, Vec<u32>>,
+    first_words: HashSet<String>,
+    listed: HashSet<String>,
+    max_words: usize,
+}
+
+#[derive(Clone)]
+struct CachedWord {
+    key: Arc<str>,
+    may_start: bool,
+}
+
+/// Words cached per thread before the cache is cleared.
+const WORD_CACHE_LIMIT: usize = 100_000;
+
+struct KeyedTerm {
+    concept: usize,
+    language_index: usize,
+    language_slot: usize,
+    term: usize,
+    key: String,
+    consonants: usize,
+    letters: String,
+    words: usize,
+}
+
+/// A spelling of a glossary name that the glossary does not list.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Unlisted {
+    /// Byte range in the original text.
+    pub range: Range<usize>,
+    /// Index of the concept in the glossary.
+    pub concept: usize,
+    /// Index of the language in the concept's `languages`.
+    pub language: usize,
+    /// Index of the nearest listed term in that language's `terms`.
+    pub nearest: usize,
+    /// How sure the finder is, in [0, 1].
+    pub confidence: f32,
+}
+
+impl UnlistedFinder {
+    /// Indexes every term of the matcher's glossary.
+    pub fn new(matcher: &Matcher) -> Self {
+        let mut finder = UnlistedFinder {
+            word_cache: ThreadLocal::new(),
+            terms: Vec::new(),
+            by_consonants: HashMap::new(),
+            by_deletion: HashMap::new(),
+            first_words: HashSet::new(),
+            listed: HashSet::new(),
+            max_words: 0,
+        };
+        for (concept_index, concept) in matcher.glossary().concepts().iter().enumerate() {
+            for (slot, language_terms) in concept.languages.iter().enumerate() {
+                let language_index = matcher.language_index(&language_terms.language);
+                for (term_index, term) in language_terms.terms.iter().enumerate() {
+                    finder.listed.insert(fold_term(&term.text, CaseMode::Fold));
+                    if term.case_sensitive {
+                        continue; // acronyms have no romanizations
+                    }
+                    let text = &term.text;
+                    let term_words = words(text, std::slice::from_ref(&(0..text.len())));
+                    let (key, letters) = phrase_key(text, &term_words);
+                    if consonants(&key).is_empty() {
+                        continue;
+                    }
+                    let id = finder.terms.len() as u32;
+                    if let Some(first) = first_consonant_word(text, &term_words) {
+                        finder.first_words.extend(with_deletions(&first));
+                    }
+                    let skeleton = consonants(&key);
+                    finder.by_consonants.entry(skeleton.clone()).or_default().push(id);
+                    for deleted in deletions(&skeleton) {
+                        finder.by_deletion.entry(deleted).or_default().push(id);
+                    }
+                    finder.max_words = finder.max_words.max(term_words.len() + 1);
+                    finder.terms.push(KeyedTerm {
+                        concept: concept_index,
+                        language_index,
+                        language_slot: slot,
+                        term: term_index,
+                        consonants: skeleton.chars().count(),
+                        key,
+                        letters,
+                        words: term_words.len(),
+                    });
+                }
+            }
+        }
+        finder
+    }
+
+    /// The unlisted spellings in the `pieces` of `text` at `threshold`
+    /// confidence or more, leaving out what `mentions` already cover.
+    pub fn find(
+        &self,
+        text: &str,
+        pieces: &[Range<usize>],
+        filter: &LanguageFilter,
+        mentions: &[Mention],
+        threshold: f32,
+    ) -> Vec<Unlisted> {
+        let words = words(text, pieces);
+        let covered = covered_words(&words, mentions);
+        // Keys are computed only for words that may be part of a name.
+        let mut cached: Vec<Option<CachedWord>> = vec![None; words.len()];
+        let mut word_of = |i: usize| -> CachedWord {
+            cached[i]
+                .get_or_insert_with(|| self.word(&text[words[i].range.clone()], words[i].hyphen_after))
+                .clone()
+        };
+        let mut found = Vec::new();
+        for start in 0..words.len() {
+            if covered[start] || !starts_name(&words[start]) || !word_of(start).may_start {
+                continue;
+            }
+            let mut phrase_keys: Vec<Arc<str>> = Vec::new();
+            for end in start..(start + self.max_words).min(words.len()) {
+                if covered[end] || (end > start && !continues_name(text, &words[end - 1], &words[end])) {
+                    break;
+                }
+                phrase_keys.push(word_of(end).key);
+                if !ends_name(&words[end]) {
+                    continue;
+                }
+                let key = join_keys(phrase_keys.iter().map(|k| &**k));
+                if let Some(best) = self.best_match(text, &words[start..=end], &key, filter) {
+                    if best.confidence >= threshold {
+                        found.push(best);
+                    }
+                }
+            }
+        }
+        keep_best_disjoint(found)
+    }
+
+    /// The key of a word and whether it may start a name, from the cache.
+    fn word(&self, word: &str, hyphen_after: bool) -> CachedWord {
+        let caches = self.word_cache.get_or(Default::default);
+        let cache = &mut caches.borrow_mut()[usize::from(hyphen_after)];
+        if let Some(hit) = cache.get(word) {
+            return hit.clone();
+        }
+        let key = word_key(&fold_term(word, CaseMode::Fold), hyphen_after);
+        let entry = CachedWord {
+            may_start: self.may_start(&key),
+            key: Arc::from(key),
+        };
+        if cache.len() >= WORD_CACHE_LIMIT {
+            cache.clear();
+        }
+        cache.insert(word.to_string(), entry.clone());
+        entry
+    }
+
+    fn may_start(&self, first_key: &str) -> bool {
+        let skeleton = consonants(first_key);
+        skeleton.is_empty() || with_deletions(&skeleton).any(|k| self.first_words.contains(&k))
+    }
+
+    /// The closest term for the candidate `span`, if close enough.
+    fn best_match(&self, text: &str, span: &[Word], key: &str, filter: &LanguageFilter) -> Option<Unlisted> {
+        let range = span[0].range.start..span[span.len() - 1].range.end;
+        let slice = &text[range.clone()];
+        if self.listed.contains(&fold_term(slice, CaseMode::Fold)) {
+            return None;
+        }
+        let skeleton = consonants(key);
+        let single = span.len() == 1;
+        if single
+            && (slice.chars().filter(|c| c.is_alphabetic()).count() < MIN_SINGLE_WORD_LETTERS
+                || skeleton.chars().count() < MIN_SINGLE_WORD_CONSONANTS)
+        {
+            return None;
+        }
+        let letters: String = span
+            .iter()
+            .map(|w| fold_term(&text[w.range.clone()], CaseMode::Fold))
+            .collect();
+        let mut best: Option<Unlisted> = None;
+        for id in self.lookup(&skeleton) {
+            let term = &self.terms[id as usize];
+            if !filter.applies_to(term.language_index) || (single && term.words != 1) {
+                continue;
+            }
+            let allowed = if term.consonants >= MIN_CONSONANTS_FOR_EDIT {
+                1.0
+            } else {
+                0.5
+            };
+            let distance = key_distance(key, &term.key);
+            if distance > allowed {
+                continue;
+            }
+            if is_derived(&letters, &term.letters) {
+                continue;
+            }
+            let similarity = strsim::normalized_levenshtein(&letters, &term.letters);
+            if similarity < MIN_SPELLING_SIMILARITY {
+                continue;
+            }
+            let confidence = confidence(distance, similarity);
+            if best.as_ref().is_none_or(|b| confidence > b.confidence) {
+                best = Some(Unlisted {
+                    range: range.clone(),
+                    concept: term.concept,
+                    language: term.language_slot,
+                    nearest: term.term,
+                    confidence,
+                });
+            }
+        }
+        best
+    }
+
+    /// Terms whose consonants are within one edit of `skeleton`.
+    fn lookup(&self, skeleton: &str) -> Vec<u32> {
+        let mut ids: Vec<u32> = Vec::new();
+        let mut add = |list: Option<&Vec<u32>>| ids.extend(list.into_iter().flatten());
+        add(self.by_consonants.get(skeleton));
+        add(self.by_deletion.get(skeleton));
+        for deleted in deletions(skeleton) {
+            add(self.by_consonants.get(&deleted));
+            add(self.by_deletion.get(&deleted));
+        }
+        ids.sort_unstable();
+        ids.dedup();
+        ids
+    }
+}
+
+/// Whether `letters` is `term` with a derivational or plural ending.
+fn is_derived(letters: &str, term: &str) -> bool {
+    letters
+        .strip_prefix(term)
+        .is_some_and(|ending| DERIVATIONAL_ENDINGS.contains(&ending))
+}
+
+/// Confidence from the key distance (0 to 1) and the spelling similarity.
+fn confidence(distance: f32, similarity: f64) -> f32 {
+    let from_key = 1.0 - distance / 2.0;
+    (0.6 * from_key + 0.4 * similarity as f32).clamp(0.0, 1.0)
+}
+
+/// The key and the folded letters (no separators) of a phrase.
+fn phrase_key(text: &str, phrase: &[Word]) -> (String, String) {
+    let keys: Vec<String> = phrase
+        .iter()
+        .map(|w| word_key(&fold_term(&text[w.range.clone()], CaseMode::Fold), w.hyphen_after))
+        .collect();
+    let letters = phrase
+        .iter()
+        .map(|w| fold_term(&text[w.range.clone()], CaseMode::Fold))
+        .collect();
+    (join_keys(keys.iter().map(String::as_str)), letters)
+}
+
+/// The consonants of the first word of a term that has any.
+fn first_consonant_word(text: &str, phrase: &[Word]) -> Option<String> {
+    phrase
+        .iter()
+        .map(|w| {
+            consonants(&word_key(
+                &fold_term(&text[w.range.clone()], CaseMode::Fold),
+                w.hyphen_after,
+            ))
+        })
+        .find(|c| !c.is_empty())
+}
+
+/// Marks the words that overlap a mention (both lists are in text order).
+fn covered_words(words: &[Word], mentions: &[Mention]) -> Vec<bool> {
+    let mut next = 0;
+    words
+        .iter()
+        .map(|word| {
+            while next < mentions.len() && mentions[next].range.end <= word.range.start {
+                next += 1;
+            }
+            mentions.get(next).is_some_and(|m| m.range.start < word.range.end)
+        })
+        .collect()
+}
+
+fn deletions(skeleton: &str) -> impl Iterator<Item = String> + '_ {
+    let chars: Vec<char> = skeleton.chars().collect();
+    let count = if chars.len() >= 2 { chars.len() } else { 0 };
+    (0..count).map(move |skip| {
+        chars
+            .iter()
+            .enumerate()
+            .filter(|&(i, _)| i != skip)
+            .map(|(_, c)| c)
+            .collect()
+    })
+}
+
+fn with_deletions(skeleton: &str) -> impl Iterator<Item = String> + '_ {
+    std::iter::once(skeleton.to_string()).chain(deletions(skeleton))
+}
+
+fn letter_count(text: &str, word: &Word) -> usize {
+    text[word.range.clone()]
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .count()
+}
+
+fn starts_name(word: &Word) -> bool {
+    word.capitalized || !word.cased_script
+}
+
+fn ends_name(word: &Word) -> bool {
+    word.capitalized || !word.cased_script
+}
+
+/// Whether `next` may continue a name that `previous` is part of.
+fn continues_name(text: &str, previous: &Word, next: &Word) -> bool {
+    previous.joined_to_next
+        && (next.capitalized || !next.cased_script || letter_count(text, next) <= MAX_PARTICLE_LETTERS)
+}
+
+/// Keeps the most confident (then longest) of overlapping candidates, in
+/// text order.
+fn keep_best_disjoint(mut found: Vec<Unlisted>) -> Vec<Unlisted> {
+    found.sort_by(|a, b| {
+        b.confidence
+            .total_cmp(&a.confidence)
+            .then((b.range.end - b.range.start).cmp(&(a.range.end - a.range.start)))
+            .then(a.range.start.cmp(&b.range.start))
+    });
+    let mut kept: Vec<Unlisted> = Vec::new();
+    for candidate in found {
+        if kept
+            .iter()
+            .all(|k| candidate.range.end <= k.range.start || k.range.end <= candidate.range.start)
+        {
+            kept.push(candidate);
+        }
+    }
+    kept.sort_by_key(|u| u.range.start);
+    kept
+}

@@ -1,0 +1,90 @@
+//! The shipped glossary on texts of its domain: the README's example, the
+//! negative cases, and the seed article (read from ../shared when present).
+
+mod common;
+
+use std::path::Path;
+
+use common::*;
+
+fn check_builtin(cwd: &Path, args: &[&str]) -> (std::process::Output, serde_json::Value) {
+    let output = termlint(cwd)
+        .args(["check", "--no-config", "--format", "json"])
+        .args(args)
+        .output()
+        .unwrap();
+    let json = serde_json::from_slice(&output.stdout).unwrap_or(serde_json::Value::Null);
+    (output, json)
+}
+
+#[test]
+fn the_readme_example_gets_the_findings_an_editor_would_give() {
+    let (output, json) = check_builtin(&fixtures().join("example"), &["briefing.md"]);
+    assert_eq!(
+        summarize(&json),
+        [
+            "inconsistent 3:15-3:37 «Abu Hudhaifa al-Ansari» -> Abu Hudhayfah al-Ansari",
+            "case 6:20-6:24 «Iskp» -> ISKP",
+            "inconsistent 6:52-6:65 «Xuroson Ovozi» -> Voice of Khurasan",
+            "inconsistent 9:69-9:77 «Khurasan» -> Khorasan",
+            "unlisted 11:55-11:70 «Qasim Sulaimani» -> Qassem Soleimani",
+        ]
+    );
+    assert_eq!(code(&output), 1);
+    let text = std::fs::read_to_string(fixtures().join("example/briefing.md")).unwrap();
+    assert_spans_slice(&text, &json);
+}
+
+#[test]
+fn deprecated_spellings_in_the_shipped_glossary() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "Abu Hodhayfa al-Ansari spoke of Moslem pilgrims at Shakhcherag.\n";
+    std::fs::write(dir.path().join("a.txt"), text).unwrap();
+    let (output, json) = check_builtin(dir.path(), &["a.txt"]);
+    let checks: Vec<String> = summarize(&json);
+    assert_eq!(checks.len(), 3, "{checks:?}");
+    assert!(checks.iter().all(|c| c.starts_with("deprecated ")), "{checks:?}");
+    assert_eq!(code(&output), 1);
+}
+
+#[test]
+fn different_people_and_places_with_similar_names_are_not_flagged() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = concat!(
+        "Abu Hafs al-Hashimi al-Qurashi is not Abu Hudhayfah al-Ansari.\n",
+        "Kermanshah is not Kerman, and an Israeli official spoke in Tehran.\n",
+        "The ship was late, and there are many ships.\n"
+    );
+    std::fs::write(dir.path().join("a.txt"), text).unwrap();
+    let (output, json) = check_builtin(dir.path(), &["a.txt"]);
+    assert_eq!(summarize(&json), Vec::<String>::new());
+    assert_eq!(code(&output), 0);
+}
+
+#[test]
+fn a_russian_text_is_checked_with_russian_forms() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("ru.txt"),
+        "Касем Сулеймани был убит в 2020 году.\n",
+    )
+    .unwrap();
+    let (output, json) = check_builtin(dir.path(), &["--lang", "ru", "ru.txt"]);
+    assert_eq!(summarize(&json), Vec::<String>::new());
+    assert_eq!(code(&output), 0);
+}
+
+#[test]
+fn the_seed_article_uses_the_glossary_consistently() {
+    let article = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seed/article.txt");
+    if !article.is_file() {
+        eprintln!("skipped: ../shared/seed/article.txt is not present");
+        return;
+    }
+    let (output, json) = check_builtin(
+        Path::new(env!("CARGO_MANIFEST_DIR")),
+        &[article.to_str().unwrap()],
+    );
+    assert_eq!(summarize(&json), Vec::<String>::new());
+    assert_eq!(code(&output), 0);
+}
