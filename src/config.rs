@@ -11,6 +11,9 @@
 //! [languages]                     # document language by glob, first match wins
 //! "**/*.ru.md" = "ru"
 //!
+//! consistency = "project"         # one spelling per name across all files of a run
+//! unlisted_threshold = 0.8        # confidence an `unlisted` finding needs
+//!
 //! [checks]                        # severity per check: error, warning, info or off
 //! inconsistent = "error"
 //! case = "off"
@@ -44,8 +47,32 @@ pub struct Config {
     pub selection: FileSelection,
     /// Document languages.
     pub languages: LanguageRules,
-    /// Check severities.
+    /// Check severities and the `unlisted` threshold.
     pub checks: CheckSettings,
+    /// Whether `inconsistent` judges each document or the whole run.
+    pub consistency: ConsistencyScope,
+}
+
+/// The scope within which `inconsistent` wants one spelling per name.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ConsistencyScope {
+    /// Each document on its own.
+    #[default]
+    Document,
+    /// Every document checked in one run, as one.
+    Project,
+}
+
+impl std::str::FromStr for ConsistencyScope {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "document" => Ok(ConsistencyScope::Document),
+            "project" => Ok(ConsistencyScope::Project),
+            other => Err(other.to_string()),
+        }
+    }
 }
 
 /// Include and exclude globs for files found by walking folders.
@@ -103,6 +130,8 @@ struct RawConfig {
     languages: BTreeMap<Spanned<String>, Spanned<String>>,
     #[serde(default)]
     checks: BTreeMap<Spanned<String>, Spanned<String>>,
+    consistency: Option<Spanned<String>>,
+    unlisted_threshold: Option<Spanned<f64>>,
 }
 
 impl Default for LanguageRules {
@@ -167,6 +196,7 @@ impl Default for Config {
             selection: FileSelection::default(),
             languages: LanguageRules::default(),
             checks: CheckSettings::default(),
+            consistency: ConsistencyScope::Document,
         }
     }
 }
@@ -241,6 +271,25 @@ pub fn parse_config(text: &str, name: &str, root: PathBuf) -> Result<Config, Con
         };
         checks.set(check, severity);
     }
+    if let Some(threshold) = &raw.unlisted_threshold {
+        let value = *threshold.get_ref();
+        if !(0.0..=1.0).contains(&value) {
+            return Err(error(
+                threshold.span(),
+                format!("unlisted_threshold {value} is not between 0 and 1"),
+            ));
+        }
+        checks.unlisted_threshold = value as f32;
+    }
+    let consistency = match &raw.consistency {
+        Some(scope) => scope.get_ref().parse().map_err(|other| {
+            error(
+                scope.span(),
+                format!("unknown consistency scope `{other}` (expected document or project)"),
+            )
+        })?,
+        None => ConsistencyScope::Document,
+    };
     let glob_set = |globs: &[Spanned<String>]| -> Result<Option<GlobSet>, ConfigError> {
         if globs.is_empty() {
             return Ok(None);
@@ -260,6 +309,7 @@ pub fn parse_config(text: &str, name: &str, root: PathBuf) -> Result<Config, Con
         },
         languages,
         checks,
+        consistency,
         root,
     })
 }

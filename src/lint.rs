@@ -10,14 +10,17 @@ use std::sync::Mutex;
 
 use rayon::prelude::*;
 
-use crate::check::{run_checks, CheckId, CheckSettings, CheckedText, Finding, Severity};
-use crate::config::Config;
+use crate::check::{
+    inconsistent_findings, mention_checks, run_checks, sort_findings, CheckId, CheckSettings, CheckedText,
+    ConsistencyInput, DocumentFindings, Finding, Severity,
+};
+use crate::config::{Config, ConsistencyScope};
 use crate::document::Format;
 use crate::i18n::Message;
 use crate::lang::Language;
-use crate::matcher::Matcher;
+use crate::matcher::{Matcher, Mention};
 use crate::text::LineIndex;
-use crate::unlisted::UnlistedFinder;
+use crate::unlisted::{Unlisted, UnlistedFinder};
 
 /// What to check: a path (file or folder) or standard input.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -138,8 +141,16 @@ impl Linter {
         &self.config.checks
     }
 
-    /// Checks one text in memory.
+    /// Checks one text in memory, consistency judged within it.
     pub fn check_text(&self, text: &str, format: Format, language: &Language) -> Vec<Finding> {
+        let (mentions, unlisted) = self.find(text, format, language);
+        let lines = LineIndex::new(text);
+        let document = CheckedText { text, lines: &lines };
+        run_checks(&self.matcher, &document, mentions, &unlisted, &self.config.checks)
+    }
+
+    /// The mentions and unlisted spellings of one text.
+    fn find(&self, text: &str, format: Format, language: &Language) -> (Vec<Mention>, Vec<Unlisted>) {
         let filter = self.matcher.language_filter(language);
         let mut mentions = Vec::new();
         let mut unlisted = Vec::new();
@@ -151,27 +162,23 @@ impl Linter {
             }
             mentions.extend(found);
         }
-        let lines = LineIndex::new(text);
-        let document = CheckedText { text, lines: &lines };
-        run_checks(
-            &self.matcher,
-            &document,
-            &mentions,
-            &unlisted,
-            &self.config.checks,
-        )
+        (mentions, unlisted)
     }
 
     /// Checks every input. Folders are walked (honouring ignore files and
     /// skipping hidden files) and their files checked in parallel; explicit
-    /// files are checked whatever their extension.
+    /// files are checked whatever their extension. With project consistency,
+    /// every file of the run is one scope for `inconsistent`.
     pub fn check_inputs(&self, inputs: &[Input]) -> Report {
         let mut errors = Vec::new();
         let mut jobs: Vec<Job> = Vec::new();
-        let mut report = Report::default();
+        let mut analyzed = Vec::new();
         for input in inputs {
             match input {
-                Input::Stdin => self.check_stdin(&mut report, &mut errors),
+                Input::Stdin => match self.analyze_stdin() {
+                    Ok(file) => analyzed.push(file),
+                    Err(error) => errors.push(error),
+                },
                 Input::Path(path) if path.is_dir() => jobs.extend(self.walk(path)),
                 Input::Path(path) if path.exists() => jobs.push(Job {
                     path: path.clone(),
@@ -184,42 +191,85 @@ impl Linter {
                 }),
             }
         }
-        let outcomes: Vec<Result<Option<FileReport>, FileError>> =
-            jobs.par_iter().map(|job| self.check_file(job)).collect();
-        report.files_checked += outcomes.iter().filter(|o| o.is_ok()).count();
+        let outcomes: Vec<Result<Option<Analyzed>, FileError>> =
+            jobs.par_iter().map(|job| self.analyze_file(job)).collect();
         for outcome in outcomes {
             match outcome {
-                Ok(Some(file)) => report.files.push(file),
+                Ok(Some(file)) => analyzed.push(file),
                 Ok(None) => {}
                 Err(error) => errors.push(error),
             }
         }
-        report.files.sort_by(|a, b| a.path.cmp(&b.path));
+        analyzed.sort_by(|a, b| a.path.cmp(&b.path));
         errors.sort_by(|a, b| a.path.cmp(&b.path));
-        report.errors = errors;
-        report
+        self.add_project_consistency(&mut analyzed);
+        let files_checked = analyzed.len();
+        let mut files: Vec<FileReport> = analyzed
+            .into_iter()
+            .filter(|file| !file.result.findings.is_empty())
+            .map(|mut file| {
+                sort_findings(&mut file.result.findings);
+                FileReport {
+                    path: file.path,
+                    text: file.text,
+                    findings: file.result.findings,
+                }
+            })
+            .collect();
+        files.sort_by(|a, b| a.path.cmp(&b.path));
+        Report {
+            files,
+            errors,
+            files_checked,
+        }
     }
 
-    fn check_stdin(&self, report: &mut Report, errors: &mut Vec<FileError>) {
+    /// With project scope, adds the `inconsistent` findings of all files.
+    fn add_project_consistency(&self, analyzed: &mut [Analyzed]) {
+        let Some(severity) = self.config.checks.severity(CheckId::Inconsistent) else {
+            return;
+        };
+        if self.config.consistency != ConsistencyScope::Project {
+            return;
+        }
+        let documents: Vec<CheckedText> = analyzed
+            .iter()
+            .map(|file| CheckedText {
+                text: &file.text,
+                lines: &file.lines,
+            })
+            .collect();
+        let scope: Vec<ConsistencyInput> = analyzed
+            .iter()
+            .zip(&documents)
+            .map(|(file, document)| ConsistencyInput {
+                path: &file.path,
+                document,
+                mentions: &file.result.mentions,
+                flagged: &file.result.flagged,
+            })
+            .collect();
+        let found = inconsistent_findings(&self.matcher, &scope, severity);
+        drop(scope);
+        drop(documents);
+        for (doc, finding) in found {
+            analyzed[doc].result.findings.push(finding);
+        }
+    }
+
+    fn analyze_stdin(&self) -> Result<Analyzed, FileError> {
         let path = "<stdin>".to_string();
         let mut bytes = Vec::new();
         if let Err(err) = std::io::stdin().read_to_end(&mut bytes) {
-            errors.push(FileError {
+            return Err(FileError {
                 path,
                 kind: FileErrorKind::Unreadable {
                     reason: err.to_string(),
                 },
             });
-            return;
         }
         let language = self.config.languages.language_of(Path::new(&path)).clone();
-        match self.check_bytes(path, bytes, Format::Text, &language) {
-            Ok(file) => {
-                report.files_checked += 1;
-                report.files.extend(file);
-            }
-            Err(error) => errors.push(error),
-        }
+        self.analyze_bytes(path, bytes, Format::Text, &language)
     }
 
     /// The checkable files under `folder`, sorted.
@@ -249,9 +299,10 @@ impl Linter {
         files
     }
 
-    /// Checks one file. Binary files met while walking are skipped quietly,
-    /// as ripgrep does; a binary file named on the command line is an error.
-    fn check_file(&self, job: &Job) -> Result<Option<FileReport>, FileError> {
+    /// Analyzes one file. Binary files met while walking are skipped
+    /// quietly, as ripgrep does; a binary file named on the command line is an
+    /// error.
+    fn analyze_file(&self, job: &Job) -> Result<Option<Analyzed>, FileError> {
         let shown = job.path.display().to_string();
         let bytes = std::fs::read(&job.path).map_err(|err| FileError {
             path: shown.clone(),
@@ -263,41 +314,79 @@ impl Linter {
             .config
             .languages
             .language_of(&self.config.relative_path(&job.path));
-        match self.check_bytes(shown, bytes, job.format, language) {
+        match self.analyze_bytes(shown, bytes, job.format, language) {
             Err(FileError {
                 kind: FileErrorKind::Binary,
                 ..
             }) if !job.explicit => Ok(None),
-            outcome => outcome,
+            outcome => outcome.map(Some),
         }
     }
 
-    fn check_bytes(
+    /// Decodes a file and runs the checks on it; consistency too, unless it
+    /// is judged over the whole project.
+    fn analyze_bytes(
         &self,
         path: String,
         bytes: Vec<u8>,
         format: Format,
         language: &Language,
-    ) -> Result<Option<FileReport>, FileError> {
-        if bytes.contains(&0) {
-            return Err(FileError {
-                path,
-                kind: FileErrorKind::Binary,
-            });
+    ) -> Result<Analyzed, FileError> {
+        let text = decode(&path, bytes)?;
+        let (mentions, unlisted) = self.find(&text, format, language);
+        let lines = LineIndex::new(&text);
+        let document = CheckedText {
+            text: &text,
+            lines: &lines,
+        };
+        let settings = &self.config.checks;
+        let mut result = mention_checks(&self.matcher, &document, mentions, &unlisted, settings);
+        let severity = settings.severity(CheckId::Inconsistent);
+        if let (Some(severity), ConsistencyScope::Document) = (severity, self.config.consistency) {
+            let scope = [ConsistencyInput {
+                path: &path,
+                document: &document,
+                mentions: &result.mentions,
+                flagged: &result.flagged,
+            }];
+            let found = inconsistent_findings(&self.matcher, &scope, severity);
+            result.findings.extend(found.into_iter().map(|(_, f)| f));
         }
-        let text = String::from_utf8(bytes).map_err(|err| {
-            let valid = &err.as_bytes()[..err.utf8_error().valid_up_to()];
-            let valid = std::str::from_utf8(valid).unwrap_or_default();
-            let position = LineIndex::new(valid).position(valid, valid.len());
-            FileError {
-                path: path.clone(),
-                kind: FileErrorKind::InvalidUtf8 {
-                    line: position.line,
-                    column: position.column,
-                },
-            }
-        })?;
-        let findings = self.check_text(&text, format, language);
-        Ok((!findings.is_empty()).then_some(FileReport { path, text, findings }))
+        Ok(Analyzed {
+            path,
+            text,
+            lines,
+            result,
+        })
     }
+}
+
+/// A file after its checks ran.
+struct Analyzed {
+    path: String,
+    text: String,
+    lines: LineIndex,
+    result: DocumentFindings,
+}
+
+/// The text of a file, unless it is binary or not UTF-8.
+fn decode(path: &str, bytes: Vec<u8>) -> Result<String, FileError> {
+    if bytes.contains(&0) {
+        return Err(FileError {
+            path: path.to_string(),
+            kind: FileErrorKind::Binary,
+        });
+    }
+    String::from_utf8(bytes).map_err(|err| {
+        let valid = &err.as_bytes()[..err.utf8_error().valid_up_to()];
+        let valid = std::str::from_utf8(valid).unwrap_or_default();
+        let position = LineIndex::new(valid).position(valid, valid.len());
+        FileError {
+            path: path.to_string(),
+            kind: FileErrorKind::InvalidUtf8 {
+                line: position.line,
+                column: position.column,
+            },
+        }
+    })
 }

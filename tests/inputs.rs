@@ -165,3 +165,71 @@ fn a_bad_language_tag_is_a_usage_error() {
     let (output, _) = check_json(&fixtures(), &["--lang", "not a tag", "texts"]);
     assert_eq!(code(&output), 2);
 }
+
+#[test]
+fn project_consistency_holds_every_file_to_one_spelling() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("a.md"), "Khurasan, then Khurasan again.\n").unwrap();
+    fs::write(dir.path().join("b.md"), "Khorasan once.\n").unwrap();
+    fs::write(dir.path().join("c.md"), "Khurasan.\n").unwrap();
+    let (_, json) = check_json(dir.path(), &["."]);
+    assert_eq!(
+        summarize(&json),
+        Vec::<String>::new(),
+        "each document is consistent on its own"
+    );
+    let (output, json) = check_json(dir.path(), &["--consistency", "project", "."]);
+    assert_eq!(
+        summarize(&json),
+        [
+            "inconsistent 1:1-1:9 «Khurasan» -> Khorasan",
+            "inconsistent 1:16-1:24 «Khurasan» -> Khorasan",
+            "inconsistent 1:1-1:9 «Khurasan» -> Khorasan",
+        ]
+    );
+    let first = &json["findings"][0];
+    assert_eq!(first["path"], "./a.md");
+    assert_eq!(first["chosen"]["path"], "./b.md");
+    assert_eq!(first["chosen"]["line"], 1);
+    assert_eq!(
+        first["counts"],
+        serde_json::json!([{"form": "Khurasan", "count": 3}, {"form": "Khorasan", "count": 1}])
+    );
+    assert_eq!(code(&output), 0, "inconsistent is a warning by default");
+}
+
+#[test]
+fn consistency_and_threshold_from_configuration() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::copy(test_glossary(), dir.path().join("names.toml")).unwrap();
+    fs::write(
+        dir.path().join("termlint.toml"),
+        "glossary = [\"names.toml\"]\nbuiltin_glossary = false\nconsistency = \"project\"\nunlisted_threshold = 0.99\n",
+    )
+    .unwrap();
+    fs::write(dir.path().join("a.md"), "Khorasan.\n").unwrap();
+    fs::write(dir.path().join("b.md"), "Khurasan. Qasim Sulaimani spoke.\n").unwrap();
+    let output = termlint(dir.path())
+        .args(["check", "--format", "json"])
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(summarize(&json), ["inconsistent 1:1-1:9 «Khurasan» -> Khorasan"]);
+    let output = termlint(dir.path())
+        .args([
+            "check",
+            "--format",
+            "json",
+            "--unlisted-threshold",
+            "0.5",
+            "--consistency",
+            "document",
+        ])
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(
+        summarize(&json),
+        ["unlisted 1:11-1:26 «Qasim Sulaimani» -> Qassem Soleimani"]
+    );
+}

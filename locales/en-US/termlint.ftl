@@ -6,6 +6,7 @@
 finding-deprecated = “{ $found }” is a deprecated spelling of { $concept }
 finding-case = “{ $found }” is written in the wrong case: the glossary has “{ $expected }”
 finding-inconsistent = “{ $found }” mixes spellings of { $concept }: this document writes “{ $chosen }” (first at { $line }:{ $column })
+finding-inconsistent-project = “{ $found }” mixes spellings of { $concept }: this project writes “{ $chosen }” (first at { $path }:{ $line }:{ $column }; { $counts })
 finding-unlisted = “{ $found }” looks like an unlisted spelling of { $concept } (nearest listed form “{ $nearest }”, confidence { $confidence }%)
 finding-help = write “{ $suggestion }”
 

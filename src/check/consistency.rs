@@ -1,12 +1,15 @@
-//! The `inconsistent` check: one document, one spelling per name.
+//! The `inconsistent` check: one spelling per name, in a document or in a
+//! whole project.
 //!
 //! Mentions of a concept are compared with others of the same term type
 //! (full forms with full forms, acronyms with acronyms), by folded form. The
-//! document's *chosen* form is the preferred one if the document uses it, else
-//! its most frequent non-deprecated form (the first used on ties); a document
-//! that uses only deprecated forms has no chosen form, since every use is
-//! already a `deprecated` finding. Every other mention not yet flagged is
-//! reported.
+//! scope's *chosen* form is the preferred one if the scope uses it, else its
+//! most frequent non-deprecated form (the first used on ties); a scope that
+//! uses only deprecated forms has no chosen form, since every use is already a
+//! `deprecated` finding. Every other mention not yet flagged is reported.
+//!
+//! The scope is one document, or every document of a run (`--consistency
+//! project`), taken in the order given (the run sorts them by path).
 //!
 //! A gloss is not an inconsistency: two forms of one concept that stand side
 //! by side, the second in parentheses (`Xuroson Ovozi (Voice of Khurasan)`),
@@ -19,90 +22,120 @@ use crate::matcher::{Matcher, Mention};
 
 use super::{CheckId, CheckedText, Detail, Finding, Severity};
 
+/// One document of the scope.
+pub struct ConsistencyInput<'a> {
+    /// The document's path, as reported.
+    pub path: &'a str,
+    /// Its text.
+    pub document: &'a CheckedText<'a>,
+    /// Its mentions, in text order.
+    pub mentions: &'a [Mention],
+    /// `flagged[i]`: mention `i` already has a finding.
+    pub flagged: &'a [bool],
+}
+
+/// A mention: (document index, mention index).
+type Site = (usize, usize);
+
 /// How one folded form is used in a group of mentions.
 struct FormUse {
-    first: usize,
+    first: Site,
     count: usize,
     status: Status,
 }
 
-/// The `inconsistent` findings of one document. `flagged[i]` says whether
-/// mention `i` already has a finding.
+/// The `inconsistent` findings of a scope, each with its document's index.
 pub fn inconsistent_findings(
     matcher: &Matcher,
-    document: &CheckedText,
-    mentions: &[Mention],
-    flagged: &[bool],
+    scope: &[ConsistencyInput],
     severity: Severity,
-) -> Vec<Finding> {
-    let glosses = gloss_members(document.text, mentions);
-    let mut groups: BTreeMap<(usize, TermType), Vec<usize>> = BTreeMap::new();
-    for (index, mention) in mentions.iter().enumerate() {
-        let (_, _, term) = matcher.resolve(mention);
-        groups
-            .entry((mention.concept, term.term_type))
-            .or_default()
-            .push(index);
+) -> Vec<(usize, Finding)> {
+    let glosses: Vec<Vec<bool>> = scope
+        .iter()
+        .map(|doc| gloss_members(doc.document.text, doc.mentions))
+        .collect();
+    let mention = |(doc, index): Site| &scope[doc].mentions[index];
+    let mut groups: BTreeMap<(usize, TermType), Vec<Site>> = BTreeMap::new();
+    for (doc, input) in scope.iter().enumerate() {
+        for (index, m) in input.mentions.iter().enumerate() {
+            let term_type = matcher.resolve(m).2.term_type;
+            groups
+                .entry((m.concept, term_type))
+                .or_default()
+                .push((doc, index));
+        }
     }
     let mut findings = Vec::new();
     for members in groups.values() {
-        let uses = form_uses(matcher, mentions, members);
+        let uses = form_uses(matcher, members, mention);
         let Some(chosen) = chosen_form(&uses) else {
             continue;
         };
-        let chosen_mention = &mentions[uses[&chosen].first];
-        let (_, language_terms, chosen_term) = matcher.resolve(chosen_mention);
-        let chosen_text = if matcher.is_preferred_form(chosen_mention) {
-            language_terms.preferred().text.clone()
-        } else {
-            chosen_term.text.clone()
-        };
-        let chosen_at = document.position(chosen_mention.range.start);
+        let first = uses[&chosen].first;
+        let chosen_text = form_text(matcher, mention(first));
         let mut by_first_use: Vec<&FormUse> = uses.values().collect();
         by_first_use.sort_by_key(|u| u.first);
         let counts: Vec<(String, usize)> = by_first_use
             .iter()
-            .map(|u| (matcher.resolve(&mentions[u.first]).2.text.clone(), u.count))
+            .map(|u| (form_text(matcher, mention(u.first)), u.count))
             .collect();
-        for &index in members {
-            let mention = &mentions[index];
-            if mention.form == chosen || flagged[index] || glosses[index] {
+        for &(doc, index) in members {
+            let m = mention((doc, index));
+            if m.form == chosen || scope[doc].flagged[index] || glosses[doc][index] {
                 continue;
             }
-            let (concept, _, _) = matcher.resolve(mention);
-            findings.push(Finding {
+            let input = &scope[doc];
+            let text = input.document.text;
+            let detail = Detail::Inconsistent {
+                chosen: chosen_text.clone(),
+                chosen_in: (first.0 != doc).then(|| scope[first.0].path.to_string()),
+                chosen_at: scope[first.0].document.position(mention(first).range.start),
+                counts: counts.clone(),
+            };
+            let finding = Finding {
                 check: CheckId::Inconsistent,
                 severity,
-                range: mention.range.clone(),
-                start: document.position(mention.range.start),
-                end: document.position(mention.range.end),
-                concept: concept.id.clone(),
-                found: document.text[mention.range.clone()].to_string(),
+                range: m.range.clone(),
+                start: input.document.position(m.range.start),
+                end: input.document.position(m.range.end),
+                concept: matcher.resolve(m).0.id.clone(),
+                found: text[m.range.clone()].to_string(),
                 suggestion: Some(chosen_text.clone()),
-                detail: Detail::Inconsistent {
-                    chosen: chosen_text.clone(),
-                    chosen_at,
-                    counts: counts.clone(),
-                },
-            });
+                detail,
+            };
+            findings.push((doc, finding));
         }
     }
     findings
 }
 
-/// Uses of each form among `members`, keyed by form and kept in order of
-/// first use.
-fn form_uses(matcher: &Matcher, mentions: &[Mention], members: &[usize]) -> BTreeMap<usize, FormUse> {
+/// The glossary form a mention stands for: the preferred term when the
+/// mention folds like it, else the listed term it was judged to be.
+fn form_text(matcher: &Matcher, mention: &Mention) -> String {
+    let (_, language_terms, term) = matcher.resolve(mention);
+    if matcher.is_preferred_form(mention) {
+        language_terms.preferred().text.clone()
+    } else {
+        term.text.clone()
+    }
+}
+
+/// Uses of each form among `members`, keyed by form.
+fn form_uses<'a>(
+    matcher: &Matcher,
+    members: &[Site],
+    mention: impl Fn(Site) -> &'a Mention,
+) -> BTreeMap<usize, FormUse> {
     let mut uses: BTreeMap<usize, FormUse> = BTreeMap::new();
-    for &index in members {
-        let mention = &mentions[index];
-        let status = if matcher.is_preferred_form(mention) {
+    for &site in members {
+        let m = mention(site);
+        let status = if matcher.is_preferred_form(m) {
             Status::Preferred
         } else {
-            matcher.resolve(mention).2.status
+            matcher.resolve(m).2.status
         };
-        let entry = uses.entry(mention.form).or_insert(FormUse {
-            first: index,
+        let entry = uses.entry(m.form).or_insert(FormUse {
+            first: site,
             count: 0,
             status,
         });

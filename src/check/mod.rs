@@ -16,7 +16,7 @@ use crate::matcher::{Matcher, Mention};
 use crate::text::{LineIndex, Position};
 use crate::unlisted::Unlisted;
 
-pub use consistency::inconsistent_findings;
+pub use consistency::{inconsistent_findings, ConsistencyInput};
 
 /// The checks termlint runs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -158,10 +158,12 @@ pub enum Detail {
     Case { expected: String },
     /// `unlisted`: the nearest listed form and how sure the finder is.
     Unlisted { nearest: String, confidence: f32 },
-    /// `inconsistent`: the form the document settled on, where it is first
-    /// used, and how often each form occurs.
+    /// `inconsistent`: the form the document (or project) settled on, where
+    /// it is first used, and how often each form occurs.
     Inconsistent {
         chosen: String,
+        /// The file of the first use, when it is another file (project scope).
+        chosen_in: Option<String>,
         chosen_at: Position,
         counts: Vec<(String, usize)>,
     },
@@ -176,20 +178,32 @@ pub struct CheckedText<'a> {
 }
 
 impl CheckedText<'_> {
-    fn position(&self, offset: usize) -> Position {
+    /// The line and column of a byte offset.
+    pub fn position(&self, offset: usize) -> Position {
         self.lines.position(self.text, offset)
     }
 }
 
-/// Runs every enabled check on the mentions and unlisted spellings of one
-/// document (in text order) and returns the findings sorted by position.
-pub fn run_checks(
+/// What one document yields before consistency is judged: the findings of
+/// the per-mention checks, and its mentions with whether each is flagged.
+pub struct DocumentFindings {
+    /// `deprecated`, `case` and `unlisted` findings.
+    pub findings: Vec<Finding>,
+    /// The mentions in text order.
+    pub mentions: Vec<Mention>,
+    /// `flagged[i]`: mention `i` already has a finding.
+    pub flagged: Vec<bool>,
+}
+
+/// Runs the per-mention checks (`deprecated`, `case`) and turns unlisted
+/// spellings into findings.
+pub fn mention_checks(
     matcher: &Matcher,
     document: &CheckedText,
-    mentions: &[Mention],
+    mentions: Vec<Mention>,
     unlisted: &[Unlisted],
     settings: &CheckSettings,
-) -> Vec<Finding> {
+) -> DocumentFindings {
     let mut findings = Vec::new();
     if let Some(severity) = settings.severity(CheckId::Unlisted) {
         findings.extend(
@@ -205,13 +219,42 @@ pub fn run_checks(
             findings.push(finding);
         }
     }
-    if let Some(severity) = settings.severity(CheckId::Inconsistent) {
-        findings.extend(inconsistent_findings(
-            matcher, document, mentions, &flagged, severity,
-        ));
+    DocumentFindings {
+        findings,
+        mentions,
+        flagged,
     }
+}
+
+/// Runs every enabled check on one document, consistency judged within the
+/// document, and returns the findings sorted by position.
+pub fn run_checks(
+    matcher: &Matcher,
+    document: &CheckedText,
+    mentions: Vec<Mention>,
+    unlisted: &[Unlisted],
+    settings: &CheckSettings,
+) -> Vec<Finding> {
+    let mut result = mention_checks(matcher, document, mentions, unlisted, settings);
+    if let Some(severity) = settings.severity(CheckId::Inconsistent) {
+        let scope = [ConsistencyInput {
+            path: "",
+            document,
+            mentions: &result.mentions,
+            flagged: &result.flagged,
+        }];
+        let found = inconsistent_findings(matcher, &scope, severity);
+        result
+            .findings
+            .extend(found.into_iter().map(|(_, finding)| finding));
+    }
+    sort_findings(&mut result.findings);
+    result.findings
+}
+
+/// Sorts findings by position, then check.
+pub fn sort_findings(findings: &mut [Finding]) {
     findings.sort_by_key(|f| (f.range.start, f.range.end, f.check));
-    findings
 }
 
 fn unlisted_finding(

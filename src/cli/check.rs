@@ -2,6 +2,7 @@
 
 use std::path::PathBuf;
 
+use termlint::config::ConsistencyScope;
 use termlint::i18n::{Localizer, Message};
 use termlint::lang::Language;
 use termlint::lint::{Input, Linter};
@@ -22,6 +23,25 @@ pub struct CheckArgs {
     /// Output format.
     #[arg(long, value_enum, default_value = "human")]
     format: OutputFormat,
+    /// The confidence (0 to 1) an `unlisted` finding needs [default: 0.75].
+    #[arg(long, value_name = "CONFIDENCE", value_parser = parse_threshold)]
+    unlisted_threshold: Option<f32>,
+    /// Judge `inconsistent` within each document, or across all files of the run.
+    #[arg(long, value_enum)]
+    consistency: Option<Scope>,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum Scope {
+    Document,
+    Project,
+}
+
+fn parse_threshold(value: &str) -> Result<f32, String> {
+    match value.parse::<f32>() {
+        Ok(t) if (0.0..=1.0).contains(&t) => Ok(t),
+        _ => Err(format!("{value} is not a number between 0 and 1")),
+    }
 }
 
 pub fn run(args: CheckArgs, localizer: &Localizer) -> Result<u8, Vec<Message>> {
@@ -30,6 +50,14 @@ pub fn run(args: CheckArgs, localizer: &Localizer) -> Result<u8, Vec<Message>> {
         let language =
             Language::parse(tag).map_err(|_| vec![Message::new("error-bad-language").text("tag", tag)])?;
         config.languages.set_default(language);
+    }
+    if let Some(threshold) = args.unlisted_threshold {
+        config.checks.unlisted_threshold = threshold;
+    }
+    match args.consistency {
+        Some(Scope::Document) => config.consistency = ConsistencyScope::Document,
+        Some(Scope::Project) => config.consistency = ConsistencyScope::Project,
+        None => {}
     }
     let matcher = args.source.load_matcher(&config)?;
     let linter = Linter::new(matcher, config);

@@ -36,7 +36,7 @@ impl<'a> HumanReporter<'a> {
         for file in &report.files {
             let lines = LineIndex::new(&file.text);
             for finding in &file.findings {
-                writeln!(out, "{}", self.render_finding(file, &lines, finding))?;
+                writeln!(out, "{}\n", self.render_finding(file, &lines, finding))?;
             }
         }
         Ok(())

@@ -10,6 +10,8 @@
 //!     "span": {"start": 120, "end": 126},
 //!     "start": {"line": 3, "column": 9}, "end": {"line": 3, "column": 15},
 //!     "chosen": null, "counts": null
+//!     // for inconsistent: "chosen": {"form": "Khorasan", "path": "a.md", "line": 1, "column": 1},
+//!     //                   "counts": [{"form": "Khorasan", "count": 2}, {"form": "Khurasan", "count": 1}]
 //!   }],
 //!   "errors": [{"path": "bad.md", "kind": "invalid-utf8", "message": "…"}],
 //!   "summary": {"files": 2, "findings": 1, "errors": 1, "warnings": 0, "infos": 0, "unreadable": 1}
@@ -18,7 +20,8 @@
 //! `span` is in bytes of the original file (end exclusive); `line` and
 //! `column` are 1-based, columns counted in Unicode scalar values, and `end`
 //! is the position just after the last character. `chosen` (the form the
-//! document settled on, with its first position) and `counts` (each form's
+//! document, or the project, settled on, with the file and position of its
+//! first use) and `counts` (each form's
 //! uses) are set for `inconsistent` findings only. Fields may be added in a
 //! version; none are removed or renamed without a new version number.
 
@@ -68,6 +71,7 @@ struct JsonSpan {
 #[derive(Serialize)]
 struct JsonChosen<'a> {
     form: &'a str,
+    path: &'a str,
     line: usize,
     column: usize,
 }
@@ -143,11 +147,13 @@ fn json_finding<'a>(
     let (chosen, counts) = match &finding.detail {
         Detail::Inconsistent {
             chosen,
+            chosen_in,
             chosen_at,
             counts,
         } => (
             Some(JsonChosen {
                 form: chosen,
+                path: chosen_in.as_deref().unwrap_or(path),
                 line: chosen_at.line,
                 column: chosen_at.column,
             }),

@@ -28,14 +28,39 @@ pub fn finding_message(finding: &Finding, glossary: &Glossary) -> Message {
             .text("nearest", nearest)
             .number("confidence", (confidence * 100.0).round() as usize),
         Detail::Inconsistent {
-            chosen, chosen_at, ..
+            chosen,
+            chosen_in: None,
+            chosen_at,
+            ..
         } => Message::new("finding-inconsistent")
             .text("found", &finding.found)
             .text("concept", concept)
             .text("chosen", chosen)
             .number("line", chosen_at.line)
             .number("column", chosen_at.column),
+        Detail::Inconsistent {
+            chosen,
+            chosen_in: Some(path),
+            chosen_at,
+            counts,
+        } => Message::new("finding-inconsistent-project")
+            .text("found", &finding.found)
+            .text("concept", concept)
+            .text("chosen", chosen)
+            .text("path", path)
+            .number("line", chosen_at.line)
+            .number("column", chosen_at.column)
+            .text("counts", format_counts(counts)),
     }
+}
+
+/// Form counts as `“Khorasan” ×3, “Khurasan” ×1`.
+fn format_counts(counts: &[(String, usize)]) -> String {
+    counts
+        .iter()
+        .map(|(form, count)| format!("“{form}” ×{count}"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// How a concept is named in messages: its preferred English form, else its id.
