@@ -36,6 +36,7 @@ pub mod lang;
 pub mod lint;
 pub mod matcher;
 pub mod report;
+pub mod selftest;
 pub mod text;
 pub mod translit;
 pub mod unlisted;

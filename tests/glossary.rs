@@ -187,3 +187,66 @@ fn every_builtin_concept_cites_its_sources() {
         assert!(concept.kind.is_some(), "{} has no kind", concept.id);
     }
 }
+
+#[test]
+fn glossary_examples_test_the_glossary() {
+    let output = termlint(&fixtures())
+        .args([
+            "glossary",
+            "test",
+            "--no-config",
+            "--no-default-glossary",
+            "--glossary",
+        ])
+        .arg(test_glossary())
+        .output()
+        .unwrap();
+    assert_eq!(code(&output), 0);
+    assert_eq!(
+        String::from_utf8(output.stdout).unwrap(),
+        "4 examples tested, all pass\n"
+    );
+
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("g.toml"),
+        concat!(
+            "[[concept]]\nid = \"kerman\"\n[concept.lang.en]\npreferred = \"Kerman\"\ndeprecated = [\"Kirman\"]\n",
+            "examples = { flagged = [\"Kerman is a city.\"], clean = [\"Kirman is a city.\"] }\n",
+        ),
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("a.txt"), "Kerman").unwrap();
+    let run = |args: &[&str]| {
+        termlint(dir.path())
+            .args(args)
+            .args(["--no-config", "--no-default-glossary", "--glossary", "g.toml"])
+            .output()
+            .unwrap()
+    };
+    let output = run(&["glossary", "test"]);
+    assert_eq!(code(&output), 1);
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        stdout.contains("g.toml:6:25: example of “kerman” should be flagged but is not: Kerman is a city."),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains(
+            "g.toml:6:56: example of “kerman” should be clean but gets deprecated: Kirman is a city."
+        ),
+        "{stdout}"
+    );
+    assert!(stdout.ends_with("2 examples tested, 2 fail\n"), "{stdout}");
+    assert_eq!(
+        code(&run(&["check", "a.txt"])),
+        0,
+        "without --strict, examples are not run"
+    );
+    let output = run(&["check", "--strict", "a.txt"]);
+    assert_eq!(
+        code(&output),
+        2,
+        "--strict refuses a glossary whose examples fail"
+    );
+}

@@ -59,6 +59,19 @@ error-bad-language = “{ $tag }” is not a valid BCP 47 language tag
 error-glossary-not-found = no concept or term “{ $query }” in the glossary
 error-prefix = error
 
+## glossary test
+
+example-not-flagged = { $location }: example of “{ $concept }” should be flagged but is not: { $text }
+example-flagged = { $location }: example of “{ $concept }” should be clean but gets { $checks }: { $text }
+examples-summary = { $tested ->
+        [one] 1 example tested
+       *[other] { $tested } examples tested
+    }, { $failed ->
+        [0] all pass
+        [one] 1 fails
+       *[other] { $failed } fail
+    }
+
 ## glossary list / show
 
 glossary-list-header = { $count ->

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use termlint::config::ConsistencyScope;
 use termlint::i18n::{Localizer, Message};
 use termlint::lang::Language;
-use termlint::lint::{Input, Linter};
+use termlint::lint::Input;
 use termlint::report::{json_report, HumanReporter};
 
 use super::{write_stdout, GlossaryArgs, OutputFormat, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS};
@@ -59,8 +59,7 @@ pub fn run(args: CheckArgs, localizer: &Localizer) -> Result<u8, Vec<Message>> {
         Some(Scope::Project) => config.consistency = ConsistencyScope::Project,
         None => {}
     }
-    let matcher = args.source.load_matcher(&config)?;
-    let linter = Linter::new(matcher, config);
+    let linter = args.source.build_linter(config)?;
     let inputs = inputs(&args.paths);
     let report = linter.check_inputs(&inputs);
     let glossary = linter.matcher().glossary();

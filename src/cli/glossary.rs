@@ -5,7 +5,10 @@ use std::fmt::Write;
 use termlint::glossary::{Concept, ConceptKind, Status, Term, TermType};
 use termlint::i18n::{Localizer, Message};
 
-use super::{write_stdout, GlossaryArgs, EXIT_CLEAN};
+use termlint::lint::Linter;
+use termlint::selftest::test_examples;
+
+use super::{write_stdout, GlossaryArgs, EXIT_CLEAN, EXIT_FINDINGS};
 
 #[derive(clap::Subcommand)]
 pub enum GlossaryCommand {
@@ -16,6 +19,8 @@ pub enum GlossaryCommand {
         /// A concept id or a term.
         id_or_term: String,
     },
+    /// Check every example sentence of the glossary (exit 1 when one fails).
+    Test,
 }
 
 pub fn run(
@@ -23,9 +28,8 @@ pub fn run(
     source: &GlossaryArgs,
     localizer: &Localizer,
 ) -> Result<u8, Vec<Message>> {
-    let config = source.load_config()?;
-    let matcher = source.load_matcher(&config)?;
-    let glossary = matcher.glossary();
+    let linter = source.build_linter(source.load_config()?)?;
+    let glossary = linter.matcher().glossary();
     let text = match command {
         GlossaryCommand::List => list(glossary.concepts(), localizer),
         GlossaryCommand::Show { id_or_term } => {
@@ -34,9 +38,29 @@ pub fn run(
                 .ok_or_else(|| vec![Message::new("error-glossary-not-found").text("query", &id_or_term)])?;
             show(concept, localizer)
         }
+        GlossaryCommand::Test => return run_examples(&linter, localizer),
     };
     write_stdout(&text)?;
     Ok(EXIT_CLEAN)
+}
+
+/// `glossary test`: every failing example, then a summary line.
+fn run_examples(linter: &Linter, localizer: &Localizer) -> Result<u8, Vec<Message>> {
+    let report = test_examples(linter);
+    let mut out = String::new();
+    for failure in &report.failures {
+        let _ = writeln!(out, "{}", localizer.render(&failure.message()));
+    }
+    let summary = Message::new("examples-summary")
+        .number("tested", report.tested)
+        .number("failed", report.failures.len());
+    let _ = writeln!(out, "{}", localizer.render(&summary));
+    write_stdout(&out)?;
+    Ok(if report.failures.is_empty() {
+        EXIT_CLEAN
+    } else {
+        EXIT_FINDINGS
+    })
 }
 
 fn list(concepts: &[Concept], localizer: &Localizer) -> String {

@@ -11,7 +11,9 @@ use clap::{Parser, Subcommand, ValueEnum};
 use termlint::config::{find_config, load_config, Config};
 use termlint::glossary::GlossaryLoader;
 use termlint::i18n::{Localizer, Message};
+use termlint::lint::Linter;
 use termlint::matcher::Matcher;
+use termlint::selftest::test_examples;
 
 /// Exit statuses.
 pub const EXIT_CLEAN: u8 = 0;
@@ -57,6 +59,9 @@ struct GlossaryArgs {
     /// Ignore any termlint.toml.
     #[arg(long, global = true, conflicts_with = "config")]
     no_config: bool,
+    /// Fail (exit 2) when an example sentence of the glossary does not behave as it says.
+    #[arg(long, global = true)]
+    strict: bool,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -119,6 +124,21 @@ impl GlossaryArgs {
             .load()
             .map_err(|errors| errors.0.iter().map(|e| e.message()).collect::<Vec<_>>())?;
         Matcher::new(glossary).map_err(|e| vec![e.message()])
+    }
+}
+
+impl GlossaryArgs {
+    /// The linter for this run; with `--strict`, only if every glossary
+    /// example behaves as it says.
+    fn build_linter(&self, config: Config) -> Result<Linter, Vec<Message>> {
+        let linter = Linter::new(self.load_matcher(&config)?, config);
+        if self.strict {
+            let report = test_examples(&linter);
+            if !report.failures.is_empty() {
+                return Err(report.failures.iter().map(|f| f.message()).collect());
+            }
+        }
+        Ok(linter)
     }
 }
 

@@ -17,7 +17,9 @@ use toml::Spanned;
 
 use super::builtin::BUILTIN_FILES;
 use super::error::{GlossaryError, GlossaryErrorKind, GlossaryErrors};
-use super::model::{Concept, ConceptKind, Glossary, LanguageTerms, SourceLocation, Status, Term, TermType};
+use super::model::{
+    Concept, ConceptKind, Example, Examples, Glossary, LanguageTerms, SourceLocation, Status, Term, TermType,
+};
 use crate::lang::Language;
 use crate::text::{fold_term, CaseMode, LineIndex};
 
@@ -59,6 +61,17 @@ struct RawLanguage {
     admitted: Vec<Spanned<RawTerm>>,
     #[serde(default)]
     deprecated: Vec<Spanned<RawTerm>>,
+    #[serde(default)]
+    examples: RawExamples,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawExamples {
+    #[serde(default)]
+    flagged: Vec<Spanned<String>>,
+    #[serde(default)]
+    clean: Vec<Spanned<String>>,
 }
 
 /// A term written as a plain string or as a table with attributes.
@@ -327,6 +340,20 @@ fn build_language(
         ));
         return None;
     };
+    let examples = Examples {
+        flagged: raw
+            .examples
+            .flagged
+            .into_iter()
+            .map(|e| example(e, locator))
+            .collect(),
+        clean: raw
+            .examples
+            .clean
+            .into_iter()
+            .map(|e| example(e, locator))
+            .collect(),
+    };
     let statuses = std::iter::once((Status::Preferred, preferred))
         .chain(raw.admitted.into_iter().map(|t| (Status::Admitted, t)))
         .chain(raw.deprecated.into_iter().map(|t| (Status::Deprecated, t)));
@@ -352,7 +379,18 @@ fn build_language(
             location: locator.at(span),
         });
     }
-    (!terms.is_empty() && terms[0].status == Status::Preferred).then_some(LanguageTerms { language, terms })
+    (!terms.is_empty() && terms[0].status == Status::Preferred).then_some(LanguageTerms {
+        language,
+        terms,
+        examples,
+    })
+}
+
+fn example(raw: Spanned<String>, locator: &Locator) -> Example {
+    Example {
+        location: locator.at(raw.span()),
+        text: raw.into_inner(),
+    }
 }
 
 /// Puts user concepts after built-in ones; a user concept replaces the

@@ -13,4 +13,6 @@ mod model;
 pub use builtin::BUILTIN_FILES;
 pub use error::{GlossaryError, GlossaryErrorKind, GlossaryErrors};
 pub use load::GlossaryLoader;
-pub use model::{Concept, ConceptKind, Glossary, LanguageTerms, SourceLocation, Status, Term, TermType};
+pub use model::{
+    Concept, ConceptKind, Example, Examples, Glossary, LanguageTerms, SourceLocation, Status, Term, TermType,
+};

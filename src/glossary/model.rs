@@ -57,6 +57,26 @@ pub struct LanguageTerms {
     pub language: Language,
     /// The terms; the first is the preferred one.
     pub terms: Vec<Term>,
+    /// Sentences that test the concept's terms in this language.
+    pub examples: Examples,
+}
+
+/// Sentences a glossary gives to test itself (`termlint glossary test`).
+#[derive(Clone, Debug, Default)]
+pub struct Examples {
+    /// Each must give a finding on the concept.
+    pub flagged: Vec<Example>,
+    /// None may give a finding on the concept.
+    pub clean: Vec<Example>,
+}
+
+/// One example sentence and where it is written.
+#[derive(Clone, Debug)]
+pub struct Example {
+    /// The sentence.
+    pub text: String,
+    /// Where it is defined.
+    pub location: SourceLocation,
 }
 
 /// One written form of a concept.
