@@ -170,13 +170,43 @@ impl Linter {
     /// files are checked whatever their extension. With project consistency,
     /// every file of the run is one scope for `inconsistent`.
     pub fn check_inputs(&self, inputs: &[Input]) -> Report {
+        let (mut analyzed, errors) = self.map_documents(inputs, |document| self.analyze(document));
+        self.add_project_consistency(&mut analyzed);
+        let files_checked = analyzed.len();
+        let files: Vec<FileReport> = analyzed
+            .into_iter()
+            .filter(|file| !file.result.findings.is_empty())
+            .map(|mut file| {
+                sort_findings(&mut file.result.findings);
+                FileReport {
+                    path: file.path,
+                    text: file.text,
+                    findings: file.result.findings,
+                }
+            })
+            .collect();
+        Report {
+            files,
+            errors,
+            files_checked,
+        }
+    }
+
+    /// Reads every input document (walking folders in parallel) and applies
+    /// `f` to each; returns the results and the files that could not be read,
+    /// both sorted by path.
+    pub fn map_documents<T: Send>(
+        &self,
+        inputs: &[Input],
+        f: impl Fn(Document) -> T + Sync,
+    ) -> (Vec<T>, Vec<FileError>) {
         let mut errors = Vec::new();
         let mut jobs: Vec<Job> = Vec::new();
-        let mut analyzed = Vec::new();
+        let mut results: Vec<(String, T)> = Vec::new();
         for input in inputs {
             match input {
-                Input::Stdin => match self.analyze_stdin() {
-                    Ok(file) => analyzed.push(file),
+                Input::Stdin => match self.read_stdin() {
+                    Ok(document) => results.push((document.path.clone(), f(document))),
                     Err(error) => errors.push(error),
                 },
                 Input::Path(path) if path.is_dir() => jobs.extend(self.walk(path)),
@@ -191,37 +221,24 @@ impl Linter {
                 }),
             }
         }
-        let outcomes: Vec<Result<Option<Analyzed>, FileError>> =
-            jobs.par_iter().map(|job| self.analyze_file(job)).collect();
+        let outcomes: Vec<Result<Option<(String, T)>, FileError>> = jobs
+            .par_iter()
+            .map(|job| {
+                Ok(self
+                    .read_file(job)?
+                    .map(|document| (document.path.clone(), f(document))))
+            })
+            .collect();
         for outcome in outcomes {
             match outcome {
-                Ok(Some(file)) => analyzed.push(file),
+                Ok(Some(result)) => results.push(result),
                 Ok(None) => {}
                 Err(error) => errors.push(error),
             }
         }
-        analyzed.sort_by(|a, b| a.path.cmp(&b.path));
+        results.sort_by(|a, b| a.0.cmp(&b.0));
         errors.sort_by(|a, b| a.path.cmp(&b.path));
-        self.add_project_consistency(&mut analyzed);
-        let files_checked = analyzed.len();
-        let mut files: Vec<FileReport> = analyzed
-            .into_iter()
-            .filter(|file| !file.result.findings.is_empty())
-            .map(|mut file| {
-                sort_findings(&mut file.result.findings);
-                FileReport {
-                    path: file.path,
-                    text: file.text,
-                    findings: file.result.findings,
-                }
-            })
-            .collect();
-        files.sort_by(|a, b| a.path.cmp(&b.path));
-        Report {
-            files,
-            errors,
-            files_checked,
-        }
+        (results.into_iter().map(|(_, result)| result).collect(), errors)
     }
 
     /// With project scope, adds the `inconsistent` findings of all files.
@@ -257,7 +274,7 @@ impl Linter {
         }
     }
 
-    fn analyze_stdin(&self) -> Result<Analyzed, FileError> {
+    fn read_stdin(&self) -> Result<Document, FileError> {
         let path = "<stdin>".to_string();
         let mut bytes = Vec::new();
         if let Err(err) = std::io::stdin().read_to_end(&mut bytes) {
@@ -269,7 +286,12 @@ impl Linter {
             });
         }
         let language = self.config.languages.language_of(Path::new(&path)).clone();
-        self.analyze_bytes(path, bytes, Format::Text, &language)
+        Ok(Document {
+            text: decode(&path, bytes)?,
+            path,
+            format: Format::Text,
+            language,
+        })
     }
 
     /// The checkable files under `folder`, sorted.
@@ -299,13 +321,12 @@ impl Linter {
         files
     }
 
-    /// Analyzes one file. Binary files met while walking are skipped
-    /// quietly, as ripgrep does; a binary file named on the command line is an
-    /// error.
-    fn analyze_file(&self, job: &Job) -> Result<Option<Analyzed>, FileError> {
-        let shown = job.path.display().to_string();
+    /// Reads one file. Binary files met while walking are skipped quietly,
+    /// as ripgrep does; a binary file named on the command line is an error.
+    fn read_file(&self, job: &Job) -> Result<Option<Document>, FileError> {
+        let path = job.path.display().to_string();
         let bytes = std::fs::read(&job.path).map_err(|err| FileError {
-            path: shown.clone(),
+            path: path.clone(),
             kind: FileErrorKind::Unreadable {
                 reason: err.to_string(),
             },
@@ -313,52 +334,70 @@ impl Linter {
         let language = self
             .config
             .languages
-            .language_of(&self.config.relative_path(&job.path));
-        match self.analyze_bytes(shown, bytes, job.format, language) {
+            .language_of(&self.config.relative_path(&job.path))
+            .clone();
+        match decode(&path, bytes) {
+            Ok(text) => Ok(Some(Document {
+                path,
+                text,
+                format: job.format,
+                language,
+            })),
             Err(FileError {
                 kind: FileErrorKind::Binary,
                 ..
             }) if !job.explicit => Ok(None),
-            outcome => outcome.map(Some),
+            Err(error) => Err(error),
         }
     }
 
-    /// Decodes a file and runs the checks on it; consistency too, unless it
-    /// is judged over the whole project.
-    fn analyze_bytes(
-        &self,
-        path: String,
-        bytes: Vec<u8>,
-        format: Format,
-        language: &Language,
-    ) -> Result<Analyzed, FileError> {
-        let text = decode(&path, bytes)?;
-        let (mentions, unlisted) = self.find(&text, format, language);
+    /// Runs the checks on one document; consistency too, unless it is
+    /// judged over the whole project.
+    fn analyze(&self, document: Document) -> Analyzed {
+        let Document {
+            path,
+            text,
+            format,
+            language,
+        } = document;
+        let (mentions, unlisted) = self.find(&text, format, &language);
         let lines = LineIndex::new(&text);
-        let document = CheckedText {
+        let checked = CheckedText {
             text: &text,
             lines: &lines,
         };
         let settings = &self.config.checks;
-        let mut result = mention_checks(&self.matcher, &document, mentions, &unlisted, settings);
+        let mut result = mention_checks(&self.matcher, &checked, mentions, &unlisted, settings);
         let severity = settings.severity(CheckId::Inconsistent);
         if let (Some(severity), ConsistencyScope::Document) = (severity, self.config.consistency) {
             let scope = [ConsistencyInput {
                 path: &path,
-                document: &document,
+                document: &checked,
                 mentions: &result.mentions,
                 flagged: &result.flagged,
             }];
             let found = inconsistent_findings(&self.matcher, &scope, severity);
             result.findings.extend(found.into_iter().map(|(_, f)| f));
         }
-        Ok(Analyzed {
+        Analyzed {
             path,
             text,
             lines,
             result,
-        })
+        }
     }
+}
+
+/// A document read from a file or standard input.
+pub struct Document {
+    /// The path as given or walked (`<stdin>` for standard input).
+    pub path: String,
+    /// The decoded text.
+    pub text: String,
+    /// Its format.
+    pub format: Format,
+    /// Its language.
+    pub language: Language,
 }
 
 /// A file after its checks ran.
