@@ -37,6 +37,7 @@ pub mod lint;
 pub mod matcher;
 pub mod report;
 pub mod selftest;
+pub mod suggest;
 pub mod text;
 pub mod translit;
 pub mod unlisted;

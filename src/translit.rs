@@ -90,6 +90,21 @@ pub fn key_distance(a: &str, b: &str) -> f32 {
     previous[b.len()]
 }
 
+/// Lower-case words that may stand inside a name: Arabic, Persian and
+/// European particles, and the prepositions of organisation names
+/// (`Voice of Khurasan`, `Foundation for Media Production`).
+const NAME_PARTICLES: [&str; 30] = [
+    "al", "el", "ul", "il", "ad", "ar", "as", "ash", "at", "az", "ud", "ur", "us", "e", "bin", "ibn", "bint",
+    "ben", "de", "da", "di", "du", "del", "der", "van", "von", "la", "le", "of", "for",
+];
+
+/// Whether a folded lower-case word may stand inside a name. `and` counts
+/// only when `conjunctions` is set (organisation names such as `Research and
+/// Self-Sufficiency Jihad Organization`).
+pub fn is_name_particle(folded_word: &str, conjunctions: bool) -> bool {
+    NAME_PARTICLES.contains(&folded_word) || (conjunctions && folded_word == "and")
+}
+
 /// The vowel mark in keys.
 pub const VOWEL: char = 'a';
 

@@ -22,7 +22,7 @@ use thread_local::ThreadLocal;
 
 use crate::matcher::{LanguageFilter, Matcher, Mention};
 use crate::text::{fold_term, words, CaseMode, Word};
-use crate::translit::{consonants, join_keys, key_distance, word_key};
+use crate::translit::{consonants, is_name_particle, join_keys, key_distance, word_key};
 
 /// Consonants a term's key needs before one consonant edit is tolerated.
 const MIN_CONSONANTS_FOR_EDIT: usize = 5;
@@ -30,8 +30,6 @@ const MIN_CONSONANTS_FOR_EDIT: usize = 5;
 const MIN_SINGLE_WORD_LETTERS: usize = 5;
 /// Consonants a single-word candidate needs.
 const MIN_SINGLE_WORD_CONSONANTS: usize = 3;
-/// Longest lower-case particle allowed inside a name (`al`, `bin`, `of`).
-const MAX_PARTICLE_LETTERS: usize = 3;
 /// Endings that make a derived word (`Israeli`, `Kermani`, `Rafidahs`), not
 /// another romanization of the same name.
 const DERIVATIONAL_ENDINGS: [&str; 9] = ["i", "is", "ian", "ians", "an", "ans", "s", "es", "ite"];
@@ -181,6 +179,21 @@ impl UnlistedFinder {
             }
         }
         keep_best_disjoint(found)
+    }
+
+    /// The concept with a term (of an applicable language) whose key is `key`.
+    pub fn concept_with_key(&self, key: &str, filter: &LanguageFilter) -> Option<usize> {
+        self.by_consonants
+            .get(&consonants(key))?
+            .iter()
+            .map(|&id| &self.terms[id as usize])
+            .find(|term| term.key == key && filter.applies_to(term.language_index))
+            .map(|term| term.concept)
+    }
+
+    /// Whether `spelling` folds like a listed form of any concept.
+    pub fn is_listed(&self, spelling: &str) -> bool {
+        self.listed.contains(&fold_term(spelling, CaseMode::Fold))
     }
 
     /// The key of a word and whether it may start a name, from the cache.
@@ -348,13 +361,6 @@ fn with_deletions(skeleton: &str) -> impl Iterator<Item = String> + '_ {
     std::iter::once(skeleton.to_string()).chain(deletions(skeleton))
 }
 
-fn letter_count(text: &str, word: &Word) -> usize {
-    text[word.range.clone()]
-        .chars()
-        .filter(|c| c.is_alphabetic())
-        .count()
-}
-
 fn starts_name(word: &Word) -> bool {
     word.capitalized || !word.cased_script
 }
@@ -366,7 +372,9 @@ fn ends_name(word: &Word) -> bool {
 /// Whether `next` may continue a name that `previous` is part of.
 fn continues_name(text: &str, previous: &Word, next: &Word) -> bool {
     previous.joined_to_next
-        && (next.capitalized || !next.cased_script || letter_count(text, next) <= MAX_PARTICLE_LETTERS)
+        && (next.capitalized
+            || !next.cased_script
+            || is_name_particle(&fold_term(&text[next.range.clone()], CaseMode::Fold), true))
 }
 
 /// Keeps the most confident (then longest) of overlapping candidates, in

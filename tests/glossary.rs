@@ -250,3 +250,33 @@ fn glossary_examples_test_the_glossary() {
         "--strict refuses a glossary whose examples fail"
     );
 }
+
+#[test]
+fn suggest_groups_variant_spellings_of_a_corpus() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.md"),
+        "Farhod Rakhimov was named. Later Farhod Rakhimov appeared again.\n",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("b.txt"), "Reports name Farkhod Rahimov too.\n").unwrap();
+    std::fs::write(dir.path().join("c.md"), "Qasim Sulaimani and Qassem Soleimani.\n").unwrap();
+    let output = termlint(dir.path())
+        .args(["glossary", "suggest", "--no-config", "a.md", "b.txt", "c.md"])
+        .output()
+        .unwrap();
+    assert_eq!(code(&output), 0);
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        stdout.contains(concat!(
+            "# Farhod Rakhimov ×2, Farkhod Rahimov ×1\n",
+            "[[concept]]\nid = \"farhod-rakhimov\"\n[concept.lang.en]\n",
+            "preferred = \"Farhod Rakhimov\"\nadmitted = [\"Farkhod Rahimov\"]\n"
+        )),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("# + \"qassem-soleimani\" [concept.lang.en] admitted = [\"Qasim Sulaimani\"]"),
+        "{stdout}"
+    );
+}

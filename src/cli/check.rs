@@ -85,7 +85,8 @@ pub fn run(args: CheckArgs, localizer: &Localizer) -> Result<u8, Vec<Message>> {
     })
 }
 
-fn inputs(paths: &[String]) -> Vec<Input> {
+/// The inputs named on the command line (`-` is standard input).
+pub fn inputs(paths: &[String]) -> Vec<Input> {
     if paths.is_empty() {
         return vec![Input::Path(PathBuf::from("."))];
     }

@@ -5,8 +5,11 @@ use std::fmt::Write;
 use termlint::glossary::{Concept, ConceptKind, Status, Term, TermType};
 use termlint::i18n::{Localizer, Message};
 
+use termlint::lang::Language;
 use termlint::lint::Linter;
 use termlint::selftest::test_examples;
+use termlint::suggest::{groups_to_toml, PhraseCollector};
+use termlint::unlisted::UnlistedFinder;
 
 use super::{write_stdout, GlossaryArgs, EXIT_CLEAN, EXIT_FINDINGS};
 
@@ -21,6 +24,15 @@ pub enum GlossaryCommand {
     },
     /// Check every example sentence of the glossary (exit 1 when one fails).
     Test,
+    /// Find variant spellings of names in a corpus and print them as glossary TOML.
+    Suggest {
+        /// Files or folders to scan; `-` reads standard input.
+        #[arg(value_name = "PATH", required = true)]
+        paths: Vec<String>,
+        /// The language of the documents (BCP 47).
+        #[arg(long, value_name = "TAG", default_value = "en")]
+        lang: String,
+    },
 }
 
 pub fn run(
@@ -39,6 +51,7 @@ pub fn run(
             show(concept, localizer)
         }
         GlossaryCommand::Test => return run_examples(&linter, localizer),
+        GlossaryCommand::Suggest { paths, lang } => suggest(&linter, &paths, &lang)?,
     };
     write_stdout(&text)?;
     Ok(EXIT_CLEAN)
@@ -61,6 +74,30 @@ fn run_examples(linter: &Linter, localizer: &Localizer) -> Result<u8, Vec<Messag
     } else {
         EXIT_FINDINGS
     })
+}
+
+/// `glossary suggest`: variant groups of the corpus as TOML.
+fn suggest(linter: &Linter, paths: &[String], lang: &str) -> Result<String, Vec<Message>> {
+    let language =
+        Language::parse(lang).map_err(|_| vec![Message::new("error-bad-language").text("tag", lang)])?;
+    let (collectors, errors) = linter.map_documents(&super::check::inputs(paths), |document| {
+        let mut collector = PhraseCollector::default();
+        for segment in document.format.segments(&document.text) {
+            collector.add_segment(&document.text, &segment.pieces);
+        }
+        collector
+    });
+    if !errors.is_empty() {
+        return Err(errors.iter().map(|e| e.message()).collect());
+    }
+    let mut all = PhraseCollector::default();
+    for collector in collectors {
+        all.merge(collector);
+    }
+    let matcher = linter.matcher();
+    let finder = UnlistedFinder::new(matcher);
+    let groups = all.into_groups(matcher.glossary(), &finder, &matcher.language_filter(&language));
+    Ok(groups_to_toml(&groups, &language.to_string()))
 }
 
 fn list(concepts: &[Concept], localizer: &Localizer) -> String {

@@ -1,0 +1,251 @@
+//! Growing a glossary from an archive: `termlint glossary suggest`.
+//!
+//! Name-like phrases (runs of capitalized words, with short particles such as
+//! `al` or `bin` inside) are collected from every document and grouped by
+//! transliteration key ([`crate::translit`]). A group with two or more
+//! spellings that differ once folded is a set of variants of one name. Groups
+//! are ranked by how often their phrases occur; a group whose key is the key
+//! of a glossary term extends that concept with the spellings it lacks.
+
+use std::collections::HashMap;
+
+use crate::glossary::Glossary;
+use crate::matcher::LanguageFilter;
+use crate::text::{fold_term, words, CaseMode, Word};
+use crate::translit::{consonants, is_name_particle, join_keys, word_key};
+use crate::unlisted::UnlistedFinder;
+
+/// Longest phrase, in words, that is collected.
+const MAX_PHRASE_WORDS: usize = 6;
+/// Consonants a phrase key needs to be worth grouping.
+const MIN_KEY_CONSONANTS: usize = 3;
+
+/// Spellings of one name found in a corpus.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct VariantGroup {
+    /// The spellings, most frequent first: (spelling as first seen, uses).
+    pub forms: Vec<(String, usize)>,
+    /// All uses together.
+    pub total: usize,
+    /// The concept the group extends, if the glossary knows the name.
+    pub extends: Option<String>,
+}
+
+/// Collects the name-like phrases of documents.
+#[derive(Default)]
+pub struct PhraseCollector {
+    /// key → folded spelling → (first spelling, uses)
+    groups: HashMap<String, HashMap<String, (String, usize)>>,
+}
+
+impl PhraseCollector {
+    /// Adds the phrases of `pieces` of `text` (one segment).
+    pub fn add_segment(&mut self, text: &str, pieces: &[std::ops::Range<usize>]) {
+        let words = words(text, pieces);
+        let mut start = 0;
+        while start < words.len() {
+            let end = name_run_end(text, &words, start);
+            if end > start {
+                self.add_phrase(text, &words[start..end]);
+                // A capital at the start of a sentence may not belong to the
+                // name (`Later Qasem Suleimani said`): count the rest too.
+                if end - start > 1 && starts_sentence(text, &words[start]) {
+                    self.add_phrase(text, &words[start + 1..end]);
+                }
+                start = end;
+            } else {
+                start += 1;
+            }
+        }
+    }
+
+    /// Merges another collector into this one.
+    pub fn merge(&mut self, other: PhraseCollector) {
+        for (key, forms) in other.groups {
+            let group = self.groups.entry(key).or_default();
+            for (folded, (first, count)) in forms {
+                group.entry(folded).or_insert((first, 0)).1 += count;
+            }
+        }
+    }
+
+    fn add_phrase(&mut self, text: &str, phrase: &[Word]) {
+        let keys: Vec<String> = phrase
+            .iter()
+            .map(|w| word_key(&fold_term(&text[w.range.clone()], CaseMode::Fold), w.hyphen_after))
+            .collect();
+        let key = join_keys(keys.iter().map(String::as_str));
+        if consonants(&key).chars().count() < MIN_KEY_CONSONANTS {
+            return;
+        }
+        let spelling = &text[phrase[0].range.start..phrase[phrase.len() - 1].range.end];
+        let spelling: String = spelling.split_whitespace().collect::<Vec<_>>().join(" ");
+        let folded = fold_term(&spelling, CaseMode::Fold);
+        let entry = self
+            .groups
+            .entry(key)
+            .or_default()
+            .entry(folded)
+            .or_insert((spelling, 0));
+        entry.1 += 1;
+    }
+
+    /// The groups of two or more spellings, most used first. Spellings the
+    /// glossary already lists are left out of groups that extend a concept.
+    pub fn into_groups(
+        self,
+        glossary: &Glossary,
+        finder: &UnlistedFinder,
+        filter: &LanguageFilter,
+    ) -> Vec<VariantGroup> {
+        let mut groups: Vec<VariantGroup> = self
+            .groups
+            .into_iter()
+            .filter(|(_, forms)| forms.len() >= 2)
+            .map(|(key, forms)| {
+                let extends = finder
+                    .concept_with_key(&key, filter)
+                    .map(|index| glossary.concepts()[index].id.clone());
+                let mut forms: Vec<(String, usize)> = forms
+                    .into_values()
+                    .filter(|(spelling, _)| extends.is_none() || !finder.is_listed(spelling))
+                    .collect();
+                forms.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+                let total = forms.iter().map(|(_, n)| n).sum();
+                VariantGroup {
+                    forms,
+                    total,
+                    extends,
+                }
+            })
+            .filter(|g| !g.forms.is_empty() && (g.extends.is_some() || g.forms.len() >= 2))
+            .collect();
+        groups.sort_by(|a, b| b.total.cmp(&a.total).then(a.forms[0].0.cmp(&b.forms[0].0)));
+        groups
+    }
+}
+
+/// Whether `word` is the first of a sentence: only white space, quotes or
+/// brackets since the last `.`, `!`, `?` or the start of the text.
+fn starts_sentence(text: &str, word: &Word) -> bool {
+    let before = text[..word.range.start].trim_end_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '"' | '“' | '«' | '(' | '[' | '\'' | '‘' | '#' | '*' | '>')
+    });
+    before.is_empty() || before.ends_with(['.', '!', '?', ':'])
+}
+
+/// The end (exclusive) of the name-like run of words starting at `start`, or
+/// `start` when no name starts there.
+fn name_run_end(text: &str, words: &[Word], start: usize) -> usize {
+    if !words[start].capitalized {
+        return start;
+    }
+    let mut end = start + 1;
+    let mut last_capitalized = end;
+    while end < words.len() && end - start < MAX_PHRASE_WORDS {
+        let (previous, next) = (&words[end - 1], &words[end]);
+        let particle = !next.capitalized
+            && is_name_particle(&fold_term(&text[next.range.clone()], CaseMode::Fold), false);
+        if !previous.joined_to_next || !(next.capitalized || particle) {
+            break;
+        }
+        end += 1;
+        if next.capitalized {
+            last_capitalized = end;
+        }
+    }
+    last_capitalized
+}
+
+/// Writes groups as glossary TOML ready to paste: the most frequent spelling
+/// preferred, the others admitted, after a comment with each spelling's
+/// uses; a group that extends a concept becomes a comment `# + "id"` naming
+/// the concept, its language table and the spellings to add.
+pub fn groups_to_toml(groups: &[VariantGroup], language: &str) -> String {
+    let mut out = String::new();
+    let mut ids: HashMap<String, usize> = HashMap::new();
+    for group in groups {
+        let quoted: Vec<String> = group.forms.iter().map(|(form, _)| toml_string(form)).collect();
+        let uses: Vec<String> = group
+            .forms
+            .iter()
+            .map(|(form, n)| format!("{form} ×{n}"))
+            .collect();
+        out.push_str(&format!("# {}\n", uses.join(", ")));
+        if let Some(concept) = &group.extends {
+            out.push_str(&format!(
+                "# + \"{concept}\" [concept.lang.{language}] admitted = [{}]\n\n",
+                quoted.join(", ")
+            ));
+            continue;
+        }
+        let id = unique_id(&group.forms[0].0, &mut ids);
+        out.push_str(&format!(
+            "[[concept]]\nid = \"{id}\"\n[concept.lang.{language}]\npreferred = {}\nadmitted = [{}]\n\n",
+            quoted[0],
+            quoted[1..].join(", ")
+        ));
+    }
+    out
+}
+
+/// A TOML basic string.
+fn toml_string(text: &str) -> String {
+    toml::Value::String(text.to_string()).to_string()
+}
+
+/// An id from a spelling: folded ASCII letters and digits joined by hyphens,
+/// made unique with a number.
+fn unique_id(spelling: &str, ids: &mut HashMap<String, usize>) -> String {
+    let folded = fold_term(spelling, CaseMode::Fold);
+    let base: String = folded
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|part| !part.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    let base = if base.is_empty() {
+        "concept".to_string()
+    } else {
+        base
+    };
+    let count = ids.entry(base.clone()).or_insert(0);
+    *count += 1;
+    if *count == 1 {
+        base
+    } else {
+        format!("{base}-{count}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn variants_group_by_key_and_rank_by_use() {
+        let mut collector = PhraseCollector::default();
+        let text =
+            "Qassem Soleimani met Qasem Suleimani. The Office said Qassem Soleimani left. Houthi Rebels.";
+        collector.add_segment(text, std::slice::from_ref(&(0..text.len())));
+        let mut other = PhraseCollector::default();
+        let more = "Tehran and Tehran; Qasim Sulaimani.";
+        other.add_segment(more, std::slice::from_ref(&(0..more.len())));
+        collector.merge(other);
+        let glossary = Glossary::default();
+        let matcher = crate::matcher::Matcher::new(glossary).unwrap();
+        let finder = UnlistedFinder::new(&matcher);
+        let filter = matcher.language_filter(&crate::lang::Language::parse("en").unwrap());
+        let groups = collector.into_groups(matcher.glossary(), &finder, &filter);
+        assert_eq!(groups.len(), 1, "{groups:?}");
+        assert_eq!(
+            groups[0].forms,
+            [
+                ("Qassem Soleimani".to_string(), 2),
+                ("Qasem Suleimani".to_string(), 1),
+                ("Qasim Sulaimani".to_string(), 1)
+            ]
+        );
+        let toml = groups_to_toml(&groups, "en");
+        assert!(toml.contains("id = \"qassem-soleimani\"\n[concept.lang.en]\npreferred = \"Qassem Soleimani\"\nadmitted = [\"Qasem Suleimani\", \"Qasim Sulaimani\"]"), "{toml}");
+    }
+}
