@@ -16,8 +16,9 @@ fn eval_sample_meets_the_quality_targets() {
         eprintln!("skipped: ../shared/data/eval-sample is not present");
         return;
     }
-    let found = score::run(&dir, None);
-    let score = score::score(&dir, &found);
+    let options = score::Options::default();
+    let found = score::run(&dir, options);
+    let score = score::score(&dir, &found, options);
     for (kind, tally) in &score.kinds {
         eprintln!(
             "eval-sample {kind}: precision {:.3} recall {:.3} ({}/{} expected, {}/{} findings)",

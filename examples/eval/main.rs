@@ -1,8 +1,11 @@
 //! The quality harness: scores termlint on an evaluation set.
 //!
 //! ```sh
-//! cargo run --release --example eval -- ../shared/data/eval-sample [--unlisted-threshold 0.75]
+//! cargo run --release --example eval -- ../shared/data/eval-sample [--unlisted-threshold 0.75] [--preferred-only]
 //! ```
+//! `--preferred-only` keeps only the preferred forms in the glossary, so
+//! that every listed variant in the texts is an unlisted spelling to find: a
+//! harder, held-out test of the `unlisted` check.
 //! Prints precision, recall and F1 per finding kind and overall, then every
 //! miss and false alarm. The scoring rules are in `score.rs`.
 
@@ -13,20 +16,20 @@ use std::path::PathBuf;
 fn main() {
     let mut args = std::env::args().skip(1);
     let mut dir = None;
-    let mut threshold = None;
+    let mut options = score::Options::default();
     while let Some(arg) = args.next() {
-        if arg == "--unlisted-threshold" {
-            threshold = args.next().and_then(|t| t.parse().ok());
-        } else {
-            dir = Some(PathBuf::from(arg));
+        match arg.as_str() {
+            "--unlisted-threshold" => options.unlisted_threshold = args.next().and_then(|t| t.parse().ok()),
+            "--preferred-only" => options.preferred_only = true,
+            _ => dir = Some(PathBuf::from(arg)),
         }
     }
     let Some(dir) = dir else {
-        eprintln!("usage: eval DIR [--unlisted-threshold T]");
+        eprintln!("usage: eval DIR [--unlisted-threshold T] [--preferred-only]");
         std::process::exit(2);
     };
-    let found = score::run(&dir, threshold);
-    let score = score::score(&dir, &found);
+    let found = score::run(&dir, options);
+    let score = score::score(&dir, &found, options);
     println!(
         "{:<13} {:>9} {:>9} {:>6}  (hits/expected, correct/findings)",
         "kind", "precision", "recall", "F1"

@@ -83,15 +83,19 @@ pub struct Score {
     pub false_alarms: Vec<Found>,
 }
 
-/// The evaluation glossary as termlint TOML: variants are deprecated forms.
-pub fn glossary_toml(tsv: &str) -> String {
+/// The evaluation glossary as termlint TOML: variants are deprecated forms
+/// (or left out with `preferred_only`, to test the `unlisted` check on them).
+pub fn glossary_toml(tsv: &str, preferred_only: bool) -> String {
     let mut concepts = Vec::new();
     for line in tsv.lines().filter(|l| !l.trim().is_empty()) {
         let mut fields = line.split('\t');
         let (Some(id), Some(preferred)) = (fields.next(), fields.next()) else {
             continue;
         };
-        let variants: Vec<&str> = fields.next().map(|v| v.split('|').collect()).unwrap_or_default();
+        let mut variants: Vec<&str> = fields.next().map(|v| v.split('|').collect()).unwrap_or_default();
+        if preferred_only {
+            variants.clear();
+        }
         let mut en = toml::Table::new();
         en.insert("preferred".into(), preferred.into());
         en.insert("deprecated".into(), variants.into());
@@ -126,11 +130,22 @@ pub fn records(path: &Path) -> Vec<Record> {
         .collect()
 }
 
+/// How to run the evaluation.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Options {
+    /// The `unlisted` threshold, if not the default.
+    pub unlisted_threshold: Option<f32>,
+    /// Leave the variants out of the glossary: every listed variant in the
+    /// texts becomes an unlisted spelling to find.
+    pub preferred_only: bool,
+}
+
 /// Runs termlint (the built-in glossary left out) on every text of `dir`.
-pub fn run(dir: &Path, unlisted_threshold: Option<f32>) -> Vec<Found> {
+pub fn run(dir: &Path, options: Options) -> Vec<Found> {
+    let unlisted_threshold = options.unlisted_threshold;
     let tsv = std::fs::read_to_string(dir.join("glossary.tsv")).expect("glossary.tsv");
     let mut loader = GlossaryLoader::new().without_builtin();
-    loader.add_source("glossary.tsv", glossary_toml(&tsv));
+    loader.add_source("glossary.tsv", glossary_toml(&tsv, options.preferred_only));
     let glossary = loader.load().expect("evaluation glossary loads");
     let mut config = Config::default();
     if let Some(threshold) = unlisted_threshold {
@@ -170,9 +185,19 @@ fn kind_of(check: CheckId) -> &'static str {
     }
 }
 
-/// Scores `found` against the set in `dir`.
-pub fn score(dir: &Path, found: &[Found]) -> Score {
-    let truth = records(&dir.join("truth.jsonl"));
+/// Scores `found` against the set in `dir`. With `preferred_only`, listed
+/// variants count as unlisted spellings.
+pub fn score(dir: &Path, found: &[Found], options: Options) -> Score {
+    let mut truth = records(&dir.join("truth.jsonl"));
+    if options.preferred_only {
+        for record in &mut truth {
+            if record.kind == "nonpreferred"
+                || (record.kind == "inconsistent" && record.text != record.preferred)
+            {
+                record.kind = "unlisted_variant".to_string();
+            }
+        }
+    }
     let mentions = records(&dir.join("mentions.jsonl"));
     let expected: Vec<&Record> = truth
         .iter()
