@@ -13,7 +13,7 @@ use rayon::prelude::*;
 use crate::check::{run_checks, CheckSettings, CheckedText, Finding, Severity};
 use crate::config::Config;
 use crate::document::Format;
-use crate::i18n::Message;
+use crate::i18n::{io_reason, Message};
 use crate::lang::Language;
 use crate::matcher::Matcher;
 use crate::text::LineIndex;
@@ -78,7 +78,7 @@ pub enum FileErrorKind {
     /// The path does not exist.
     NotFound,
     /// Reading failed.
-    Unreadable { reason: String },
+    Unreadable { reason: Message },
     /// The file contains NUL bytes.
     Binary,
     /// The file is not UTF-8; the first bad byte is at this line and column.
@@ -90,7 +90,9 @@ impl FileError {
     pub fn message(&self) -> Message {
         let message = match &self.kind {
             FileErrorKind::NotFound => Message::new("file-not-found"),
-            FileErrorKind::Unreadable { reason } => Message::new("file-unreadable").text("reason", reason),
+            FileErrorKind::Unreadable { reason } => {
+                Message::new("file-unreadable").message("reason", reason.clone())
+            }
             FileErrorKind::Binary => Message::new("file-binary"),
             FileErrorKind::InvalidUtf8 { line, column } => Message::new("file-invalid-utf8")
                 .number("line", *line)
@@ -186,7 +188,7 @@ impl Linter {
             errors.push(FileError {
                 path,
                 kind: FileErrorKind::Unreadable {
-                    reason: err.to_string(),
+                    reason: io_reason(&err),
                 },
             });
             return;
@@ -235,7 +237,7 @@ impl Linter {
         let bytes = std::fs::read(&job.path).map_err(|err| FileError {
             path: shown.clone(),
             kind: FileErrorKind::Unreadable {
-                reason: err.to_string(),
+                reason: io_reason(&err),
             },
         })?;
         let language = self

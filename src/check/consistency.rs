@@ -51,7 +51,8 @@ pub fn inconsistent_findings(
             continue;
         };
         let chosen_mention = &mentions[uses[&chosen].first];
-        let chosen_text = matcher.resolve(chosen_mention).2.text.clone();
+        let (_, chosen_terms, chosen_term) = matcher.resolve(chosen_mention);
+        let (chosen_text, language) = (chosen_term.text.clone(), chosen_terms.language.to_string());
         let chosen_at = document.position(chosen_mention.range.start);
         let mut by_first_use: Vec<&FormUse> = uses.values().collect();
         by_first_use.sort_by_key(|u| u.first);
@@ -76,6 +77,7 @@ pub fn inconsistent_findings(
                 suggestion: Some(chosen_text.clone()),
                 detail: Detail::Inconsistent {
                     chosen: chosen_text.clone(),
+                    language: language.clone(),
                     chosen_at,
                     counts: counts.clone(),
                 },

@@ -141,10 +141,11 @@ pub enum Detail {
     Deprecated { language: String },
     /// `case`: the term in its listed case.
     Case { expected: String },
-    /// `inconsistent`: the form the document settled on, where it is first
-    /// used, and how often each form occurs.
+    /// `inconsistent`: the form the document settled on, its language, where
+    /// it is first used, and how often each form occurs.
     Inconsistent {
         chosen: String,
+        language: String,
         chosen_at: Position,
         counts: Vec<(String, usize)>,
     },

@@ -1,5 +1,6 @@
 //! `termlint check`.
 
+use std::io::Write;
 use std::path::PathBuf;
 
 use termlint::i18n::{Localizer, Message};
@@ -11,15 +12,14 @@ use super::{write_stdout, GlossaryArgs, OutputFormat, EXIT_CLEAN, EXIT_ERROR, EX
 
 #[derive(clap::Args)]
 pub struct CheckArgs {
-    /// Files or folders to check; `-` reads standard input. Default: the current folder.
+    // Files or folders; `-` is standard input; none: the current folder.
     #[arg(value_name = "PATH")]
     paths: Vec<String>,
     #[command(flatten)]
     source: GlossaryArgs,
-    /// The language of the documents (BCP 47), unless termlint.toml maps their path.
+    // The document language, unless termlint.toml maps the path.
     #[arg(long, value_name = "TAG")]
     lang: Option<String>,
-    /// Output format.
     #[arg(long, value_enum, default_value = "human")]
     format: OutputFormat,
 }
@@ -43,10 +43,10 @@ pub fn run(args: CheckArgs, localizer: &Localizer) -> Result<u8, Vec<Message>> {
             let mut findings = Vec::new();
             let _ = reporter.write_findings(&report, &mut findings);
             write_stdout(&String::from_utf8_lossy(&findings))?;
-            let mut stderr = Vec::new();
+            // anstream drops colour when standard error is not a terminal.
+            let mut stderr = anstream::stderr();
             let _ = reporter.write_errors(&report, &mut stderr);
-            eprint!("{}", String::from_utf8_lossy(&stderr));
-            eprintln!("{}", reporter.summary(&report));
+            let _ = writeln!(stderr, "{}", reporter.summary(&report));
         }
     }
     Ok(if !report.errors.is_empty() {
