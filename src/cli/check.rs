@@ -27,8 +27,7 @@ pub struct CheckArgs {
 pub fn run(args: CheckArgs, localizer: &Localizer) -> Result<u8, Vec<Message>> {
     let mut config = args.source.load_config()?;
     if let Some(tag) = &args.lang {
-        let language =
-            Language::parse(tag).map_err(|_| vec![Message::new("error-bad-language").text("tag", tag)])?;
+        let language = Language::parse(tag).map_err(|err| vec![err.message()])?;
         config.languages.set_default(language);
     }
     let matcher = args.source.load_matcher(&config)?;
