@@ -27,7 +27,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::check::{CheckId, CheckSettings, Severity};
-use crate::i18n::Message;
+use crate::i18n::{io_reason, Message};
 use crate::lang::Language;
 use crate::text::LineIndex;
 
@@ -92,18 +92,55 @@ pub struct LanguageRules {
 /// A problem in a configuration file.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ConfigError {
-    /// `path:line:column` of the problem.
+    /// `path:line:column` of the problem (`path` alone when the file cannot be read).
     pub location: String,
     /// What is wrong.
-    pub detail: String,
+    pub kind: ConfigErrorKind,
+}
+
+/// The kinds of configuration problems.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ConfigErrorKind {
+    /// The file could not be read.
+    Unreadable { reason: Message },
+    /// Invalid TOML, an unknown key or a value of the wrong type; `detail`
+    /// is the TOML parser's own (English) description.
+    Syntax { detail: String },
+    /// A language tag is not valid BCP 47.
+    BadLanguage { tag: String },
+    /// A glob does not compile; `detail` is globset's description.
+    BadGlob { glob: String, detail: String },
+    /// `[checks]` names a check that does not exist.
+    UnknownCheck { check: String },
+    /// `[checks]` gives a severity that does not exist.
+    UnknownSeverity { severity: String },
+    /// `unlisted_threshold` is not between 0 and 1.
+    BadThreshold { value: String },
+    /// `consistency` is neither `document` nor `project`.
+    UnknownScope { scope: String },
 }
 
 impl ConfigError {
     /// The message to show.
     pub fn message(&self) -> Message {
-        Message::new("config-error")
-            .text("location", &self.location)
-            .text("detail", &self.detail)
+        use ConfigErrorKind::*;
+        let message = match &self.kind {
+            Unreadable { reason } => Message::new("config-unreadable").message("reason", reason.clone()),
+            Syntax { detail } => Message::new("config-syntax").text("detail", detail),
+            BadLanguage { tag } => Message::new("config-bad-language").text("tag", tag),
+            BadGlob { glob, detail } => Message::new("config-bad-glob")
+                .text("glob", glob)
+                .text("detail", detail),
+            UnknownCheck { check } => Message::new("config-unknown-check")
+                .text("check", check)
+                .text("checks", CheckId::ALL.map(CheckId::as_str).join(", ")),
+            UnknownSeverity { severity } => {
+                Message::new("config-unknown-severity").text("severity", severity)
+            }
+            BadThreshold { value } => Message::new("config-bad-threshold").text("value", value),
+            UnknownScope { scope } => Message::new("config-unknown-scope").text("scope", scope),
+        };
+        message.text("location", &self.location)
     }
 }
 
@@ -155,6 +192,11 @@ impl LanguageRules {
     /// Replaces the default language (as `--lang` does).
     pub fn set_default(&mut self, language: Language) {
         self.default = language;
+    }
+
+    /// The language of documents no glob matches.
+    pub fn default_language(&self) -> &Language {
+        &self.default
     }
 
     /// The language of the document at `path`.
@@ -213,7 +255,9 @@ pub fn find_config(start: &Path) -> Option<PathBuf> {
 pub fn load_config(path: &Path) -> Result<Config, ConfigError> {
     let text = std::fs::read_to_string(path).map_err(|err| ConfigError {
         location: path.display().to_string(),
-        detail: err.to_string(),
+        kind: ConfigErrorKind::Unreadable {
+            reason: io_reason(&err),
+        },
     })?;
     let folder = path
         .parent()
@@ -226,7 +270,7 @@ pub fn load_config(path: &Path) -> Result<Config, ConfigError> {
 /// Parses configuration text; `name` appears in error locations.
 pub fn parse_config(text: &str, name: &str, root: PathBuf) -> Result<Config, ConfigError> {
     let lines = LineIndex::new(text);
-    let error = |span: std::ops::Range<usize>, detail: String| {
+    let error = |span: std::ops::Range<usize>, kind: ConfigErrorKind| {
         let mut offset = span.start.min(text.len());
         while !text.is_char_boundary(offset) {
             offset -= 1;
@@ -234,19 +278,27 @@ pub fn parse_config(text: &str, name: &str, root: PathBuf) -> Result<Config, Con
         let position = lines.position(text, offset);
         ConfigError {
             location: format!("{name}:{}:{}", position.line, position.column),
-            detail,
+            kind,
         }
     };
-    let raw: RawConfig = toml::from_str(text)
-        .map_err(|err| error(err.span().unwrap_or(0..0), err.message().trim().to_string()))?;
-    let parse_language =
-        |tag: &Spanned<String>| Language::parse(tag.get_ref()).map_err(|e| error(tag.span(), e.to_string()));
+    let raw: RawConfig = toml::from_str(text).map_err(|err| {
+        let detail = err.message().trim().to_string();
+        error(err.span().unwrap_or(0..0), ConfigErrorKind::Syntax { detail })
+    })?;
+    let parse_language = |tag: &Spanned<String>| {
+        Language::parse(tag.get_ref()).map_err(|_| {
+            let kind = ConfigErrorKind::BadLanguage {
+                tag: tag.get_ref().clone(),
+            };
+            error(tag.span(), kind)
+        })
+    };
     let mut languages = LanguageRules::default();
     if let Some(tag) = &raw.language {
         languages.default = parse_language(tag)?;
     }
     for (glob, tag) in &raw.languages {
-        let matcher = compile_glob(glob).map_err(|detail| error(glob.span(), detail))?;
+        let matcher = compile_glob(glob).map_err(|kind| error(glob.span(), kind))?;
         languages
             .by_glob
             .push((matcher.compile_matcher(), parse_language(tag)?));
@@ -256,17 +308,17 @@ pub fn parse_config(text: &str, name: &str, root: PathBuf) -> Result<Config, Con
         let check: CheckId = id
             .get_ref()
             .parse()
-            .map_err(|unknown| error(id.span(), format!("unknown check `{unknown}`")))?;
+            .map_err(|check| error(id.span(), ConfigErrorKind::UnknownCheck { check }))?;
         let severity = match severity.get_ref().as_str() {
             "error" => Some(Severity::Error),
             "warning" => Some(Severity::Warning),
             "info" => Some(Severity::Info),
             "off" => None,
             other => {
-                return Err(error(
-                    severity.span(),
-                    format!("unknown severity `{other}` (expected error, warning, info or off)"),
-                ))
+                let kind = ConfigErrorKind::UnknownSeverity {
+                    severity: other.to_string(),
+                };
+                return Err(error(severity.span(), kind));
             }
         };
         checks.set(check, severity);
@@ -276,18 +328,18 @@ pub fn parse_config(text: &str, name: &str, root: PathBuf) -> Result<Config, Con
         if !(0.0..=1.0).contains(&value) {
             return Err(error(
                 threshold.span(),
-                format!("unlisted_threshold {value} is not between 0 and 1"),
+                ConfigErrorKind::BadThreshold {
+                    value: value.to_string(),
+                },
             ));
         }
         checks.unlisted_threshold = value as f32;
     }
     let consistency = match &raw.consistency {
-        Some(scope) => scope.get_ref().parse().map_err(|other| {
-            error(
-                scope.span(),
-                format!("unknown consistency scope `{other}` (expected document or project)"),
-            )
-        })?,
+        Some(scope) => scope
+            .get_ref()
+            .parse()
+            .map_err(|other| error(scope.span(), ConfigErrorKind::UnknownScope { scope: other }))?,
         None => ConsistencyScope::Document,
     };
     let glob_set = |globs: &[Spanned<String>]| -> Result<Option<GlobSet>, ConfigError> {
@@ -296,9 +348,15 @@ pub fn parse_config(text: &str, name: &str, root: PathBuf) -> Result<Config, Con
         }
         let mut builder = GlobSetBuilder::new();
         for glob in globs {
-            builder.add(compile_glob(glob).map_err(|detail| error(glob.span(), detail))?);
+            builder.add(compile_glob(glob).map_err(|kind| error(glob.span(), kind))?);
         }
-        builder.build().map(Some).map_err(|e| error(0..0, e.to_string()))
+        builder.build().map(Some).map_err(|e| {
+            let kind = ConfigErrorKind::BadGlob {
+                glob: e.glob().unwrap_or_default().to_string(),
+                detail: e.kind().to_string(),
+            };
+            error(0..0, kind)
+        })
     };
     Ok(Config {
         glossaries: raw.glossary.iter().map(|p| root.join(p)).collect(),
@@ -314,6 +372,9 @@ pub fn parse_config(text: &str, name: &str, root: PathBuf) -> Result<Config, Con
     })
 }
 
-fn compile_glob(glob: &Spanned<String>) -> Result<Glob, String> {
-    Glob::new(glob.get_ref()).map_err(|e| e.to_string())
+fn compile_glob(glob: &Spanned<String>) -> Result<Glob, ConfigErrorKind> {
+    Glob::new(glob.get_ref()).map_err(|e| ConfigErrorKind::BadGlob {
+        glob: glob.get_ref().clone(),
+        detail: e.kind().to_string(),
+    })
 }

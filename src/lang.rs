@@ -6,14 +6,31 @@ use std::str::FromStr;
 
 use unic_langid::LanguageIdentifier;
 
+use crate::i18n::Message;
+
 /// A canonical BCP 47 language tag such as `en`, `tg-Cyrl` or `uz-Latn`.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Language(LanguageIdentifier);
 
 /// A language tag that could not be parsed.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("invalid language tag `{0}`")]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct BadLanguageTag(pub String);
+
+impl BadLanguageTag {
+    /// The message to show.
+    pub fn message(&self) -> Message {
+        Message::new("error-bad-language").text("tag", &self.0)
+    }
+}
+
+impl fmt::Display for BadLanguageTag {
+    /// Renders the message in the fallback locale.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.message().fmt(f)
+    }
+}
+
+impl std::error::Error for BadLanguageTag {}
 
 impl Language {
     /// Parses and canonicalises a tag (`EN_us` → `en-US`). The POSIX forms

@@ -16,7 +16,7 @@ use crate::check::{
 };
 use crate::config::{Config, ConsistencyScope};
 use crate::document::Format;
-use crate::i18n::Message;
+use crate::i18n::{io_reason, Message};
 use crate::lang::Language;
 use crate::matcher::{Matcher, Mention};
 use crate::text::LineIndex;
@@ -83,7 +83,7 @@ pub enum FileErrorKind {
     /// The path does not exist.
     NotFound,
     /// Reading failed.
-    Unreadable { reason: String },
+    Unreadable { reason: Message },
     /// The file contains NUL bytes.
     Binary,
     /// The file is not UTF-8; the first bad byte is at this line and column.
@@ -95,7 +95,9 @@ impl FileError {
     pub fn message(&self) -> Message {
         let message = match &self.kind {
             FileErrorKind::NotFound => Message::new("file-not-found"),
-            FileErrorKind::Unreadable { reason } => Message::new("file-unreadable").text("reason", reason),
+            FileErrorKind::Unreadable { reason } => {
+                Message::new("file-unreadable").message("reason", reason.clone())
+            }
             FileErrorKind::Binary => Message::new("file-binary"),
             FileErrorKind::InvalidUtf8 { line, column } => Message::new("file-invalid-utf8")
                 .number("line", *line)
@@ -281,7 +283,7 @@ impl Linter {
             return Err(FileError {
                 path,
                 kind: FileErrorKind::Unreadable {
-                    reason: err.to_string(),
+                    reason: io_reason(&err),
                 },
             });
         }
@@ -328,7 +330,7 @@ impl Linter {
         let bytes = std::fs::read(&job.path).map_err(|err| FileError {
             path: path.clone(),
             kind: FileErrorKind::Unreadable {
-                reason: err.to_string(),
+                reason: io_reason(&err),
             },
         })?;
         let language = self

@@ -119,7 +119,7 @@ fn show_finds_a_concept_by_any_spelling() {
     assert_eq!(code(&output), 0);
     let stdout = String::from_utf8(output.stdout).unwrap();
     assert!(
-        stdout.starts_with("Concept abu-hudhayfah-al-ansari\n"),
+        stdout.starts_with("Concept abu-hudhayfah-al-ansari: Abu Hudhayfah al-Ansari\n"),
         "{stdout}"
     );
     assert!(stdout.contains("deprecated  Abu Hudhaifa al-Ansari"), "{stdout}");

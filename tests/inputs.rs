@@ -155,7 +155,7 @@ fn a_bad_configuration_is_an_error_with_its_position() {
     assert_eq!(code(&output), 2);
     let stderr = String::from_utf8(output.stderr).unwrap();
     assert!(
-        stderr.contains("termlint.toml:2:14: unknown severity `loud`"),
+        stderr.contains("termlint.toml:2:14: unknown severity “loud”"),
         "{stderr}"
     );
 }

@@ -1,14 +1,28 @@
 # termlint's interface messages, English (United States): the fallback locale.
-# Every message id here must exist in every other locale with the same variables.
+# Every message id here must exist in every other locale with the same
+# variables, and no locale may have ids this file lacks (`cargo test` checks).
+# Quoted terms ($found, $expected, $chosen, …) are inserted as written.
+
+# The name of this language, in this language (termlint --list-ui-langs).
+language-name = English
+
+## Severities, as the first word of a diagnostic
+
+severity-error = error
+severity-warning = warning
+severity-info = info
 
 ## Findings
 
 finding-deprecated = “{ $found }” is a deprecated spelling of { $concept }
 finding-case = “{ $found }” is written in the wrong case: the glossary has “{ $expected }”
-finding-inconsistent = “{ $found }” mixes spellings of { $concept }: this document writes “{ $chosen }” (first at { $line }:{ $column })
-finding-inconsistent-project = “{ $found }” mixes spellings of { $concept }: this project writes “{ $chosen }” (first at { $path }:{ $line }:{ $column }; { $counts })
+finding-inconsistent = “{ $found }” mixes spellings of { $concept }: this document writes “{ $chosen }” (first at { NUMBER($line, useGrouping: "false") }:{ NUMBER($column, useGrouping: "false") })
+finding-inconsistent-project = “{ $found }” mixes spellings of { $concept }: this project writes “{ $chosen }” (first at { $path }:{ NUMBER($line, useGrouping: "false") }:{ NUMBER($column, useGrouping: "false") }; { $counts })
 finding-unlisted = “{ $found }” looks like an unlisted spelling of { $concept } (nearest listed form “{ $nearest }”, confidence { $confidence }%)
 finding-help = write “{ $suggestion }”
+# A concept named by its preferred form in the interface language, then in
+# the document's language.
+concept-name = { $ui-form } ({ $document-form })
 
 ## Summary
 
@@ -22,6 +36,10 @@ summary = { $findings ->
     }, { $warnings } { $warnings ->
         [one] warning
        *[other] warnings
+    }{ $infos ->
+        [0] {""}
+        [one] , 1 info
+       *[other] , { $infos } infos
     }) in { $files ->
         [one] 1 file
        *[other] { $files } files
@@ -36,9 +54,18 @@ summary = { $findings ->
 file-not-found = { $path }: no such file or folder
 file-unreadable = { $path }: cannot be read: { $reason }
 file-binary = { $path }: binary file (contains NUL bytes), skipped
-file-invalid-utf8 = { $path }: not valid UTF-8 (first bad byte at { $line }:{ $column }), skipped
+file-invalid-utf8 = { $path }: not valid UTF-8 (first bad byte at { NUMBER($line, useGrouping: "false") }:{ NUMBER($column, useGrouping: "false") }), skipped
+
+## Why reading failed
+
+io-not-found = no such file or folder
+io-permission-denied = permission denied
+io-invalid-utf8 = not valid UTF-8
+# $detail is the operating system's own description.
+io-other = { $detail }
 
 ## Glossary errors
+# $detail is the TOML parser's own (English) description.
 
 glossary-unreadable = { $location }: cannot read glossary: { $reason }
 glossary-empty-folder = { $location }: glossary folder holds no .toml file
@@ -52,25 +79,22 @@ glossary-empty-term = { $location }: empty term in concept “{ $concept }”
 glossary-too-large = the glossary is too large to compile: { $detail }
 glossary-conflict = { $location }: “{ $term }” of concept “{ $concept }” folds to the same form as “{ $other-term }” of concept “{ $other-concept }” ({ $other })
 
-## Configuration and usage errors
+## Configuration errors (termlint.toml)
+# $detail is the TOML parser's or the glob library's own (English) description.
 
-config-error = { $location }: { $detail }
+config-unreadable = { $location }: cannot read the configuration: { $reason }
+config-syntax = { $location }: { $detail }
+config-bad-language = { $location }: “{ $tag }” is not a valid BCP 47 language tag
+config-bad-glob = { $location }: invalid glob “{ $glob }”: { $detail }
+config-unknown-check = { $location }: unknown check “{ $check }” (checks: { $checks })
+config-unknown-severity = { $location }: unknown severity “{ $severity }” (use error, warning, info or off)
+
+## Usage errors
+
 error-bad-language = “{ $tag }” is not a valid BCP 47 language tag
 error-glossary-not-found = no concept or term “{ $query }” in the glossary
-error-prefix = error
+error-write-stdout = cannot write to standard output: { $reason }
 
-## glossary test
-
-example-not-flagged = { $location }: example of “{ $concept }” should be flagged but is not: { $text }
-example-flagged = { $location }: example of “{ $concept }” should be clean but gets { $checks }: { $text }
-examples-summary = { $tested ->
-        [one] 1 example tested
-       *[other] { $tested } examples tested
-    }, { $failed ->
-        [0] all pass
-        [one] 1 fails
-       *[other] { $failed } fail
-    }
 
 ## glossary list / show
 
@@ -78,7 +102,7 @@ glossary-list-header = { $count ->
         [one] 1 concept
        *[other] { $count } concepts
     }
-glossary-show-concept = Concept { $id }
+glossary-show-concept = Concept { $id }: { $name }
 glossary-show-kind = kind: { $kind }
 glossary-show-domain = domain: { $domain }
 glossary-show-note = note: { $note }
@@ -90,3 +114,57 @@ glossary-status-deprecated = deprecated
 glossary-flag-case-sensitive = case-sensitive
 glossary-flag-acronym = acronym
 glossary-flag-short = short form
+
+## Kinds of concepts
+
+kind-person = person
+kind-organization = organization
+kind-media = media outlet
+kind-place = place
+kind-term = term
+kind-event = event
+
+## Command-line help (termlint --help)
+
+cli-usage-heading = Usage:
+cli-commands-heading = Commands
+cli-arguments-heading = Arguments
+cli-options-heading = Options
+cli-about = Checks names and terms in text against a multilingual glossary
+cli-check-about = Check files, folders or standard input (-) against the glossary
+cli-glossary-about = Inspect the glossary
+cli-glossary-list-about = List every concept: id, kind and name
+cli-glossary-show-about = Show one concept, found by id or by any of its terms in any spelling
+cli-arg-ui-lang = Language of termlint’s messages (see --list-ui-langs; default: from TERMLINT_UI_LANG, LC_ALL, LC_MESSAGES or LANG)
+cli-arg-list-ui-langs = List the languages of termlint's messages
+cli-arg-paths = Files or folders to check; - reads standard input (default: the current folder)
+cli-arg-lang = Language of the documents (BCP 47), unless termlint.toml maps their path (default: en)
+cli-arg-format = Output format: human or json (default: human)
+cli-arg-glossary = A glossary file or folder of .toml files (repeatable); adds to the built-in glossary
+cli-arg-no-default-glossary = Leave out the glossary built into termlint
+cli-arg-config = Use this configuration file instead of searching for termlint.toml
+cli-arg-no-config = Ignore any termlint.toml
+cli-arg-id-or-term = A concept id or a term
+cli-arg-help = Print help
+cli-arg-version = Print version
+
+## glossary test and suggest
+
+example-not-flagged = { $location }: example of “{ $concept }” should be flagged but is not: { $text }
+example-flagged = { $location }: example of “{ $concept }” should be clean but gets { $checks }: { $text }
+examples-summary = { $tested ->
+        [one] 1 example tested
+       *[other] { $tested } examples tested
+    }, { $failed ->
+        [0] all pass
+        [one] 1 fails
+       *[other] { $failed } fail
+    }
+cli-glossary-test-about = Check every example sentence of the glossary (exit 1 when one fails)
+cli-glossary-suggest-about = Find variant spellings of names in a corpus and print them as glossary TOML
+cli-arg-unlisted-threshold = The confidence (0 to 1) an unlisted finding needs (default: 0.75)
+cli-arg-consistency = Judge consistency within each document or across the whole project: document or project (default: document)
+cli-arg-strict = Fail (exit 2) when an example sentence of the glossary does not behave as it says
+config-bad-threshold = { $location }: unlisted_threshold { $value } is not between 0 and 1
+config-unknown-scope = { $location }: unknown consistency scope “{ $scope }” (expected document or project)
+error-bad-threshold = --unlisted-threshold { $value } is not between 0 and 1

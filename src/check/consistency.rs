@@ -73,6 +73,7 @@ pub fn inconsistent_findings(
         };
         let first = uses[&chosen].first;
         let chosen_text = form_text(matcher, mention(first));
+        let language = matcher.resolve(mention(first)).1.language.to_string();
         let mut by_first_use: Vec<&FormUse> = uses.values().collect();
         by_first_use.sort_by_key(|u| u.first);
         let counts: Vec<(String, usize)> = by_first_use
@@ -88,6 +89,7 @@ pub fn inconsistent_findings(
             let text = input.document.text;
             let detail = Detail::Inconsistent {
                 chosen: chosen_text.clone(),
+                language: language.clone(),
                 chosen_in: (first.0 != doc).then(|| scope[first.0].path.to_string()),
                 chosen_at: scope[first.0].document.position(mention(first).range.start),
                 counts: counts.clone(),

@@ -156,12 +156,18 @@ pub enum Detail {
     Deprecated { language: String },
     /// `case`: the term in its listed case.
     Case { expected: String },
-    /// `unlisted`: the nearest listed form and how sure the finder is.
-    Unlisted { nearest: String, confidence: f32 },
-    /// `inconsistent`: the form the document (or project) settled on, where
-    /// it is first used, and how often each form occurs.
+    /// `unlisted`: the nearest listed form, its language and how sure the
+    /// finder is.
+    Unlisted {
+        nearest: String,
+        language: String,
+        confidence: f32,
+    },
+    /// `inconsistent`: the form the document (or project) settled on, its
+    /// language, where it is first used, and how often each form occurs.
     Inconsistent {
         chosen: String,
+        language: String,
         /// The file of the first use, when it is another file (project scope).
         chosen_in: Option<String>,
         chosen_at: Position,
@@ -277,6 +283,7 @@ fn unlisted_finding(
         suggestion: Some(language.suggestion_for(nearest).text.clone()),
         detail: Detail::Unlisted {
             nearest: nearest.text.clone(),
+            language: language.language.to_string(),
             confidence: unlisted.confidence,
         },
     }

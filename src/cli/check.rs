@@ -1,5 +1,6 @@
 //! `termlint check`.
 
+use std::io::Write;
 use std::path::PathBuf;
 
 use termlint::config::ConsistencyScope;
@@ -12,21 +13,20 @@ use super::{write_stdout, GlossaryArgs, OutputFormat, EXIT_CLEAN, EXIT_ERROR, EX
 
 #[derive(clap::Args)]
 pub struct CheckArgs {
-    /// Files or folders to check; `-` reads standard input. Default: the current folder.
+    // Files or folders; `-` is standard input; none: the current folder.
     #[arg(value_name = "PATH")]
     paths: Vec<String>,
     #[command(flatten)]
     source: GlossaryArgs,
-    /// The language of the documents (BCP 47), unless termlint.toml maps their path.
+    // The document language, unless termlint.toml maps the path.
     #[arg(long, value_name = "TAG")]
     lang: Option<String>,
-    /// Output format.
     #[arg(long, value_enum, default_value = "human")]
     format: OutputFormat,
-    /// The confidence (0 to 1) an `unlisted` finding needs [default: 0.75].
-    #[arg(long, value_name = "CONFIDENCE", value_parser = parse_threshold)]
+    // The confidence (0 to 1) an `unlisted` finding needs.
+    #[arg(long, value_name = "CONFIDENCE")]
     unlisted_threshold: Option<f32>,
-    /// Judge `inconsistent` within each document, or across all files of the run.
+    // `inconsistent` within each document, or across all files of the run.
     #[arg(long, value_enum)]
     consistency: Option<Scope>,
 }
@@ -37,21 +37,17 @@ enum Scope {
     Project,
 }
 
-fn parse_threshold(value: &str) -> Result<f32, String> {
-    match value.parse::<f32>() {
-        Ok(t) if (0.0..=1.0).contains(&t) => Ok(t),
-        _ => Err(format!("{value} is not a number between 0 and 1")),
-    }
-}
-
 pub fn run(args: CheckArgs, localizer: &Localizer) -> Result<u8, Vec<Message>> {
     let mut config = args.source.load_config()?;
     if let Some(tag) = &args.lang {
-        let language =
-            Language::parse(tag).map_err(|_| vec![Message::new("error-bad-language").text("tag", tag)])?;
+        let language = Language::parse(tag).map_err(|err| vec![err.message()])?;
         config.languages.set_default(language);
     }
     if let Some(threshold) = args.unlisted_threshold {
+        if !(0.0..=1.0).contains(&threshold) {
+            let value = threshold.to_string();
+            return Err(vec![Message::new("error-bad-threshold").text("value", value)]);
+        }
         config.checks.unlisted_threshold = threshold;
     }
     match args.consistency {
@@ -70,10 +66,10 @@ pub fn run(args: CheckArgs, localizer: &Localizer) -> Result<u8, Vec<Message>> {
             let mut findings = Vec::new();
             let _ = reporter.write_findings(&report, &mut findings);
             write_stdout(&String::from_utf8_lossy(&findings))?;
-            let mut stderr = Vec::new();
+            // anstream drops colour when standard error is not a terminal.
+            let mut stderr = anstream::stderr();
             let _ = reporter.write_errors(&report, &mut stderr);
-            eprint!("{}", String::from_utf8_lossy(&stderr));
-            eprintln!("{}", reporter.summary(&report));
+            let _ = writeln!(stderr, "{}", reporter.summary(&report));
         }
     }
     Ok(if !report.errors.is_empty() {

@@ -1,12 +1,12 @@
-//! `termlint glossary list` and `termlint glossary show`.
+//! `termlint glossary list`, `show`, `test` and `suggest`.
 
 use std::fmt::Write;
 
 use termlint::glossary::{Concept, ConceptKind, Status, Term, TermType};
-use termlint::i18n::{Localizer, Message};
-
+use termlint::i18n::{Arg, Localizer, Message};
 use termlint::lang::Language;
 use termlint::lint::Linter;
+use termlint::report::concept_name;
 use termlint::selftest::test_examples;
 use termlint::suggest::{groups_to_toml, PhraseCollector};
 use termlint::unlisted::UnlistedFinder;
@@ -15,21 +15,18 @@ use super::{write_stdout, GlossaryArgs, EXIT_CLEAN, EXIT_FINDINGS};
 
 #[derive(clap::Subcommand)]
 pub enum GlossaryCommand {
-    /// List every concept: id, kind and preferred English form.
+    // Every concept: id, kind and name.
     List,
-    /// Show one concept, found by id or by any of its terms in any spelling.
+    // One concept, found by id or by any term in any spelling.
     Show {
-        /// A concept id or a term.
         id_or_term: String,
     },
-    /// Check every example sentence of the glossary (exit 1 when one fails).
+    // Check every example sentence of the glossary (exit 1 when one fails).
     Test,
-    /// Find variant spellings of names in a corpus and print them as glossary TOML.
+    // Find variant spellings of names in a corpus; print them as glossary TOML.
     Suggest {
-        /// Files or folders to scan; `-` reads standard input.
         #[arg(value_name = "PATH", required = true)]
         paths: Vec<String>,
-        /// The language of the documents (BCP 47).
         #[arg(long, value_name = "TAG", default_value = "en")]
         lang: String,
     },
@@ -40,15 +37,21 @@ pub fn run(
     source: &GlossaryArgs,
     localizer: &Localizer,
 ) -> Result<u8, Vec<Message>> {
-    let linter = source.build_linter(source.load_config()?)?;
+    let config = source.load_config()?;
+    let document_language = config.languages.default_language().clone();
+    let linter = source.build_linter(config)?;
     let glossary = linter.matcher().glossary();
+    let names = Names {
+        localizer,
+        document: &document_language,
+    };
     let text = match command {
-        GlossaryCommand::List => list(glossary.concepts(), localizer),
+        GlossaryCommand::List => list(glossary.concepts(), &names),
         GlossaryCommand::Show { id_or_term } => {
             let concept = glossary
                 .find(&id_or_term)
                 .ok_or_else(|| vec![Message::new("error-glossary-not-found").text("query", &id_or_term)])?;
-            show(concept, localizer)
+            show(concept, &names)
         }
         GlossaryCommand::Test => return run_examples(&linter, localizer),
         GlossaryCommand::Suggest { paths, lang } => suggest(&linter, &paths, &lang)?,
@@ -100,44 +103,67 @@ fn suggest(linter: &Linter, paths: &[String], lang: &str) -> Result<String, Vec<
     Ok(groups_to_toml(&groups, &language.to_string()))
 }
 
-fn list(concepts: &[Concept], localizer: &Localizer) -> String {
+/// Names concepts for the reader: in the interface language next to the
+/// default document language.
+struct Names<'a> {
+    localizer: &'a Localizer,
+    document: &'a Language,
+}
+
+impl Names<'_> {
+    /// The concept's name as a message argument (isolated piece by piece).
+    fn concept_arg(&self, concept: &Concept) -> Arg {
+        concept_name(concept, Some(self.document), self.localizer.language())
+    }
+
+    /// The concept's name on its own.
+    fn concept(&self, concept: &Concept) -> String {
+        self.localizer.render_arg(&self.concept_arg(concept))
+    }
+
+    fn render(&self, message: &Message) -> String {
+        self.localizer.render(message)
+    }
+}
+
+fn list(concepts: &[Concept], names: &Names) -> String {
     let width = concepts.iter().map(|c| c.id.chars().count()).max().unwrap_or(0);
+    let kinds: Vec<String> = concepts
+        .iter()
+        .map(|c| {
+            c.kind
+                .map_or_else(|| "-".to_string(), |k| names.render(&kind_message(k)))
+        })
+        .collect();
+    let kind_width = kinds.iter().map(|k| k.chars().count()).max().unwrap_or(0);
     let mut out = String::new();
-    for concept in concepts {
-        let kind = concept.kind.map(kind_name).unwrap_or("-");
-        let preferred = concept
-            .languages
-            .first()
-            .map(|l| l.preferred().text.as_str())
-            .unwrap_or("");
-        let english = concept
-            .languages
-            .iter()
-            .find(|l| l.language.id().language.as_str() == "en")
-            .map_or(preferred, |l| l.preferred().text.as_str());
+    for (concept, kind) in concepts.iter().zip(&kinds) {
         let languages: Vec<String> = concept.languages.iter().map(|l| l.language.to_string()).collect();
         let _ = writeln!(
             out,
-            "{:width$}  {:12}  {}  [{}]",
+            "{:width$}  {kind:kind_width$}  {}  [{}]",
             concept.id,
-            kind,
-            english,
+            names.concept(concept),
             languages.join(" ")
         );
     }
     let header = Message::new("glossary-list-header").number("count", concepts.len());
-    let _ = writeln!(out, "{}", localizer.render(&header));
+    let _ = writeln!(out, "{}", names.render(&header));
     out
 }
 
-fn show(concept: &Concept, localizer: &Localizer) -> String {
+fn show(concept: &Concept, names: &Names) -> String {
     let mut out = String::new();
     let mut line = |message: Message| {
-        let _ = writeln!(out, "{}", localizer.render(&message));
+        let _ = writeln!(out, "{}", names.render(&message));
     };
-    line(Message::new("glossary-show-concept").text("id", &concept.id));
+    line(
+        Message::new("glossary-show-concept")
+            .text("id", &concept.id)
+            .arg("name", names.concept_arg(concept)),
+    );
     if let Some(kind) = concept.kind {
-        line(Message::new("glossary-show-kind").text("kind", kind_name(kind)));
+        line(Message::new("glossary-show-kind").message("kind", kind_message(kind)));
     }
     if let Some(domain) = &concept.domain {
         line(Message::new("glossary-show-domain").text("domain", domain));
@@ -149,15 +175,17 @@ fn show(concept: &Concept, localizer: &Localizer) -> String {
         line(Message::new("glossary-show-source").text("source", source));
     }
     line(Message::new("glossary-show-defined").text("location", concept.location.to_string()));
+    let statuses = [Status::Preferred, Status::Admitted, Status::Deprecated].map(|s| status_name(s, names));
+    let status_width = statuses.iter().map(|s| s.chars().count()).max().unwrap_or(0);
     for language in &concept.languages {
         let _ = writeln!(out, "  {}", language.language);
         for term in &language.terms {
+            let status = &statuses[term.status as usize];
             let _ = writeln!(
                 out,
-                "    {:10}  {}{}",
-                status_name(term.status, localizer),
+                "    {status:status_width$}  {}{}",
                 term.text,
-                flags(term, localizer)
+                flags(term, names.localizer)
             );
         }
     }
@@ -184,22 +212,22 @@ fn flags(term: &Term, localizer: &Localizer) -> String {
     }
 }
 
-fn status_name(status: Status, localizer: &Localizer) -> String {
+fn status_name(status: Status, names: &Names) -> String {
     let id = match status {
         Status::Preferred => "glossary-status-preferred",
         Status::Admitted => "glossary-status-admitted",
         Status::Deprecated => "glossary-status-deprecated",
     };
-    localizer.render(&Message::new(id))
+    names.render(&Message::new(id))
 }
 
-fn kind_name(kind: ConceptKind) -> &'static str {
-    match kind {
-        ConceptKind::Person => "person",
-        ConceptKind::Organization => "organization",
-        ConceptKind::Media => "media",
-        ConceptKind::Place => "place",
-        ConceptKind::Term => "term",
-        ConceptKind::Event => "event",
-    }
+fn kind_message(kind: ConceptKind) -> Message {
+    Message::new(match kind {
+        ConceptKind::Person => "kind-person",
+        ConceptKind::Organization => "kind-organization",
+        ConceptKind::Media => "kind-media",
+        ConceptKind::Place => "kind-place",
+        ConceptKind::Term => "kind-term",
+        ConceptKind::Event => "kind-event",
+    })
 }

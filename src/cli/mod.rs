@@ -1,18 +1,23 @@
-//! Command-line arguments and the subcommands.
+//! Command-line arguments and the subcommands. Help texts come from the
+//! interface locale (see [`help`]); the comments on the argument types are
+//! for developers only.
 
 mod check;
 mod glossary;
+mod help;
 
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
+use termlint::check::Severity;
 use termlint::config::{find_config, load_config, Config};
 use termlint::glossary::GlossaryLoader;
-use termlint::i18n::{Localizer, Message};
+use termlint::i18n::{self, io_reason, Localizer, Message};
 use termlint::lint::Linter;
 use termlint::matcher::Matcher;
+use termlint::report::severity_message;
 use termlint::selftest::test_examples;
 
 /// Exit statuses.
@@ -21,21 +26,23 @@ pub const EXIT_FINDINGS: u8 = 1;
 pub const EXIT_ERROR: u8 = 2;
 
 #[derive(Parser)]
-#[command(
-    name = "termlint",
-    version,
-    about = "Checks names and terms in text against a multilingual glossary"
-)]
+#[command(name = "termlint", version)]
 struct Cli {
+    // The interface language; read before parsing by `help::ui_lang_flag`.
+    #[arg(long, value_name = "TAG", global = true)]
+    ui_lang: Option<String>,
+    // Lists the built-in interface languages.
+    #[arg(long)]
+    list_ui_langs: bool,
     #[command(subcommand)]
-    command: Command,
+    command: Option<Command>,
 }
 
 #[derive(Subcommand)]
 enum Command {
-    /// Check files, folders or standard input (`-`) against the glossary.
+    // Checks files, folders or standard input.
     Check(check::CheckArgs),
-    /// Inspect the glossary.
+    // Inspects the glossary.
     Glossary {
         #[command(subcommand)]
         command: glossary::GlossaryCommand,
@@ -44,22 +51,18 @@ enum Command {
     },
 }
 
-/// Where the glossary and configuration come from.
+// Where the glossary and configuration come from.
 #[derive(clap::Args)]
 struct GlossaryArgs {
-    /// A glossary file or folder of .toml files (repeatable); adds to the built-in glossary.
     #[arg(long = "glossary", value_name = "PATH", global = true)]
     glossaries: Vec<PathBuf>,
-    /// Leave out the glossary built into termlint.
     #[arg(long, global = true)]
     no_default_glossary: bool,
-    /// Use this configuration file instead of searching for termlint.toml.
     #[arg(long, value_name = "FILE", global = true)]
     config: Option<PathBuf>,
-    /// Ignore any termlint.toml.
     #[arg(long, global = true, conflicts_with = "config")]
     no_config: bool,
-    /// Fail (exit 2) when an example sentence of the glossary does not behave as it says.
+    // Fail (exit 2) when a glossary example does not behave as it says.
     #[arg(long, global = true)]
     strict: bool,
 }
@@ -70,13 +73,30 @@ enum OutputFormat {
     Json,
 }
 
-/// Parses the command line and runs it.
+/// Chooses the interface language, parses the command line with localized
+/// help, and runs it.
 pub fn run() -> ExitCode {
-    let cli = Cli::parse();
-    let localizer = Localizer::new(termlint::i18n::FALLBACK_LOCALE);
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let tag = i18n::ui_locale(help::ui_lang_flag(&args).as_deref(), |name| {
+        std::env::var(name).ok()
+    });
+    let localizer = Localizer::new(tag);
+    let mut command = help::localized(Cli::command(), &localizer);
+    let matches = command.clone().get_matches_from(args);
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(err) => err.exit(),
+    };
+    if cli.list_ui_langs {
+        return ExitCode::from(list_ui_langs());
+    }
     let status = match cli.command {
-        Command::Check(args) => check::run(args, &localizer),
-        Command::Glossary { command, source } => glossary::run(command, &source, &localizer),
+        Some(Command::Check(args)) => check::run(args, &localizer),
+        Some(Command::Glossary { command, source }) => glossary::run(command, &source, &localizer),
+        None => {
+            let _ = command.print_help();
+            Ok(EXIT_ERROR)
+        }
     };
     ExitCode::from(status.unwrap_or_else(|messages| {
         report_errors(&localizer, &messages);
@@ -84,9 +104,20 @@ pub fn run() -> ExitCode {
     }))
 }
 
+/// `--list-ui-langs`: each built-in locale's tag and name in its own language.
+fn list_ui_langs() -> u8 {
+    let lines: String = i18n::available_locales()
+        .map(|tag| format!("{tag:8}{}\n", i18n::native_name(tag)))
+        .collect();
+    match write_stdout(&lines) {
+        Ok(()) => EXIT_CLEAN,
+        Err(_) => EXIT_ERROR,
+    }
+}
+
 /// Prints error messages to standard error.
 fn report_errors(localizer: &Localizer, messages: &[Message]) {
-    let prefix = localizer.render(&Message::new("error-prefix"));
+    let prefix = localizer.render(&severity_message(Severity::Error));
     let mut stderr = anstream::stderr();
     for message in messages {
         let _ = writeln!(stderr, "{prefix}: {}", localizer.render(message));
@@ -148,8 +179,8 @@ fn write_stdout(text: &str) -> Result<(), Vec<Message>> {
     match stdout.write_all(text.as_bytes()).and_then(|_| stdout.flush()) {
         Ok(()) => Ok(()),
         Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        Err(err) => Err(vec![Message::new("config-error")
-            .text("location", "stdout")
-            .text("detail", err.to_string())]),
+        Err(err) => Err(vec![
+            Message::new("error-write-stdout").message("reason", io_reason(&err))
+        ]),
     }
 }

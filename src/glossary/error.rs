@@ -22,7 +22,7 @@ pub struct GlossaryError {
 #[derive(Debug, Clone, PartialEq)]
 pub enum GlossaryErrorKind {
     /// The file could not be read.
-    Unreadable { reason: String },
+    Unreadable { reason: Message },
     /// A path given as a glossary folder holds no `.toml` file.
     EmptyFolder,
     /// The file is not valid TOML, has an unknown key or a value of the wrong type.
@@ -55,7 +55,9 @@ impl GlossaryError {
         use GlossaryErrorKind::*;
         let at = |m: Message| m.text("location", self.location.to_string());
         match &self.kind {
-            Unreadable { reason } => at(Message::new("glossary-unreadable").text("reason", reason)),
+            Unreadable { reason } => {
+                at(Message::new("glossary-unreadable").message("reason", reason.clone()))
+            }
             EmptyFolder => at(Message::new("glossary-empty-folder")),
             Syntax { detail } => at(Message::new("glossary-syntax").text("detail", detail)),
             BadId { id } => at(Message::new("glossary-bad-id").text("id", id)),

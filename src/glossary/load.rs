@@ -20,6 +20,7 @@ use super::error::{GlossaryError, GlossaryErrorKind, GlossaryErrors};
 use super::model::{
     Concept, ConceptKind, Example, Examples, Glossary, LanguageTerms, SourceLocation, Status, Term, TermType,
 };
+use crate::i18n::{io_reason, Message};
 use crate::lang::Language;
 use crate::text::{fold_term, CaseMode, LineIndex};
 
@@ -165,14 +166,14 @@ impl GlossaryLoader {
                 Err(_) => self.errors.push(error_at(
                     path,
                     GlossaryErrorKind::Unreadable {
-                        reason: "not valid UTF-8".into(),
+                        reason: Message::new("io-invalid-utf8"),
                     },
                 )),
             },
             Err(err) => self.errors.push(error_at(
                 path,
                 GlossaryErrorKind::Unreadable {
-                    reason: err.to_string(),
+                    reason: io_reason(&err),
                 },
             )),
         }

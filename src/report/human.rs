@@ -11,7 +11,7 @@ use crate::i18n::{Localizer, Message};
 use crate::lint::{FileReport, Report};
 use crate::text::LineIndex;
 
-use super::finding_message;
+use super::{finding_message, severity_message};
 
 /// Writes reports for people. Colour is written always; the caller decides
 /// whether to strip it (anstream does, for pipes and `NO_COLOR`).
@@ -46,7 +46,8 @@ impl<'a> HumanReporter<'a> {
     pub fn write_errors(&self, report: &Report, out: &mut dyn Write) -> io::Result<()> {
         for error in &report.errors {
             let title = self.localizer.render(&error.message());
-            writeln!(out, "{}", self.renderer.render(Level::Error.title(&title)))?;
+            let rendered = self.renderer.render(Level::Error.title(&title)).to_string();
+            writeln!(out, "{}", self.localize_level(rendered, Severity::Error))?;
         }
         Ok(())
     }
@@ -70,7 +71,11 @@ impl<'a> HumanReporter<'a> {
             Severity::Warning => Level::Warning,
             Severity::Info => Level::Info,
         };
-        let title = self.localizer.render(&finding_message(finding, self.glossary));
+        let title = self.localizer.render(&finding_message(
+            finding,
+            self.glossary,
+            self.localizer.language(),
+        ));
         let help = finding
             .suggestion
             .as_ref()
@@ -91,6 +96,15 @@ impl<'a> HumanReporter<'a> {
                 .annotation(level.span(span).label(&help)),
         );
         let rendered = self.renderer.render(message).to_string();
-        rendered
+        self.localize_level(rendered, finding.severity)
+    }
+
+    /// annotate-snippets writes the level (`error`, `warning`, `info`) in
+    /// English at the very start of a diagnostic, after colour codes at most
+    /// (which hold no letters of these words); the first occurrence is
+    /// therefore the level, and is replaced by the interface's word.
+    fn localize_level(&self, rendered: String, severity: Severity) -> String {
+        let word = self.localizer.render(&severity_message(severity));
+        rendered.replacen(severity.as_str(), &word, 1)
     }
 }

@@ -99,8 +99,11 @@ struct JsonSummary {
     unreadable: usize,
 }
 
-/// The report as pretty-printed JSON.
+/// The report as pretty-printed JSON; `message` fields are in the locale of
+/// `localizer`, without bidi isolation marks (a machine format: its readers
+/// isolate when they display).
 pub fn json_report(report: &Report, glossary: &Glossary, localizer: &Localizer) -> String {
+    let localizer = &Localizer::new(localizer.tag()).with_isolation(false);
     let findings = report
         .files
         .iter()
@@ -150,6 +153,7 @@ fn json_finding<'a>(
             chosen_in,
             chosen_at,
             counts,
+            ..
         } => (
             Some(JsonChosen {
                 form: chosen,
@@ -173,7 +177,7 @@ fn json_finding<'a>(
         concept: &finding.concept,
         found: &finding.found,
         suggestion: finding.suggestion.as_deref(),
-        message: localizer.render(&finding_message(finding, glossary)),
+        message: localizer.render(&finding_message(finding, glossary, localizer.language())),
         span: JsonSpan {
             start: finding.range.start,
             end: finding.range.end,

@@ -7,45 +7,61 @@ mod json;
 pub use human::HumanReporter;
 pub use json::{json_report, JSON_SCHEMA_VERSION};
 
-use crate::check::{Detail, Finding};
-use crate::glossary::Glossary;
-use crate::i18n::Message;
+use unic_langid::LanguageIdentifier;
 
-/// The one-sentence message of a finding.
-pub fn finding_message(finding: &Finding, glossary: &Glossary) -> Message {
-    let concept = concept_name(glossary, &finding.concept);
+use crate::check::{Detail, Finding, Severity};
+use crate::glossary::{Concept, Glossary};
+use crate::i18n::{Arg, Message};
+use crate::lang::Language;
+
+/// The one-sentence message of a finding; concepts are named for a reader
+/// of the interface language `ui` (see [`concept_name`]).
+pub fn finding_message(finding: &Finding, glossary: &Glossary, ui: &LanguageIdentifier) -> Message {
+    let name = |language: &str| {
+        let concept = glossary.concepts().iter().find(|c| c.id == finding.concept);
+        let document = Language::parse(language).ok();
+        concept.map_or_else(
+            || Arg::Text(finding.concept.clone()),
+            |concept| concept_name(concept, document.as_ref(), ui),
+        )
+    };
     match &finding.detail {
         Detail::Deprecated { language } => Message::new("finding-deprecated")
             .text("found", &finding.found)
-            .text("concept", concept)
-            .text("language", language),
+            .arg("concept", name(language)),
         Detail::Case { expected } => Message::new("finding-case")
             .text("found", &finding.found)
             .text("expected", expected),
-        Detail::Unlisted { nearest, confidence } => Message::new("finding-unlisted")
+        Detail::Unlisted {
+            nearest,
+            language,
+            confidence,
+        } => Message::new("finding-unlisted")
             .text("found", &finding.found)
-            .text("concept", concept)
+            .arg("concept", name(language))
             .text("nearest", nearest)
             .number("confidence", (confidence * 100.0).round() as usize),
         Detail::Inconsistent {
             chosen,
+            language,
             chosen_in: None,
             chosen_at,
             ..
         } => Message::new("finding-inconsistent")
             .text("found", &finding.found)
-            .text("concept", concept)
+            .arg("concept", name(language))
             .text("chosen", chosen)
             .number("line", chosen_at.line)
             .number("column", chosen_at.column),
         Detail::Inconsistent {
             chosen,
+            language,
             chosen_in: Some(path),
             chosen_at,
             counts,
         } => Message::new("finding-inconsistent-project")
             .text("found", &finding.found)
-            .text("concept", concept)
+            .arg("concept", name(language))
             .text("chosen", chosen)
             .text("path", path)
             .number("line", chosen_at.line)
@@ -63,13 +79,37 @@ fn format_counts(counts: &[(String, usize)]) -> String {
         .join(", ")
 }
 
-/// How a concept is named in messages: its preferred English form, else its id.
-pub fn concept_name(glossary: &Glossary, id: &str) -> String {
-    let english = crate::lang::Language::parse("en").ok();
-    glossary
-        .concepts()
+/// How a concept is named in messages: its preferred form in the interface
+/// language `ui` next to its preferred form in the document's language
+/// (`Касем Сулеймани (Qassem Soleimani)`); one of them when the other is
+/// missing or the same; its id when it has neither. Forms keep their own
+/// script and spelling.
+pub fn concept_name(concept: &Concept, document: Option<&Language>, ui: &LanguageIdentifier) -> Arg {
+    let in_document = document
+        .and_then(|language| concept.language(language))
+        .map(|terms| terms.preferred().text.clone());
+    let ui = Language::parse(&ui.to_string()).ok();
+    let in_ui = concept
+        .languages
         .iter()
-        .find(|c| c.id == id)
-        .and_then(|c| english.as_ref().and_then(|en| c.language(en)))
-        .map_or_else(|| id.to_string(), |terms| terms.preferred().text.clone())
+        .find(|terms| ui.as_ref().is_some_and(|ui| terms.language.applies_to(ui)))
+        .map(|terms| terms.preferred().text.clone());
+    match (in_ui, in_document) {
+        (Some(ui), Some(document)) if ui != document => Arg::Message(Box::new(
+            Message::new("concept-name")
+                .text("ui-form", ui)
+                .text("document-form", document),
+        )),
+        (Some(form), _) | (None, Some(form)) => Arg::Text(form),
+        (None, None) => Arg::Text(concept.id.clone()),
+    }
+}
+
+/// The word for a severity in human output (`error`, `ошибка`).
+pub fn severity_message(severity: Severity) -> Message {
+    Message::new(match severity {
+        Severity::Error => "severity-error",
+        Severity::Warning => "severity-warning",
+        Severity::Info => "severity-info",
+    })
 }

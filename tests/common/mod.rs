@@ -22,6 +22,9 @@ pub fn termlint(cwd: &Path) -> Command {
     command
         .current_dir(cwd)
         .env_remove("NO_COLOR")
+        .env_remove("TERMLINT_UI_LANG")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
         .env("LANG", "C")
         .stdin(Stdio::null());
     command

@@ -1,0 +1,146 @@
+# پیام‌های رابط termlint، فارسی.
+# شناسه‌ها و متغیرها همان‌های en-US/termlint.ftl است؛ `cargo test` آن‌ها را می‌سنجد.
+# اصطلاحات نقل‌شده ($found، $expected، $chosen، …) همان‌گونه که نوشته شده‌اند می‌آیند.
+# عددها با رقم‌های فارسی نوشته می‌شوند (قالب‌بندی termlint)؛ پس از عدد، اسم مفرد می‌آید.
+
+language-name = فارسی
+
+## سطح اهمیت (نخستین واژهٔ هر پیام)
+
+severity-error = خطا
+severity-warning = هشدار
+severity-info = نکته
+
+## یافته‌ها
+
+finding-deprecated = «{ $found }» نگارش منسوخ { $concept } است
+finding-case = «{ $found }» با بزرگی و کوچکی نادرست حروف نوشته شده است؛ در واژه‌نامه: «{ $expected }»
+finding-inconsistent = «{ $found }» نگارش دیگری از { $concept } است؛ این سند «{ $chosen }» را به کار برده است (نخستین بار در سطر { NUMBER($line, useGrouping: "false") }، ستون { NUMBER($column, useGrouping: "false") })
+finding-inconsistent-project = «{ $found }» نگارش دیگری از { $concept } است؛ این پروژه «{ $chosen }» را به کار برده است (نخستین بار در { $path }، سطر { NUMBER($line, useGrouping: "false") }، ستون { NUMBER($column, useGrouping: "false") }؛ { $counts })
+finding-unlisted = «{ $found }» به نظر نگارشی از { $concept } است که در واژه‌نامه نیامده است (نزدیک‌ترین نگارش واژه‌نامه: «{ $nearest }»، اطمینان { $confidence }٪)
+finding-help = بنویسید «{ $suggestion }»
+concept-name = { $ui-form } ({ $document-form })
+
+## خلاصه
+
+summary = { $findings ->
+        [0] بدون یافته
+       *[other] { $findings } یافته
+    } ({ $errors } خطا، { $warnings } هشدار{ $infos ->
+        [0] {""}
+       *[other] ، { $infos } نکته
+    }) در { $files } فایل{ $unreadable ->
+        [0] {""}
+       *[other] ؛ { $unreadable } فایل بررسی نشد
+    }
+
+## فایل‌هایی که بررسی نشدند
+
+file-not-found = { $path }: چنین فایل یا پوشه‌ای وجود ندارد
+file-unreadable = { $path }: خوانده نمی‌شود: { $reason }
+file-binary = { $path }: فایل دودویی (دارای بایت NUL)؛ بررسی نشد
+file-invalid-utf8 = { $path }: UTF-8 معتبر نیست (نخستین بایت نادرست در سطر { NUMBER($line, useGrouping: "false") }، ستون { NUMBER($column, useGrouping: "false") })؛ بررسی نشد
+
+## علت خطای خواندن
+
+io-not-found = چنین فایل یا پوشه‌ای وجود ندارد
+io-permission-denied = اجازهٔ دسترسی وجود ندارد
+io-invalid-utf8 = UTF-8 معتبر نیست
+io-other = { $detail }
+
+## خطاهای واژه‌نامه
+# $detail پیام خود تجزیه‌گر TOML (به انگلیسی) است.
+
+glossary-unreadable = { $location }: واژه‌نامه خوانده نمی‌شود: { $reason }
+glossary-empty-folder = { $location }: در پوشهٔ واژه‌نامه هیچ فایل TOML نیست
+glossary-syntax = { $location }: { $detail }
+glossary-bad-id = { $location }: شناسهٔ مفهوم «{ $id }» نامعتبر است (فقط حروف، رقم‌ها و «-»، «_»، «.» و «:» مجاز است)
+glossary-duplicate-id = { $location }: شناسهٔ مفهوم «{ $id }» پیش‌تر در { $first } به کار رفته است
+glossary-bad-language = { $location }: «{ $tag }» برچسب زبانی معتبر BCP 47 نیست
+glossary-missing-preferred = { $location }: مفهوم «{ $concept }» برای زبان «{ $language }» اصطلاح ترجیحی ندارد
+glossary-no-terms = { $location }: مفهوم «{ $concept }» هیچ اصطلاحی ندارد
+glossary-empty-term = { $location }: اصطلاح خالی در مفهوم «{ $concept }»
+glossary-too-large = واژه‌نامه بزرگ‌تر از آن است که کامپایل شود: { $detail }
+glossary-conflict = { $location }: اصطلاح «{ $term }» از مفهوم «{ $concept }» پس از یکسان‌سازی با اصطلاح «{ $other-term }» از مفهوم «{ $other-concept }» یکی می‌شود ({ $other })
+
+## خطاهای پیکربندی (termlint.toml)
+# $detail پیام خود تجزیه‌گر TOML یا کتابخانهٔ الگوها (به انگلیسی) است.
+
+config-unreadable = { $location }: فایل پیکربندی خوانده نمی‌شود: { $reason }
+config-syntax = { $location }: { $detail }
+config-bad-language = { $location }: «{ $tag }» برچسب زبانی معتبر BCP 47 نیست
+config-bad-glob = { $location }: الگوی مسیر «{ $glob }» نامعتبر است: { $detail }
+config-unknown-check = { $location }: بررسی ناشناختهٔ «{ $check }» (بررسی‌ها: { $checks })
+config-unknown-severity = { $location }: سطح اهمیت ناشناختهٔ «{ $severity }» (مقدارهای مجاز: error، warning، info و off)
+
+## خطاهای فرمان
+
+error-bad-language = «{ $tag }» برچسب زبانی معتبر BCP 47 نیست
+error-glossary-not-found = مفهوم یا اصطلاح «{ $query }» در واژه‌نامه نیست
+error-write-stdout = نوشتن در خروجی استاندارد ممکن نیست: { $reason }
+
+## glossary list / show
+
+glossary-list-header = { $count } مفهوم
+glossary-show-concept = مفهوم { $id }: { $name }
+glossary-show-kind = نوع: { $kind }
+glossary-show-domain = حوزه: { $domain }
+glossary-show-note = یادداشت: { $note }
+glossary-show-source = منبع: { $source }
+glossary-show-defined = تعریف‌شده در { $location }
+glossary-status-preferred = ترجیحی
+glossary-status-admitted = مجاز
+glossary-status-deprecated = منسوخ
+glossary-flag-case-sensitive = حساس به بزرگی و کوچکی حروف
+glossary-flag-acronym = سرواژه
+glossary-flag-short = صورت کوتاه
+
+## نوع مفهوم
+
+kind-person = شخص
+kind-organization = سازمان
+kind-media = رسانه
+kind-place = مکان
+kind-term = اصطلاح
+kind-event = رویداد
+
+## راهنمای خط فرمان (termlint --help)
+
+cli-usage-heading = کاربرد:
+cli-commands-heading = فرمان‌ها
+cli-arguments-heading = آرگومان‌ها
+cli-options-heading = گزینه‌ها
+cli-about = نام‌ها و اصطلاحات متن را با یک واژه‌نامهٔ چندزبانه بررسی می‌کند
+cli-check-about = بررسی فایل‌ها، پوشه‌ها یا ورودی استاندارد (-) با واژه‌نامه
+cli-glossary-about = مشاهدهٔ واژه‌نامه
+cli-glossary-list-about = فهرست همهٔ مفهوم‌ها: شناسه، نوع و نام
+cli-glossary-show-about = نمایش یک مفهوم با شناسه یا با هر یک از اصطلاحاتش به هر نگارشی
+cli-arg-ui-lang = زبان پیام‌های termlint (نگاه کنید به --list-ui-langs؛ پیش‌فرض: از TERMLINT_UI_LANG، LC_ALL، LC_MESSAGES یا LANG)
+cli-arg-list-ui-langs = فهرست زبان‌های پیام‌های termlint
+cli-arg-paths = فایل‌ها یا پوشه‌هایی که بررسی می‌شوند؛ - یعنی ورودی استاندارد (پیش‌فرض: پوشهٔ کنونی)
+cli-arg-lang = زبان سندها (BCP 47)، مگر آنکه termlint.toml زبان مسیر را تعیین کند (پیش‌فرض: en)
+cli-arg-format = قالب خروجی: human یا json (پیش‌فرض: human)
+cli-arg-glossary = فایل واژه‌نامه یا پوشه‌ای از فایل‌های TOML (تکرارپذیر)؛ به واژه‌نامهٔ داخلی افزوده می‌شود
+cli-arg-no-default-glossary = واژه‌نامهٔ داخلی termlint به کار نرود
+cli-arg-config = به‌جای جست‌وجوی termlint.toml از این فایل پیکربندی استفاده شود
+cli-arg-no-config = هر termlint.toml نادیده گرفته شود
+cli-arg-id-or-term = شناسهٔ یک مفهوم یا یک اصطلاح
+cli-arg-help = نمایش راهنما
+cli-arg-version = نمایش نسخه
+
+## glossary test and suggest
+
+example-not-flagged = { $location }: نمونهٔ «{ $concept }» باید هشدار بگیرد اما نمی‌گیرد: { $text }
+example-flagged = { $location }: نمونهٔ «{ $concept }» نباید هشدار بگیرد اما { $checks } می‌گیرد: { $text }
+examples-summary = { $tested } نمونه آزموده شد؛ { $failed ->
+        [0] همه درست‌اند
+       *[other] { $failed } نمونه نادرست است
+    }
+cli-glossary-test-about = آزمودن همهٔ جمله‌های نمونهٔ واژه‌نامه (کد خروج ۱ اگر یکی نادرست باشد)
+cli-glossary-suggest-about = یافتن نگارش‌های گوناگون نام‌ها در یک پیکره و چاپ آن‌ها به صورت TOML واژه‌نامه
+cli-arg-unlisted-threshold = اطمینانی (از ۰ تا ۱) که یافتهٔ unlisted لازم دارد (پیش‌فرض: ۰٫۷۵)
+cli-arg-consistency = سنجش یکدستی در هر سند یا در کل پروژه: document یا project (پیش‌فرض: document)
+cli-arg-strict = اگر جملهٔ نمونه‌ای از واژه‌نامه چنان که گفته است رفتار نکند، با خطا (کد ۲) پایان یابد
+config-bad-threshold = { $location }: مقدار unlisted_threshold ({ $value }) میان ۰ و ۱ نیست
+config-unknown-scope = { $location }: دامنهٔ ناشناختهٔ یکدستی «{ $scope }» (مقدارهای مجاز: document و project)
+error-bad-threshold = مقدار --unlisted-threshold ({ $value }) میان ۰ و ۱ نیست

@@ -1,0 +1,178 @@
+# Сообщения интерфейса termlint, русский язык.
+# Идентификаторы и переменные — как в en-US/termlint.ftl; `cargo test` сверяет их.
+# Цитируемые термины ($found, $expected, $chosen…) подставляются как написаны.
+
+language-name = Русский
+
+## Уровни важности (первое слово диагностики)
+
+severity-error = ошибка
+severity-warning = предупреждение
+severity-info = примечание
+
+## Замечания
+
+finding-deprecated = «{ $found }» — нерекомендуемый вариант написания; в глоссарии: { $concept }
+finding-case = «{ $found }» написано с неверным регистром букв; в глоссарии: «{ $expected }»
+finding-inconsistent = «{ $found }» — другой вариант написания ({ $concept }); в этом документе принят вариант «{ $chosen }» (впервые — строка { NUMBER($line, useGrouping: "false") }, столбец { NUMBER($column, useGrouping: "false") })
+finding-inconsistent-project = «{ $found }» — другой вариант написания ({ $concept }); в этом проекте принят вариант «{ $chosen }» (впервые — { $path }, строка { NUMBER($line, useGrouping: "false") }, столбец { NUMBER($column, useGrouping: "false") }; { $counts })
+finding-unlisted = «{ $found }» похоже на вариант написания, которого нет в глоссарии ({ $concept }; ближайший вариант из глоссария — «{ $nearest }», уверенность { $confidence } %)
+finding-help = замените на «{ $suggestion }»
+concept-name = { $ui-form } ({ $document-form })
+
+## Итоговая строка
+
+summary = { $findings ->
+        [0] замечаний нет
+        [one] { $findings } замечание
+        [few] { $findings } замечания
+        [many] { $findings } замечаний
+       *[other] { $findings } замечания
+    } ({ $errors } { $errors ->
+        [one] ошибка
+        [few] ошибки
+        [many] ошибок
+       *[other] ошибки
+    }, { $warnings } { $warnings ->
+        [one] предупреждение
+        [few] предупреждения
+        [many] предупреждений
+       *[other] предупреждения
+    }{ $infos ->
+        [0] {""}
+        [one] , { $infos } примечание
+        [few] , { $infos } примечания
+        [many] , { $infos } примечаний
+       *[other] , { $infos } примечания
+    }) в { $files ->
+        [one] { $files } файле
+       *[other] { $files } файлах
+    }{ $unreadable ->
+        [0] {""}
+        [one] ; не удалось проверить { $unreadable } файл
+        [few] ; не удалось проверить { $unreadable } файла
+        [many] ; не удалось проверить { $unreadable } файлов
+       *[other] ; не удалось проверить { $unreadable } файла
+    }
+
+## Файлы, которые не удалось проверить
+
+file-not-found = { $path }: нет такого файла или папки
+file-unreadable = { $path }: не удаётся прочитать: { $reason }
+file-binary = { $path }: двоичный файл (содержит байты NUL), пропущен
+file-invalid-utf8 = { $path }: текст не в кодировке UTF-8 (первый неверный байт — строка { NUMBER($line, useGrouping: "false") }, столбец { NUMBER($column, useGrouping: "false") }), пропущен
+
+## Причины ошибок чтения
+
+io-not-found = нет такого файла или папки
+io-permission-denied = нет прав доступа
+io-invalid-utf8 = текст не в кодировке UTF-8
+io-other = { $detail }
+
+## Ошибки глоссария
+# $detail — сообщение разборщика TOML (на английском).
+
+glossary-unreadable = { $location }: не удаётся прочитать глоссарий: { $reason }
+glossary-empty-folder = { $location }: в папке глоссария нет ни одного файла .toml
+glossary-syntax = { $location }: { $detail }
+glossary-bad-id = { $location }: недопустимый идентификатор понятия «{ $id }» (допустимы буквы, цифры, «-», «_», «.» и «:»)
+glossary-duplicate-id = { $location }: идентификатор понятия «{ $id }» уже занят: { $first }
+glossary-bad-language = { $location }: «{ $tag }» — недопустимый языковой тег BCP 47
+glossary-missing-preferred = { $location }: у понятия «{ $concept }» нет предпочтительного термина для языка «{ $language }»
+glossary-no-terms = { $location }: у понятия «{ $concept }» нет ни одного термина
+glossary-empty-term = { $location }: пустой термин в понятии «{ $concept }»
+glossary-too-large = глоссарий слишком велик для компиляции: { $detail }
+glossary-conflict = { $location }: термин «{ $term }» понятия «{ $concept }» после нормализации совпадает с термином «{ $other-term }» понятия «{ $other-concept }» ({ $other })
+
+## Ошибки настроек (termlint.toml)
+# $detail — сообщение разборщика TOML или библиотеки шаблонов (на английском).
+
+config-unreadable = { $location }: не удаётся прочитать файл настроек: { $reason }
+config-syntax = { $location }: { $detail }
+config-bad-language = { $location }: «{ $tag }» — недопустимый языковой тег BCP 47
+config-bad-glob = { $location }: недопустимый шаблон пути «{ $glob }»: { $detail }
+config-unknown-check = { $location }: неизвестная проверка «{ $check }» (проверки: { $checks })
+config-unknown-severity = { $location }: неизвестный уровень важности «{ $severity }» (допустимы error, warning, info и off)
+
+## Ошибки вызова
+
+error-bad-language = «{ $tag }» — недопустимый языковой тег BCP 47
+error-glossary-not-found = в глоссарии нет понятия или термина «{ $query }»
+error-write-stdout = не удаётся записать в стандартный вывод: { $reason }
+
+## glossary list / show
+
+glossary-list-header = { $count ->
+        [one] { $count } понятие
+        [few] { $count } понятия
+        [many] { $count } понятий
+       *[other] { $count } понятия
+    }
+glossary-show-concept = Понятие { $id }: { $name }
+glossary-show-kind = тип: { $kind }
+glossary-show-domain = предметная область: { $domain }
+glossary-show-note = примечание: { $note }
+glossary-show-source = источник: { $source }
+glossary-show-defined = определено: { $location }
+glossary-status-preferred = предпочтительный
+glossary-status-admitted = допустимый
+glossary-status-deprecated = нерекомендуемый
+glossary-flag-case-sensitive = с учётом регистра
+glossary-flag-acronym = аббревиатура
+glossary-flag-short = краткая форма
+
+## Типы понятий
+
+kind-person = лицо
+kind-organization = организация
+kind-media = СМИ
+kind-place = место
+kind-term = термин
+kind-event = событие
+
+## Справка командной строки (termlint --help)
+
+cli-usage-heading = Использование:
+cli-commands-heading = Команды
+cli-arguments-heading = Аргументы
+cli-options-heading = Параметры
+cli-about = Проверяет имена и термины в тексте по многоязычному глоссарию
+cli-check-about = Проверить файлы, папки или стандартный ввод (-) по глоссарию
+cli-glossary-about = Просмотреть глоссарий
+cli-glossary-list-about = Перечислить все понятия: идентификатор, тип и название
+cli-glossary-show-about = Показать понятие по идентификатору или по любому его термину в любом написании
+cli-arg-ui-lang = Язык сообщений termlint (см. --list-ui-langs; по умолчанию — из TERMLINT_UI_LANG, LC_ALL, LC_MESSAGES или LANG)
+cli-arg-list-ui-langs = Перечислить языки сообщений termlint
+cli-arg-paths = Файлы или папки для проверки; - — стандартный ввод (по умолчанию — текущая папка)
+cli-arg-lang = Язык документов (BCP 47), если termlint.toml не задаёт его для пути (по умолчанию — en)
+cli-arg-format = Формат вывода: human или json (по умолчанию — human)
+cli-arg-glossary = Файл глоссария или папка с файлами .toml (можно указать несколько раз); дополняет встроенный глоссарий
+cli-arg-no-default-glossary = Не использовать встроенный глоссарий termlint
+cli-arg-config = Использовать этот файл настроек вместо поиска termlint.toml
+cli-arg-no-config = Не читать termlint.toml
+cli-arg-id-or-term = Идентификатор понятия или термин
+cli-arg-help = Показать справку
+cli-arg-version = Показать версию
+
+## glossary test and suggest
+
+example-not-flagged = { $location }: пример для «{ $concept }» должен давать замечание, но не даёт: { $text }
+example-flagged = { $location }: пример для «{ $concept }» не должен давать замечаний, но даёт { $checks }: { $text }
+examples-summary = { $tested ->
+        [one] проверен { $tested } пример
+        [few] проверено { $tested } примера
+       *[other] проверено { $tested } примеров
+    }; { $failed ->
+        [0] все верны
+        [one] { $failed } не выполняется
+        [few] { $failed } не выполняются
+       *[other] { $failed } не выполняются
+    }
+cli-glossary-test-about = Проверить все примеры предложений из глоссария (код выхода 1, если какой-либо не выполняется)
+cli-glossary-suggest-about = Найти в корпусе варианты написания имён и вывести их в формате TOML для глоссария
+cli-arg-unlisted-threshold = Уверенность (от 0 до 1), необходимая для замечания unlisted (по умолчанию — 0,75)
+cli-arg-consistency = Единообразие в пределах каждого документа или всего проекта: document или project (по умолчанию — document)
+cli-arg-strict = Завершаться с ошибкой (код 2), если пример из глоссария ведёт себя не так, как указано
+config-bad-threshold = { $location }: значение unlisted_threshold { $value } не лежит в пределах от 0 до 1
+config-unknown-scope = { $location }: неизвестная область единообразия «{ $scope }» (допустимы document и project)
+error-bad-threshold = значение --unlisted-threshold { $value } не лежит в пределах от 0 до 1

@@ -1,0 +1,146 @@
+# Паёмҳои интерфейси termlint, забони тоҷикӣ (хатти кириллӣ).
+# Шиносаҳо ва тағйирёбандаҳо ҳамон тавре ки дар en-US/termlint.ftl; `cargo test` онҳоро месанҷад.
+# Истилоҳоти иқтибосшуда ($found, $expected, $chosen…) айнан ҳамон тавре ки навишта шудаанд, меоянд.
+# Пас аз шумора исм дар шакли танҳо меояд: «2 хато», «5 файл».
+
+language-name = Тоҷикӣ
+
+## Дараҷаи аҳамият (калимаи аввали ҳар паём)
+
+severity-error = хато
+severity-warning = огоҳӣ
+severity-info = маълумот
+
+## Бозёфтҳо
+
+finding-deprecated = «{ $found }» навишти тавсиянашавандаи { $concept } аст
+finding-case = «{ $found }» бо ҳарфҳои хурду калони нодуруст навишта шудааст; дар луғат: «{ $expected }»
+finding-inconsistent = «{ $found }» навишти дигари { $concept } аст; дар ин ҳуҷҷат «{ $chosen }» навишта мешавад (бори аввал дар сатри { NUMBER($line, useGrouping: "false") }, сутуни { NUMBER($column, useGrouping: "false") })
+finding-inconsistent-project = «{ $found }» навишти дигари { $concept } аст; дар ин лоиҳа «{ $chosen }» навишта мешавад (бори аввал дар { $path }, сатри { NUMBER($line, useGrouping: "false") }, сутуни { NUMBER($column, useGrouping: "false") }; { $counts })
+finding-unlisted = «{ $found }» ба навишти { $concept } монанд аст, ки дар луғат нест (навишти наздиктарини луғат: «{ $nearest }», эътимод { $confidence }%)
+finding-help = «{ $suggestion }» нависед
+concept-name = { $ui-form } ({ $document-form })
+
+## Хулоса
+
+summary = { $findings ->
+        [0] бозёфт нест
+       *[other] { $findings } бозёфт
+    } ({ $errors } хато, { $warnings } огоҳӣ{ $infos ->
+        [0] {""}
+       *[other] , { $infos } маълумот
+    }) дар { $files } файл{ $unreadable ->
+        [0] {""}
+       *[other] ; { $unreadable } файл санҷида нашуд
+    }
+
+## Файлҳое, ки санҷида нашуданд
+
+file-not-found = { $path }: чунин файл ё ҷузвдон нест
+file-unreadable = { $path }: хонда намешавад: { $reason }
+file-binary = { $path }: файли дуӣ (байтҳои NUL дорад), санҷида нашуд
+file-invalid-utf8 = { $path }: UTF-8-и дуруст нест (аввалин байти нодуруст дар сатри { NUMBER($line, useGrouping: "false") }, сутуни { NUMBER($column, useGrouping: "false") }), санҷида нашуд
+
+## Сабаби хато ҳангоми хондан
+
+io-not-found = чунин файл ё ҷузвдон нест
+io-permission-denied = иҷозати дастрасӣ нест
+io-invalid-utf8 = UTF-8-и дуруст нест
+io-other = { $detail }
+
+## Хатоҳои луғат
+# $detail паёми худи таҳлилгари TOML (бо забони англисӣ) аст.
+
+glossary-unreadable = { $location }: луғатро хондан мумкин нест: { $reason }
+glossary-empty-folder = { $location }: дар ҷузвдони луғат ягон файли .toml нест
+glossary-syntax = { $location }: { $detail }
+glossary-bad-id = { $location }: шиносаи мафҳум «{ $id }» нодуруст аст (ҳарфҳо, рақамҳо, «-», «_», «.» ё «:» истифода баред)
+glossary-duplicate-id = { $location }: шиносаи мафҳум «{ $id }» аллакай дар { $first } истифода шудааст
+glossary-bad-language = { $location }: «{ $tag }» тамғаи забонии дурусти BCP 47 нест
+glossary-missing-preferred = { $location }: мафҳуми «{ $concept }» барои забони «{ $language }» истилоҳи авлотар надорад
+glossary-no-terms = { $location }: мафҳуми «{ $concept }» ягон истилоҳ надорад
+glossary-empty-term = { $location }: истилоҳи холӣ дар мафҳуми «{ $concept }»
+glossary-too-large = луғат барои тартиб додан аз ҳад калон аст: { $detail }
+glossary-conflict = { $location }: истилоҳи «{ $term }» аз мафҳуми «{ $concept }» пас аз муқаррарсозӣ бо истилоҳи «{ $other-term }» аз мафҳуми «{ $other-concept }» якхела мешавад ({ $other })
+
+## Хатоҳои танзимот (termlint.toml)
+# $detail паёми худи таҳлилгари TOML ё китобхонаи қолибҳо (бо забони англисӣ) аст.
+
+config-unreadable = { $location }: файли танзимотро хондан мумкин нест: { $reason }
+config-syntax = { $location }: { $detail }
+config-bad-language = { $location }: «{ $tag }» тамғаи забонии дурусти BCP 47 нест
+config-bad-glob = { $location }: қолиби роҳи «{ $glob }» нодуруст аст: { $detail }
+config-unknown-check = { $location }: санҷиши номаълум «{ $check }» (санҷишҳо: { $checks })
+config-unknown-severity = { $location }: дараҷаи номаълуми аҳамият «{ $severity }» (error, warning, info ё off истифода баред)
+
+## Хатоҳои фармон
+
+error-bad-language = «{ $tag }» тамғаи забонии дурусти BCP 47 нест
+error-glossary-not-found = дар луғат мафҳум ё истилоҳи «{ $query }» нест
+error-write-stdout = ба бурунди стандартӣ навиштан мумкин нест: { $reason }
+
+## glossary list / show
+
+glossary-list-header = { $count } мафҳум
+glossary-show-concept = Мафҳуми { $id }: { $name }
+glossary-show-kind = навъ: { $kind }
+glossary-show-domain = соҳа: { $domain }
+glossary-show-note = эзоҳ: { $note }
+glossary-show-source = манбаъ: { $source }
+glossary-show-defined = ҷои муайянкунӣ: { $location }
+glossary-status-preferred = авлотар
+glossary-status-admitted = ҷоиз
+glossary-status-deprecated = тавсиянашаванда
+glossary-flag-case-sensitive = ҳассос ба ҳарфҳои хурду калон
+glossary-flag-acronym = ихтисора
+glossary-flag-short = шакли кӯтоҳ
+
+## Навъи мафҳум
+
+kind-person = шахс
+kind-organization = созмон
+kind-media = расона
+kind-place = макон
+kind-term = истилоҳ
+kind-event = рӯйдод
+
+## Роҳнамои сатри фармон (termlint --help)
+
+cli-usage-heading = Истифода:
+cli-commands-heading = Фармонҳо
+cli-arguments-heading = Аргументҳо
+cli-options-heading = Параметрҳо
+cli-about = Номҳо ва истилоҳоти матнро бо луғати бисёрзабона месанҷад
+cli-check-about = Санҷиши файлҳо, ҷузвдонҳо ё вуруди стандартӣ (-) бо луғат
+cli-glossary-about = Дидани луғат
+cli-glossary-list-about = Рӯйхати ҳамаи мафҳумҳо: шиноса, навъ ва ном
+cli-glossary-show-about = Нишон додани як мафҳум аз рӯи шиноса ё ҳар истилоҳи он бо ҳар навишт
+cli-arg-ui-lang = Забони паёмҳои termlint (нигаред ба --list-ui-langs; пешфарз: аз TERMLINT_UI_LANG, LC_ALL, LC_MESSAGES ё LANG)
+cli-arg-list-ui-langs = Рӯйхати забонҳои паёмҳои termlint
+cli-arg-paths = Файлҳо ё ҷузвдонҳо барои санҷиш; - вуруди стандартист (пешфарз: ҷузвдони ҷорӣ)
+cli-arg-lang = Забони ҳуҷҷатҳо (BCP 47), агар termlint.toml онро барои роҳ муайян накунад (пешфарз: en)
+cli-arg-format = Формати бурунд: human ё json (пешфарз: human)
+cli-arg-glossary = Файли луғат ё ҷузвдони файлҳои .toml (якчанд бор додан мумкин); ба луғати дарунсохт илова мешавад
+cli-arg-no-default-glossary = Луғати дарунсохти termlint истифода нашавад
+cli-arg-config = Ба ҷои ҷустуҷӯи termlint.toml ин файли танзимот истифода шавад
+cli-arg-no-config = Ҳар гуна termlint.toml нодида гирифта шавад
+cli-arg-id-or-term = Шиносаи мафҳум ё истилоҳ
+cli-arg-help = Нишон додани роҳнамо
+cli-arg-version = Нишон додани версия
+
+## glossary test and suggest
+
+example-not-flagged = { $location }: мисоли «{ $concept }» бояд огоҳӣ гирад, вале намегирад: { $text }
+example-flagged = { $location }: мисоли «{ $concept }» набояд огоҳӣ гирад, вале { $checks } мегирад: { $text }
+examples-summary = { $tested } мисол санҷида шуд; { $failed ->
+        [0] ҳама дурустанд
+       *[other] { $failed } мисол нодуруст аст
+    }
+cli-glossary-test-about = Санҷиши ҳамаи ҷумлаҳои мисоли луғат (рамзи баромад 1, агар яке нодуруст бошад)
+cli-glossary-suggest-about = Ёфтани навиштҳои гуногуни номҳо дар корпус ва чопи онҳо ҳамчун TOML-и луғат
+cli-arg-unlisted-threshold = Эътимоде (аз 0 то 1), ки барои огоҳии unlisted лозим аст (пешфарз: 0,75)
+cli-arg-consistency = Якрангиро дар ҳар ҳуҷҷат ё дар тамоми лоиҳа санҷидан: document ё project (пешфарз: document)
+cli-arg-strict = Агар ҷумлаи мисоли луғат чунон ки гуфта шудааст рафтор накунад, бо хато (рамзи 2) анҷом ёбад
+config-bad-threshold = { $location }: қимати unlisted_threshold { $value } дар байни 0 ва 1 нест
+config-unknown-scope = { $location }: доираи номаълуми якрангӣ «{ $scope }» (document ё project истифода баред)
+error-bad-threshold = қимати --unlisted-threshold { $value } дар байни 0 ва 1 нест
