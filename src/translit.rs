@@ -16,7 +16,7 @@
 //! | `j`, `dj`, `dzh`, `zh`, `dsch` are one consonant | ج j (ALA-LC), dj (French), dzh (Russian `дж`), dsch (German) |
 //! | `sh`, `sch`, `ch`, `tch`, `tsch` are one consonant | ش sh (ALA-LC), ch (French), sch (German); چ ch and Russian `ч` tch/tsch (French, German) |
 //! | `ph` is `f`; `w` is `v` between vowels or before one | ف and Greek-style ph; و v (Persian, BGN/PCGN Persian) or w (ALA-LC Arabic) |
-//! | every run of vowels (`a e i o u y`, and `w` after a vowel before a consonant, as in `ow`, `aw`) is one vowel | vowel marks are not written in Arabic script, so every system and the press guess them differently: `ou`/`u`/`oo` (French, English), `i`/`ee`/`y`/`ey`, `ai`/`ay`/`ei` |
+//! | every run of vowels (`a e i o u y`, and `w` after a vowel and before a consonant, as in `Nowruz`) is one vowel | vowel marks are not written in Arabic script, so every system and the press guess them differently: `ou`/`u`/`oo` (French, English), `i`/`ee`/`y`/`ey`, `ai`/`ay`/`ei` |
 //! | a word-final `h` after a vowel is dropped (`-ah`, `-eh` = `-a`, `-e`) | ة and final ه rendered -ah (ALA-LC), -a (IJMES, press), -eh (Persian BGN/PCGN) |
 //! | doubled letters are single | shadda (gemination) is marked by doubling in ALA-LC and DIN but often not in the press (`Qassem`/`Qasem`) |
 //! | the Arabic article `al`, `el`, `ul`, `il` keeps only its vowel; so do the assimilated `ash`, `ar`, `ad`, `an`, `as`, `at`, `az`, `adh`, `ath`, `ud`, `ur`, … but only when joined by a hyphen | ال rendered al- (ALA-LC, IJMES), el- (Egyptian and French press), ul- (South Asian), assimilated before sun letters (DIN 31635, IJMES: ash-Shām) |
@@ -226,10 +226,12 @@ fn classify(rest: &[char], previous: Option<char>) -> (Option<char>, usize) {
     let next = rest.get(1).copied();
     let symbol = match c {
         _ if is_vowel(c) => VOWEL,
+        // `ow`, `aw` before a consonant are a vowel (Nowruz = Noruz); at the
+        // end of a word or before a vowel, w is the consonant و.
         'w' => {
             let after_vowel = previous.is_some_and(is_vowel);
-            let before_vowel = next.is_some_and(is_vowel);
-            if after_vowel && !before_vowel {
+            let before_consonant = next.is_some_and(|n| !is_vowel(n));
+            if after_vowel && before_consonant {
                 VOWEL
             } else {
                 'V'

@@ -11,7 +11,9 @@
 //! candidate is kept when its key is within a small weighted distance of a
 //! term's key, the folded spellings are close too, and it is not a listed form
 //! of any concept. A single word is a candidate only for a single-word term,
-//! and only when it is long enough that an English word cannot pass for it.
+//! only when it is long enough, and only when it differs from the term in
+//! which vowels it writes, doubled letters or a final `h` alone: a lone
+//! English word such as `German` must not pass for `Kerman`.
 
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
@@ -27,12 +29,12 @@ use crate::translit::{consonants, is_name_particle, join_keys, key_distance, wor
 /// Consonants a term's key needs before one consonant edit is tolerated.
 const MIN_CONSONANTS_FOR_EDIT: usize = 5;
 /// Letters a single-word candidate needs.
-const MIN_SINGLE_WORD_LETTERS: usize = 5;
+const MIN_SINGLE_WORD_LETTERS: usize = 7;
 /// Consonants a single-word candidate needs.
 const MIN_SINGLE_WORD_CONSONANTS: usize = 3;
-/// Endings that make a derived word (`Israeli`, `Kermani`, `Rafidahs`), not
-/// another romanization of the same name.
-const DERIVATIONAL_ENDINGS: [&str; 9] = ["i", "is", "ian", "ians", "an", "ans", "s", "es", "ite"];
+/// Endings that make a derived word (`Israeli`, `Kermani`, `Central Asian`,
+/// `Rafidahs`), not another romanization of the same name.
+const DERIVATIONAL_ENDINGS: [&str; 11] = ["i", "is", "ian", "ians", "an", "ans", "n", "ns", "s", "es", "ite"];
 /// Spelling similarity (normalized Levenshtein on folded letters) a candidate needs.
 const MIN_SPELLING_SIMILARITY: f64 = 0.6;
 
@@ -67,6 +69,8 @@ struct KeyedTerm {
     key: String,
     consonants: usize,
     letters: String,
+    /// The consonant letters as written (see [`literal_consonants`]).
+    shape: String,
     words: usize,
 }
 
@@ -128,6 +132,7 @@ impl UnlistedFinder {
                         term: term_index,
                         consonants: skeleton.chars().count(),
                         key,
+                        shape: word_shape(&letters),
                         letters,
                         words: term_words.len(),
                     });
@@ -254,14 +259,14 @@ impl UnlistedFinder {
             if distance > allowed {
                 continue;
             }
-            if is_derived(&letters, &term.letters) {
+            if is_derived(&letters, &term.letters) || (single && word_shape(&letters) != term.shape) {
                 continue;
             }
             let similarity = strsim::normalized_levenshtein(&letters, &term.letters);
             if similarity < MIN_SPELLING_SIMILARITY {
                 continue;
             }
-            let confidence = confidence(distance, similarity);
+            let confidence = confidence(distance, term.consonants, similarity);
             if best.as_ref().is_none_or(|b| confidence > b.confidence) {
                 best = Some(Unlisted {
                     range: range.clone(),
@@ -291,6 +296,28 @@ impl UnlistedFinder {
     }
 }
 
+/// The shape of a folded word as written: its consonant letters without
+/// doubling, each vowel as `V`, and no final `h` after a vowel. A single word
+/// may differ from a term only in which vowels it writes, in doubled letters
+/// and in a final `h`: with no other words around it, `German` must not pass
+/// for `Kerman` (g/k), nor `Korean` for `Koran` (an extra vowel), though such
+/// differences are romanizations of one name in longer names.
+fn word_shape(letters: &str) -> String {
+    let letters = match letters.strip_suffix('h') {
+        Some(rest) if rest.ends_with(['a', 'e', 'i', 'o', 'u']) => rest,
+        _ => letters,
+    };
+    let mut out = String::with_capacity(letters.len());
+    for c in letters.chars() {
+        if matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y') {
+            out.push('V');
+        } else if !out.ends_with(c) {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// Whether `letters` is `term` with a derivational or plural ending.
 fn is_derived(letters: &str, term: &str) -> bool {
     letters
@@ -298,9 +325,10 @@ fn is_derived(letters: &str, term: &str) -> bool {
         .is_some_and(|ending| DERIVATIONAL_ENDINGS.contains(&ending))
 }
 
-/// Confidence from the key distance (0 to 1) and the spelling similarity.
-fn confidence(distance: f32, similarity: f64) -> f32 {
-    let from_key = 1.0 - distance / 2.0;
+/// Confidence from the key distance, relative to the length of the name
+/// (one edit matters less in a long name), and the spelling similarity.
+fn confidence(distance: f32, consonants: usize, similarity: f64) -> f32 {
+    let from_key = 1.0 - distance / (1.0 + consonants as f32 / 2.0);
     (0.6 * from_key + 0.4 * similarity as f32).clamp(0.0, 1.0)
 }
 
@@ -361,12 +389,14 @@ fn with_deletions(skeleton: &str) -> impl Iterator<Item = String> + '_ {
     std::iter::once(skeleton.to_string()).chain(deletions(skeleton))
 }
 
+/// A word that may start or end a name: capitalized (in a script with case)
+/// and more than one letter (`A` is an article, not a name).
 fn starts_name(word: &Word) -> bool {
-    word.capitalized || !word.cased_script
+    (word.capitalized || !word.cased_script) && word.range.len() > 1
 }
 
 fn ends_name(word: &Word) -> bool {
-    word.capitalized || !word.cased_script
+    starts_name(word)
 }
 
 /// Whether `next` may continue a name that `previous` is part of.

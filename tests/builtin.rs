@@ -88,3 +88,34 @@ fn the_seed_article_uses_the_glossary_consistently() {
     assert_eq!(summarize(&json), Vec::<String>::new());
     assert_eq!(code(&output), 0);
 }
+
+#[test]
+fn unlisted_romanizations_of_shipped_names_are_found_and_look_alikes_are_not() {
+    let (output, json) = check_builtin(&fixtures().join("unlisted"), &["news.md"]);
+    assert_eq!(
+        summarize(&json),
+        [
+            "unlisted 3:24-3:45 «Abu Huzaifa al-Ansari» -> Abu Hudhayfah al-Ansari",
+            "unlisted 4:21-4:45 «Abou Houdheifa el-Ansari» -> Abu Hudhayfah al-Ansari",
+            "unlisted 5:41-5:71 «Abu Hafs al-Hashemi al-Qurashi» -> Abu Hafs al-Hashimi al-Qurashi",
+            "unlisted 7:26-7:42 «Ghasem Soleimani» -> Qassem Soleimani",
+            "unlisted 7:81-7:96 «Qasim Suleimani» -> Qassem Soleimani",
+            "unlisted 8:47-8:67 «Seyfullah al-Mojahed» -> Sayfullah al-Mujahid",
+            "unlisted 9:39-9:54 «Abdallah Tajiki» -> Abdollah Tajiki",
+            "unlisted 11:16-11:27 «Shah Cheraq» -> Shah Cheragh",
+            "unlisted 12:8-12:26 «Rahmatulla Nuruzov» -> Rahmatollah Nowruzov",
+            "unlisted 13:60-13:69 «Khorassan» -> Khorasan",
+            "unlisted 14:15-14:23 «Hizbolla» -> Hezbollah",
+        ],
+        "the last line (German, Korean, Milestone, Mr. Karman) must stay quiet"
+    );
+    assert_eq!(code(&output), 0, "unlisted is a warning by default");
+    let text = std::fs::read_to_string(fixtures().join("unlisted/news.md")).unwrap();
+    assert_spans_slice(&text, &json);
+    for finding in json["findings"].as_array().unwrap() {
+        let confidence = finding["confidence"]
+            .as_f64()
+            .expect("unlisted findings carry a confidence");
+        assert!((0.75..=1.0).contains(&confidence), "{finding}");
+    }
+}

@@ -60,6 +60,8 @@ struct JsonFinding<'a> {
     end: Position,
     chosen: Option<JsonChosen<'a>>,
     counts: Option<Vec<JsonCount<'a>>>,
+    nearest: Option<&'a str>,
+    confidence: Option<f32>,
 }
 
 #[derive(Serialize)]
@@ -170,6 +172,12 @@ fn json_finding<'a>(
         ),
         _ => (None, None),
     };
+    let (nearest, confidence) = match &finding.detail {
+        Detail::Unlisted {
+            nearest, confidence, ..
+        } => (Some(nearest.as_str()), Some((confidence * 100.0).round() / 100.0)),
+        _ => (None, None),
+    };
     JsonFinding {
         path,
         check: finding.check.as_str(),
@@ -186,5 +194,7 @@ fn json_finding<'a>(
         end: finding.end,
         chosen,
         counts,
+        nearest,
+        confidence,
     }
 }

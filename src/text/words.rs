@@ -76,8 +76,10 @@ fn link_neighbours(text: &str, words: &mut [Word]) {
     for i in 1..words.len() {
         let gap = &text[words[i - 1].range.end..words[i].range.start];
         let is_hyphen = |c: char| matches!(c, '-' | '\u{2010}' | '\u{2011}');
-        words[i - 1].hyphen_after = gap.chars().count() == 1 && gap.chars().all(is_hyphen);
-        words[i - 1].joined_to_next = gap
+        // An apostrophe at the start of the next word (`al-'Adil`) is part of the join.
+        let visible = gap.trim_end_matches(is_inner_mark);
+        words[i - 1].hyphen_after = visible.chars().count() == 1 && visible.chars().all(is_hyphen);
+        words[i - 1].joined_to_next = visible
             .chars()
             .all(|c| c.is_whitespace() || is_hyphen(c) || is_invisible(c))
             && gap.chars().filter(|&c| c == '\n').count() < 2;
