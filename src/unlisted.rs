@@ -16,10 +16,10 @@
 //! English word such as `German` must not pass for `Kerman`.
 
 use std::cell::RefCell;
-use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::Arc;
 
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use thread_local::ThreadLocal;
 
 use crate::matcher::{LanguageFilter, Matcher, Mention};
@@ -95,10 +95,10 @@ impl UnlistedFinder {
         let mut finder = UnlistedFinder {
             word_cache: ThreadLocal::new(),
             terms: Vec::new(),
-            by_consonants: HashMap::new(),
-            by_deletion: HashMap::new(),
-            first_words: HashSet::new(),
-            listed: HashSet::new(),
+            by_consonants: HashMap::default(),
+            by_deletion: HashMap::default(),
+            first_words: HashSet::default(),
+            listed: HashSet::default(),
             max_words: 0,
         };
         for (concept_index, concept) in matcher.glossary().concepts().iter().enumerate() {
