@@ -18,7 +18,7 @@ use crate::config::{Config, ConsistencyScope};
 use crate::document::Format;
 use crate::i18n::{io_reason, Message};
 use crate::lang::Language;
-use crate::matcher::{Matcher, Mention};
+use crate::matcher::{LanguageFilter, Matcher, Mention};
 use crate::text::LineIndex;
 use crate::unlisted::{Unlisted, UnlistedFinder};
 
@@ -29,6 +29,39 @@ pub enum Input {
     Path(PathBuf),
     /// Standard input (`-`), read as the given format.
     Stdin,
+}
+
+/// The language filters of one document: its own language's and those of
+/// segments that name another.
+struct Filters<'a> {
+    matcher: &'a Matcher,
+    document: LanguageFilter,
+    others: Vec<(Language, LanguageFilter)>,
+}
+
+impl<'a> Filters<'a> {
+    fn new(matcher: &'a Matcher, document: &Language) -> Self {
+        Filters {
+            matcher,
+            document: matcher.language_filter(document),
+            others: Vec::new(),
+        }
+    }
+
+    fn get(&mut self, language: Option<&Language>) -> &LanguageFilter {
+        let Some(language) = language else {
+            return &self.document;
+        };
+        let index = match self.others.iter().position(|(l, _)| l == language) {
+            Some(index) => index,
+            None => {
+                self.others
+                    .push((language.clone(), self.matcher.language_filter(language)));
+                self.others.len() - 1
+            }
+        };
+        &self.others[index].1
+    }
 }
 
 /// A file to check.
@@ -153,18 +186,53 @@ impl Linter {
 
     /// The mentions and unlisted spellings of one text.
     fn find(&self, text: &str, format: Format, language: &Language) -> (Vec<Mention>, Vec<Unlisted>) {
-        let filter = self.matcher.language_filter(language);
+        let mut filters = Filters::new(&self.matcher, language);
         let mut mentions = Vec::new();
         let mut unlisted = Vec::new();
         for segment in format.segments(text) {
-            let found = self.matcher.find(text, &segment.pieces, &filter);
-            if let Some(finder) = &self.unlisted {
-                let threshold = self.config.checks.unlisted_threshold;
-                unlisted.extend(finder.find(text, &segment.pieces, &filter, &found, threshold));
-            }
+            let filter = filters.get(segment.language.as_ref());
+            let (found, spelled) = match segment.verbatim_ranges() {
+                Some(pieces) => self.find_in(text, &pieces, filter),
+                None => {
+                    // Escapes are decoded first; spans map back to whole escapes.
+                    let view = segment.view(text);
+                    let whole = 0..view.text.len();
+                    let (mut found, mut spelled) =
+                        self.find_in(&view.text, std::slice::from_ref(&whole), filter);
+                    found
+                        .iter_mut()
+                        .for_each(|m| m.range = view.to_original(m.range.clone()));
+                    spelled
+                        .iter_mut()
+                        .for_each(|u| u.range = view.to_original(u.range.clone()));
+                    (found, spelled)
+                }
+            };
             mentions.extend(found);
+            unlisted.extend(spelled);
         }
         (mentions, unlisted)
+    }
+
+    /// The mentions and unlisted spellings in `pieces` of `text`.
+    fn find_in(
+        &self,
+        text: &str,
+        pieces: &[std::ops::Range<usize>],
+        filter: &LanguageFilter,
+    ) -> (Vec<Mention>, Vec<Unlisted>) {
+        let found = self.matcher.find(text, pieces, filter);
+        let spelled = match &self.unlisted {
+            Some(finder) => finder.find(
+                text,
+                pieces,
+                filter,
+                &found,
+                self.config.checks.unlisted_threshold,
+            ),
+            None => Vec::new(),
+        };
+        (found, spelled)
     }
 
     /// Checks every input. Folders are walked (honouring ignore files and

@@ -86,7 +86,8 @@ fn suggest(linter: &Linter, paths: &[String], lang: &str) -> Result<String, Vec<
     let (collectors, errors) = linter.map_documents(&super::check::inputs(paths), |document| {
         let mut collector = PhraseCollector::default();
         for segment in document.format.segments(&document.text) {
-            collector.add_segment(&document.text, &segment.pieces);
+            let view = segment.view(&document.text);
+            collector.add_segment(&view.text, std::slice::from_ref(&(0..view.text.len())));
         }
         collector
     });

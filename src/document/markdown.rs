@@ -51,9 +51,7 @@ pub fn segments(text: &str) -> Vec<Segment> {
 
 fn flush(current: &mut Vec<Range<usize>>, segments: &mut Vec<Segment>) {
     if !current.is_empty() {
-        segments.push(Segment {
-            pieces: std::mem::take(current),
-        });
+        segments.push(Segment::text(std::mem::take(current)));
     }
 }
 
@@ -72,7 +70,7 @@ mod tests {
             .map(|s| {
                 s.pieces
                     .iter()
-                    .map(|r| &markdown[r.clone()])
+                    .map(|p| &markdown[p.range.clone()])
                     .collect::<Vec<_>>()
                     .join("|")
             })

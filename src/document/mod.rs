@@ -3,13 +3,22 @@
 //!
 //! A segment is a list of pieces read as one stretch (so a name may run
 //! across `**emphasis**` markers or a line break); the bytes between pieces
-//! are skipped, and nothing outside the segments is checked. Positions are
-//! always those of the original file.
+//! are skipped, and nothing outside the segments is checked. A piece is
+//! either verbatim text of the file or an escape or entity (`&amp;`, `\"`)
+//! with its decoded text: a match that touches it covers the whole escape.
+//! Positions are always those of the original file.
+//!
+//! A segment may carry its own language (an XLIFF `target`, a PO `msgstr`),
+//! its role in a bilingual file, and the translation unit that pairs a source
+//! with its target.
 
 mod markdown;
 
+use std::borrow::Cow;
 use std::ops::Range;
 use std::path::Path;
+
+use crate::lang::Language;
 
 /// A document format.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -20,11 +29,143 @@ pub enum Format {
     Markdown,
 }
 
-/// A stretch of prose: byte ranges of the original read as one text.
+/// A stretch of prose: pieces of the original read as one text.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Segment {
-    /// Sorted, disjoint byte ranges on character boundaries.
-    pub pieces: Vec<Range<usize>>,
+    /// Sorted, disjoint pieces on character boundaries.
+    pub pieces: Vec<Piece>,
+    /// The segment's language, when the file says it; else the document's.
+    pub language: Option<Language>,
+    /// Whether the segment is monolingual text, a source or a target.
+    pub role: Role,
+    /// The translation unit pairing a source with its targets.
+    pub unit: Option<usize>,
+}
+
+/// One piece of a segment.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Piece {
+    /// Byte range in the original text.
+    pub range: Range<usize>,
+    /// The decoded text of an escape or entity; `None` for verbatim text.
+    pub decoded: Option<String>,
+}
+
+/// The role of a segment in its file.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Role {
+    /// Text of a monolingual document.
+    #[default]
+    Text,
+    /// The source text of a translation unit.
+    Source,
+    /// The translated text of a translation unit.
+    Target,
+}
+
+impl Piece {
+    /// A verbatim piece.
+    pub fn verbatim(range: Range<usize>) -> Self {
+        Piece { range, decoded: None }
+    }
+
+    /// An escape or entity at `range` that stands for `decoded`.
+    pub fn decoded(range: Range<usize>, decoded: impl Into<String>) -> Self {
+        Piece {
+            range,
+            decoded: Some(decoded.into()),
+        }
+    }
+}
+
+impl Segment {
+    /// A monolingual segment of verbatim pieces.
+    pub fn text(pieces: impl IntoIterator<Item = Range<usize>>) -> Self {
+        Segment {
+            pieces: pieces.into_iter().map(Piece::verbatim).collect(),
+            language: None,
+            role: Role::Text,
+            unit: None,
+        }
+    }
+
+    /// The byte range from the first piece to the last.
+    pub fn span(&self) -> Range<usize> {
+        match (self.pieces.first(), self.pieces.last()) {
+            (Some(first), Some(last)) => first.range.start..last.range.end,
+            _ => 0..0,
+        }
+    }
+
+    /// The verbatim ranges, when no piece is decoded.
+    pub fn verbatim_ranges(&self) -> Option<Vec<Range<usize>>> {
+        self.pieces
+            .iter()
+            .map(|p| p.decoded.is_none().then(|| p.range.clone()))
+            .collect()
+    }
+
+    /// The segment as one decoded text, with the map back to the original.
+    pub fn view<'a>(&self, original: &'a str) -> SegmentView<'a> {
+        if let [piece] = self.pieces.as_slice() {
+            if piece.decoded.is_none() {
+                return SegmentView {
+                    text: Cow::Borrowed(&original[piece.range.clone()]),
+                    spans: vec![(0, piece.range.clone(), true)],
+                };
+            }
+        }
+        let mut text = String::new();
+        let mut spans = Vec::with_capacity(self.pieces.len());
+        for piece in &self.pieces {
+            spans.push((text.len(), piece.range.clone(), piece.decoded.is_none()));
+            match &piece.decoded {
+                Some(decoded) => text.push_str(decoded),
+                None => text.push_str(&original[piece.range.clone()]),
+            }
+        }
+        SegmentView {
+            text: Cow::Owned(text),
+            spans,
+        }
+    }
+}
+
+/// A segment's decoded text and the map from its offsets to the original.
+pub struct SegmentView<'a> {
+    /// The decoded text.
+    pub text: Cow<'a, str>,
+    /// (offset in `text`, original range, verbatim) per piece.
+    spans: Vec<(usize, Range<usize>, bool)>,
+}
+
+impl SegmentView<'_> {
+    /// The original range of a range of the decoded text. A range that
+    /// starts or ends inside a decoded escape covers the whole escape.
+    pub fn to_original(&self, range: Range<usize>) -> Range<usize> {
+        let start = self.map_offset(range.start, false);
+        let end = self.map_offset(range.end, true);
+        start..end.max(start)
+    }
+
+    fn map_offset(&self, offset: usize, is_end: bool) -> usize {
+        // The piece holding the offset; an end offset belongs to the piece
+        // it closes.
+        let index = self
+            .spans
+            .partition_point(|(start, _, _)| if is_end { *start < offset } else { *start <= offset })
+            .saturating_sub(1);
+        let Some((start, original, verbatim)) = self.spans.get(index) else {
+            return 0;
+        };
+        if *verbatim {
+            (original.start + (offset - start)).min(original.end)
+        } else if is_end {
+            original.end
+        } else {
+            original.start
+        }
+    }
 }
 
 impl Format {
@@ -42,10 +183,35 @@ impl Format {
     /// Cuts `text` into the segments to check.
     pub fn segments(self, text: &str) -> Vec<Segment> {
         match self {
-            Format::Text => vec![Segment {
-                pieces: std::iter::once(0..text.len()).collect(),
-            }],
+            Format::Text => vec![Segment::text(std::iter::once(0..text.len()))],
             Format::Markdown => markdown::segments(text),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_view_maps_decoded_escapes_to_the_whole_escape() {
+        let original = "Abu&#32;Hafs &amp; Kerman";
+        let segment = Segment {
+            pieces: vec![
+                Piece::verbatim(0..3),
+                Piece::decoded(3..8, " "),
+                Piece::verbatim(8..13),
+                Piece::decoded(13..18, "&"),
+                Piece::verbatim(18..25),
+            ],
+            language: None,
+            role: Role::Text,
+            unit: None,
+        };
+        let view = segment.view(original);
+        assert_eq!(view.text, "Abu Hafs & Kerman");
+        assert_eq!(&original[view.to_original(0..8)], "Abu&#32;Hafs");
+        assert_eq!(&original[view.to_original(11..17)], "Kerman");
+        assert_eq!(&original[view.to_original(3..4)], "&#32;");
     }
 }
