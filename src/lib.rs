@@ -16,7 +16,8 @@
 //!     deprecated = ["Kirman"]
 //! "#.to_string());
 //! let linter = Linter::new(Matcher::new(loader.load().unwrap()).unwrap(), Config::default());
-//! let findings = linter.check_text("From Kirman to Kermanshah.", Format::Text, &Language::parse("en").unwrap());
+//! let english = Language::parse("en").unwrap();
+//! let findings = linter.check_text("From Kirman to Kermanshah.", Format::Text, &english).unwrap();
 //! assert_eq!(findings.len(), 1);
 //! assert_eq!(findings[0].check, CheckId::Deprecated);
 //! assert_eq!(findings[0].range, 5..11);

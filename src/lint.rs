@@ -15,7 +15,7 @@ use crate::check::{
     ConsistencyInput, DocumentFindings, Finding, Severity,
 };
 use crate::config::{Config, ConsistencyScope};
-use crate::document::Format;
+use crate::document::{Format, FormatError, Segment};
 use crate::i18n::{io_reason, Message};
 use crate::lang::Language;
 use crate::matcher::{LanguageFilter, Matcher, Mention};
@@ -121,6 +121,12 @@ pub enum FileErrorKind {
     Binary,
     /// The file is not UTF-8; the first bad byte is at this line and column.
     InvalidUtf8 { line: usize, column: usize },
+    /// The file's format parser rejects it at this line and column.
+    Malformed {
+        line: usize,
+        column: usize,
+        detail: String,
+    },
 }
 
 impl FileError {
@@ -132,6 +138,10 @@ impl FileError {
                 Message::new("file-unreadable").message("reason", reason.clone())
             }
             FileErrorKind::Binary => Message::new("file-binary"),
+            FileErrorKind::Malformed { line, column, detail } => Message::new("file-malformed")
+                .number("line", *line)
+                .number("column", *column)
+                .text("detail", detail),
             FileErrorKind::InvalidUtf8 { line, column } => Message::new("file-invalid-utf8")
                 .number("line", *line)
                 .number("column", *column),
@@ -177,19 +187,31 @@ impl Linter {
     }
 
     /// Checks one text in memory, consistency judged within it.
-    pub fn check_text(&self, text: &str, format: Format, language: &Language) -> Vec<Finding> {
-        let (mentions, unlisted) = self.find(text, format, language);
+    pub fn check_text(
+        &self,
+        text: &str,
+        format: Format,
+        language: &Language,
+    ) -> Result<Vec<Finding>, FormatError> {
+        let segments = format.segments(text)?;
+        let (mentions, unlisted) = self.find(text, &segments, language);
         let lines = LineIndex::new(text);
         let document = CheckedText { text, lines: &lines };
-        run_checks(&self.matcher, &document, mentions, &unlisted, &self.config.checks)
+        Ok(run_checks(
+            &self.matcher,
+            &document,
+            mentions,
+            &unlisted,
+            &self.config.checks,
+        ))
     }
 
     /// The mentions and unlisted spellings of one text.
-    fn find(&self, text: &str, format: Format, language: &Language) -> (Vec<Mention>, Vec<Unlisted>) {
+    fn find(&self, text: &str, segments: &[Segment], language: &Language) -> (Vec<Mention>, Vec<Unlisted>) {
         let mut filters = Filters::new(&self.matcher, language);
         let mut mentions = Vec::new();
         let mut unlisted = Vec::new();
-        for segment in format.segments(text) {
+        for segment in segments {
             let filter = filters.get(segment.language.as_ref());
             let (found, spelled) = match segment.verbatim_ranges() {
                 Some(pieces) => self.find_in(text, &pieces, filter),
@@ -240,7 +262,15 @@ impl Linter {
     /// files are checked whatever their extension. With project consistency,
     /// every file of the run is one scope for `inconsistent`.
     pub fn check_inputs(&self, inputs: &[Input]) -> Report {
-        let (mut analyzed, errors) = self.map_documents(inputs, |document| self.analyze(document));
+        let (outcomes, mut errors) = self.map_documents(inputs, |document| self.analyze(document));
+        let mut analyzed = Vec::with_capacity(outcomes.len());
+        for outcome in outcomes {
+            match outcome {
+                Ok(file) => analyzed.push(file),
+                Err(error) => errors.push(error),
+            }
+        }
+        errors.sort_by(|a, b| a.path.cmp(&b.path));
         self.add_project_consistency(&mut analyzed);
         let files_checked = analyzed.len();
         let files: Vec<FileReport> = analyzed
@@ -423,14 +453,18 @@ impl Linter {
 
     /// Runs the checks on one document; consistency too, unless it is
     /// judged over the whole project.
-    fn analyze(&self, document: Document) -> Analyzed {
+    fn analyze(&self, document: Document) -> Result<Analyzed, FileError> {
         let Document {
             path,
             text,
             format,
             language,
         } = document;
-        let (mentions, unlisted) = self.find(&text, format, &language);
+        let segments = match format.segments(&text) {
+            Ok(segments) => segments,
+            Err(error) => return Err(malformed(path, &text, error)),
+        };
+        let (mentions, unlisted) = self.find(&text, &segments, &language);
         let lines = LineIndex::new(&text);
         let checked = CheckedText {
             text: &text,
@@ -449,12 +483,29 @@ impl Linter {
             let found = inconsistent_findings(&self.matcher, &scope, severity);
             result.findings.extend(found.into_iter().map(|(_, f)| f));
         }
-        Analyzed {
+        Ok(Analyzed {
             path,
             text,
             lines,
             result,
-        }
+        })
+    }
+}
+
+/// The error for a file its format's parser rejects.
+fn malformed(path: String, text: &str, error: FormatError) -> FileError {
+    let mut offset = error.offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let position = LineIndex::new(text).position(text, offset);
+    FileError {
+        path,
+        kind: FileErrorKind::Malformed {
+            line: position.line,
+            column: position.column,
+            detail: error.detail,
+        },
     }
 }
 

@@ -87,6 +87,7 @@ fn checks_on(
 ) -> Vec<&'static str> {
     linter
         .check_text(&example.text, Format::Text, language)
+        .unwrap_or_default()
         .into_iter()
         .filter(|f| f.concept == concept)
         .map(|f| f.check.as_str())

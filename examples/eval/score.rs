@@ -163,7 +163,10 @@ pub fn run(dir: &Path, options: Options) -> Vec<Found> {
     for path in docs {
         let text = std::fs::read_to_string(&path).expect("UTF-8 text");
         let doc = path.file_name().unwrap_or_default().to_string_lossy().to_string();
-        for finding in linter.check_text(&text, Format::Text, &english) {
+        for finding in linter
+            .check_text(&text, Format::Text, &english)
+            .expect("plain text always parses")
+        {
             found.push(Found {
                 doc: doc.clone(),
                 finding,

@@ -55,6 +55,7 @@ file-not-found = { $path }: no such file or folder
 file-unreadable = { $path }: cannot be read: { $reason }
 file-binary = { $path }: binary file (contains NUL bytes), skipped
 file-invalid-utf8 = { $path }: not valid UTF-8 (first bad byte at { NUMBER($line, useGrouping: "false") }:{ NUMBER($column, useGrouping: "false") }), skipped
+file-malformed = { $path }:{ NUMBER($line, useGrouping: "false") }:{ NUMBER($column, useGrouping: "false") }: cannot be read in its format: { $detail }; skipped
 
 ## Why reading failed
 

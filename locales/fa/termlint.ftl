@@ -40,6 +40,7 @@ file-not-found = { $path }: چنین فایل یا پوشه‌ای وجود ند
 file-unreadable = { $path }: خوانده نمی‌شود: { $reason }
 file-binary = { $path }: فایل دودویی (دارای بایت NUL)؛ بررسی نشد
 file-invalid-utf8 = { $path }: UTF-8 معتبر نیست (نخستین بایت نادرست در سطر { NUMBER($line, useGrouping: "false") }، ستون { NUMBER($column, useGrouping: "false") })؛ بررسی نشد
+file-malformed = { $path }:{ NUMBER($line, useGrouping: "false") }:{ NUMBER($column, useGrouping: "false") }: در قالب خودش خوانده نمی‌شود: { $detail }؛ بررسی نشد
 
 ## علت خطای خواندن
 

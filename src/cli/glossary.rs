@@ -85,7 +85,8 @@ fn suggest(linter: &Linter, paths: &[String], lang: &str) -> Result<String, Vec<
         Language::parse(lang).map_err(|_| vec![Message::new("error-bad-language").text("tag", lang)])?;
     let (collectors, errors) = linter.map_documents(&super::check::inputs(paths), |document| {
         let mut collector = PhraseCollector::default();
-        for segment in document.format.segments(&document.text) {
+        // A file its format rejects contributes no phrases to the suggestions.
+        for segment in document.format.segments(&document.text).unwrap_or_default() {
             let view = segment.view(&document.text);
             collector.add_segment(&view.text, std::slice::from_ref(&(0..view.text.len())));
         }

@@ -12,7 +12,12 @@
 //! its role in a bilingual file, and the translation unit that pairs a source
 //! with its target.
 
+mod fluent;
+mod html;
 mod markdown;
+mod po;
+mod table;
+mod xliff;
 
 use std::borrow::Cow;
 use std::ops::Range;
@@ -27,6 +32,27 @@ pub enum Format {
     Text,
     /// CommonMark with GitHub extensions and front matter.
     Markdown,
+    /// HTML: text, `alt` and `title`; not `script`, `style`, `code`, `pre`.
+    Html,
+    /// XLIFF 1.2 or 2.0: sources and targets of translation units.
+    Xliff,
+    /// gettext PO or POT: `msgid` sources and `msgstr` targets.
+    Po,
+    /// Fluent: message and attribute values.
+    Fluent,
+    /// Tab-separated table whose header names the language of each column.
+    Tsv,
+    /// Comma-separated table whose header names the language of each column.
+    Csv,
+}
+
+/// A file that its format's parser rejects.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FormatError {
+    /// Byte offset of the problem in the original text.
+    pub offset: usize,
+    /// What is wrong, in the parser's words (not localized).
+    pub detail: String,
 }
 
 /// A stretch of prose: pieces of the original read as one text.
@@ -173,18 +199,37 @@ impl Format {
     /// termlint does not read when walking folders.
     pub fn from_path(path: &Path) -> Option<Format> {
         let extension = path.extension()?.to_str()?.to_ascii_lowercase();
-        match extension.as_str() {
-            "md" | "markdown" | "mdown" | "mkd" | "mdx" => Some(Format::Markdown),
-            "txt" | "text" => Some(Format::Text),
-            _ => None,
-        }
+        Format::from_name(&extension)
     }
 
-    /// Cuts `text` into the segments to check.
-    pub fn segments(self, text: &str) -> Vec<Segment> {
+    /// The format for a name as `--format-in` takes it, which is also the
+    /// file extension (`md`, `xliff`, `po`, …).
+    pub fn from_name(name: &str) -> Option<Format> {
+        Some(match name.to_ascii_lowercase().as_str() {
+            "md" | "markdown" | "mdown" | "mkd" | "mdx" => Format::Markdown,
+            "txt" | "text" => Format::Text,
+            "html" | "htm" | "xhtml" => Format::Html,
+            "xliff" | "xlf" | "xlif" | "sdlxliff" | "mqxliff" => Format::Xliff,
+            "po" | "pot" => Format::Po,
+            "ftl" | "fluent" => Format::Fluent,
+            "tsv" | "tab" => Format::Tsv,
+            "csv" => Format::Csv,
+            _ => return None,
+        })
+    }
+
+    /// Cuts `text` into the segments to check, or says why the file cannot
+    /// be read in this format.
+    pub fn segments(self, text: &str) -> Result<Vec<Segment>, FormatError> {
         match self {
-            Format::Text => vec![Segment::text(std::iter::once(0..text.len()))],
-            Format::Markdown => markdown::segments(text),
+            Format::Text => Ok(vec![Segment::text(std::iter::once(0..text.len()))]),
+            Format::Markdown => Ok(markdown::segments(text)),
+            Format::Html => html::segments(text),
+            Format::Xliff => xliff::segments(text),
+            Format::Po => po::segments(text),
+            Format::Fluent => fluent::segments(text),
+            Format::Tsv => table::segments(text, b'\t'),
+            Format::Csv => table::segments(text, b','),
         }
     }
 }

@@ -122,6 +122,7 @@ pub fn json_report(report: &Report, glossary: &Glossary, localizer: &Localizer) 
                 FileErrorKind::Unreadable { .. } => "unreadable",
                 FileErrorKind::Binary => "binary",
                 FileErrorKind::InvalidUtf8 { .. } => "invalid-utf8",
+                FileErrorKind::Malformed { .. } => "malformed",
             },
             message: localizer.render(&error.message()),
         })
