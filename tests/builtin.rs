@@ -38,7 +38,7 @@ fn the_readme_example_gets_the_findings_an_editor_would_give() {
 #[test]
 fn deprecated_spellings_in_the_shipped_glossary() {
     let dir = tempfile::tempdir().unwrap();
-    let text = "Abu Hodhayfa al-Ansari spoke of Moslem pilgrims at Shakhcherag.\n";
+    let text = "Jalalabat officials spoke of Moslem pilgrims at Shakhcherag.\n";
     std::fs::write(dir.path().join("a.txt"), text).unwrap();
     let (output, json) = check_builtin(dir.path(), &["a.txt"]);
     let checks: Vec<String> = summarize(&json);

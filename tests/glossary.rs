@@ -280,3 +280,14 @@ fn suggest_groups_variant_spellings_of_a_corpus() {
         "{stdout}"
     );
 }
+
+#[test]
+fn the_builtin_glossary_passes_its_own_examples() {
+    let output = termlint(&fixtures())
+        .args(["glossary", "test", "--no-config"])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert_eq!(code(&output), 0, "{stdout}");
+    assert!(stdout.ends_with("examples tested, all pass\n"), "{stdout}");
+}
