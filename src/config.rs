@@ -11,8 +11,13 @@
 //! [languages]                     # document language by glob, first match wins
 //! "**/*.ru.md" = "ru"
 //!
+//! source_language = "en"         # language of bilingual sources whose file does not say
+//! target_language = "ru"         # language of bilingual targets whose file does not say
 //! consistency = "project"         # one spelling per name across all files of a run
 //! unlisted_threshold = 0.8        # confidence an `unlisted` finding needs
+//!
+//! [inflection.ru]                 # endings names take (see `inflection`); or enabled = false
+//! endings = ["а", "у", "е", "ом"]
 //!
 //! [checks]                        # severity per check: error, warning, info or off
 //! inconsistent = "error"
@@ -28,6 +33,7 @@ use toml::Spanned;
 
 use crate::check::{CheckId, CheckSettings, Severity};
 use crate::i18n::{io_reason, Message};
+use crate::inflection::Inflections;
 use crate::lang::Language;
 use crate::text::LineIndex;
 
@@ -51,6 +57,13 @@ pub struct Config {
     pub checks: CheckSettings,
     /// Whether `inconsistent` judges each document or the whole run.
     pub consistency: ConsistencyScope,
+    /// How names inflect, per language.
+    pub inflections: Inflections,
+    /// The language of source segments whose file does not say it.
+    pub source_language: Language,
+    /// The language of target segments whose file does not say it; the
+    /// document's language when unset.
+    pub target_language: Option<Language>,
 }
 
 /// The scope within which `inconsistent` wants one spelling per name.
@@ -169,12 +182,28 @@ struct RawConfig {
     checks: BTreeMap<Spanned<String>, Spanned<String>>,
     consistency: Option<Spanned<String>>,
     unlisted_threshold: Option<Spanned<f64>>,
+    source_language: Option<Spanned<String>>,
+    target_language: Option<Spanned<String>>,
+    #[serde(default)]
+    inflection: BTreeMap<Spanned<String>, RawInflection>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawInflection {
+    enabled: Option<bool>,
+    endings: Option<Vec<String>>,
+    replaces: Option<Vec<String>>,
+}
+
+fn english() -> Language {
+    Language::parse("en").expect("`en` is a valid tag")
 }
 
 impl Default for LanguageRules {
     fn default() -> Self {
         LanguageRules {
-            default: Language::parse("en").expect("`en` is a valid tag"),
+            default: english(),
             by_glob: Vec::new(),
         }
     }
@@ -239,6 +268,9 @@ impl Default for Config {
             languages: LanguageRules::default(),
             checks: CheckSettings::default(),
             consistency: ConsistencyScope::Document,
+            inflections: Inflections::default(),
+            source_language: english(),
+            target_language: None,
         }
     }
 }
@@ -342,6 +374,29 @@ pub fn parse_config(text: &str, name: &str, root: PathBuf) -> Result<Config, Con
             .map_err(|other| error(scope.span(), ConfigErrorKind::UnknownScope { scope: other }))?,
         None => ConsistencyScope::Document,
     };
+    let mut inflections = Inflections::default();
+    for (tag, rule) in &raw.inflection {
+        let language = parse_language(tag)?;
+        if rule.enabled == Some(false) {
+            inflections.remove(&language);
+            continue;
+        }
+        let current = inflections.rule_for(&language).cloned();
+        let endings = rule
+            .endings
+            .clone()
+            .unwrap_or_else(|| current.as_ref().map(|r| r.endings.clone()).unwrap_or_default());
+        let replaces = rule
+            .replaces
+            .clone()
+            .unwrap_or_else(|| current.as_ref().map(|r| r.replaces.clone()).unwrap_or_default());
+        inflections.set(language, &endings, &replaces);
+    }
+    let source_language = match &raw.source_language {
+        Some(tag) => parse_language(tag)?,
+        None => english(),
+    };
+    let target_language = raw.target_language.as_ref().map(parse_language).transpose()?;
     let glob_set = |globs: &[Spanned<String>]| -> Result<Option<GlobSet>, ConfigError> {
         if globs.is_empty() {
             return Ok(None);
@@ -368,6 +423,9 @@ pub fn parse_config(text: &str, name: &str, root: PathBuf) -> Result<Config, Con
         languages,
         checks,
         consistency,
+        inflections,
+        source_language,
+        target_language,
         root,
     })
 }

@@ -33,6 +33,7 @@ pub mod config;
 pub mod document;
 pub mod glossary;
 pub mod i18n;
+pub mod inflection;
 pub mod lang;
 pub mod lint;
 pub mod matcher;

@@ -23,6 +23,7 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use unicode_normalization::UnicodeNormalization;
 
 use crate::glossary::{Concept, Glossary, LanguageTerms, Status, Term};
+use crate::inflection::{InflectionRule, Inflections};
 use crate::lang::Language;
 use crate::text::{fold_term, is_word_end, is_word_start, CaseMode, FoldedText};
 
@@ -41,6 +42,8 @@ pub struct Matcher {
     languages: Vec<Language>,
     /// For each concept and language slot, the form of its preferred term.
     preferred_forms: Vec<Vec<usize>>,
+    /// For each glossary language (by index), its inflection rule.
+    inflection: Vec<Option<InflectionRule>>,
 }
 
 type EntryId = u32;
@@ -66,6 +69,10 @@ struct Entry {
     written: String,
     /// Folded but keeping case.
     cased: String,
+    /// The pattern is the term's stem: it matches only with an ending.
+    stem: bool,
+    /// The pattern of the whole term (the mention's form).
+    form: u32,
 }
 
 /// A term found in a text.
@@ -83,6 +90,9 @@ pub struct Mention {
     pub form: usize,
     /// The term is case-sensitive and was written in another case.
     pub case_mismatch: bool,
+    /// Where the term (or its stem) ends, before an inflectional ending;
+    /// `range.end` when the word is not inflected.
+    pub stem_end: usize,
 }
 
 /// The glossary languages that apply to one document language.
@@ -107,9 +117,15 @@ enum Closeness {
 }
 
 impl Matcher {
-    /// Compiles `glossary`. Fails only when the automaton would exceed its
-    /// size limits.
+    /// Compiles `glossary` with the default inflection rules. Fails only
+    /// when the automaton would exceed its size limits.
     pub fn new(glossary: Glossary) -> Result<Self, MatcherError> {
+        Matcher::with_inflections(glossary, &Inflections::default())
+    }
+
+    /// Compiles `glossary`; terms of an inflecting language also match with
+    /// that language's endings.
+    pub fn with_inflections(glossary: Glossary, inflections: &Inflections) -> Result<Self, MatcherError> {
         let mut languages: Vec<Language> = Vec::new();
         let mut entries = Vec::new();
         let mut pattern_ids = std::collections::HashMap::new();
@@ -126,25 +142,35 @@ impl Matcher {
                         languages.len() - 1
                     }
                 };
+                let rule = inflections.rule_for(&language_terms.language);
                 for (term_index, term) in language_terms.terms.iter().enumerate() {
                     let key = fold_term(&term.text, CaseMode::Fold);
-                    let pattern = *pattern_ids.entry(key.clone()).or_insert_with(|| {
-                        keys.push(key);
-                        patterns.push(Vec::new());
-                        patterns.len() - 1
-                    });
-                    if term_index == 0 {
-                        concept_preferred.push(pattern);
+                    let stem = rule.and_then(|rule| rule.stem(&key)).map(str::to_string);
+                    let mut whole = 0;
+                    for (form, is_stem) in std::iter::once((key, false)).chain(stem.map(|s| (s, true))) {
+                        let pattern = *pattern_ids.entry(form.clone()).or_insert_with(|| {
+                            keys.push(form);
+                            patterns.push(Vec::new());
+                            patterns.len() - 1
+                        });
+                        if !is_stem {
+                            whole = pattern;
+                        }
+                        if term_index == 0 && !is_stem {
+                            concept_preferred.push(pattern);
+                        }
+                        patterns[pattern].push(entries.len() as EntryId);
+                        entries.push(Entry {
+                            concept: concept_index as u32,
+                            language: language as u32,
+                            language_slot: slot as u16,
+                            term: term_index as u16,
+                            written: as_written(&term.text),
+                            cased: fold_term(&term.text, CaseMode::Keep),
+                            stem: is_stem,
+                            form: whole as u32,
+                        });
                     }
-                    patterns[pattern].push(entries.len() as EntryId);
-                    entries.push(Entry {
-                        concept: concept_index as u32,
-                        language: language as u32,
-                        language_slot: slot as u16,
-                        term: term_index as u16,
-                        written: as_written(&term.text),
-                        cased: fold_term(&term.text, CaseMode::Keep),
-                    });
                 }
             }
             preferred_forms.push(concept_preferred);
@@ -153,6 +179,10 @@ impl Matcher {
             .match_kind(MatchKind::Standard)
             .build(&keys)
             .map_err(|err| MatcherError(err.to_string()))?;
+        let inflection = languages
+            .iter()
+            .map(|l| inflections.rule_for(l).cloned())
+            .collect();
         Ok(Matcher {
             glossary,
             automaton,
@@ -160,6 +190,7 @@ impl Matcher {
             entries,
             languages,
             preferred_forms,
+            inflection,
         })
     }
 
@@ -192,25 +223,40 @@ impl Matcher {
             let Some(range) = folded.to_original(hit.start()..hit.end()) else {
                 continue;
             };
-            if !is_word_start(text, range.start) || !is_word_end(text, range.end) {
+            if !is_word_start(text, range.start) {
                 continue;
             }
+            // A word that goes on may still be the term with an ending.
+            let ending = (!is_word_end(text, range.end)).then(|| word_rest(text, range.end));
             let pattern = hit.pattern().as_usize();
-            if let Some(mention) = self.judge(&text[range.clone()], pattern, filter) {
-                candidates.push(Mention { range, ..mention });
+            if let Some(mention) = self.judge(&text[range.clone()], pattern, filter, ending.as_ref()) {
+                let end = ending.as_ref().map_or(range.end, |rest| rest.end);
+                candidates.push(Mention {
+                    range: range.start..end,
+                    stem_end: range.end,
+                    ..mention
+                });
             }
         }
         leftmost_longest(candidates)
     }
 
     /// Decides which listed form `found` is, among the applicable entries of
-    /// its folded form; `None` when none applies.
-    fn judge(&self, found: &str, pattern: usize, filter: &LanguageFilter) -> Option<Mention> {
+    /// its folded form; `None` when none applies. `ending` is the rest of the
+    /// word when the match does not end one: only an entry whose language
+    /// takes that ending may match then, and a stem only with an ending.
+    fn judge(
+        &self,
+        found: &str,
+        pattern: usize,
+        filter: &LanguageFilter,
+        ending: Option<&WordRest>,
+    ) -> Option<Mention> {
         let entries = &self.patterns[pattern];
         let found = FoundForms::new(found);
         let mut best: Option<(Closeness, Status, bool, &Entry)> = None;
         for entry in entries.iter().map(|&id| &self.entries[id as usize]) {
-            if !filter.applies[entry.language as usize] {
+            if !filter.applies[entry.language as usize] || !self.ending_fits(entry, ending) {
                 continue;
             }
             let term = self.term(entry);
@@ -234,9 +280,20 @@ impl Matcher {
             concept: entry.concept as usize,
             language: entry.language_slot as usize,
             term: entry.term as usize,
-            form: pattern,
+            form: entry.form as usize,
             case_mismatch,
+            stem_end: 0,
         })
+    }
+
+    /// Whether an entry may match with `ending` after it (none: the match
+    /// ends a word).
+    fn ending_fits(&self, entry: &Entry, ending: Option<&WordRest>) -> bool {
+        match (ending, &self.inflection[entry.language as usize]) {
+            (None, _) => !entry.stem,
+            (Some(rest), Some(rule)) => rule.is_ending(&rest.folded),
+            (Some(_), None) => false,
+        }
     }
 
     fn term(&self, entry: &Entry) -> &Term {
@@ -292,6 +349,31 @@ impl<'a> FoundForms<'a> {
         } else {
             Closeness::Folded
         }
+    }
+}
+
+/// The rest of a word after a match: where it ends and its folded letters
+/// (a Turkish apostrophe before an ending is dropped by folding).
+struct WordRest {
+    end: usize,
+    folded: String,
+}
+
+fn word_rest(text: &str, start: usize) -> WordRest {
+    let rest = &text[start..];
+    let mut end = start;
+    let mut chars = rest.char_indices().peekable();
+    while let Some((offset, c)) = chars.next() {
+        let next_is_letter = chars.peek().is_some_and(|&(_, n)| n.is_alphabetic());
+        let apostrophe = matches!(c, '\'' | '\u{2019}') && next_is_letter;
+        if !(c.is_alphanumeric() || crate::text::is_combining_mark(c) || apostrophe) {
+            break;
+        }
+        end = start + offset + c.len_utf8();
+    }
+    WordRest {
+        end,
+        folded: fold_term(&text[start..end], CaseMode::Fold),
     }
 }
 
@@ -438,11 +520,74 @@ mod tests {
     #[test]
     fn cyrillic_and_arabic() {
         assert_eq!(
-            found("Генерал КАСЕМ СУЛЕЙМАНИ, Касем Сулейманиев", "ru"),
+            found("Генерал КАСЕМ СУЛЕЙМАНИ, Касем Сулейманиния", "ru"),
             ["КАСЕМ СУЛЕЙМАНИ"]
         );
         assert_eq!(found("قال قاسم سلیمانی ذلك", "ar"), ["قاسم سلیمانی"]);
         assert_eq!(found("قال قاسم سلیمانی ذلك", "fa"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn inflected_names_match_with_their_language_endings_only() {
+        let glossary = r#"
+            [[concept]]
+            id = "kerman"
+            [concept.lang.ru]
+            preferred = "Керман"
+            [concept.lang.tg]
+            preferred = "Кермон"
+            [concept.lang.tr]
+            preferred = "Kerman"
+            [concept.lang.en]
+            preferred = "Kerman"
+            [[concept]]
+            id = "gaza"
+            [concept.lang.ru]
+            preferred = "Газа"
+            [[concept]]
+            id = "khurasan"
+            [concept.lang.uz-Latn]
+            preferred = "Xuroson"
+        "#;
+        let mut loader = GlossaryLoader::new().without_builtin();
+        loader.add_source("test.toml", glossary.to_string());
+        let matcher = Matcher::new(loader.load().unwrap()).unwrap();
+        let found = |text: &str, language: &str| -> Vec<(String, String)> {
+            let filter = matcher.language_filter(&Language::parse(language).unwrap());
+            matcher
+                .find(text, std::slice::from_ref(&(0..text.len())), &filter)
+                .iter()
+                .map(|m| {
+                    (
+                        text[m.range.clone()].to_string(),
+                        text[m.range.start..m.stem_end].to_string(),
+                    )
+                })
+                .collect()
+        };
+        let pairs = |list: &[(&str, &str)]| -> Vec<(String, String)> {
+            list.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect()
+        };
+        assert_eq!(
+            found("в Кермане, Керманом и Керманшах; в Газе и Газой", "ru"),
+            pairs(&[
+                ("Кермане", "Керман"),
+                ("Керманом", "Керман"),
+                ("Газе", "Газ"),
+                ("Газой", "Газ")
+            ])
+        );
+        assert_eq!(found("дар Кермонро", "tg"), pairs(&[("Кермонро", "Кермон")]));
+        assert_eq!(
+            found("Kerman'da ve Kermanda", "tr"),
+            pairs(&[("Kerman'da", "Kerman"), ("Kermanda", "Kerman")])
+        );
+        assert_eq!(found("Xurosonda", "uz-Latn"), pairs(&[("Xurosonda", "Xuroson")]));
+        assert_eq!(
+            found("Kermanda and Kermani", "en"),
+            pairs(&[]),
+            "English does not inflect"
+        );
     }
 
     #[test]

@@ -1,8 +1,9 @@
 //! The `inconsistent` check: one spelling per name, in a document or in a
 //! whole project.
 //!
-//! Mentions of a concept are compared with others of the same term type
-//! (full forms with full forms, acronyms with acronyms), by folded form. The
+//! Mentions of a concept are compared with others of the same language and
+//! term type (full forms with full forms, acronyms with acronyms), by folded
+//! form. The
 //! scope's *chosen* form is the preferred one if the scope uses it, else its
 //! most frequent non-deprecated form (the first used on ties); a scope that
 //! uses only deprecated forms has no chosen form, since every use is already a
@@ -55,12 +56,12 @@ pub fn inconsistent_findings(
         .map(|doc| gloss_members(doc.document.text, doc.mentions))
         .collect();
     let mention = |(doc, index): Site| &scope[doc].mentions[index];
-    let mut groups: BTreeMap<(usize, TermType), Vec<Site>> = BTreeMap::new();
+    let mut groups: BTreeMap<(usize, usize, TermType), Vec<Site>> = BTreeMap::new();
     for (doc, input) in scope.iter().enumerate() {
         for (index, m) in input.mentions.iter().enumerate() {
             let term_type = matcher.resolve(m).2.term_type;
             groups
-                .entry((m.concept, term_type))
+                .entry((m.concept, m.language, term_type))
                 .or_default()
                 .push((doc, index));
         }

@@ -154,7 +154,7 @@ impl GlossaryArgs {
         let glossary = loader
             .load()
             .map_err(|errors| errors.0.iter().map(|e| e.message()).collect::<Vec<_>>())?;
-        Matcher::new(glossary).map_err(|e| vec![e.message()])
+        Matcher::with_inflections(glossary, &config.inflections).map_err(|e| vec![e.message()])
     }
 }
 

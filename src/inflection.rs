@@ -1,0 +1,161 @@
+//! Inflection: names decline in Russian, Ukrainian, Tajik, Uzbek and Turkish
+//! (`в Кермане`, `Керманом`, `Xurosonda`, `Kerman'da`), and a correct
+//! inflected translation must neither be reported missing nor flagged.
+//!
+//! Per language a rule lists the *endings* a name may take, and the final
+//! letters of a name that an ending *replaces* (`Газа` → `Газе`: `а` is
+//! replaced). A term matches a word that is the term plus one of the endings,
+//! or the term without a replaceable letter plus one of the endings; a word
+//! that merely starts with the term (`Керманшах`) does not match, since `шах`
+//! is not an ending. Endings are compared folded (lower case, `ё` = `е`,
+//! Turkish `ı` = `i`, diacritics removed), and a Turkish apostrophe before
+//! the ending (`Kerman'da`) is allowed.
+//!
+//! The lists are deliberately the case and number endings of nouns (and the
+//! possessive and plural suffixes of Tajik, Uzbek and Turkish), not a
+//! morphological analyser: they cover names, which is what glossaries hold.
+//! `termlint.toml` may replace a list or turn a language off:
+//!
+//! ```toml
+//! [inflection.ru]
+//! endings = ["а", "у", "е", "ом"]
+//! replaces = ["а", "я"]
+//!
+//! [inflection.tr]
+//! enabled = false
+//! ```
+
+use crate::lang::Language;
+use crate::text::{fold_term, CaseMode};
+
+/// How the names of one language inflect.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InflectionRule {
+    /// The language (its primary subtag decides: `ru` covers `ru-RU`).
+    pub language: Language,
+    /// Folded endings a name may take.
+    pub endings: Vec<String>,
+    /// Folded final letters of a name that an ending replaces.
+    pub replaces: Vec<String>,
+}
+
+/// The inflection rules of a run.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Inflections {
+    rules: Vec<InflectionRule>,
+}
+
+const RUSSIAN_ENDINGS: &[&str] = &[
+    "а", "я", "у", "ю", "е", "и", "ы", "ой", "ей", "ою", "ею", "ом", "ем", "ам", "ям", "ах", "ях", "ами",
+    "ями", "ов", "ев",
+];
+const UKRAINIAN_ENDINGS: &[&str] = &[
+    "а", "я", "у", "ю", "е", "є", "і", "ї", "и", "ою", "ею", "ом", "ем", "ам", "ям", "ах", "ях", "ами",
+    "ями", "ів", "їв", "ові", "еві",
+];
+const TAJIK_ENDINGS: &[&str] = &[
+    "ро", "и", "е", "ҳо", "ҳои", "ҳоро", "ам", "ат", "аш", "амон", "атон", "ашон", "ҳоям",
+];
+const UZBEK_ENDINGS: &[&str] = &[
+    "da", "dan", "ga", "ka", "qa", "ni", "ning", "lar", "lari", "larning", "larda", "dagi", "dek", "cha",
+    "i", "si", "ning",
+];
+const TURKISH_ENDINGS: &[&str] = &[
+    "da", "de", "ta", "te", "dan", "den", "tan", "ten", "a", "e", "ya", "ye", "i", "u", "yi", "yu", "in",
+    "un", "nin", "nun", "la", "le", "yla", "yle", "lar", "ler", "daki", "deki",
+];
+
+impl Default for Inflections {
+    /// Rules for Russian, Ukrainian, Tajik, Uzbek and Turkish.
+    fn default() -> Self {
+        let rule = |tag: &str, endings: &[&str], replaces: &[&str]| InflectionRule {
+            language: Language::parse(tag).expect("built-in tags are valid"),
+            endings: endings.iter().map(|e| fold_term(e, CaseMode::Fold)).collect(),
+            replaces: replaces.iter().map(|e| fold_term(e, CaseMode::Fold)).collect(),
+        };
+        Inflections {
+            rules: vec![
+                rule("ru", RUSSIAN_ENDINGS, &["а", "я", "ь", "й"]),
+                rule("uk", UKRAINIAN_ENDINGS, &["а", "я", "ь", "й"]),
+                rule("tg", TAJIK_ENDINGS, &[]),
+                rule("uz", UZBEK_ENDINGS, &[]),
+                rule("tr", TURKISH_ENDINGS, &[]),
+            ],
+        }
+    }
+}
+
+impl Inflections {
+    /// No inflection at all.
+    pub fn none() -> Self {
+        Inflections { rules: Vec::new() }
+    }
+
+    /// Replaces or adds the rule of a language (`endings` and `replaces` are
+    /// folded here).
+    pub fn set(&mut self, language: Language, endings: &[String], replaces: &[String]) {
+        self.remove(&language);
+        self.rules.push(InflectionRule {
+            language,
+            endings: endings.iter().map(|e| fold_term(e, CaseMode::Fold)).collect(),
+            replaces: replaces.iter().map(|e| fold_term(e, CaseMode::Fold)).collect(),
+        });
+    }
+
+    /// Turns inflection off for a language.
+    pub fn remove(&mut self, language: &Language) {
+        let primary = language.id().language;
+        self.rules.retain(|rule| rule.language.id().language != primary);
+    }
+
+    /// The rule for terms of `language`, if it inflects.
+    pub fn rule_for(&self, language: &Language) -> Option<&InflectionRule> {
+        let primary = language.id().language;
+        self.rules
+            .iter()
+            .find(|rule| rule.language.id().language == primary)
+    }
+}
+
+impl InflectionRule {
+    /// Whether `folded_ending` is one of the endings.
+    pub fn is_ending(&self, folded_ending: &str) -> bool {
+        self.endings.iter().any(|e| e == folded_ending)
+    }
+
+    /// The stem of a folded term that endings attach to after replacing its
+    /// last letter, if it has a replaceable last letter and keeps at least
+    /// three letters.
+    pub fn stem<'a>(&self, folded_term: &'a str) -> Option<&'a str> {
+        self.replaces.iter().find_map(|letter| {
+            let stem = folded_term.strip_suffix(letter.as_str())?;
+            (stem.chars().filter(|c| c.is_alphabetic()).count() >= 3).then_some(stem)
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn russian_endings_and_stems() {
+        let inflections = Inflections::default();
+        let ru = inflections.rule_for(&Language::parse("ru-RU").unwrap()).unwrap();
+        assert!(ru.is_ending("е") && ru.is_ending("ом"));
+        assert!(!ru.is_ending("шах"));
+        assert_eq!(ru.stem("газа"), Some("газ"));
+        assert_eq!(ru.stem("керман"), None);
+        assert!(inflections.rule_for(&Language::parse("en").unwrap()).is_none());
+    }
+
+    #[test]
+    fn configuration_replaces_or_removes_a_rule() {
+        let mut inflections = Inflections::default();
+        let tr = Language::parse("tr").unwrap();
+        inflections.remove(&tr);
+        assert!(inflections.rule_for(&tr).is_none());
+        inflections.set(tr.clone(), &["DA".to_string()], &[]);
+        assert!(inflections.rule_for(&tr).unwrap().is_ending("da"));
+    }
+}
