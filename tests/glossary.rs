@@ -287,7 +287,8 @@ fn the_builtin_glossary_passes_its_own_examples() {
         .args(["glossary", "test", "--no-config"])
         .output()
         .unwrap();
+    let status = code(&output);
     let stdout = String::from_utf8(output.stdout).unwrap();
-    assert_eq!(code(&output), 0, "{stdout}");
+    assert_eq!(status, 0, "{stdout}");
     assert!(stdout.ends_with("examples tested, all pass\n"), "{stdout}");
 }
