@@ -32,6 +32,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::check::{CheckId, CheckSettings, Severity};
+use crate::document::Format;
 use crate::i18n::{io_reason, Message};
 use crate::inflection::Inflections;
 use crate::lang::Language;
@@ -64,6 +65,8 @@ pub struct Config {
     /// The language of target segments whose file does not say it; the
     /// document's language when unset.
     pub target_language: Option<Language>,
+    /// Read every input in this format (`--format-in`), whatever its name.
+    pub format: Option<Format>,
 }
 
 /// The scope within which `inconsistent` wants one spelling per name.
@@ -271,6 +274,7 @@ impl Default for Config {
             inflections: Inflections::default(),
             source_language: english(),
             target_language: None,
+            format: None,
         }
     }
 }
@@ -426,6 +430,7 @@ pub fn parse_config(text: &str, name: &str, root: PathBuf) -> Result<Config, Con
         inflections,
         source_language,
         target_language,
+        format: None,
         root,
     })
 }

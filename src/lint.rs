@@ -11,11 +11,11 @@ use std::sync::Mutex;
 use rayon::prelude::*;
 
 use crate::check::{
-    inconsistent_findings, mention_checks, run_checks, sort_findings, CheckId, CheckSettings, CheckedText,
-    ConsistencyInput, DocumentFindings, Finding, Severity,
+    bilingual_findings, inconsistent_findings, mention_checks, run_checks, sort_findings, CheckId,
+    CheckSettings, CheckedText, ConsistencyInput, DocumentFindings, Finding, SegmentMentions, Severity,
 };
 use crate::config::{Config, ConsistencyScope};
-use crate::document::{Format, FormatError, Segment};
+use crate::document::{Format, FormatError, Role, Segment};
 use crate::i18n::{io_reason, Message};
 use crate::lang::Language;
 use crate::matcher::{LanguageFilter, Matcher, Mention};
@@ -31,36 +31,66 @@ pub enum Input {
     Stdin,
 }
 
-/// The language filters of one document: its own language's and those of
-/// segments that name another.
+/// The language filters of one document, made once per language.
 struct Filters<'a> {
     matcher: &'a Matcher,
-    document: LanguageFilter,
-    others: Vec<(Language, LanguageFilter)>,
+    made: Vec<(Language, LanguageFilter)>,
 }
 
 impl<'a> Filters<'a> {
-    fn new(matcher: &'a Matcher, document: &Language) -> Self {
+    fn new(matcher: &'a Matcher) -> Self {
         Filters {
             matcher,
-            document: matcher.language_filter(document),
-            others: Vec::new(),
+            made: Vec::new(),
         }
     }
 
-    fn get(&mut self, language: Option<&Language>) -> &LanguageFilter {
-        let Some(language) = language else {
-            return &self.document;
-        };
-        let index = match self.others.iter().position(|(l, _)| l == language) {
+    fn get(&mut self, language: &Language) -> &LanguageFilter {
+        let index = match self.made.iter().position(|(l, _)| l == language) {
             Some(index) => index,
             None => {
-                self.others
+                self.made
                     .push((language.clone(), self.matcher.language_filter(language)));
-                self.others.len() - 1
+                self.made.len() - 1
             }
         };
-        &self.others[index].1
+        &self.made[index].1
+    }
+}
+
+/// What one document's segments yield.
+#[derive(Default)]
+struct Found {
+    /// All mentions, in text order.
+    mentions: Vec<Mention>,
+    /// All unlisted spellings, in text order.
+    unlisted: Vec<Unlisted>,
+    /// Per segment, for the bilingual checks.
+    segments: Vec<SegmentFound>,
+}
+
+struct SegmentFound {
+    role: Role,
+    unit: Option<usize>,
+    span: std::ops::Range<usize>,
+    language: Language,
+    mentions: Vec<Mention>,
+    source_forms: Vec<Mention>,
+}
+
+impl Found {
+    fn bilingual(&self) -> Vec<SegmentMentions<'_>> {
+        self.segments
+            .iter()
+            .map(|s| SegmentMentions {
+                role: s.role,
+                unit: s.unit,
+                span: s.span.clone(),
+                language: &s.language,
+                mentions: &s.mentions,
+                source_forms: &s.source_forms,
+            })
+            .collect()
     }
 }
 
@@ -194,46 +224,108 @@ impl Linter {
         language: &Language,
     ) -> Result<Vec<Finding>, FormatError> {
         let segments = format.segments(text)?;
-        let (mentions, unlisted) = self.find(text, &segments, language);
+        let found = self.find(text, &segments, language);
         let lines = LineIndex::new(text);
         let document = CheckedText { text, lines: &lines };
-        Ok(run_checks(
+        let settings = &self.config.checks;
+        let mut findings = bilingual_findings(&self.matcher, &document, &found.bilingual(), settings);
+        findings.extend(run_checks(
             &self.matcher,
             &document,
-            mentions,
-            &unlisted,
-            &self.config.checks,
-        ))
+            found.mentions,
+            &found.unlisted,
+            settings,
+        ));
+        sort_findings(&mut findings);
+        Ok(findings)
     }
 
-    /// The mentions and unlisted spellings of one text.
-    fn find(&self, text: &str, segments: &[Segment], language: &Language) -> (Vec<Mention>, Vec<Unlisted>) {
-        let mut filters = Filters::new(&self.matcher, language);
-        let mut mentions = Vec::new();
-        let mut unlisted = Vec::new();
+    /// The mentions and unlisted spellings of one text, each segment matched
+    /// in its own language; for targets, also the forms of their source's
+    /// language (to find terms left untranslated).
+    fn find(&self, text: &str, segments: &[Segment], language: &Language) -> Found {
+        let mut filters = Filters::new(&self.matcher);
+        let mut found = Found::default();
+        let mut unit_languages: Vec<(usize, Language)> = Vec::new();
         for segment in segments {
-            let filter = filters.get(segment.language.as_ref());
-            let (found, spelled) = match segment.verbatim_ranges() {
-                Some(pieces) => self.find_in(text, &pieces, filter),
-                None => {
-                    // Escapes are decoded first; spans map back to whole escapes.
-                    let view = segment.view(text);
-                    let whole = 0..view.text.len();
-                    let (mut found, mut spelled) =
-                        self.find_in(&view.text, std::slice::from_ref(&whole), filter);
-                    found
-                        .iter_mut()
-                        .for_each(|m| m.range = view.to_original(m.range.clone()));
-                    spelled
-                        .iter_mut()
-                        .for_each(|u| u.range = view.to_original(u.range.clone()));
-                    (found, spelled)
+            let segment_language = self.language_of(segment, language);
+            let (mentions, unlisted) =
+                self.find_in_segment(text, segment, filters.get(&segment_language), true);
+            let source_forms = match (segment.role, segment.unit) {
+                (Role::Source, Some(unit)) => {
+                    unit_languages.push((unit, segment_language.clone()));
+                    Vec::new()
                 }
+                (Role::Target, unit) => {
+                    let source = unit
+                        .and_then(|u| unit_languages.iter().rev().find(|(id, _)| *id == u))
+                        .map_or(&self.config.source_language, |(_, l)| l);
+                    if source.id().language == segment_language.id().language {
+                        Vec::new()
+                    } else {
+                        self.find_in_segment(text, segment, filters.get(source), false).0
+                    }
+                }
+                _ => Vec::new(),
             };
-            mentions.extend(found);
-            unlisted.extend(spelled);
+            found.mentions.extend(mentions.iter().cloned());
+            found.unlisted.extend(unlisted);
+            found.segments.push(SegmentFound {
+                role: segment.role,
+                unit: segment.unit,
+                span: segment.span(),
+                language: segment_language,
+                mentions,
+                source_forms,
+            });
         }
-        (mentions, unlisted)
+        found.mentions.sort_by_key(|m| m.range.start);
+        found.unlisted.sort_by_key(|u| u.range.start);
+        found
+    }
+
+    /// The language a segment is read in: its own, else the run's source or
+    /// target language for its role, else the document's.
+    fn language_of(&self, segment: &Segment, document: &Language) -> Language {
+        match (&segment.language, segment.role) {
+            (Some(language), _) => language.clone(),
+            (None, Role::Source) => self.config.source_language.clone(),
+            (None, Role::Target) => self
+                .config
+                .target_language
+                .clone()
+                .unwrap_or_else(|| document.clone()),
+            (None, Role::Text) => document.clone(),
+        }
+    }
+
+    /// The mentions (and, if asked, unlisted spellings) of one segment.
+    fn find_in_segment(
+        &self,
+        text: &str,
+        segment: &Segment,
+        filter: &LanguageFilter,
+        with_unlisted: bool,
+    ) -> (Vec<Mention>, Vec<Unlisted>) {
+        match segment.verbatim_ranges() {
+            Some(pieces) => self.find_in(text, &pieces, filter, with_unlisted),
+            None => {
+                // Escapes are decoded first; spans map back to whole escapes.
+                let view = segment.view(text);
+                let whole = 0..view.text.len();
+                let (mut found, mut spelled) =
+                    self.find_in(&view.text, std::slice::from_ref(&whole), filter, with_unlisted);
+                for mention in &mut found {
+                    let stem = view.to_original(mention.range.start..mention.stem_end);
+                    mention.range = view.to_original(mention.range.clone());
+                    mention.stem_end = stem.end;
+                }
+                spelled
+                    .iter_mut()
+                    .for_each(|u| u.range = view.to_original(u.range.clone()));
+                (found, spelled)
+            }
+        }
     }
 
     /// The mentions and unlisted spellings in `pieces` of `text`.
@@ -242,17 +334,13 @@ impl Linter {
         text: &str,
         pieces: &[std::ops::Range<usize>],
         filter: &LanguageFilter,
+        with_unlisted: bool,
     ) -> (Vec<Mention>, Vec<Unlisted>) {
         let found = self.matcher.find(text, pieces, filter);
-        let spelled = match &self.unlisted {
-            Some(finder) => finder.find(
-                text,
-                pieces,
-                filter,
-                &found,
-                self.config.checks.unlisted_threshold,
-            ),
-            None => Vec::new(),
+        let threshold = self.config.checks.unlisted_threshold;
+        let spelled = match (&self.unlisted, with_unlisted) {
+            (Some(finder), true) => finder.find(text, pieces, filter, &found, threshold),
+            _ => Vec::new(),
         };
         (found, spelled)
     }
@@ -312,7 +400,11 @@ impl Linter {
                 Input::Path(path) if path.is_dir() => jobs.extend(self.walk(path)),
                 Input::Path(path) if path.exists() => jobs.push(Job {
                     path: path.clone(),
-                    format: Format::from_path(path).unwrap_or(Format::Text),
+                    format: self
+                        .config
+                        .format
+                        .or_else(|| Format::from_path(path))
+                        .unwrap_or(Format::Text),
                     explicit: true,
                 }),
                 Input::Path(path) => errors.push(FileError {
@@ -389,7 +481,7 @@ impl Linter {
         Ok(Document {
             text: decode(&path, bytes)?,
             path,
-            format: Format::Text,
+            format: self.config.format.unwrap_or(Format::Text),
             language,
         })
     }
@@ -406,7 +498,7 @@ impl Linter {
                         if self.config.selection.allows(&self.config.relative_path(path)) {
                             let job = Job {
                                 path: path.to_path_buf(),
-                                format,
+                                format: self.config.format.unwrap_or(format),
                                 explicit: false,
                             };
                             found.lock().unwrap_or_else(|e| e.into_inner()).push(job);
@@ -464,14 +556,16 @@ impl Linter {
             Ok(segments) => segments,
             Err(error) => return Err(malformed(path, &text, error)),
         };
-        let (mentions, unlisted) = self.find(&text, &segments, &language);
+        let found = self.find(&text, &segments, &language);
         let lines = LineIndex::new(&text);
         let checked = CheckedText {
             text: &text,
             lines: &lines,
         };
         let settings = &self.config.checks;
-        let mut result = mention_checks(&self.matcher, &checked, mentions, &unlisted, settings);
+        let bilingual = bilingual_findings(&self.matcher, &checked, &found.bilingual(), settings);
+        let mut result = mention_checks(&self.matcher, &checked, found.mentions, &found.unlisted, settings);
+        result.findings.extend(bilingual);
         let severity = settings.severity(CheckId::Inconsistent);
         if let (Some(severity), ConsistencyScope::Document) = (severity, self.config.consistency) {
             let scope = [ConsistencyInput {

@@ -185,6 +185,8 @@ fn kind_of(check: CheckId) -> &'static str {
         CheckId::Deprecated | CheckId::Case => "nonpreferred",
         CheckId::Inconsistent => "inconsistent",
         CheckId::Unlisted => "unlisted_variant",
+        // Bilingual checks do not run on the monolingual sample.
+        CheckId::MissingTerm | CheckId::UntranslatedTerm => "bilingual",
     }
 }
 

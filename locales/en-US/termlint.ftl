@@ -19,6 +19,8 @@ finding-case = “{ $found }” is written in the wrong case: the glossary has �
 finding-inconsistent = “{ $found }” mixes spellings of { $concept }: this document writes “{ $chosen }” (first at { NUMBER($line, useGrouping: "false") }:{ NUMBER($column, useGrouping: "false") })
 finding-inconsistent-project = “{ $found }” mixes spellings of { $concept }: this project writes “{ $chosen }” (first at { $path }:{ NUMBER($line, useGrouping: "false") }:{ NUMBER($column, useGrouping: "false") }; { $counts })
 finding-unlisted = “{ $found }” looks like an unlisted spelling of { $concept } (nearest listed form “{ $nearest }”, confidence { $confidence }%)
+finding-missing-term = the source has “{ $source-term }” ({ $concept }), but the target has no form of it; expected “{ $expected }”
+finding-untranslated-term = “{ $found }” is left in the source language ({ $concept }); the target language has “{ $expected }”
 finding-help = write “{ $suggestion }”
 # A concept named by its preferred form in the interface language, then in
 # the document's language.
@@ -169,3 +171,7 @@ cli-arg-strict = Fail (exit 2) when an example sentence of the glossary does not
 config-bad-threshold = { $location }: unlisted_threshold { $value } is not between 0 and 1
 config-unknown-scope = { $location }: unknown consistency scope “{ $scope }” (expected document or project)
 error-bad-threshold = --unlisted-threshold { $value } is not between 0 and 1
+cli-arg-source-lang = Language of bilingual sources whose file does not say it (default: en)
+cli-arg-target-lang = Language of bilingual targets whose file does not say it (default: the document language)
+cli-arg-format-in = Read inputs in this format whatever their extension: md, txt, html, xliff, po, ftl, tsv or csv
+error-unknown-format = unknown input format “{ $format }” (expected md, txt, html, xliff, po, ftl, tsv or csv)

@@ -18,6 +18,8 @@ finding-case = «{ $found }» با بزرگی و کوچکی نادرست حرو�
 finding-inconsistent = «{ $found }» نگارش دیگری از { $concept } است؛ این سند «{ $chosen }» را به کار برده است (نخستین بار در سطر { NUMBER($line, useGrouping: "false") }، ستون { NUMBER($column, useGrouping: "false") })
 finding-inconsistent-project = «{ $found }» نگارش دیگری از { $concept } است؛ این پروژه «{ $chosen }» را به کار برده است (نخستین بار در { $path }، سطر { NUMBER($line, useGrouping: "false") }، ستون { NUMBER($column, useGrouping: "false") }؛ { $counts })
 finding-unlisted = «{ $found }» به نظر نگارشی از { $concept } است که در واژه‌نامه نیامده است (نزدیک‌ترین نگارش واژه‌نامه: «{ $nearest }»، اطمینان { $confidence }٪)
+finding-missing-term = متن مبدأ «{ $source-term }» ({ $concept }) را دارد، اما در ترجمه هیچ صورتی از آن نیست؛ «{ $expected }» انتظار می‌رود
+finding-untranslated-term = «{ $found }» به زبان مبدأ مانده است ({ $concept })؛ در زبان ترجمه «{ $expected }» است
 finding-help = بنویسید «{ $suggestion }»
 concept-name = { $ui-form } ({ $document-form })
 
@@ -145,3 +147,7 @@ cli-arg-strict = اگر جملهٔ نمونه‌ای از واژه‌نامه چ
 config-bad-threshold = { $location }: مقدار unlisted_threshold ({ $value }) میان ۰ و ۱ نیست
 config-unknown-scope = { $location }: دامنهٔ ناشناختهٔ یکدستی «{ $scope }» (مقدارهای مجاز: document و project)
 error-bad-threshold = مقدار --unlisted-threshold ({ $value }) میان ۰ و ۱ نیست
+cli-arg-source-lang = زبان متن مبدأ پرونده‌های دوزبانه، اگر خود پرونده آن را نگوید (پیش‌فرض: en)
+cli-arg-target-lang = زبان ترجمهٔ پرونده‌های دوزبانه، اگر خود پرونده آن را نگوید (پیش‌فرض: زبان سند)
+cli-arg-format-in = خواندن ورودی‌ها در این قالب، هر پسوندی که داشته باشند: md، txt، html، xliff، po، ftl، tsv یا csv
+error-unknown-format = قالب ورودی ناشناخته «{ $format }» (مقدارهای مجاز: md، txt، html، xliff، po، ftl، tsv و csv)

@@ -17,6 +17,8 @@ finding-case = «{ $found }» написано с неверным регист�
 finding-inconsistent = «{ $found }» — другой вариант написания ({ $concept }); в этом документе принят вариант «{ $chosen }» (впервые — строка { NUMBER($line, useGrouping: "false") }, столбец { NUMBER($column, useGrouping: "false") })
 finding-inconsistent-project = «{ $found }» — другой вариант написания ({ $concept }); в этом проекте принят вариант «{ $chosen }» (впервые — { $path }, строка { NUMBER($line, useGrouping: "false") }, столбец { NUMBER($column, useGrouping: "false") }; { $counts })
 finding-unlisted = «{ $found }» похоже на вариант написания, которого нет в глоссарии ({ $concept }; ближайший вариант из глоссария — «{ $nearest }», уверенность { $confidence } %)
+finding-missing-term = в исходном тексте есть «{ $source-term }» ({ $concept }), а в переводе нет ни одной его формы; ожидается «{ $expected }»
+finding-untranslated-term = «{ $found }» оставлено на языке оригинала ({ $concept }); на языке перевода — «{ $expected }»
 finding-help = замените на «{ $suggestion }»
 concept-name = { $ui-form } ({ $document-form })
 
@@ -177,3 +179,7 @@ cli-arg-strict = Завершаться с ошибкой (код 2), если �
 config-bad-threshold = { $location }: значение unlisted_threshold { $value } не лежит в пределах от 0 до 1
 config-unknown-scope = { $location }: неизвестная область единообразия «{ $scope }» (допустимы document и project)
 error-bad-threshold = значение --unlisted-threshold { $value } не лежит в пределах от 0 до 1
+cli-arg-source-lang = Язык исходного текста двуязычных файлов, если файл его не указывает (по умолчанию — en)
+cli-arg-target-lang = Язык перевода двуязычных файлов, если файл его не указывает (по умолчанию — язык документа)
+cli-arg-format-in = Читать входные файлы в этом формате независимо от расширения: md, txt, html, xliff, po, ftl, tsv или csv
+error-unknown-format = неизвестный формат входных данных «{ $format }» (допустимы md, txt, html, xliff, po, ftl, tsv и csv)

@@ -18,6 +18,8 @@ finding-case = «{ $found }» бо ҳарфҳои хурду калони нод
 finding-inconsistent = «{ $found }» навишти дигари { $concept } аст; дар ин ҳуҷҷат «{ $chosen }» навишта мешавад (бори аввал дар сатри { NUMBER($line, useGrouping: "false") }, сутуни { NUMBER($column, useGrouping: "false") })
 finding-inconsistent-project = «{ $found }» навишти дигари { $concept } аст; дар ин лоиҳа «{ $chosen }» навишта мешавад (бори аввал дар { $path }, сатри { NUMBER($line, useGrouping: "false") }, сутуни { NUMBER($column, useGrouping: "false") }; { $counts })
 finding-unlisted = «{ $found }» ба навишти { $concept } монанд аст, ки дар луғат нест (навишти наздиктарини луғат: «{ $nearest }», эътимод { $confidence }%)
+finding-missing-term = дар матни асл «{ $source-term }» ({ $concept }) ҳаст, вале дар тарҷума ягон шакли он нест; «{ $expected }» интизор меравад
+finding-untranslated-term = «{ $found }» бо забони асл мондааст ({ $concept }); дар забони тарҷума «{ $expected }» аст
 finding-help = «{ $suggestion }» нависед
 concept-name = { $ui-form } ({ $document-form })
 
@@ -145,3 +147,7 @@ cli-arg-strict = Агар ҷумлаи мисоли луғат чунон ки �
 config-bad-threshold = { $location }: қимати unlisted_threshold { $value } дар байни 0 ва 1 нест
 config-unknown-scope = { $location }: доираи номаълуми якрангӣ «{ $scope }» (document ё project истифода баред)
 error-bad-threshold = қимати --unlisted-threshold { $value } дар байни 0 ва 1 нест
+cli-arg-source-lang = Забони матни асли файлҳои дузабона, агар худи файл онро нагӯяд (пешфарз: en)
+cli-arg-target-lang = Забони тарҷумаи файлҳои дузабона, агар худи файл онро нагӯяд (пешфарз: забони ҳуҷҷат)
+cli-arg-format-in = Хондани файлҳои воридотӣ дар ин формат, новобаста аз пасванд: md, txt, html, xliff, po, ftl, tsv ё csv
+error-unknown-format = формати номаълуми воридот «{ $format }» (md, txt, html, xliff, po, ftl, tsv ё csv истифода баред)

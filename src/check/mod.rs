@@ -4,6 +4,7 @@
 //! configuration. A mention gets at most one finding: `case` and `deprecated`
 //! come first, and `inconsistent` reports only mentions not already flagged.
 
+mod bilingual;
 mod consistency;
 
 use std::ops::Range;
@@ -16,11 +17,12 @@ use crate::matcher::{Matcher, Mention};
 use crate::text::{LineIndex, Position};
 use crate::unlisted::Unlisted;
 
+pub use bilingual::{bilingual_findings, SegmentMentions};
 pub use consistency::{inconsistent_findings, ConsistencyInput};
 
 /// The checks termlint runs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[serde(rename_all = "kebab-case")]
 pub enum CheckId {
     /// A deprecated form is used.
     Deprecated,
@@ -30,15 +32,21 @@ pub enum CheckId {
     Case,
     /// A spelling of a glossary name that the glossary does not list.
     Unlisted,
+    /// A source term has no counterpart in the target.
+    MissingTerm,
+    /// The target keeps the source-language form of a term.
+    UntranslatedTerm,
 }
 
 impl CheckId {
     /// Every check, in a stable order.
-    pub const ALL: [CheckId; 4] = [
+    pub const ALL: [CheckId; 6] = [
         CheckId::Deprecated,
         CheckId::Inconsistent,
         CheckId::Case,
         CheckId::Unlisted,
+        CheckId::MissingTerm,
+        CheckId::UntranslatedTerm,
     ];
 
     /// The stable id.
@@ -48,14 +56,16 @@ impl CheckId {
             CheckId::Inconsistent => "inconsistent",
             CheckId::Case => "case",
             CheckId::Unlisted => "unlisted",
+            CheckId::MissingTerm => "missing-term",
+            CheckId::UntranslatedTerm => "untranslated-term",
         }
     }
 
     /// The severity when configuration says nothing.
     pub fn default_severity(self) -> Severity {
         match self {
-            CheckId::Deprecated | CheckId::Case => Severity::Error,
-            CheckId::Inconsistent | CheckId::Unlisted => Severity::Warning,
+            CheckId::Deprecated | CheckId::Case | CheckId::MissingTerm => Severity::Error,
+            CheckId::Inconsistent | CheckId::Unlisted | CheckId::UntranslatedTerm => Severity::Warning,
         }
     }
 }
@@ -100,7 +110,7 @@ pub const DEFAULT_UNLISTED_THRESHOLD: f32 = 0.75;
 /// Which checks run, at which severity, and how sure `unlisted` must be.
 #[derive(Clone, Debug, PartialEq)]
 pub struct CheckSettings {
-    severities: [Option<Severity>; 4],
+    severities: [Option<Severity>; 6],
     /// The confidence in [0, 1] an `unlisted` finding needs.
     pub unlisted_threshold: f32,
 }
@@ -163,6 +173,10 @@ pub enum Detail {
         language: String,
         confidence: f32,
     },
+    /// `missing-term`: the source term and the target's language.
+    MissingTerm { source_term: String, language: String },
+    /// `untranslated-term`: the target's language.
+    UntranslatedTerm { language: String },
     /// `inconsistent`: the form the document (or project) settled on, its
     /// language, where it is first used, and how often each form occurs.
     Inconsistent {

@@ -4,6 +4,7 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use termlint::config::ConsistencyScope;
+use termlint::document::Format;
 use termlint::i18n::{Localizer, Message};
 use termlint::lang::Language;
 use termlint::lint::Input;
@@ -21,6 +22,15 @@ pub struct CheckArgs {
     // The document language, unless termlint.toml maps the path.
     #[arg(long, value_name = "TAG")]
     lang: Option<String>,
+    // The language of bilingual sources whose file does not say it.
+    #[arg(long, value_name = "TAG")]
+    source_lang: Option<String>,
+    // The language of bilingual targets whose file does not say it.
+    #[arg(long, value_name = "TAG")]
+    target_lang: Option<String>,
+    // Read every input in this format, whatever its extension.
+    #[arg(long, value_name = "FORMAT")]
+    format_in: Option<String>,
     #[arg(long, value_enum, default_value = "human")]
     format: OutputFormat,
     // The confidence (0 to 1) an `unlisted` finding needs.
@@ -39,9 +49,20 @@ enum Scope {
 
 pub fn run(args: CheckArgs, localizer: &Localizer) -> Result<u8, Vec<Message>> {
     let mut config = args.source.load_config()?;
+    let parse = |tag: &String| Language::parse(tag).map_err(|err| vec![err.message()]);
     if let Some(tag) = &args.lang {
-        let language = Language::parse(tag).map_err(|err| vec![err.message()])?;
-        config.languages.set_default(language);
+        config.languages.set_default(parse(tag)?);
+    }
+    if let Some(tag) = &args.source_lang {
+        config.source_language = parse(tag)?;
+    }
+    if let Some(tag) = &args.target_lang {
+        config.target_language = Some(parse(tag)?);
+    }
+    if let Some(name) = &args.format_in {
+        let format = Format::from_name(name)
+            .ok_or_else(|| vec![Message::new("error-unknown-format").text("format", name)])?;
+        config.format = Some(format);
     }
     if let Some(threshold) = args.unlisted_threshold {
         if !(0.0..=1.0).contains(&threshold) {

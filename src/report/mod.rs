@@ -32,6 +32,17 @@ pub fn finding_message(finding: &Finding, glossary: &Glossary, ui: &LanguageIden
         Detail::Case { expected } => Message::new("finding-case")
             .text("found", &finding.found)
             .text("expected", expected),
+        Detail::MissingTerm {
+            source_term,
+            language,
+        } => Message::new("finding-missing-term")
+            .text("source-term", source_term)
+            .arg("concept", name(language))
+            .text("expected", finding.suggestion.clone().unwrap_or_default()),
+        Detail::UntranslatedTerm { language } => Message::new("finding-untranslated-term")
+            .text("found", &finding.found)
+            .arg("concept", name(language))
+            .text("expected", finding.suggestion.clone().unwrap_or_default()),
         Detail::Unlisted {
             nearest,
             language,

@@ -1,0 +1,150 @@
+//! Bilingual checks: did each source term come through into the target?
+//!
+//! For every translation unit, each concept mentioned in the source must be
+//! mentioned in a target, in the target's language (inflected forms count).
+//! When it is not:
+//! * `untranslated-term` — the target keeps a form of the concept in the
+//!   source's language (`Voice of Khurasan` left in a Russian target) while
+//!   the glossary has a target-language form; the finding is on that form;
+//! * `missing-term` — otherwise; the finding covers the whole target and
+//!   names the source term, the concept and the expected target form.
+//!
+//! A concept without forms in the target language cannot be checked and is
+//! skipped; so is a unit without a target, or with an empty one (not
+//! translated yet).
+
+use std::ops::Range;
+
+use crate::document::Role;
+use crate::lang::Language;
+use crate::matcher::{Matcher, Mention};
+
+use super::{CheckId, CheckSettings, CheckedText, Detail, Finding};
+
+/// What was found in one segment of a bilingual document.
+pub struct SegmentMentions<'a> {
+    /// Source, target or plain text.
+    pub role: Role,
+    /// The translation unit.
+    pub unit: Option<usize>,
+    /// The segment's byte range.
+    pub span: Range<usize>,
+    /// The segment's language.
+    pub language: &'a Language,
+    /// Mentions in the segment's language.
+    pub mentions: &'a [Mention],
+    /// For a target: mentions of forms in its unit's source language.
+    pub source_forms: &'a [Mention],
+}
+
+/// The `missing-term` and `untranslated-term` findings of one document.
+pub fn bilingual_findings(
+    matcher: &Matcher,
+    document: &CheckedText,
+    segments: &[SegmentMentions],
+    settings: &CheckSettings,
+) -> Vec<Finding> {
+    let missing = settings.severity(CheckId::MissingTerm);
+    let untranslated = settings.severity(CheckId::UntranslatedTerm);
+    if missing.is_none() && untranslated.is_none() {
+        return Vec::new();
+    }
+    let mut findings = Vec::new();
+    for unit in units(segments) {
+        let sources: Vec<&SegmentMentions> =
+            unit.iter().filter(|s| s.role == Role::Source).copied().collect();
+        let targets: Vec<&SegmentMentions> = unit
+            .iter()
+            .filter(|s| s.role == Role::Target && !document.text[s.span.clone()].trim().is_empty())
+            .copied()
+            .collect();
+        let Some(first_target) = targets.first() else {
+            continue;
+        };
+        for (concept, source_mention) in concepts_in(&sources) {
+            if targets
+                .iter()
+                .any(|t| t.mentions.iter().any(|m| m.concept == concept))
+            {
+                continue;
+            }
+            let Some(expected) = target_form(matcher, concept, first_target.language) else {
+                continue;
+            };
+            let kept = targets
+                .iter()
+                .find_map(|t| t.source_forms.iter().find(|m| m.concept == concept));
+            let concept_id = matcher.glossary().concepts()[concept].id.clone();
+            let source_term = document.text[source_mention.range.clone()].to_string();
+            let language = first_target.language.to_string();
+            let finding = match (kept, untranslated, missing) {
+                (Some(kept), Some(severity), _) => Finding {
+                    check: CheckId::UntranslatedTerm,
+                    severity,
+                    range: kept.range.clone(),
+                    start: document.position(kept.range.start),
+                    end: document.position(kept.range.end),
+                    concept: concept_id,
+                    found: document.text[kept.range.clone()].to_string(),
+                    suggestion: Some(expected),
+                    detail: Detail::UntranslatedTerm { language },
+                },
+                (None, _, Some(severity)) => {
+                    let span = first_target.span.clone();
+                    Finding {
+                        check: CheckId::MissingTerm,
+                        severity,
+                        start: document.position(span.start),
+                        end: document.position(span.end),
+                        concept: concept_id,
+                        found: document.text[span.clone()].to_string(),
+                        range: span,
+                        suggestion: Some(expected),
+                        detail: Detail::MissingTerm {
+                            source_term,
+                            language,
+                        },
+                    }
+                }
+                _ => continue,
+            };
+            findings.push(finding);
+        }
+    }
+    findings
+}
+
+/// The segments grouped by translation unit, in document order.
+fn units<'s, 'a>(segments: &'s [SegmentMentions<'a>]) -> Vec<Vec<&'s SegmentMentions<'a>>> {
+    let mut units: Vec<(usize, Vec<&SegmentMentions>)> = Vec::new();
+    for segment in segments {
+        let Some(unit) = segment.unit else {
+            continue;
+        };
+        match units.iter_mut().find(|(id, _)| *id == unit) {
+            Some((_, members)) => members.push(segment),
+            None => units.push((unit, vec![segment])),
+        }
+    }
+    units.into_iter().map(|(_, members)| members).collect()
+}
+
+/// Each concept mentioned in the sources, with its first mention.
+fn concepts_in<'a>(sources: &[&'a SegmentMentions]) -> Vec<(usize, &'a Mention)> {
+    let mut concepts: Vec<(usize, &Mention)> = Vec::new();
+    for mention in sources.iter().flat_map(|s| s.mentions.iter()) {
+        if !concepts.iter().any(|(c, _)| *c == mention.concept) {
+            concepts.push((mention.concept, mention));
+        }
+    }
+    concepts
+}
+
+/// The preferred form of a concept for a target language, if it has one.
+fn target_form(matcher: &Matcher, concept: usize, language: &Language) -> Option<String> {
+    matcher.glossary().concepts()[concept]
+        .languages
+        .iter()
+        .find(|terms| terms.language.applies_to(language))
+        .map(|terms| terms.preferred().text.clone())
+}
