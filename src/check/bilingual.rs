@@ -87,6 +87,7 @@ pub fn bilingual_findings(
                     concept: concept_id,
                     found: document.text[kept.range.clone()].to_string(),
                     suggestion: Some(expected),
+                    fix: None,
                     detail: Detail::UntranslatedTerm { language },
                 },
                 (None, _, Some(severity)) => {
@@ -100,6 +101,7 @@ pub fn bilingual_findings(
                         found: document.text[span.clone()].to_string(),
                         range: span,
                         suggestion: Some(expected),
+                        fix: None,
                         detail: Detail::MissingTerm {
                             source_term,
                             language,

@@ -157,6 +157,18 @@ pub struct Finding {
     pub suggestion: Option<String>,
     /// What the check knows beyond that.
     pub detail: Detail,
+    /// The edit that applies the suggestion, where termlint can make it
+    /// safely (see `lint` for when): set after the checks ran.
+    pub fix: Option<Fix>,
+}
+
+/// An edit of the original file: replace `range` with `replacement`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Fix {
+    /// Byte range in the original file.
+    pub range: Range<usize>,
+    /// The new text, already escaped for the file's format.
+    pub replacement: String,
 }
 
 /// Check-specific facts about a finding.
@@ -295,6 +307,7 @@ fn unlisted_finding(
         concept: concept.id.clone(),
         found: document.text[unlisted.range.clone()].to_string(),
         suggestion: Some(language.suggestion_for(nearest).text.clone()),
+        fix: None,
         detail: Detail::Unlisted {
             nearest: nearest.text.clone(),
             language: language.language.to_string(),
@@ -331,6 +344,7 @@ fn mention_finding(
         concept: concept.id.clone(),
         found: document.text[mention.range.clone()].to_string(),
         suggestion: Some(suggestion),
+        fix: None,
         detail,
     })
 }
