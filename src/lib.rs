@@ -31,6 +31,7 @@
 pub mod check;
 pub mod config;
 pub mod document;
+pub mod fix;
 pub mod glossary;
 pub mod i18n;
 pub mod inflection;

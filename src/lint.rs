@@ -237,6 +237,7 @@ impl Linter {
             settings,
         ));
         sort_findings(&mut findings);
+        escape_fixes(&mut findings, format);
         Ok(findings)
     }
 
@@ -462,7 +463,10 @@ impl Linter {
         drop(scope);
         drop(documents);
         for (doc, finding) in found {
-            analyzed[doc].result.findings.push(finding);
+            let file = &mut analyzed[doc];
+            let mut finding = [finding];
+            escape_fixes(&mut finding, file.format);
+            file.result.findings.extend(finding);
         }
     }
 
@@ -577,12 +581,21 @@ impl Linter {
             let found = inconsistent_findings(&self.matcher, &scope, severity);
             result.findings.extend(found.into_iter().map(|(_, f)| f));
         }
+        escape_fixes(&mut result.findings, format);
         Ok(Analyzed {
             path,
             text,
+            format,
             lines,
             result,
         })
+    }
+}
+
+/// Writes the fixes' replacements as the file's format needs them.
+fn escape_fixes(findings: &mut [Finding], format: Format) {
+    for fix in findings.iter_mut().filter_map(|f| f.fix.as_mut()) {
+        fix.replacement = format.escape(&fix.replacement);
     }
 }
 
@@ -619,6 +632,7 @@ pub struct Document {
 struct Analyzed {
     path: String,
     text: String,
+    format: Format,
     lines: LineIndex,
     result: DocumentFindings,
 }

@@ -93,6 +93,9 @@ pub struct Mention {
     /// Where the term (or its stem) ends, before an inflectional ending;
     /// `range.end` when the word is not inflected.
     pub stem_end: usize,
+    /// The match is the term's stem with its last letter replaced by an
+    /// ending (`Газе` for `Газа`).
+    pub from_stem: bool,
 }
 
 /// The glossary languages that apply to one document language.
@@ -283,6 +286,7 @@ impl Matcher {
             form: entry.form as usize,
             case_mismatch,
             stem_end: 0,
+            from_stem: entry.stem,
         })
     }
 

@@ -175,3 +175,19 @@ cli-arg-source-lang = Language of bilingual sources whose file does not say it (
 cli-arg-target-lang = Language of bilingual targets whose file does not say it (default: the document language)
 cli-arg-format-in = Read inputs in this format whatever their extension: md, txt, html, xliff, po, ftl, tsv or csv
 error-unknown-format = unknown input format “{ $format }” (expected md, txt, html, xliff, po, ftl, tsv or csv)
+
+## Fixes
+
+cli-arg-fix = Rewrite deprecated, inconsistent and case findings in place (atomic writes; a file changed on disk is left alone)
+cli-arg-fix-unlisted = With --fix or --diff, also rewrite unlisted spellings
+cli-arg-diff = Print the unified diff the fixes would make, without writing
+fix-changed-on-disk = { $path }: changed on disk since it was read; not fixed
+fix-write-failed = { $path }: the fix could not be written ({ $reason }); the file is unchanged
+fix-skipped-overlap = { $path }: a fix at bytes { NUMBER($start, useGrouping: "false") }–{ NUMBER($end, useGrouping: "false") } overlaps an earlier one and was skipped; run --fix again
+fix-summary = { $fixed ->
+        [one] fixed 1 finding
+       *[other] fixed { $fixed } findings
+    } in { $files ->
+        [one] 1 file
+       *[other] { $files } files
+    }

@@ -151,3 +151,13 @@ cli-arg-source-lang = زبان متن مبدأ پرونده‌های دوزبا�
 cli-arg-target-lang = زبان ترجمهٔ پرونده‌های دوزبانه، اگر خود پرونده آن را نگوید (پیش‌فرض: زبان سند)
 cli-arg-format-in = خواندن ورودی‌ها در این قالب، هر پسوندی که داشته باشند: md، txt، html، xliff، po، ftl، tsv یا csv
 error-unknown-format = قالب ورودی ناشناخته «{ $format }» (مقدارهای مجاز: md، txt، html، xliff، po، ftl، tsv و csv)
+
+## Fixes
+
+cli-arg-fix = یافته‌های deprecated، inconsistent و case را در خود پرونده‌ها اصلاح کن (نوشتن اتمی؛ پرونده‌ای که روی دیسک تغییر کرده دست‌نخورده می‌ماند)
+cli-arg-fix-unlisted = همراه با --fix یا --diff، نگارش‌های unlisted را هم اصلاح کن
+cli-arg-diff = diff یکپارچهٔ اصلاح‌ها را نشان بده، بی‌آنکه چیزی نوشته شود
+fix-changed-on-disk = { $path }: پس از خواندن روی دیسک تغییر کرده است؛ اصلاح نشد
+fix-write-failed = { $path }: اصلاح نوشته نشد ({ $reason })؛ پرونده تغییری نکرده است
+fix-skipped-overlap = { $path }: اصلاحی در بایت‌های { NUMBER($start, useGrouping: "false") } تا { NUMBER($end, useGrouping: "false") } با اصلاح پیشین هم‌پوشانی دارد و کنار گذاشته شد؛ --fix را دوباره اجرا کنید
+fix-summary = { $fixed } یافته در { $files } پرونده اصلاح شد

@@ -183,3 +183,20 @@ cli-arg-source-lang = Язык исходного текста двуязычн�
 cli-arg-target-lang = Язык перевода двуязычных файлов, если файл его не указывает (по умолчанию — язык документа)
 cli-arg-format-in = Читать входные файлы в этом формате независимо от расширения: md, txt, html, xliff, po, ftl, tsv или csv
 error-unknown-format = неизвестный формат входных данных «{ $format }» (допустимы md, txt, html, xliff, po, ftl, tsv и csv)
+
+## Fixes
+
+cli-arg-fix = Исправить замечания deprecated, inconsistent и case прямо в файлах (атомарная запись; файл, изменившийся на диске, не трогается)
+cli-arg-fix-unlisted = Вместе с --fix или --diff исправлять и варианты, которых нет в глоссарии (unlisted)
+cli-arg-diff = Показать унифицированный diff исправлений, ничего не записывая
+fix-changed-on-disk = { $path }: файл изменился на диске после чтения; не исправлен
+fix-write-failed = { $path }: не удалось записать исправление ({ $reason }); файл не изменён
+fix-skipped-overlap = { $path }: исправление в байтах { NUMBER($start, useGrouping: "false") }–{ NUMBER($end, useGrouping: "false") } пересекается с предыдущим и пропущено; запустите --fix ещё раз
+fix-summary = { $fixed ->
+        [one] исправлено { $fixed } замечание
+        [few] исправлено { $fixed } замечания
+       *[other] исправлено { $fixed } замечаний
+    } в { $files ->
+        [one] { $files } файле
+       *[other] { $files } файлах
+    }

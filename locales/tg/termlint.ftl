@@ -151,3 +151,13 @@ cli-arg-source-lang = Забони матни асли файлҳои дузаб
 cli-arg-target-lang = Забони тарҷумаи файлҳои дузабона, агар худи файл онро нагӯяд (пешфарз: забони ҳуҷҷат)
 cli-arg-format-in = Хондани файлҳои воридотӣ дар ин формат, новобаста аз пасванд: md, txt, html, xliff, po, ftl, tsv ё csv
 error-unknown-format = формати номаълуми воридот «{ $format }» (md, txt, html, xliff, po, ftl, tsv ё csv истифода баред)
+
+## Fixes
+
+cli-arg-fix = Огоҳиҳои deprecated, inconsistent ва case-ро дар худи файлҳо ислоҳ кардан (навишти атомӣ; файле, ки дар диск тағйир ёфтааст, дастнахӯрда мемонад)
+cli-arg-fix-unlisted = Бо --fix ё --diff навиштҳои unlisted-ро низ ислоҳ кардан
+cli-arg-diff = diff-и ягонаи ислоҳҳоро бе навиштан нишон додан
+fix-changed-on-disk = { $path }: пас аз хондан дар диск тағйир ёфтааст; ислоҳ нашуд
+fix-write-failed = { $path }: ислоҳ навишта нашуд ({ $reason }); файл тағйир наёфтааст
+fix-skipped-overlap = { $path }: ислоҳ дар байтҳои { NUMBER($start, useGrouping: "false") }–{ NUMBER($end, useGrouping: "false") } бо ислоҳи пешина бархӯрд дорад ва гузаронида шуд; --fix-ро боз иҷро кунед
+fix-summary = { $fixed } огоҳӣ дар { $files } файл ислоҳ шуд

@@ -104,7 +104,7 @@ pub fn inconsistent_findings(
                 concept: matcher.resolve(m).0.id.clone(),
                 found: text[m.range.clone()].to_string(),
                 suggestion: Some(chosen_text.clone()),
-                fix: None,
+                fix: super::mention_fix(text, m, &chosen_text, true),
                 detail,
             };
             findings.push((doc, finding));

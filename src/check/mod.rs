@@ -307,7 +307,12 @@ fn unlisted_finding(
         concept: concept.id.clone(),
         found: document.text[unlisted.range.clone()].to_string(),
         suggestion: Some(language.suggestion_for(nearest).text.clone()),
-        fix: None,
+        fix: text_fix(
+            document.text,
+            unlisted.range.clone(),
+            &language.suggestion_for(nearest).text,
+            true,
+        ),
         detail: Detail::Unlisted {
             nearest: nearest.text.clone(),
             language: language.language.to_string(),
@@ -335,6 +340,7 @@ fn mention_finding(
         return None;
     };
     let severity = settings.severity(check)?;
+    let keep_case = check != CheckId::Case;
     Some(Finding {
         check,
         severity,
@@ -343,8 +349,44 @@ fn mention_finding(
         end: document.position(mention.range.end),
         concept: concept.id.clone(),
         found: document.text[mention.range.clone()].to_string(),
+        fix: mention_fix(document.text, mention, &suggestion, keep_case),
         suggestion: Some(suggestion),
-        fix: None,
         detail,
     })
+}
+
+/// The edit that writes `replacement` in place of a mention: only the term
+/// part of an inflected word is replaced, and an all-capitals original stays
+/// in capitals (`ABU HUDHAIFA` → `ABU HUDHAYFAH`) when `keep_case`. None
+/// when the match came from a stem (the ending would not fit the new form)
+/// or nothing would change.
+pub fn mention_fix(text: &str, mention: &Mention, replacement: &str, keep_case: bool) -> Option<Fix> {
+    if mention.from_stem {
+        return None;
+    }
+    let range = mention.range.start..mention.stem_end.max(mention.range.start);
+    text_fix(text, range, replacement, keep_case)
+}
+
+/// The edit that writes `replacement` over `range` of `text`, keeping an
+/// all-capitals original in capitals when `keep_case`.
+pub fn text_fix(text: &str, range: Range<usize>, replacement: &str, keep_case: bool) -> Option<Fix> {
+    let original = text.get(range.clone())?;
+    let replacement = if keep_case && is_all_capitals(original) {
+        replacement.to_uppercase()
+    } else {
+        replacement.to_string()
+    };
+    (original != replacement).then_some(Fix { range, replacement })
+}
+
+/// Whether the text has letters and all of its cased letters are capitals.
+fn is_all_capitals(text: &str) -> bool {
+    let mut cased = text
+        .chars()
+        .filter(|c| c.is_uppercase() || c.is_lowercase())
+        .peekable();
+    cased.peek().is_some()
+        && cased.all(char::is_uppercase)
+        && text.chars().filter(|c| c.is_alphabetic()).count() > 1
 }

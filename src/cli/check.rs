@@ -5,11 +5,13 @@ use std::path::PathBuf;
 
 use termlint::config::ConsistencyScope;
 use termlint::document::Format;
+use termlint::fix::FixOptions;
 use termlint::i18n::{Localizer, Message};
 use termlint::lang::Language;
 use termlint::lint::Input;
 use termlint::report::{json_report, HumanReporter};
 
+use super::fixes::{apply_fixes, FixRequest};
 use super::{write_stdout, GlossaryArgs, OutputFormat, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS};
 
 #[derive(clap::Args)]
@@ -33,6 +35,15 @@ pub struct CheckArgs {
     format_in: Option<String>,
     #[arg(long, value_enum, default_value = "human")]
     format: OutputFormat,
+    // Rewrite deprecated, inconsistent and case findings in place.
+    #[arg(long)]
+    fix: bool,
+    // With --fix or --diff: also unlisted findings.
+    #[arg(long)]
+    fix_unlisted: bool,
+    // Print the unified diff the fixes would make, without writing.
+    #[arg(long)]
+    diff: bool,
     // The confidence (0 to 1) an `unlisted` finding needs.
     #[arg(long, value_name = "CONFIDENCE")]
     unlisted_threshold: Option<f32>,
@@ -78,7 +89,23 @@ pub fn run(args: CheckArgs, localizer: &Localizer) -> Result<u8, Vec<Message>> {
     }
     let linter = args.source.build_linter(config)?;
     let inputs = inputs(&args.paths);
-    let report = linter.check_inputs(&inputs);
+    let mut report = linter.check_inputs(&inputs);
+    let request = FixRequest {
+        write: args.fix && !args.diff,
+        diff: args.diff,
+        options: FixOptions {
+            unlisted: args.fix_unlisted,
+        },
+    };
+    let fix_problems = if request.write || request.diff {
+        apply_fixes(&mut report, request, localizer)
+    } else {
+        Vec::new()
+    };
+    if request.write && report.files.iter().any(|f| f.path == "<stdin>") {
+        // Standard input was fixed to standard output; nothing else is printed there.
+        return Ok(EXIT_CLEAN);
+    }
     let glossary = linter.matcher().glossary();
     match args.format {
         OutputFormat::Json => write_stdout(&(json_report(&report, glossary, localizer) + "\n"))?,
@@ -92,6 +119,9 @@ pub fn run(args: CheckArgs, localizer: &Localizer) -> Result<u8, Vec<Message>> {
             let _ = reporter.write_errors(&report, &mut stderr);
             let _ = writeln!(stderr, "{}", reporter.summary(&report));
         }
+    }
+    if !fix_problems.is_empty() {
+        return Err(fix_problems);
     }
     Ok(if !report.errors.is_empty() {
         EXIT_ERROR

@@ -3,6 +3,7 @@
 //! for developers only.
 
 mod check;
+mod fixes;
 mod glossary;
 mod help;
 

@@ -218,6 +218,26 @@ impl Format {
         })
     }
 
+    /// `text` written so that the format reads it back as `text`: the
+    /// replacement of a fix. Markup formats escape `&`, `<`, `>` and quotes;
+    /// PO escapes backslashes, quotes and line breaks; a CSV field doubles
+    /// its quotes.
+    pub fn escape(self, text: &str) -> String {
+        match self {
+            Format::Html | Format::Xliff => text
+                .replace('&', "&amp;")
+                .replace('<', "&lt;")
+                .replace('>', "&gt;")
+                .replace('"', "&quot;"),
+            Format::Po => text
+                .replace('\\', "\\\\")
+                .replace('"', "\\\"")
+                .replace('\n', "\\n"),
+            Format::Csv => text.replace('"', "\"\""),
+            Format::Text | Format::Markdown | Format::Fluent | Format::Tsv => text.to_string(),
+        }
+    }
+
     /// Cuts `text` into the segments to check, or says why the file cannot
     /// be read in this format.
     pub fn segments(self, text: &str) -> Result<Vec<Segment>, FormatError> {
@@ -237,6 +257,17 @@ impl Format {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn replacements_are_escaped_for_their_format() {
+        assert_eq!(
+            Format::Xliff.escape("A & \"B\" <C>"),
+            "A &amp; &quot;B&quot; &lt;C&gt;"
+        );
+        assert_eq!(Format::Po.escape("a \"b\" \\ c\nd"), "a \\\"b\\\" \\\\ c\\nd");
+        assert_eq!(Format::Csv.escape("a \"b\""), "a \"\"b\"\"");
+        assert_eq!(Format::Markdown.escape("Abū & co"), "Abū & co");
+    }
 
     #[test]
     fn a_view_maps_decoded_escapes_to_the_whole_escape() {

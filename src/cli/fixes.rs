@@ -1,0 +1,84 @@
+//! `termlint check --fix` and `--diff`: plan each file's edits, print the
+//! diff, write atomically, and leave in the report only what was not fixed.
+
+use std::io::Write;
+use std::path::Path;
+
+use termlint::fix::{apply, is_fixable, plan, unified_diff, write_atomically, FixOptions};
+use termlint::i18n::{Localizer, Message};
+use termlint::lint::Report;
+
+use super::write_stdout;
+
+/// What `--fix`/`--diff` asked for.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct FixRequest {
+    /// Write the fixes.
+    pub write: bool,
+    /// Print the unified diff of the fixes.
+    pub diff: bool,
+    /// Which findings to fix.
+    pub options: FixOptions,
+}
+
+/// Applies the fixes of every file of `report`; fixed findings are removed
+/// from the report. Returns the problems met, as messages (exit status 2).
+pub fn apply_fixes(report: &mut Report, request: FixRequest, localizer: &Localizer) -> Vec<Message> {
+    let mut problems = Vec::new();
+    let mut notes = Vec::new();
+    let mut fixed = 0;
+    let mut files = 0;
+    let mut diffs = String::new();
+    for file in &mut report.files {
+        let plan = plan(&file.findings, request.options);
+        if plan.edits.is_empty() {
+            continue;
+        }
+        for skipped in &plan.skipped {
+            notes.push(
+                Message::new("fix-skipped-overlap")
+                    .text("path", &file.path)
+                    .number("start", skipped.range.start)
+                    .number("end", skipped.range.end),
+            );
+        }
+        let new_text = apply(&file.text, &plan.edits);
+        if request.diff {
+            diffs.push_str(&unified_diff(&file.path, &file.text, &new_text));
+        }
+        if !request.write {
+            continue;
+        }
+        let written = if file.path == "<stdin>" {
+            // Fixed standard input goes to standard output, as ruff does.
+            write_stdout(&new_text).map_err(|_| ())
+        } else {
+            write_atomically(Path::new(&file.path), &file.text, &new_text)
+                .map_err(|error| problems.push(error.message(&file.path)))
+        };
+        if written.is_ok() {
+            let before = file.findings.len();
+            file.findings.retain(|finding| {
+                !(is_fixable(finding.check, request.options)
+                    && finding.fix.as_ref().is_some_and(|fix| plan.edits.contains(fix)))
+            });
+            fixed += before - file.findings.len();
+            files += 1;
+        }
+    }
+    report.files.retain(|file| !file.findings.is_empty());
+    if !diffs.is_empty() {
+        let _ = write_stdout(&diffs);
+    }
+    let mut stderr = anstream::stderr();
+    for note in &notes {
+        let _ = writeln!(stderr, "{}", localizer.render(note));
+    }
+    if request.write {
+        let summary = Message::new("fix-summary")
+            .number("fixed", fixed)
+            .number("files", files);
+        let _ = writeln!(stderr, "{}", localizer.render(&summary));
+    }
+    problems
+}

@@ -1,0 +1,134 @@
+//! `check --fix` and `--diff` on real files: the intended words change,
+//! nothing else does, and a second run changes nothing.
+
+mod common;
+
+use std::fs;
+
+use common::*;
+
+fn run(dir: &std::path::Path, args: &[&str]) -> std::process::Output {
+    termlint(dir)
+        .args(["check", "--no-config", "--no-default-glossary", "--glossary"])
+        .arg(test_glossary())
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn fix_rewrites_only_the_findings_and_keeps_bom_crlf_and_permissions() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a.md");
+    let original = "\u{FEFF}# KIRMAN notes\r\n\r\nIn Kirman, Khorasan and Khurasan; the Iskp claim.\r\nQasim Sulaimani spoke.\r\n";
+    fs::write(&path, original).unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        fs::set_permissions(&path, fs::Permissions::from_mode(0o640)).unwrap();
+    }
+    let output = run(dir.path(), &["--fix", "a.md"]);
+    let stderr = String::from_utf8_lossy(&output.stderr).to_string();
+    assert_eq!(code(&output), 0, "only warnings remain: {stderr}");
+    assert!(stderr.contains("fixed 4 findings in 1 file"), "{stderr}");
+    let fixed = fs::read_to_string(&path).unwrap();
+    assert_eq!(
+        fixed,
+        "\u{FEFF}# KERMAN notes\r\n\r\nIn Kerman, Khorasan and Khorasan; the ISKP claim.\r\nQasim Sulaimani spoke.\r\n",
+        "unlisted spellings are left alone without --fix-unlisted"
+    );
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        assert_eq!(fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o640);
+    }
+    let again = run(dir.path(), &["--fix", "a.md"]);
+    assert!(String::from_utf8_lossy(&again.stderr).contains("fixed 0 findings"));
+    assert_eq!(
+        fs::read_to_string(&path).unwrap(),
+        fixed,
+        "a second run changes nothing"
+    );
+    let names: Vec<_> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names.len(), 1, "no temporary file left: {names:?}");
+}
+
+#[test]
+fn fix_unlisted_applies_the_preferred_form() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("a.txt"), "Qasim Sulaimani spoke.\n").unwrap();
+    let output = run(dir.path(), &["--fix", "--fix-unlisted", "a.txt"]);
+    assert_eq!(code(&output), 0);
+    assert_eq!(
+        fs::read_to_string(dir.path().join("a.txt")).unwrap(),
+        "Qassem Soleimani spoke.\n"
+    );
+}
+
+#[test]
+fn diff_shows_the_change_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("a.md"), "one\ntwo\nIn Kirman.\nthree\n").unwrap();
+    let output = run(dir.path(), &["--diff", "a.md"]);
+    let status = code(&output);
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        stdout.contains(
+            "--- a/a.md\n+++ b/a.md\n@@ -1,4 +1,4 @@\n one\n two\n-In Kirman.\n+In Kerman.\n three\n"
+        ),
+        "{stdout}"
+    );
+    assert_eq!(
+        fs::read_to_string(dir.path().join("a.md")).unwrap(),
+        "one\ntwo\nIn Kirman.\nthree\n"
+    );
+    assert_eq!(status, 1, "the findings still stand");
+}
+
+#[test]
+fn inflected_words_keep_their_ending() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("g.toml"),
+        "[[concept]]\nid = \"kerman\"\n[concept.lang.ru]\npreferred = \"Керман\"\ndeprecated = [\"Кирман\"]\n",
+    )
+    .unwrap();
+    fs::write(dir.path().join("a.txt"), "Взрыв в Кирмане. КИРМАНОМ.\n").unwrap();
+    let output = termlint(dir.path())
+        .args([
+            "check",
+            "--no-config",
+            "--no-default-glossary",
+            "--glossary",
+            "g.toml",
+            "--lang",
+            "ru",
+        ])
+        .args(["--fix", "a.txt"])
+        .output()
+        .unwrap();
+    assert_eq!(code(&output), 0, "{}", String::from_utf8_lossy(&output.stderr));
+    assert_eq!(
+        fs::read_to_string(dir.path().join("a.txt")).unwrap(),
+        "Взрыв в Кермане. КЕРМАНОМ.\n"
+    );
+}
+
+#[test]
+fn standard_input_is_fixed_to_standard_output() {
+    use std::io::Write;
+    let mut child = termlint(&fixtures())
+        .args(["check", "--no-config", "--no-default-glossary", "--glossary"])
+        .arg(test_glossary())
+        .args(["--fix", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(b"From Kirman.\n").unwrap();
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(String::from_utf8(output.stdout).unwrap(), "From Kerman.\n");
+}
