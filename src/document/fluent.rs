@@ -244,8 +244,14 @@ mod tests {
     #[test]
     fn string_literals_join_the_text_with_escapes_decoded() {
         let ftl = "m = Abu {\"Hudh\\u0061ifa\"} {\"\\\"\\\\\"}{ 5 }\n";
-        assert_eq!(show(ftl), vec!["Abu |Hudh|[\\u0061=a]|ifa| |[\\\"=\"]|[\\\\=\\]|5"]);
-        assert_eq!(show("m = {\"\\uD83D\\U01F602\"}\n"), vec!["[\\uD83D=\u{fffd}]|[\\U01F602=😂]"]);
+        assert_eq!(
+            show(ftl),
+            vec!["Abu |Hudh|[\\u0061=a]|ifa| |[\\\"=\"]|[\\\\=\\]|5"]
+        );
+        assert_eq!(
+            show("m = {\"\\uD83D\\U01F602\"}\n"),
+            vec!["[\\uD83D=\u{fffd}]|[\\U01F602=😂]"]
+        );
     }
 
     #[test]

@@ -381,11 +381,14 @@ mod tests {
         segments(text).expect_err("rejected")
     }
 
-    const HEADER: &str = "msgid \"\"\nmsgstr \"\"\n\"Content-Type: text/plain; charset=UTF-8\\n\"\n\"Language: ru\\n\"\n\n";
+    const HEADER: &str =
+        "msgid \"\"\nmsgstr \"\"\n\"Content-Type: text/plain; charset=UTF-8\\n\"\n\"Language: ru\\n\"\n\n";
 
     #[test]
     fn sources_and_targets_share_a_unit_and_targets_take_the_header_language() {
-        let po = format!("{HEADER}#: a.c:1\nmsgid \"Kerman\"\nmsgstr \"Керман\"\n\nmsgid \"Kirman\"\nmsgstr \"\"\n");
+        let po = format!(
+            "{HEADER}#: a.c:1\nmsgid \"Kerman\"\nmsgstr \"Керман\"\n\nmsgid \"Kirman\"\nmsgstr \"\"\n"
+        );
         assert_eq!(
             show(&po),
             vec![
@@ -423,7 +426,9 @@ msgstr "\a\b\f\v\?\'"
 
     #[test]
     fn plurals_are_sources_and_targets_of_one_unit() {
-        let po = format!("{HEADER}msgid \"one Kerman\"\nmsgid_plural \"%d Kermans\"\nmsgstr[0] \"a\"\nmsgstr[1] \"b\"\n");
+        let po = format!(
+            "{HEADER}msgid \"one Kerman\"\nmsgid_plural \"%d Kermans\"\nmsgstr[0] \"a\"\nmsgstr[1] \"b\"\n"
+        );
         assert_eq!(
             show(&po),
             vec![
