@@ -25,7 +25,7 @@ use std::ops::Range;
 use fluent_syntax::ast::{self, Expression, InlineExpression, PatternElement};
 use fluent_syntax::parser::{self, ParserError};
 
-use super::{FormatError, Piece, Segment};
+use super::{FormatError, Piece, Role, Segment};
 
 /// The segments of a Fluent resource.
 pub fn segments(text: &str) -> Result<Vec<Segment>, FormatError> {
@@ -161,7 +161,7 @@ impl<'a> Collector<'a> {
             self.segments.push(Segment {
                 pieces,
                 language: None,
-                role: super::Role::Text,
+                role: Role::Text,
                 unit: None,
             });
         }
