@@ -22,6 +22,7 @@ finding-unlisted = “{ $found }” looks like an unlisted spelling of { $concep
 finding-missing-term = the source has “{ $source-term }” ({ $concept }), but the target has no form of it; expected “{ $expected }”
 finding-untranslated-term = “{ $found }” is left in the source language ({ $concept }); the target language has “{ $expected }”
 finding-help = write “{ $suggestion }”
+finding-help-missing = the target should contain “{ $suggestion }”
 # A concept named by its preferred form in the interface language, then in
 # the document's language.
 concept-name = { $ui-form } ({ $document-form })

@@ -21,6 +21,7 @@ finding-unlisted = «{ $found }» به نظر نگارشی از { $concept } ا�
 finding-missing-term = متن مبدأ «{ $source-term }» ({ $concept }) را دارد، اما در ترجمه هیچ صورتی از آن نیست؛ «{ $expected }» انتظار می‌رود
 finding-untranslated-term = «{ $found }» به زبان مبدأ مانده است ({ $concept })؛ در زبان ترجمه «{ $expected }» است
 finding-help = بنویسید «{ $suggestion }»
+finding-help-missing = ترجمه باید «{ $suggestion }» را داشته باشد
 concept-name = { $ui-form } ({ $document-form })
 
 ## خلاصه

@@ -20,6 +20,7 @@ finding-unlisted = «{ $found }» похоже на вариант написа�
 finding-missing-term = в исходном тексте есть «{ $source-term }» ({ $concept }), а в переводе нет ни одной его формы; ожидается «{ $expected }»
 finding-untranslated-term = «{ $found }» оставлено на языке оригинала ({ $concept }); на языке перевода — «{ $expected }»
 finding-help = замените на «{ $suggestion }»
+finding-help-missing = в переводе должно быть «{ $suggestion }»
 concept-name = { $ui-form } ({ $document-form })
 
 ## Итоговая строка

@@ -21,6 +21,7 @@ finding-unlisted = «{ $found }» ба навишти { $concept } монанд 
 finding-missing-term = дар матни асл «{ $source-term }» ({ $concept }) ҳаст, вале дар тарҷума ягон шакли он нест; «{ $expected }» интизор меравад
 finding-untranslated-term = «{ $found }» бо забони асл мондааст ({ $concept }); дар забони тарҷума «{ $expected }» аст
 finding-help = «{ $suggestion }» нависед
+finding-help-missing = дар тарҷума бояд «{ $suggestion }» бошад
 concept-name = { $ui-form } ({ $document-form })
 
 ## Хулоса

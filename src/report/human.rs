@@ -5,7 +5,7 @@ use std::io::{self, Write};
 
 use annotate_snippets::{Level, Renderer, Snippet};
 
-use crate::check::{Finding, Severity};
+use crate::check::{CheckId, Finding, Severity};
 use crate::glossary::Glossary;
 use crate::i18n::{Localizer, Message};
 use crate::lint::{FileReport, Report};
@@ -80,8 +80,12 @@ impl<'a> HumanReporter<'a> {
             .suggestion
             .as_ref()
             .map(|s| {
-                self.localizer
-                    .render(&Message::new("finding-help").text("suggestion", s))
+                // A missing term is added to the target, not written over it.
+                let id = match finding.check {
+                    CheckId::MissingTerm => "finding-help-missing",
+                    _ => "finding-help",
+                };
+                self.localizer.render(&Message::new(id).text("suggestion", s))
             })
             .unwrap_or_default();
         let first = lines.line_range(&file.text, finding.start.line);

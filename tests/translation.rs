@@ -1,0 +1,65 @@
+//! The translators' workflow: bilingual files (English → Russian) checked for
+//! terms that were dropped, left in English, or spelled in a deprecated way.
+
+mod common;
+
+use common::*;
+
+fn check_translation(file: &str) -> (std::process::Output, serde_json::Value) {
+    let dir = fixtures().join("translation");
+    let output = termlint(&dir)
+        .args([
+            "check",
+            "--no-config",
+            "--no-default-glossary",
+            "--format",
+            "json",
+        ])
+        .args(["--glossary", "glossary.toml", file])
+        .output()
+        .unwrap();
+    let json = serde_json::from_slice(&output.stdout).unwrap_or(serde_json::Value::Null);
+    (output, json)
+}
+
+#[test]
+fn po_targets_are_checked_against_their_sources() {
+    let (output, json) = check_translation("briefing.ru.po");
+    assert_eq!(
+        summarize(&json),
+        [
+            "missing-term 8:9-8:52 «Ответственность за нападение взяли на себя.» -> Керман",
+            "untranslated-term 11:16-11:33 «Voice of Khurasan» -> Голос Хорасана",
+            "deprecated 18:23-18:30 «Кирмане» -> Керман",
+        ]
+    );
+    assert_eq!(code(&output), 1);
+    let text = std::fs::read_to_string(fixtures().join("translation/briefing.ru.po")).unwrap();
+    assert_spans_slice(&text, &json);
+}
+
+#[test]
+fn fixing_a_po_file_keeps_the_russian_ending() {
+    let dir = tempfile::tempdir().unwrap();
+    for file in ["glossary.toml", "briefing.ru.po"] {
+        std::fs::copy(fixtures().join("translation").join(file), dir.path().join(file)).unwrap();
+    }
+    let output = termlint(dir.path())
+        .args([
+            "check",
+            "--no-config",
+            "--no-default-glossary",
+            "--glossary",
+            "glossary.toml",
+        ])
+        .args(["--fix", "briefing.ru.po"])
+        .output()
+        .unwrap();
+    assert_eq!(code(&output), 1, "the missing term cannot be fixed automatically");
+    let fixed = std::fs::read_to_string(dir.path().join("briefing.ru.po")).unwrap();
+    assert!(fixed.contains("\"мемориал находится в Кермане.\""), "{fixed}");
+    assert!(
+        fixed.contains("Журнал Voice of Khurasan"),
+        "untranslated terms are not rewritten"
+    );
+}
