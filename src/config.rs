@@ -19,6 +19,12 @@
 //! [inflection.ru]                 # endings names take (see `inflection`); or enabled = false
 //! endings = ["а", "у", "е", "ом"]
 //!
+//! [[ignore]]                      # findings to leave alone (quotations, titles)
+//! files = "quotes/**"             # optional: only in these files
+//! concepts = ["kerman"]           # by concept id
+//! phrases = ["Abu Hudhaifa al-Ansari"]   # or by the exact text found
+//! checks = ["deprecated"]         # optional: only these checks
+//!
 //! [checks]                        # severity per check: error, warning, info or off
 //! inconsistent = "error"
 //! case = "off"
@@ -36,6 +42,7 @@ use crate::document::Format;
 use crate::i18n::{io_reason, Message};
 use crate::inflection::Inflections;
 use crate::lang::Language;
+use crate::suppress::IgnoreRule;
 use crate::text::LineIndex;
 
 /// The name of the configuration file.
@@ -67,6 +74,10 @@ pub struct Config {
     pub target_language: Option<Language>,
     /// Read every input in this format (`--format-in`), whatever its name.
     pub format: Option<Format>,
+    /// Findings to ignore, by concept or exact phrase, per glob.
+    pub ignores: Vec<IgnoreRule>,
+    /// Report suppression directives that suppress nothing.
+    pub report_unused_suppressions: bool,
 }
 
 /// The scope within which `inconsistent` wants one spelling per name.
@@ -189,6 +200,21 @@ struct RawConfig {
     target_language: Option<Spanned<String>>,
     #[serde(default)]
     inflection: BTreeMap<Spanned<String>, RawInflection>,
+    #[serde(default)]
+    ignore: Vec<RawIgnore>,
+    report_unused_suppressions: Option<bool>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawIgnore {
+    files: Option<Spanned<String>>,
+    #[serde(default)]
+    concepts: Vec<String>,
+    #[serde(default)]
+    phrases: Vec<String>,
+    #[serde(default)]
+    checks: Vec<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -275,6 +301,8 @@ impl Default for Config {
             source_language: english(),
             target_language: None,
             format: None,
+            ignores: Vec::new(),
+            report_unused_suppressions: false,
         }
     }
 }
@@ -401,6 +429,31 @@ pub fn parse_config(text: &str, name: &str, root: PathBuf) -> Result<Config, Con
         None => english(),
     };
     let target_language = raw.target_language.as_ref().map(parse_language).transpose()?;
+    let mut ignores = Vec::new();
+    for rule in &raw.ignore {
+        let files = match &rule.files {
+            Some(glob) => Some(
+                compile_glob(glob)
+                    .map_err(|kind| error(glob.span(), kind))?
+                    .compile_matcher(),
+            ),
+            None => None,
+        };
+        let mut checks = Vec::new();
+        for id in &rule.checks {
+            let check: CheckId = id
+                .get_ref()
+                .parse()
+                .map_err(|unknown| error(id.span(), ConfigErrorKind::UnknownCheck { check: unknown }))?;
+            checks.push(check);
+        }
+        ignores.push(IgnoreRule {
+            files,
+            concepts: rule.concepts.clone(),
+            phrases: rule.phrases.clone(),
+            checks,
+        });
+    }
     let glob_set = |globs: &[Spanned<String>]| -> Result<Option<GlobSet>, ConfigError> {
         if globs.is_empty() {
             return Ok(None);
@@ -431,6 +484,8 @@ pub fn parse_config(text: &str, name: &str, root: PathBuf) -> Result<Config, Con
         source_language,
         target_language,
         format: None,
+        ignores,
+        report_unused_suppressions: raw.report_unused_suppressions.unwrap_or(false),
         root,
     })
 }

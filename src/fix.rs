@@ -63,7 +63,7 @@ pub fn is_fixable(check: CheckId, options: FixOptions) -> bool {
     match check {
         CheckId::Deprecated | CheckId::Inconsistent | CheckId::Case => true,
         CheckId::Unlisted => options.unlisted,
-        CheckId::MissingTerm | CheckId::UntranslatedTerm => false,
+        CheckId::MissingTerm | CheckId::UntranslatedTerm | CheckId::UnusedSuppression => false,
     }
 }
 

@@ -41,6 +41,7 @@ pub mod matcher;
 pub mod report;
 pub mod selftest;
 pub mod suggest;
+pub mod suppress;
 pub mod text;
 pub mod translit;
 pub mod unlisted;

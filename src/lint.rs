@@ -12,13 +12,15 @@ use rayon::prelude::*;
 
 use crate::check::{
     bilingual_findings, inconsistent_findings, mention_checks, run_checks, sort_findings, CheckId,
-    CheckSettings, CheckedText, ConsistencyInput, DocumentFindings, Finding, SegmentMentions, Severity,
+    CheckSettings, CheckedText, ConsistencyInput, Detail, DocumentFindings, Finding, SegmentMentions,
+    Severity,
 };
 use crate::config::{Config, ConsistencyScope};
 use crate::document::{Format, FormatError, Role, Segment};
 use crate::i18n::{io_reason, Message};
 use crate::lang::Language;
 use crate::matcher::{LanguageFilter, Matcher, Mention};
+use crate::suppress::{apply_directives, apply_ignores, directives};
 use crate::text::LineIndex;
 use crate::unlisted::{Unlisted, UnlistedFinder};
 
@@ -236,6 +238,7 @@ impl Linter {
             &found.unlisted,
             settings,
         ));
+        apply_directives(&mut findings, &directives(text, format));
         sort_findings(&mut findings);
         escape_fixes(&mut findings, format);
         Ok(findings)
@@ -361,6 +364,9 @@ impl Linter {
         }
         errors.sort_by(|a, b| a.path.cmp(&b.path));
         self.add_project_consistency(&mut analyzed);
+        for file in &mut analyzed {
+            self.suppress(file);
+        }
         let files_checked = analyzed.len();
         let files: Vec<FileReport> = analyzed
             .into_iter()
@@ -432,6 +438,37 @@ impl Linter {
         results.sort_by(|a, b| a.0.cmp(&b.0));
         errors.sort_by(|a, b| a.path.cmp(&b.path));
         (results.into_iter().map(|(_, result)| result).collect(), errors)
+    }
+
+    /// Removes the findings that directives and `ignore` rules cover, and
+    /// reports unused directives when asked.
+    fn suppress(&self, file: &mut Analyzed) {
+        let findings = &mut file.result.findings;
+        let relative = self.config.relative_path(Path::new(&file.path));
+        apply_ignores(findings, &self.config.ignores, &relative);
+        let directives = directives(&file.text, file.format);
+        if directives.is_empty() {
+            return;
+        }
+        let unused = apply_directives(findings, &directives);
+        let severity = self.config.checks.severity(CheckId::UnusedSuppression);
+        if let (true, Some(severity)) = (self.config.report_unused_suppressions, severity) {
+            for index in unused {
+                let range = directives[index].range.clone();
+                findings.push(Finding {
+                    check: CheckId::UnusedSuppression,
+                    severity,
+                    start: file.lines.position(&file.text, range.start),
+                    end: file.lines.position(&file.text, range.end),
+                    concept: String::new(),
+                    found: file.text[range.clone()].to_string(),
+                    range,
+                    suggestion: None,
+                    detail: Detail::UnusedSuppression,
+                    fix: None,
+                });
+            }
+        }
     }
 
     /// With project scope, adds the `inconsistent` findings of all files.

@@ -19,6 +19,7 @@ finding-case = “{ $found }” is written in the wrong case: the glossary has �
 finding-inconsistent = “{ $found }” mixes spellings of { $concept }: this document writes “{ $chosen }” (first at { NUMBER($line, useGrouping: "false") }:{ NUMBER($column, useGrouping: "false") })
 finding-inconsistent-project = “{ $found }” mixes spellings of { $concept }: this project writes “{ $chosen }” (first at { $path }:{ NUMBER($line, useGrouping: "false") }:{ NUMBER($column, useGrouping: "false") }; { $counts })
 finding-unlisted = “{ $found }” looks like an unlisted spelling of { $concept } (nearest listed form “{ $nearest }”, confidence { $confidence }%)
+finding-unused-suppression = “{ $found }” suppresses nothing
 finding-missing-term = the source has “{ $source-term }” ({ $concept }), but the target has no form of it; expected “{ $expected }”
 finding-untranslated-term = “{ $found }” is left in the source language ({ $concept }); the target language has “{ $expected }”
 finding-help = write “{ $suggestion }”
@@ -192,3 +193,4 @@ fix-summary = { $fixed ->
         [one] 1 file
        *[other] { $files } files
     }
+cli-arg-report-unused-suppressions = Report termlint-disable directives that suppress nothing

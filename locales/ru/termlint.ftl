@@ -17,6 +17,7 @@ finding-case = «{ $found }» написано с неверным регист�
 finding-inconsistent = «{ $found }» — другой вариант написания ({ $concept }); в этом документе принят вариант «{ $chosen }» (впервые — строка { NUMBER($line, useGrouping: "false") }, столбец { NUMBER($column, useGrouping: "false") })
 finding-inconsistent-project = «{ $found }» — другой вариант написания ({ $concept }); в этом проекте принят вариант «{ $chosen }» (впервые — { $path }, строка { NUMBER($line, useGrouping: "false") }, столбец { NUMBER($column, useGrouping: "false") }; { $counts })
 finding-unlisted = «{ $found }» похоже на вариант написания, которого нет в глоссарии ({ $concept }; ближайший вариант из глоссария — «{ $nearest }», уверенность { $confidence } %)
+finding-unused-suppression = «{ $found }» ничего не подавляет
 finding-missing-term = в исходном тексте есть «{ $source-term }» ({ $concept }), а в переводе нет ни одной его формы; ожидается «{ $expected }»
 finding-untranslated-term = «{ $found }» оставлено на языке оригинала ({ $concept }); на языке перевода — «{ $expected }»
 finding-help = замените на «{ $suggestion }»
@@ -201,3 +202,4 @@ fix-summary = { $fixed ->
         [one] { $files } файле
        *[other] { $files } файлах
     }
+cli-arg-report-unused-suppressions = Сообщать о директивах termlint-disable, которые ничего не подавляют

@@ -36,17 +36,20 @@ pub enum CheckId {
     MissingTerm,
     /// The target keeps the source-language form of a term.
     UntranslatedTerm,
+    /// A suppression directive that suppresses nothing.
+    UnusedSuppression,
 }
 
 impl CheckId {
     /// Every check, in a stable order.
-    pub const ALL: [CheckId; 6] = [
+    pub const ALL: [CheckId; 7] = [
         CheckId::Deprecated,
         CheckId::Inconsistent,
         CheckId::Case,
         CheckId::Unlisted,
         CheckId::MissingTerm,
         CheckId::UntranslatedTerm,
+        CheckId::UnusedSuppression,
     ];
 
     /// The stable id.
@@ -58,6 +61,7 @@ impl CheckId {
             CheckId::Unlisted => "unlisted",
             CheckId::MissingTerm => "missing-term",
             CheckId::UntranslatedTerm => "untranslated-term",
+            CheckId::UnusedSuppression => "unused-suppression",
         }
     }
 
@@ -65,7 +69,10 @@ impl CheckId {
     pub fn default_severity(self) -> Severity {
         match self {
             CheckId::Deprecated | CheckId::Case | CheckId::MissingTerm => Severity::Error,
-            CheckId::Inconsistent | CheckId::Unlisted | CheckId::UntranslatedTerm => Severity::Warning,
+            CheckId::Inconsistent
+            | CheckId::Unlisted
+            | CheckId::UntranslatedTerm
+            | CheckId::UnusedSuppression => Severity::Warning,
         }
     }
 }
@@ -110,7 +117,7 @@ pub const DEFAULT_UNLISTED_THRESHOLD: f32 = 0.75;
 /// Which checks run, at which severity, and how sure `unlisted` must be.
 #[derive(Clone, Debug, PartialEq)]
 pub struct CheckSettings {
-    severities: [Option<Severity>; 6],
+    severities: [Option<Severity>; 7],
     /// The confidence in [0, 1] an `unlisted` finding needs.
     pub unlisted_threshold: f32,
 }
@@ -189,6 +196,8 @@ pub enum Detail {
     MissingTerm { source_term: String, language: String },
     /// `untranslated-term`: the target's language.
     UntranslatedTerm { language: String },
+    /// `unused-suppression`: nothing beyond the directive text (`found`).
+    UnusedSuppression,
     /// `inconsistent`: the form the document (or project) settled on, its
     /// language, where it is first used, and how often each form occurs.
     Inconsistent {

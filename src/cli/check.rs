@@ -44,6 +44,9 @@ pub struct CheckArgs {
     // Print the unified diff the fixes would make, without writing.
     #[arg(long)]
     diff: bool,
+    // Report suppression directives that suppress nothing.
+    #[arg(long)]
+    report_unused_suppressions: bool,
     // The confidence (0 to 1) an `unlisted` finding needs.
     #[arg(long, value_name = "CONFIDENCE")]
     unlisted_threshold: Option<f32>,
@@ -81,6 +84,9 @@ pub fn run(args: CheckArgs, localizer: &Localizer) -> Result<u8, Vec<Message>> {
             return Err(vec![Message::new("error-bad-threshold").text("value", value)]);
         }
         config.checks.unlisted_threshold = threshold;
+    }
+    if args.report_unused_suppressions {
+        config.report_unused_suppressions = true;
     }
     match args.consistency {
         Some(Scope::Document) => config.consistency = ConsistencyScope::Document,

@@ -32,6 +32,7 @@ pub fn finding_message(finding: &Finding, glossary: &Glossary, ui: &LanguageIden
         Detail::Case { expected } => Message::new("finding-case")
             .text("found", &finding.found)
             .text("expected", expected),
+        Detail::UnusedSuppression => Message::new("finding-unused-suppression").text("found", &finding.found),
         Detail::MissingTerm {
             source_term,
             language,
