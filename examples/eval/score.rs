@@ -187,6 +187,7 @@ fn kind_of(check: CheckId) -> &'static str {
         CheckId::Unlisted => "unlisted_variant",
         // Bilingual checks do not run on the monolingual sample.
         CheckId::MissingTerm | CheckId::UntranslatedTerm => "bilingual",
+        CheckId::UnusedSuppression => "suppression",
     }
 }
 
