@@ -194,3 +194,15 @@ fix-summary = { $fixed ->
        *[other] { $files } files
     }
 cli-arg-report-unused-suppressions = Report termlint-disable directives that suppress nothing
+
+## init
+
+cli-init-about = Write a starter termlint.toml and glossary into the current folder, and print the pre-commit snippet
+init-config-comment = termlint configuration: see “Configuration” in termlint's README.
+    Paths are relative to this file.
+init-glossary-comment = Your glossary: one [[concept]] per name, with its forms per language.
+    Check it with: termlint glossary test
+init-wrote = wrote { $path }
+init-kept = kept { $path } (it exists already)
+init-failed = cannot write { $path }: { $reason }
+init-pre-commit = To run termlint before every commit, add this to .pre-commit-config.yaml:

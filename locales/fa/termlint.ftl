@@ -164,3 +164,15 @@ fix-write-failed = { $path }: اصلاح نوشته نشد ({ $reason })؛ پر�
 fix-skipped-overlap = { $path }: اصلاحی در بایت‌های { NUMBER($start, useGrouping: "false") } تا { NUMBER($end, useGrouping: "false") } با اصلاح پیشین هم‌پوشانی دارد و کنار گذاشته شد؛ --fix را دوباره اجرا کنید
 fix-summary = { $fixed } یافته در { $files } پرونده اصلاح شد
 cli-arg-report-unused-suppressions = گزارش دستورهای termlint-disable که چیزی را پنهان نمی‌کنند
+
+## init
+
+cli-init-about = نوشتن termlint.toml و واژه‌نامهٔ آغازین در پوشهٔ کنونی و چاپ تکهٔ پیکربندی pre-commit
+init-config-comment = پیکربندی termlint: بخش «Configuration» در README را ببینید.
+    مسیرها نسبت به همین پرونده‌اند.
+init-glossary-comment = واژه‌نامهٔ شما: برای هر نام یک [[concept]] با صورت‌هایش در هر زبان.
+    آزمودن آن: termlint glossary test
+init-wrote = { $path } نوشته شد
+init-kept = { $path } از پیش وجود دارد و دست‌نخورده ماند
+init-failed = نوشتن { $path } ممکن نیست: { $reason }
+init-pre-commit = برای اجرای termlint پیش از هر commit، این را به .pre-commit-config.yaml بیفزایید:

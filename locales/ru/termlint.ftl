@@ -203,3 +203,15 @@ fix-summary = { $fixed ->
        *[other] { $files } файлах
     }
 cli-arg-report-unused-suppressions = Сообщать о директивах termlint-disable, которые ничего не подавляют
+
+## init
+
+cli-init-about = Записать в текущую папку начальные termlint.toml и глоссарий и показать фрагмент для pre-commit
+init-config-comment = Настройки termlint: см. раздел «Configuration» в README termlint.
+    Пути указываются относительно этого файла.
+init-glossary-comment = Ваш глоссарий: по одному [[concept]] на имя, с его формами для каждого языка.
+    Проверка: termlint glossary test
+init-wrote = записан файл { $path }
+init-kept = файл { $path } уже существует и оставлен без изменений
+init-failed = не удалось записать { $path }: { $reason }
+init-pre-commit = Чтобы запускать termlint перед каждым коммитом, добавьте в .pre-commit-config.yaml:

@@ -164,3 +164,15 @@ fix-write-failed = { $path }: ислоҳ навишта нашуд ({ $reason })
 fix-skipped-overlap = { $path }: ислоҳ дар байтҳои { NUMBER($start, useGrouping: "false") }–{ NUMBER($end, useGrouping: "false") } бо ислоҳи пешина бархӯрд дорад ва гузаронида шуд; --fix-ро боз иҷро кунед
 fix-summary = { $fixed } огоҳӣ дар { $files } файл ислоҳ шуд
 cli-arg-report-unused-suppressions = Дар бораи дастурҳои termlint-disable, ки ҳеҷ чизро пинҳон намекунанд, хабар додан
+
+## init
+
+cli-init-about = Дар ҷузвдони ҷорӣ навиштани termlint.toml ва луғати ибтидоӣ ва нишон додани порчаи pre-commit
+init-config-comment = Танзимоти termlint: фасли «Configuration»-и README-ро бинед.
+    Роҳҳо нисбат ба ҳамин файл нишон дода мешаванд.
+init-glossary-comment = Луғати шумо: барои ҳар ном як [[concept]] бо шаклҳояш дар ҳар забон.
+    Санҷиш: termlint glossary test
+init-wrote = { $path } навишта шуд
+init-kept = { $path } аллакай ҳаст ва дастнахӯрда монд
+init-failed = { $path }-ро навиштан ғайриимкон аст: { $reason }
+init-pre-commit = Барои иҷро кардани termlint пеш аз ҳар commit инро ба .pre-commit-config.yaml илова кунед:

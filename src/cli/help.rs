@@ -18,6 +18,7 @@ const COMMAND_ABOUT: &[(&str, &str)] = &[
     ("show", "cli-glossary-show-about"),
     ("test", "cli-glossary-test-about"),
     ("suggest", "cli-glossary-suggest-about"),
+    ("init", "cli-init-about"),
 ];
 
 /// The message of each argument's help, by clap argument id.

@@ -6,6 +6,7 @@ mod check;
 mod fixes;
 mod glossary;
 mod help;
+mod init;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -50,6 +51,8 @@ enum Command {
         #[command(flatten)]
         source: GlossaryArgs,
     },
+    // Writes a starter termlint.toml and glossary, and prints the pre-commit snippet.
+    Init,
 }
 
 // Where the glossary and configuration come from.
@@ -94,6 +97,7 @@ pub fn run() -> ExitCode {
     let status = match cli.command {
         Some(Command::Check(args)) => check::run(args, &localizer),
         Some(Command::Glossary { command, source }) => glossary::run(command, &source, &localizer),
+        Some(Command::Init) => init::run(std::path::Path::new("."), &localizer),
         None => {
             let _ = command.print_help();
             Ok(EXIT_ERROR)

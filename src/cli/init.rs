@@ -1,0 +1,71 @@
+//! `termlint init`: a starter `termlint.toml` and glossary file for a
+//! repository, and the pre-commit snippet to use termlint there.
+
+use std::path::Path;
+
+use termlint::i18n::{io_reason, Localizer, Message};
+
+use super::{write_stdout, EXIT_CLEAN};
+
+/// Writes the starter files into `folder` (never over existing ones).
+pub fn run(folder: &Path, localizer: &Localizer) -> Result<u8, Vec<Message>> {
+    let comment = |id: &'static str| {
+        localizer
+            .render(&Message::new(id))
+            .lines()
+            .map(|line| format!("# {line}\n"))
+            .collect::<String>()
+    };
+    let config = format!(
+        "{}glossary = [\"glossary/\"]\nbuiltin_glossary = true\nlanguage = \"en\"\n\n[checks]\ndeprecated = \"error\"\ninconsistent = \"warning\"\ncase = \"error\"\nunlisted = \"warning\"\n",
+        comment("init-config-comment")
+    );
+    let glossary = format!(
+        "{}[[concept]]\nid = \"kerman\"\nkind = \"place\"\nsource = [\"https://en.wikipedia.org/wiki/Kerman\"]\n\n[concept.lang.en]\npreferred = \"Kerman\"\ndeprecated = [\"Kirman\"]\n\n[concept.lang.ru]\npreferred = \"Керман\"\n",
+        comment("init-glossary-comment")
+    );
+    let mut out = String::new();
+    for (path, content) in [
+        (folder.join("termlint.toml"), config),
+        (folder.join("glossary").join("terms.toml"), glossary),
+    ] {
+        let shown = path.display().to_string();
+        let message = if path.exists() {
+            Message::new("init-kept").text("path", shown)
+        } else {
+            write_new(&path, &content).map_err(|reason| {
+                vec![Message::new("init-failed")
+                    .text("path", &shown)
+                    .message("reason", reason)]
+            })?;
+            Message::new("init-wrote").text("path", shown)
+        };
+        out.push_str(&localizer.render(&message));
+        out.push('\n');
+    }
+    out.push('\n');
+    out.push_str(&localizer.render(&Message::new("init-pre-commit")));
+    out.push_str(PRE_COMMIT_SNIPPET);
+    write_stdout(&out)?;
+    Ok(EXIT_CLEAN)
+}
+
+/// A pre-commit hook that runs the installed termlint on changed files.
+const PRE_COMMIT_SNIPPET: &str = "
+
+repos:
+  - repo: local
+    hooks:
+      - id: termlint
+        name: termlint
+        entry: termlint check
+        language: system
+        files: \\.(md|markdown|mdx|txt|html?|xliff|xlf|po|pot|ftl|tsv|csv)$
+";
+
+fn write_new(path: &Path, content: &str) -> Result<(), Message> {
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).map_err(|e| io_reason(&e))?;
+    }
+    std::fs::write(path, content).map_err(|e| io_reason(&e))
+}
