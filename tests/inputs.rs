@@ -233,3 +233,31 @@ fn consistency_and_threshold_from_configuration() {
         ["unlisted 1:11-1:26 «Qasim Sulaimani» -> Qassem Soleimani"]
     );
 }
+
+#[test]
+fn init_writes_starter_files_once_and_they_work() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = termlint(dir.path()).arg("init").output().unwrap();
+    assert_eq!(code(&output), 0);
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        stdout.contains("wrote ./termlint.toml") && stdout.contains("repo: local"),
+        "{stdout}"
+    );
+    fs::write(dir.path().join("termlint.toml"), "# mine\n").unwrap();
+    let again = termlint(dir.path()).arg("init").output().unwrap();
+    assert!(String::from_utf8(again.stdout)
+        .unwrap()
+        .contains("kept ./termlint.toml"));
+    assert_eq!(
+        fs::read_to_string(dir.path().join("termlint.toml")).unwrap(),
+        "# mine\n"
+    );
+    fs::write(dir.path().join("a.md"), "In Kirman.\n").unwrap();
+    let check = termlint(dir.path())
+        .args(["check", "--format", "json", "a.md"])
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&check.stdout).unwrap();
+    assert_eq!(summarize(&json), ["deprecated 1:4-1:10 «Kirman» -> Kerman"]);
+}
