@@ -34,12 +34,12 @@ pub fn is_word_end(text: &str, end: usize) -> bool {
     }
 }
 
-/// The letters before an apostrophe form an elision when they are a single
-/// letter (`l’`, `d’`, `s’`) or `qu`, with a non-letter (or the start of the
-/// text) before them.
+/// An apostrophe starts a word when it opens a quotation (no letter before
+/// it) or ends an elision: a single letter (`l’`, `d’`, `s’`) or `qu`, with
+/// a non-letter (or the start of the text) before them.
 fn is_elision(before: impl Iterator<Item = char>) -> bool {
     let letters: String = before.take_while(|c| c.is_alphabetic()).take(3).collect();
-    letters.chars().count() == 1 || letters.eq_ignore_ascii_case("uq")
+    matches!(letters.chars().count(), 0 | 1) || letters.eq_ignore_ascii_case("uq")
 }
 
 fn is_word_char(c: char) -> bool {
@@ -79,6 +79,8 @@ mod tests {
         assert!(is_word_end("Hamas’ ideology", 5));
         assert!(is_word_start("l’Iran", 4));
         assert!(is_word_start("qu'al-Qaida", 3));
+        assert!(is_word_start("say 'Kirman'", 5), "an apostrophe used as a quotation mark");
+        assert!(is_word_end("say 'Kirman'", 11));
     }
 
     #[test]
