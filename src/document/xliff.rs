@@ -27,7 +27,7 @@
 use std::ops::Range;
 
 use quick_xml::events::{BytesRef, BytesStart, Event};
-use quick_xml::Reader;
+use quick_xml::{Reader, XmlVersion};
 
 use super::{FormatError, Piece, Role, Segment};
 use crate::lang::Language;
@@ -123,7 +123,10 @@ impl Walker {
         if self.open.is_empty() && name != b"xliff" {
             return Err(FormatError {
                 offset: range.start,
-                detail: format!("the root element is <{}>, not <xliff>", String::from_utf8_lossy(name)),
+                detail: format!(
+                    "the root element is <{}>, not <xliff>",
+                    String::from_utf8_lossy(name)
+                ),
             });
         }
         match name {
@@ -243,7 +246,9 @@ fn attribute(element: &BytesStart, offset: usize, name: &[u8]) -> Result<Option<
     for attribute in element.attributes() {
         let attribute = attribute.map_err(|e| error(e.to_string()))?;
         if attribute.key.as_ref() == name {
-            let value = attribute.unescape_value().map_err(|e| error(e.to_string()))?;
+            let value = attribute
+                .normalized_value(XmlVersion::Implicit1_0)
+                .map_err(|e| error(e.to_string()))?;
             return Ok(Some(value.into_owned()));
         }
     }
@@ -264,7 +269,11 @@ fn resolve(reference: &BytesRef, offset: usize) -> Result<String, FormatError> {
         "gt" => ">",
         "quot" => "\"",
         "apos" => "'",
-        other => return Err(error(format!("unknown entity &{other}; (DTD entities are not expanded)"))),
+        other => {
+            return Err(error(format!(
+                "unknown entity &{other}; (DTD entities are not expanded)"
+            )))
+        }
     };
     Ok(decoded.to_string())
 }
@@ -288,7 +297,10 @@ mod tests {
                         None => xliff[p.range.clone()].to_string(),
                     })
                     .collect();
-                let language = segment.language.as_ref().map_or("-".to_string(), |l| l.to_string());
+                let language = segment
+                    .language
+                    .as_ref()
+                    .map_or("-".to_string(), |l| l.to_string());
                 format!(
                     "{:?} {} {language}: {}",
                     segment.role,
@@ -365,7 +377,10 @@ mod tests {
         let xliff = "<xliff version='1.2'><file source-language='en' target-language=\"ru\"><body>\
 <trans-unit id='1'><source xml:lang='en-GB'>Kerman</source><target xml:lang='tg-Cyrl'>Кирмон</target></trans-unit>\
 </body></file></xliff>";
-        assert_eq!(show(xliff), vec!["Source 0 en-GB: Kerman", "Target 0 tg-Cyrl: Кирмон"]);
+        assert_eq!(
+            show(xliff),
+            vec!["Source 0 en-GB: Kerman", "Target 0 tg-Cyrl: Кирмон"]
+        );
     }
 
     #[test]
@@ -385,7 +400,13 @@ mod tests {
         assert_eq!(mismatched.offset, 19);
         assert!(mismatched.detail.contains("</unit>"), "{}", mismatched.detail);
         let unclosed = error("<xliff><file><unit><segment><source>Kerman");
-        assert_eq!(unclosed, FormatError { offset: 28, detail: "unclosed element <source>".into() });
+        assert_eq!(
+            unclosed,
+            FormatError {
+                offset: 28,
+                detail: "unclosed element <source>".into()
+            }
+        );
         assert_eq!(error("<xliff><source>&#0;</source></xliff>").offset, 15);
         assert_eq!(error("<xliff>&amp</xliff>").offset, 7);
         assert!(error("<html><body/></html>").detail.contains("<html>"));
