@@ -1,12 +1,429 @@
-//! XLIFF 1.2 and 2.0: `source` and `target` of every unit, paired.
+//! XLIFF 1.2 and 2.0: the `source` and `target` of every translation unit,
+//! paired by a running unit index.
+//!
+//! Checked: the text of `<source>` and `<target>` directly inside a 1.2
+//! `<trans-unit>` or a 2.0 `<segment>`, including text inside the wrapping
+//! inline elements (`<g>`, `<pc>`, `<mrk>`) and CDATA sections. Each pair
+//! gets the next unit index; a source takes the file's source language
+//! (`source-language` / `srcLang`), a target the target language
+//! (`target-language` / `trgLang`), unless the element has its own
+//! `xml:lang`.
+//!
+//! Not checked: inline-code markup (`<x/>`, `<bx/>`, `<ex/>`, `<sc/>`,
+//! `<ec/>`, `<ph/>` …) and the native code inside `<ph>`, `<bpt>`, `<ept>`
+//! and `<it>`; 1.2 `<seg-source>` (the same text as `<source>`, segmented)
+//! and `<alt-trans>` proposals; 2.0 `<ignorable>`, `<originalData>` and
+//! module data such as translation-memory matches; notes, comments and
+//! processing instructions.
+//!
+//! Text on both sides of an inline tag stays one segment of several pieces,
+//! so a name split by `<g>` is still found at its original position. The
+//! five predefined entities and character references become decoded pieces
+//! covering the whole reference. Nothing is ever expanded from a DTD: a
+//! DOCTYPE is ignored, and any other entity reference is an error, as is
+//! XML that is not well formed. The walk is iterative, so deep nesting
+//! costs heap, not stack.
 
-use super::{FormatError, Segment};
+use std::ops::Range;
 
-/// The segments of a file in this format.
+use quick_xml::events::{BytesRef, BytesStart, Event};
+use quick_xml::{Reader, XmlVersion};
+
+use super::{FormatError, Piece, Role, Segment};
+use crate::lang::Language;
+
+/// Cuts an XLIFF 1.2 or 2.0 document into source and target segments.
 pub fn segments(text: &str) -> Result<Vec<Segment>, FormatError> {
-    let _ = text;
-    Err(FormatError {
-        offset: 0,
-        detail: "not implemented yet".to_string(),
-    })
+    // The reader skips a byte-order mark and counts positions after it.
+    let base = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    let at = |position: u64| base + usize::try_from(position).unwrap_or(usize::MAX - base);
+    let mut reader = Reader::from_str(&text[base..]);
+    let mut walker = Walker::default();
+    loop {
+        let start = at(reader.buffer_position());
+        let event = reader.read_event().map_err(|error| FormatError {
+            offset: at(reader.error_position()),
+            detail: error.to_string(),
+        })?;
+        let end = at(reader.buffer_position());
+        match event {
+            Event::Eof => return walker.finish(text),
+            Event::Start(element) => walker.open(&element, start..end, false)?,
+            Event::Empty(element) => walker.open(&element, start..end, true)?,
+            Event::End(_) => walker.close(start)?,
+            Event::Text(_) => walker.push(Piece::verbatim(start..end)),
+            // `<![CDATA[` is 9 bytes and `]]>` 3.
+            Event::CData(_) => walker.push(Piece::verbatim(start + 9..end.saturating_sub(3))),
+            Event::GeneralRef(reference) => {
+                let decoded = resolve(&reference, start)?;
+                walker.push(Piece::decoded(start..end, decoded));
+            }
+            Event::Comment(_) | Event::Decl(_) | Event::PI(_) | Event::DocType(_) => {}
+        }
+    }
+}
+
+/// What an open element means to the walk.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    /// A 1.2 `<trans-unit>` or a 2.0 `<segment>`: holds one source/target pair.
+    Pair,
+    /// `<source>`.
+    Source,
+    /// `<target>`.
+    Target,
+    /// An inline element whose content is native code, not text.
+    NativeCode,
+    /// Anything else.
+    Other,
+}
+
+impl Kind {
+    fn of(local_name: &[u8]) -> Kind {
+        match local_name {
+            b"trans-unit" | b"segment" => Kind::Pair,
+            b"source" => Kind::Source,
+            b"target" => Kind::Target,
+            b"ph" | b"bpt" | b"ept" | b"it" => Kind::NativeCode,
+            _ => Kind::Other,
+        }
+    }
+}
+
+/// An open element: what it is and where its start tag begins.
+struct Open {
+    kind: Kind,
+    start: usize,
+}
+
+/// The source or target being read.
+struct Capture {
+    segment: Segment,
+    /// Index in the element stack of the `<source>` or `<target>`.
+    depth: usize,
+    /// How many native-code elements are open inside it.
+    in_code: usize,
+}
+
+#[derive(Default)]
+struct Walker {
+    open: Vec<Open>,
+    source_language: Option<Language>,
+    target_language: Option<Language>,
+    /// Pairs seen so far; the current pair's index is one less.
+    pairs: usize,
+    capture: Option<Capture>,
+    segments: Vec<Segment>,
+}
+
+impl Walker {
+    fn open(&mut self, element: &BytesStart, range: Range<usize>, empty: bool) -> Result<(), FormatError> {
+        let local = element.local_name();
+        let name = local.as_ref();
+        if self.open.is_empty() && name != b"xliff" {
+            return Err(FormatError {
+                offset: range.start,
+                detail: format!(
+                    "the root element is <{}>, not <xliff>",
+                    String::from_utf8_lossy(name)
+                ),
+            });
+        }
+        match name {
+            b"xliff" => self.read_languages(element, range.start, b"srcLang", b"trgLang")?,
+            b"file" => self.read_languages(element, range.start, b"source-language", b"target-language")?,
+            _ => {}
+        }
+        let kind = Kind::of(name);
+        if kind == Kind::Pair && self.capture.is_none() {
+            self.pairs += 1;
+        }
+        let parent = self.open.last().map(|open| open.kind);
+        match (&mut self.capture, kind) {
+            (Some(capture), Kind::NativeCode) if !empty => capture.in_code += 1,
+            (None, Kind::Source | Kind::Target) if parent == Some(Kind::Pair) && !empty => {
+                self.capture = Some(self.start_capture(element, kind, range.start)?);
+            }
+            _ => {}
+        }
+        if !empty {
+            self.open.push(Open {
+                kind,
+                start: range.start,
+            });
+        }
+        Ok(())
+    }
+
+    fn start_capture(&self, element: &BytesStart, kind: Kind, offset: usize) -> Result<Capture, FormatError> {
+        let (role, file_language) = match kind {
+            Kind::Target => (Role::Target, &self.target_language),
+            _ => (Role::Source, &self.source_language),
+        };
+        let own = attribute(element, offset, b"xml:lang")?.and_then(|tag| Language::parse(&tag).ok());
+        Ok(Capture {
+            segment: Segment {
+                pieces: Vec::new(),
+                language: own.or_else(|| file_language.clone()),
+                role,
+                unit: Some(self.pairs.saturating_sub(1)),
+            },
+            depth: self.open.len(),
+            in_code: 0,
+        })
+    }
+
+    fn read_languages(
+        &mut self,
+        element: &BytesStart,
+        offset: usize,
+        source: &[u8],
+        target: &[u8],
+    ) -> Result<(), FormatError> {
+        if let Some(tag) = attribute(element, offset, source)? {
+            self.source_language = Language::parse(&tag).ok();
+        }
+        if let Some(tag) = attribute(element, offset, target)? {
+            self.target_language = Language::parse(&tag).ok();
+        }
+        Ok(())
+    }
+
+    fn close(&mut self, offset: usize) -> Result<(), FormatError> {
+        let Some(closed) = self.open.pop() else {
+            return Err(FormatError {
+                offset,
+                detail: "end tag without a start tag".to_string(),
+            });
+        };
+        let ends_capture = self.capture.as_ref().is_some_and(|c| c.depth == self.open.len());
+        if ends_capture {
+            if let Some(capture) = self.capture.take() {
+                if !capture.segment.pieces.is_empty() {
+                    self.segments.push(capture.segment);
+                }
+            }
+        } else if let Some(capture) = &mut self.capture {
+            if closed.kind == Kind::NativeCode {
+                capture.in_code = capture.in_code.saturating_sub(1);
+            }
+        }
+        Ok(())
+    }
+
+    /// Adds a piece of text to the source or target being read, if any.
+    fn push(&mut self, piece: Piece) {
+        if let Some(capture) = &mut self.capture {
+            if capture.in_code == 0 && !piece.range.is_empty() {
+                capture.segment.pieces.push(piece);
+            }
+        }
+    }
+
+    fn finish(self, text: &str) -> Result<Vec<Segment>, FormatError> {
+        match self.open.last() {
+            Some(open) => Err(FormatError {
+                offset: open.start,
+                detail: format!("unclosed element <{}>", tag_name(text, open.start)),
+            }),
+            None => Ok(self.segments),
+        }
+    }
+}
+
+/// The name in the start tag at `start`.
+fn tag_name(text: &str, start: usize) -> &str {
+    let rest = text.get(start + 1..).unwrap_or_default();
+    let end = rest
+        .find(|c: char| c.is_whitespace() || c == '>' || c == '/')
+        .unwrap_or(rest.len());
+    &rest[..end]
+}
+
+/// The unescaped value of an attribute, by qualified name.
+fn attribute(element: &BytesStart, offset: usize, name: &[u8]) -> Result<Option<String>, FormatError> {
+    let error = |detail: String| FormatError { offset, detail };
+    for attribute in element.attributes() {
+        let attribute = attribute.map_err(|e| error(e.to_string()))?;
+        if attribute.key.as_ref() == name {
+            let value = attribute
+                .normalized_value(XmlVersion::Implicit1_0)
+                .map_err(|e| error(e.to_string()))?;
+            return Ok(Some(value.into_owned()));
+        }
+    }
+    Ok(None)
+}
+
+/// The text of a character reference or predefined entity; any other entity
+/// is an error, since entities declared in a DTD are never expanded.
+fn resolve(reference: &BytesRef, offset: usize) -> Result<String, FormatError> {
+    let error = |detail: String| FormatError { offset, detail };
+    if let Some(c) = reference.resolve_char_ref().map_err(|e| error(e.to_string()))? {
+        return Ok(c.to_string());
+    }
+    let name = reference.decode().map_err(|e| error(e.to_string()))?;
+    let decoded = match name.as_ref() {
+        "amp" => "&",
+        "lt" => "<",
+        "gt" => ">",
+        "quot" => "\"",
+        "apos" => "'",
+        other => {
+            return Err(error(format!(
+                "unknown entity &{other}; (DTD entities are not expanded)"
+            )))
+        }
+    };
+    Ok(decoded.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Each segment as `role unit lang: piece|piece`, decoded pieces in
+    /// brackets after their original text.
+    fn show(xliff: &str) -> Vec<String> {
+        segments(xliff)
+            .expect("parses")
+            .iter()
+            .map(|segment| {
+                let pieces: Vec<String> = segment
+                    .pieces
+                    .iter()
+                    .map(|p| match &p.decoded {
+                        Some(decoded) => format!("{}[{decoded}]", &xliff[p.range.clone()]),
+                        None => xliff[p.range.clone()].to_string(),
+                    })
+                    .collect();
+                let language = segment
+                    .language
+                    .as_ref()
+                    .map_or("-".to_string(), |l| l.to_string());
+                format!(
+                    "{:?} {} {language}: {}",
+                    segment.role,
+                    segment.unit.map_or("-".to_string(), |u| u.to_string()),
+                    pieces.join("|")
+                )
+            })
+            .collect()
+    }
+
+    fn error(xliff: &str) -> FormatError {
+        segments(xliff).expect_err("is rejected")
+    }
+
+    const V12: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+ <file source-language="en" target-language="ru" datatype="plaintext" original="a.txt">
+  <body>
+   <trans-unit id="1">
+    <source>Abu <g id="1">Hudhaifa</g> al-Ansari<x id="2"/> in Kirman</source>
+    <seg-source><mrk mtype="seg" mid="0">Abu Hudhaifa al-Ansari in Kirman</mrk></seg-source>
+    <target xml:lang="fa">ابو <ph id="3">&lt;b&gt;</ph>حذیفه</target>
+    <alt-trans><source>Kirman</source><target>Kirman</target></alt-trans>
+   </trans-unit>
+   <trans-unit id="2"><source>Tom &amp; Jerry &#233;&#x41;</source><target><![CDATA[Касем <Сулеймани>]]></target></trans-unit>
+  </body>
+ </file>
+</xliff>"#;
+
+    #[test]
+    fn reads_1_2_pairs_with_inline_codes_entities_and_cdata() {
+        assert_eq!(
+            show(V12),
+            vec![
+                "Source 0 en: Abu |Hudhaifa| al-Ansari| in Kirman",
+                "Target 0 fa: ابو |حذیفه",
+                "Source 1 en: Tom |&amp;[&]| Jerry |&#233;[é]|&#x41;[A]",
+                "Target 1 ru: Касем <Сулеймани>",
+            ]
+        );
+    }
+
+    #[test]
+    fn entity_pieces_cover_the_whole_reference() {
+        let segments = segments(V12).expect("parses");
+        let amp = &segments[2].pieces[1];
+        assert_eq!(&V12[amp.range.clone()], "&amp;");
+        assert_eq!(segments[2].view(V12).text, "Tom & Jerry éA");
+    }
+
+    const V20: &str = "\u{feff}<xliff xmlns=\"urn:oasis:names:tc:xliff:document:2.0\" version=\"2.0\" srcLang=\"en-US\" trgLang=\"ar\">\r\n\
+<file id=\"f1\"><unit id=\"u1\">\r\n\
+<originalData><data id=\"d1\">&lt;b&gt;</data></originalData>\r\n\
+<segment><source>Qassem <pc id=\"1\" dataRefStart=\"d1\">Soleimani</pc> 🙂</source>\r\n\
+<target>قاسم <sc id=\"2\"/>سليماني<ec startRef=\"2\"/></target></segment>\r\n\
+<ignorable><source> Kirman </source></ignorable>\r\n\
+<segment><source>Khurasan\r\nProvince</source></segment>\r\n\
+</unit></file></xliff>";
+
+    #[test]
+    fn reads_2_0_segments_with_languages_and_pairs() {
+        assert_eq!(
+            show(V20),
+            vec![
+                "Source 0 en-US: Qassem |Soleimani| 🙂",
+                "Target 0 ar: قاسم |سليماني",
+                "Source 1 en-US: Khurasan\r\nProvince",
+            ]
+        );
+    }
+
+    #[test]
+    fn attributes_take_both_quote_styles_and_own_languages_win() {
+        let xliff = "<xliff version='1.2'><file source-language='en' target-language=\"ru\"><body>\
+<trans-unit id='1'><source xml:lang='en-GB'>Kerman</source><target xml:lang='tg-Cyrl'>Кирмон</target></trans-unit>\
+</body></file></xliff>";
+        assert_eq!(
+            show(xliff),
+            vec!["Source 0 en-GB: Kerman", "Target 0 tg-Cyrl: Кирмон"]
+        );
+    }
+
+    #[test]
+    fn ignores_a_doctype_but_rejects_unknown_entities() {
+        let xliff = "<!DOCTYPE xliff [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>\n\
+<xliff srcLang=\"en\"><file><unit><segment><source>a &xxe; b</source></segment></unit></file></xliff>";
+        let err = error(xliff);
+        assert_eq!(&xliff[err.offset..err.offset + 5], "&xxe;");
+        assert!(err.detail.contains("xxe"), "{}", err.detail);
+        let ok = "<!DOCTYPE xliff>\n<xliff srcLang=\"en\"><file><unit><segment><source>a</source></segment></unit></file></xliff>";
+        assert_eq!(show(ok), vec!["Source 0 en: a"]);
+    }
+
+    #[test]
+    fn rejects_malformed_xml_with_an_offset() {
+        let mismatched = error("<xliff><file><unit></file></xliff>");
+        assert_eq!(mismatched.offset, 19);
+        assert!(mismatched.detail.contains("</unit>"), "{}", mismatched.detail);
+        let unclosed = error("<xliff><file><unit><segment><source>Kerman");
+        assert_eq!(
+            unclosed,
+            FormatError {
+                offset: 28,
+                detail: "unclosed element <source>".into()
+            }
+        );
+        assert_eq!(error("<xliff><source>&#0;</source></xliff>").offset, 15);
+        assert_eq!(error("<xliff>&amp</xliff>").offset, 7);
+        assert!(error("<html><body/></html>").detail.contains("<html>"));
+    }
+
+    #[test]
+    fn deep_nesting_does_not_overflow_the_stack() {
+        let depth = 100_000;
+        let mut xliff = String::from("<xliff><file><unit><segment><source>");
+        xliff.push_str(&"<pc>".repeat(depth));
+        xliff.push_str("Kerman");
+        xliff.push_str(&"</pc>".repeat(depth));
+        xliff.push_str("</source></segment></unit></file></xliff>");
+        let segments = segments(&xliff).expect("parses");
+        assert_eq!(segments.len(), 1);
+        assert_eq!(segments[0].view(&xliff).text, "Kerman");
+        xliff.truncate(xliff.len() - 20);
+        assert!(super::segments(&xliff).is_err());
+    }
 }
