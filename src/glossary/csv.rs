@@ -10,7 +10,8 @@
 //! - `id`, `kind`, `domain`, `note`: the concept's attributes; `source`:
 //!   its sources, separated by `|`. These names win over language tags; write
 //!   `lang:TAG` for a language whose tag is one of them (`lang:id`, Indonesian).
-//! - Any other column is dropped and reported.
+//! - Any other column is dropped and reported. A language column needs a
+//!   two- or three-letter language code: `English` or `Comments` is no tag.
 //!
 //! Header names are case-insensitive. A `.csv` file is separated by commas,
 //! or by semicolons when its header holds more semicolons than commas (as
@@ -54,7 +55,7 @@ pub(crate) fn read(
     locator: &Locator,
     delimiter: Option<u8>,
     report: &mut ImportReport,
-) -> Result<Vec<DraftConcept>, GlossaryError> {
+) -> Result<Vec<DraftConcept>, Box<GlossaryError>> {
     let text = locator.text;
     let delimiter = delimiter.unwrap_or_else(|| sniff_delimiter(text));
     let mut reader = csv::ReaderBuilder::new()
@@ -63,7 +64,7 @@ pub(crate) fn read(
         .flexible(true)
         .from_reader(text.as_bytes());
     let mut records = reader.records();
-    let error = |line: usize, kind| locator.error(line_start(text, line)..line_start(text, line), kind);
+    let error = |line: usize, kind| locator.boxed_error(line_start(text, line)..line_start(text, line), kind);
     let csv_error = |err: csv::Error| {
         let line = err.position().map_or(1, |p| p.line() as usize);
         error(
@@ -133,11 +134,19 @@ fn column(header: &str) -> Column {
         None => (name, false),
     };
     let tag = tag.strip_prefix(LANGUAGE_PREFIX).unwrap_or(tag);
-    match Language::parse(tag) {
-        Ok(_) if deprecated => Column::Deprecated(tag.to_string()),
-        Ok(_) => Column::Terms(tag.to_string()),
-        Err(_) => Column::Other(name.to_string()),
+    match Language::parse(tag).ok().filter(|_| has_iso_639_language(tag)) {
+        Some(_) if deprecated => Column::Deprecated(tag.to_string()),
+        Some(_) => Column::Terms(tag.to_string()),
+        None => Column::Other(name.to_string()),
     }
+}
+
+/// Whether the tag starts with a two- or three-letter language code. BCP 47
+/// also allows five to eight letters, so that `Comments` or `English` would
+/// pass for tags; in a header they are names.
+fn has_iso_639_language(tag: &str) -> bool {
+    let language = tag.split(['-', '_']).next().unwrap_or("");
+    (2..=3).contains(&language.len()) && language.chars().all(|c| c.is_ascii_alphabetic())
 }
 
 /// The pieces of a cell holding several values.

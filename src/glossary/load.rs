@@ -32,9 +32,12 @@ use crate::text::{fold_term, CaseMode, LineIndex};
 pub struct GlossaryLoader {
     include_builtin: bool,
     sources: Vec<Source>,
-    reports: Vec<(Arc<str>, ImportReport)>,
+    reports: ImportReports,
     errors: Vec<GlossaryError>,
 }
+
+/// What each TBX or CSV file dropped or changed, by file name.
+pub type ImportReports = Vec<(Arc<str>, ImportReport)>;
 
 /// A source of concepts: TOML text (parsed at load) or imported concepts.
 enum Source {
@@ -243,7 +246,7 @@ impl GlossaryLoader {
                 self.sources.push(Source::Imported(concepts));
                 self.reports.push((path, report));
             }
-            Err(error) => self.errors.push(error),
+            Err(error) => self.errors.push(*error),
         }
     }
 
@@ -254,7 +257,7 @@ impl GlossaryLoader {
 
     /// Like [`Self::load`], also returning, per TBX or CSV file, what was
     /// dropped or changed to fit the model.
-    pub fn load_with_reports(self) -> Result<(Glossary, Vec<(Arc<str>, ImportReport)>), GlossaryErrors> {
+    pub fn load_with_reports(self) -> Result<(Glossary, ImportReports), GlossaryErrors> {
         let mut errors = self.errors;
         let builtin = if self.include_builtin {
             BUILTIN_FILES
@@ -319,6 +322,11 @@ impl<'a> Locator<'a> {
             line: position.line,
             column: position.column,
         }
+    }
+
+    /// An error at the start of `span`, boxed (as readers return it).
+    pub fn boxed_error(&self, span: Range<usize>, kind: GlossaryErrorKind) -> Box<GlossaryError> {
+        Box::new(self.error(span, kind))
     }
 
     /// An error at the start of `span`.

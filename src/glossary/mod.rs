@@ -19,7 +19,7 @@ pub use builtin::BUILTIN_FILES;
 pub use csv::write as to_csv;
 pub use error::{GlossaryError, GlossaryErrorKind, GlossaryErrors};
 pub use import::{Adjustment, AdjustmentKind, ImportReport};
-pub use load::{GlossaryFormat, GlossaryLoader};
+pub use load::{GlossaryFormat, GlossaryLoader, ImportReports};
 pub use model::{
     Concept, ConceptKind, Example, Examples, Glossary, LanguageTerms, SourceLocation, Status, Term, TermType,
 };

@@ -53,7 +53,10 @@ const TBX_NAMESPACE: &str = "urn:iso:std:iso:30042:ed-2";
 const TERMLINT_NOTE: &str = "termlint:";
 
 /// Reads a TBX file into drafts, counting what it drops in `report`.
-pub(crate) fn read(locator: &Locator, report: &mut ImportReport) -> Result<Vec<DraftConcept>, GlossaryError> {
+pub(crate) fn read(
+    locator: &Locator,
+    report: &mut ImportReport,
+) -> Result<Vec<DraftConcept>, Box<GlossaryError>> {
     let text = locator.text;
     let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
     let mut reader = Reader::from_str(&text[bom..]);
@@ -74,7 +77,7 @@ pub(crate) fn read(locator: &Locator, report: &mut ImportReport) -> Result<Vec<D
         let start = bom + reader.buffer_position() as usize;
         let event = reader.read_event().map_err(|err| {
             let at = bom + reader.error_position() as usize;
-            locator.error(
+            locator.boxed_error(
                 at..at,
                 GlossaryErrorKind::Xml {
                     detail: err.to_string(),
@@ -97,7 +100,7 @@ pub(crate) fn read(locator: &Locator, report: &mut ImportReport) -> Result<Vec<D
             Event::GeneralRef(reference) => walker.reference(&reference, start)?,
             Event::DocType(doctype) => {
                 if doctype.decode().unwrap_or_default().contains("<!ENTITY") {
-                    return Err(locator.error(start..start, GlossaryErrorKind::XmlEntityDeclaration));
+                    return Err(locator.boxed_error(start..start, GlossaryErrorKind::XmlEntityDeclaration));
                 }
             }
             Event::Eof => break,
@@ -105,7 +108,7 @@ pub(crate) fn read(locator: &Locator, report: &mut ImportReport) -> Result<Vec<D
         }
     }
     if let Some((name, at)) = walker.open.last() {
-        return Err(locator.error(
+        return Err(locator.boxed_error(
             *at..*at,
             GlossaryErrorKind::XmlUnclosed {
                 element: name.clone(),
@@ -115,7 +118,7 @@ pub(crate) fn read(locator: &Locator, report: &mut ImportReport) -> Result<Vec<D
     if walker.saw_root {
         Ok(walker.concepts)
     } else {
-        Err(locator.error(0..0, GlossaryErrorKind::NotTbx { root: String::new() }))
+        Err(locator.boxed_error(0..0, GlossaryErrorKind::NotTbx { root: String::new() }))
     }
 }
 
@@ -167,7 +170,7 @@ impl Walker<'_, '_> {
         self.locator.at(offset..offset)
     }
 
-    fn start(&mut self, element: &BytesStart, offset: usize) -> Result<(), GlossaryError> {
+    fn start(&mut self, element: &BytesStart, offset: usize) -> Result<(), Box<GlossaryError>> {
         let name = String::from_utf8_lossy(element.name().as_ref()).into_owned();
         self.open.push((name.clone(), offset));
         let depth = self.open.len();
@@ -214,8 +217,8 @@ impl Walker<'_, '_> {
         name: &str,
         local: &str,
         offset: usize,
-    ) -> Result<(), GlossaryError> {
-        let error = |kind| Err(self.locator.error(offset..offset, kind));
+    ) -> Result<(), Box<GlossaryError>> {
+        let error = |kind| Err(self.locator.boxed_error(offset..offset, kind));
         match local {
             "martif" => {}
             "tbx" => {
@@ -254,7 +257,7 @@ impl Walker<'_, '_> {
         local: &str,
         offset: usize,
         depth: usize,
-    ) -> Result<(), GlossaryError> {
+    ) -> Result<(), Box<GlossaryError>> {
         let target = if local == "term" && name == local {
             Target::Term
         } else if local == "note" && name == local {
@@ -346,7 +349,7 @@ impl Walker<'_, '_> {
         &mut self,
         reference: &quick_xml::events::BytesRef,
         offset: usize,
-    ) -> Result<(), GlossaryError> {
+    ) -> Result<(), Box<GlossaryError>> {
         let name = reference.decode().unwrap_or_default().into_owned();
         let resolved = if reference.is_char_ref() {
             match reference.resolve_char_ref() {
@@ -365,7 +368,7 @@ impl Walker<'_, '_> {
             }
             None => Err(self
                 .locator
-                .error(offset..offset, GlossaryErrorKind::XmlUndefinedEntity { name })),
+                .boxed_error(offset..offset, GlossaryErrorKind::XmlUndefinedEntity { name })),
         }
     }
 
@@ -492,8 +495,8 @@ fn attribute(
     name: &[u8],
     locator: &Locator,
     offset: usize,
-) -> Result<Option<String>, GlossaryError> {
-    let error = |detail: String| locator.error(offset..offset, GlossaryErrorKind::Xml { detail });
+) -> Result<Option<String>, Box<GlossaryError>> {
+    let error = |detail: String| locator.boxed_error(offset..offset, GlossaryErrorKind::Xml { detail });
     for attribute in element.attributes() {
         let attribute = attribute.map_err(|err| error(err.to_string()))?;
         if attribute.key.as_ref() == name {
@@ -647,4 +650,159 @@ fn escape(text: &str, attribute: bool) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use super::*;
+    use crate::glossary::import::finish;
+    use crate::glossary::{to_toml, GlossaryLoader};
+
+    fn read_text(text: &str) -> Result<(Vec<Concept>, ImportReport), Box<GlossaryError>> {
+        let path: Arc<str> = Arc::from("t.tbx");
+        let locator = Locator::new(&path, text);
+        let mut report = ImportReport::default();
+        let drafts = read(&locator, &mut report)?;
+        let mut errors = Vec::new();
+        let concepts = finish(drafts, &path, &mut report, &mut errors);
+        assert!(errors.is_empty(), "{errors:?}");
+        Ok((concepts, report))
+    }
+
+    fn error(text: &str) -> (GlossaryErrorKind, usize, usize) {
+        let error = read_text(text).unwrap_err();
+        (error.kind, error.location.line, error.location.column)
+    }
+
+    const V3: &str = "<tbx type=\"TBX-Core\" xmlns=\"urn:iso:std:iso:30042:ed-2\"><text><body>\n\
+        <conceptEntry id=\"a\"><note>one&#10;two  \n  three</note>\
+        <langSec xml:lang=\"en\"><termSec><term> New\n   York </term></termSec></langSec>\
+        </conceptEntry></body></text></tbx>";
+
+    #[test]
+    fn layout_white_space_goes_and_references_stay() {
+        let (concepts, report) = read_text(V3).expect("reads");
+        assert_eq!(concepts[0].note.as_deref(), Some("one\ntwo three"));
+        assert_eq!(concepts[0].languages[0].terms[0].text, "New York");
+        assert!(report.is_empty());
+    }
+
+    #[test]
+    fn escaping_keeps_every_space() {
+        for text in ["a  b", " a", "a\n  b\t", "x & <y> \"z\"", "a b"] {
+            let mut buf = TextBuf::default();
+            let escaped = escape(text, false);
+            let mut rest = escaped.as_str();
+            // Decode the way the reader does: references significant, the rest literal.
+            while let Some(start) = rest.find('&') {
+                buf.push(&rest[..start], false);
+                let end = rest[start..].find(';').expect("a reference") + start;
+                let reference = &rest[start + 1..end];
+                match reference.strip_prefix("#x") {
+                    Some(hex) => buf.push(
+                        &char::from_u32(u32::from_str_radix(hex, 16).unwrap())
+                            .unwrap()
+                            .to_string(),
+                        true,
+                    ),
+                    None => buf.push(resolve_predefined_entity(reference).unwrap(), false),
+                }
+                rest = &rest[end + 1..];
+            }
+            buf.push(rest, false);
+            assert_eq!(buf.finish(), text, "{escaped}");
+        }
+    }
+
+    #[test]
+    fn malformed_xml_is_an_error_with_its_position() {
+        let (kind, line, _) = error("<martif>\n<text><body></text></martif>");
+        assert!(matches!(kind, GlossaryErrorKind::Xml { .. }), "{kind:?}");
+        assert_eq!(line, 2);
+        let (kind, line, column) = error("<martif>\n  <text>");
+        assert_eq!(
+            kind,
+            GlossaryErrorKind::XmlUnclosed {
+                element: "text".into()
+            }
+        );
+        assert_eq!((line, column), (2, 3));
+    }
+
+    #[test]
+    fn entities_are_never_expanded() {
+        let external = "<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>\n<martif>&e;</martif>";
+        assert_eq!(error(external), (GlossaryErrorKind::XmlEntityDeclaration, 1, 1));
+        let undeclared = "<martif><text><body><termEntry><langSet xml:lang=\"en\"><tig><term>&e;</term>";
+        assert!(matches!(error(undeclared).0, GlossaryErrorKind::XmlUndefinedEntity { name } if name == "e"));
+        let in_attribute = "<martif><text><body><termEntry id=\"&e;\">";
+        assert!(matches!(error(in_attribute).0, GlossaryErrorKind::Xml { .. }));
+    }
+
+    #[test]
+    fn other_roots_and_namespaces_are_refused() {
+        assert_eq!(
+            error("<xliff/>").0,
+            GlossaryErrorKind::NotTbx { root: "xliff".into() }
+        );
+        assert_eq!(error("").0, GlossaryErrorKind::NotTbx { root: String::new() });
+        let wrong = "<tbx xmlns=\"urn:example\"/>";
+        assert!(matches!(error(wrong).0, GlossaryErrorKind::TbxNamespace { .. }));
+    }
+
+    #[test]
+    fn dct_and_dca_styles_read_alike() {
+        let dca = "<tbx><text><body><conceptEntry id=\"a\"><descrip type=\"subjectField\">geo</descrip>\
+            <langSec xml:lang=\"en\"><termSec><term>A</term>\
+            <termNote type=\"administrativeStatus\">deprecatedTerm-admn-sts</termNote></termSec>\
+            <termSec><term>B</term><termNote type=\"termType\">acronym</termNote></termSec>\
+            </langSec></conceptEntry></body></text></tbx>";
+        let dct = dca
+            .replace(
+                "<descrip type=\"subjectField\">geo</descrip>",
+                "<min:subjectField>geo</min:subjectField>",
+            )
+            .replace(
+                "termNote type=\"administrativeStatus\">",
+                "basic:administrativeStatus>",
+            )
+            .replace(
+                "</termNote></termSec>\n",
+                "</basic:administrativeStatus></termSec>\n",
+            )
+            .replace(
+                "deprecatedTerm-admn-sts</termNote>",
+                "deprecatedTerm-admn-sts</basic:administrativeStatus>",
+            )
+            .replace(
+                "<termNote type=\"termType\">acronym</termNote>",
+                "<basic:termType>acronym</basic:termType>",
+            );
+        let (a, _) = read_text(dca).expect("dca");
+        let (b, _) = read_text(&dct).expect("dct");
+        assert_eq!(to_toml(&a), to_toml(&b));
+        assert_eq!(
+            to_toml(&a),
+            "[[concept]]\nid = \"a\"\ndomain = \"geo\"\n\n[concept.lang.en]\n\
+             preferred = { term = \"B\", type = \"acronym\" }\ndeprecated = [\"A\"]\n"
+        );
+    }
+
+    #[test]
+    fn written_tbx_reads_back_to_the_same_toml() {
+        let toml = "[[concept]]\nid = \"iskp\"\nkind = \"organization\"\ndomain = \"security\"\n\
+            note = \"two\\nlines  and  spaces \"\nsource = [\"https://example.org/?a=1&b=2\"]\n\n\
+            [concept.lang.en]\npreferred = \"Islamic State Khorasan Province\"\n\
+            admitted = [{ term = \"ISKP\", type = \"acronym\", case_sensitive = true, note = \"<acronym>\" }]\n\
+            deprecated = [{ term = \"IS-K\", type = \"short\" }]\n\n[concept.lang.fa]\npreferred = \"داعش خراسان\"\n";
+        let mut loader = GlossaryLoader::new().without_builtin();
+        loader.add_source("g.toml", toml.to_string());
+        let glossary = loader.load().expect("loads");
+        let tbx = write(glossary.concepts());
+        let (concepts, report) = read_text(&tbx).expect("reads back");
+        assert!(report.is_empty(), "{report:?}");
+        assert_eq!(to_toml(&concepts), toml);
+    }
 }
