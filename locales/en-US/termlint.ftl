@@ -73,7 +73,7 @@ io-other = { $detail }
 # $detail is the TOML parser's own (English) description.
 
 glossary-unreadable = { $location }: cannot read glossary: { $reason }
-glossary-empty-folder = { $location }: glossary folder holds no .toml file
+glossary-empty-folder = { $location }: the glossary folder holds no glossary file (.toml, .tbx, .csv or .tsv)
 glossary-syntax = { $location }: { $detail }
 glossary-bad-id = { $location }: invalid concept id “{ $id }” (use letters, digits, “-”, “_”, “.” or “:”)
 glossary-duplicate-id = { $location }: concept id “{ $id }” is already used at { $first }
@@ -145,7 +145,7 @@ cli-arg-list-ui-langs = List the languages of termlint's messages
 cli-arg-paths = Files or folders to check; - reads standard input (default: the current folder)
 cli-arg-lang = Language of the documents (BCP 47), unless termlint.toml maps their path (default: en)
 cli-arg-format = Output format: human or json (default: human)
-cli-arg-glossary = A glossary file or folder of .toml files (repeatable); adds to the built-in glossary
+cli-arg-glossary = A glossary file (.toml, .tbx, .csv or .tsv) or a folder of them (repeatable); adds to the built-in glossary
 cli-arg-no-default-glossary = Leave out the glossary built into termlint
 cli-arg-config = Use this configuration file instead of searching for termlint.toml
 cli-arg-no-config = Ignore any termlint.toml
@@ -206,3 +206,38 @@ init-wrote = wrote { $path }
 init-kept = kept { $path } (it exists already)
 init-failed = cannot write { $path }: { $reason }
 init-pre-commit = To run termlint before every commit, add this to .pre-commit-config.yaml:
+
+## Glossary interchange: TBX and CSV/TSV files (glossary import / export, --glossary)
+# $detail is the XML or CSV parser's own (English) description.
+# $element, $root and $name are XML names; $namespace is a URI.
+
+glossary-xml = { $location }: not well-formed XML: { $detail }
+glossary-xml-unclosed = { $location }: element <{ $element }> is never closed
+glossary-xml-entity-declaration = { $location }: the file declares entities in its DOCTYPE; termlint never expands entities and does not read such files
+glossary-xml-undefined-entity = { $location }: unknown entity “&{ $name };” (only &lt; &gt; &amp; &apos; &quot; and character references are read; nothing is expanded)
+glossary-not-tbx = { $location }: not a TBX file: the root element is <{ $root }>, not <martif> or <tbx>
+glossary-tbx-namespace = { $location }: <tbx> is in the namespace “{ $namespace }”, not urn:iso:std:iso:30042:ed-2
+glossary-csv = { $location }: { $detail }
+glossary-csv-no-language = { $location }: no header column names a language (write BCP 47 tags such as en, ru, fa)
+
+# $what names an XML element or data category as written in the file, such as descrip type="context".
+import-dropped = { $path }: dropped, the glossary has no place for it: { $what } ({ $count ->
+        [one] once
+       *[other] { $count } times
+    })
+import-promoted = { $location }: concept “{ $concept }” has no preferred term in “{ $language }”; the admitted term “{ $term }” becomes preferred
+import-demoted = { $location }: concept “{ $concept }” has several preferred terms in “{ $language }”; “{ $term }” becomes admitted
+import-only-deprecated = { $location }: concept “{ $concept }” has only deprecated terms in “{ $language }”; that language is left out
+import-no-languages = { $location }: concept “{ $concept }” has no language left; it is left out
+import-renamed = { $location }: “{ $original }” is not a valid concept id for termlint; the concept is now “{ $concept }”
+import-summary = { $path }: { $count ->
+        [one] 1 concept imported
+       *[other] { $count } concepts imported
+    }
+error-import-format = cannot tell the format of “{ $path }” from its extension (use .tbx, .csv, .tsv or .toml)
+error-write-file = cannot write “{ $path }”: { $reason }
+cli-glossary-import-about = Convert a TBX or CSV/TSV glossary to termlint TOML and list what it could not keep
+cli-glossary-export-about = Write the glossary as TBX-Basic (TBX v3), CSV or TSV
+cli-arg-import-file = The glossary to convert: .tbx, .csv or .tsv
+cli-arg-export-to = Format to write: tbx, csv or tsv
+cli-arg-output = Write to this file instead of standard output

@@ -57,7 +57,7 @@ io-other = { $detail }
 # $detail پیام خود تجزیه‌گر TOML (به انگلیسی) است.
 
 glossary-unreadable = { $location }: واژه‌نامه خوانده نمی‌شود: { $reason }
-glossary-empty-folder = { $location }: در پوشهٔ واژه‌نامه هیچ فایل TOML نیست
+glossary-empty-folder = { $location }: در پوشهٔ واژه‌نامه هیچ فایل واژه‌نامه (TOML، TBX، CSV یا TSV) نیست
 glossary-syntax = { $location }: { $detail }
 glossary-bad-id = { $location }: شناسهٔ مفهوم «{ $id }» نامعتبر است (فقط حروف، رقم‌ها و «-»، «_»، «.» و «:» مجاز است)
 glossary-duplicate-id = { $location }: شناسهٔ مفهوم «{ $id }» پیش‌تر در { $first } به کار رفته است
@@ -125,7 +125,7 @@ cli-arg-list-ui-langs = فهرست زبان‌های پیام‌های termlint
 cli-arg-paths = فایل‌ها یا پوشه‌هایی که بررسی می‌شوند؛ - یعنی ورودی استاندارد (پیش‌فرض: پوشهٔ کنونی)
 cli-arg-lang = زبان سندها (BCP 47)، مگر آنکه termlint.toml زبان مسیر را تعیین کند (پیش‌فرض: en)
 cli-arg-format = قالب خروجی: human یا json (پیش‌فرض: human)
-cli-arg-glossary = فایل واژه‌نامه یا پوشه‌ای از فایل‌های TOML (تکرارپذیر)؛ به واژه‌نامهٔ داخلی افزوده می‌شود
+cli-arg-glossary = فایل واژه‌نامه (TOML، TBX، CSV یا TSV) یا پوشه‌ای از این فایل‌ها (تکرارپذیر)؛ به واژه‌نامهٔ داخلی افزوده می‌شود
 cli-arg-no-default-glossary = واژه‌نامهٔ داخلی termlint به کار نرود
 cli-arg-config = به‌جای جست‌وجوی termlint.toml از این فایل پیکربندی استفاده شود
 cli-arg-no-config = هر termlint.toml نادیده گرفته شود
@@ -176,3 +176,31 @@ init-wrote = { $path } نوشته شد
 init-kept = { $path } از پیش وجود دارد و دست‌نخورده ماند
 init-failed = نوشتن { $path } ممکن نیست: { $reason }
 init-pre-commit = برای اجرای termlint پیش از هر commit، این را به .pre-commit-config.yaml بیفزایید:
+
+## تبادل واژه‌نامه: فایل‌های TBX و CSV/TSV (glossary import / export، --glossary)
+# $detail توضیح خودِ تجزیه‌گر XML یا CSV است (به انگلیسی).
+
+glossary-xml = { $location }: XML خوش‌ساخت نیست: { $detail }
+glossary-xml-unclosed = { $location }: عنصر <{ $element }> هرگز بسته نمی‌شود
+glossary-xml-entity-declaration = { $location }: فایل در DOCTYPE خود موجودیت تعریف می‌کند؛ termlint هرگز موجودیت‌ها را باز نمی‌کند و چنین فایلی را نمی‌خواند
+glossary-xml-undefined-entity = { $location }: موجودیت ناشناختهٔ «&{ $name };» (فقط &lt; &gt; &amp; &apos; &quot; و ارجاع‌های نویسه‌ای خوانده می‌شوند؛ هیچ چیز باز نمی‌شود)
+glossary-not-tbx = { $location }: فایل TBX نیست: عنصر ریشه <{ $root }> است، نه <martif> یا <tbx>
+glossary-tbx-namespace = { $location }: عنصر <tbx> در فضای نام «{ $namespace }» است، نه urn:iso:std:iso:30042:ed-2
+glossary-csv = { $location }: { $detail }
+glossary-csv-no-language = { $location }: هیچ ستونی از سرستون‌ها نام یک زبان نیست (برچسب‌های BCP 47 مانند en، ru، fa بنویسید)
+
+# $what یک عنصر XML یا ردهٔ داده است، همان‌گونه که در فایل نوشته شده، مانند descrip type="context".
+import-dropped = { $path }: کنار گذاشته شد، واژه‌نامه جایی برای آن ندارد: { $what } ({ $count } بار)
+import-promoted = { $location }: مفهوم «{ $concept }» در «{ $language }» اصطلاح ترجیحی ندارد؛ اصطلاح مجاز «{ $term }» ترجیحی می‌شود
+import-demoted = { $location }: مفهوم «{ $concept }» در «{ $language }» چند اصطلاح ترجیحی دارد؛ «{ $term }» مجاز می‌شود
+import-only-deprecated = { $location }: مفهوم «{ $concept }» در «{ $language }» فقط اصطلاح منسوخ دارد؛ آن زبان کنار گذاشته شد
+import-no-languages = { $location }: برای مفهوم «{ $concept }» هیچ زبانی نماند؛ کنار گذاشته شد
+import-renamed = { $location }: «{ $original }» شناسهٔ معتبری برای مفهوم در termlint نیست؛ مفهوم اکنون «{ $concept }» نام دارد
+import-summary = { $path }: { $count } مفهوم وارد شد
+error-import-format = قالب «{ $path }» را نمی‌توان از پسوندش تشخیص داد (پسوند tbx، csv، tsv یا toml به کار ببرید)
+error-write-file = نوشتن «{ $path }» ممکن نیست: { $reason }
+cli-glossary-import-about = تبدیل واژه‌نامهٔ TBX یا CSV/TSV به TOML ‏termlint و فهرست کردن آنچه نگه داشته نشد
+cli-glossary-export-about = نوشتن واژه‌نامه به صورت TBX-Basic ‏(TBX v3)، CSV یا TSV
+cli-arg-import-file = واژه‌نامه‌ای که باید تبدیل شود: فایل TBX، CSV یا TSV
+cli-arg-export-to = قالب خروجی: tbx، csv یا tsv
+cli-arg-output = نوشتن در این فایل به جای خروجی استاندارد

@@ -78,7 +78,7 @@ io-other = { $detail }
 # $detail — сообщение разборщика TOML (на английском).
 
 glossary-unreadable = { $location }: не удаётся прочитать глоссарий: { $reason }
-glossary-empty-folder = { $location }: в папке глоссария нет ни одного файла .toml
+glossary-empty-folder = { $location }: в папке глоссария нет ни одного файла глоссария (.toml, .tbx, .csv или .tsv)
 glossary-syntax = { $location }: { $detail }
 glossary-bad-id = { $location }: недопустимый идентификатор понятия «{ $id }» (допустимы буквы, цифры, «-», «_», «.» и «:»)
 glossary-duplicate-id = { $location }: идентификатор понятия «{ $id }» уже занят: { $first }
@@ -151,7 +151,7 @@ cli-arg-list-ui-langs = Перечислить языки сообщений ter
 cli-arg-paths = Файлы или папки для проверки; - — стандартный ввод (по умолчанию — текущая папка)
 cli-arg-lang = Язык документов (BCP 47), если termlint.toml не задаёт его для пути (по умолчанию — en)
 cli-arg-format = Формат вывода: human или json (по умолчанию — human)
-cli-arg-glossary = Файл глоссария или папка с файлами .toml (можно указать несколько раз); дополняет встроенный глоссарий
+cli-arg-glossary = Файл глоссария (.toml, .tbx, .csv или .tsv) или папка с такими файлами (можно указать несколько раз); дополняет встроенный глоссарий
 cli-arg-no-default-glossary = Не использовать встроенный глоссарий termlint
 cli-arg-config = Использовать этот файл настроек вместо поиска termlint.toml
 cli-arg-no-config = Не читать termlint.toml
@@ -215,3 +215,39 @@ init-wrote = записан файл { $path }
 init-kept = файл { $path } уже существует и оставлен без изменений
 init-failed = не удалось записать { $path }: { $reason }
 init-pre-commit = Чтобы запускать termlint перед каждым коммитом, добавьте в .pre-commit-config.yaml:
+
+## Обмен глоссариями: файлы TBX и CSV/TSV (glossary import / export, --glossary)
+# $detail — описание от разборщика XML или CSV (на английском).
+
+glossary-xml = { $location }: некорректный XML: { $detail }
+glossary-xml-unclosed = { $location }: элемент <{ $element }> не закрыт
+glossary-xml-entity-declaration = { $location }: в DOCTYPE файла объявлены сущности; termlint никогда не раскрывает сущности и такие файлы не читает
+glossary-xml-undefined-entity = { $location }: неизвестная сущность «&{ $name };» (читаются только &lt; &gt; &amp; &apos; &quot; и ссылки на символы; ничего не раскрывается)
+glossary-not-tbx = { $location }: это не файл TBX: корневой элемент — <{ $root }>, а не <martif> или <tbx>
+glossary-tbx-namespace = { $location }: элемент <tbx> в пространстве имён «{ $namespace }», а не urn:iso:std:iso:30042:ed-2
+glossary-csv = { $location }: { $detail }
+glossary-csv-no-language = { $location }: ни один столбец заголовка не называет язык (укажите теги BCP 47, например en, ru, fa)
+
+# $what — элемент XML или категория данных так, как они записаны в файле, например descrip type="context".
+import-dropped = { $path }: пропущено, в глоссарии для этого нет места: { $what } ({ $count ->
+        [one] { $count } раз
+        [few] { $count } раза
+       *[other] { $count } раз
+    })
+import-promoted = { $location }: у понятия «{ $concept }» нет предпочтительного термина для «{ $language }»; допустимый термин «{ $term }» становится предпочтительным
+import-demoted = { $location }: у понятия «{ $concept }» несколько предпочтительных терминов для «{ $language }»; «{ $term }» становится допустимым
+import-only-deprecated = { $location }: у понятия «{ $concept }» для «{ $language }» есть только нерекомендуемые термины; этот язык пропущен
+import-no-languages = { $location }: у понятия «{ $concept }» не осталось ни одного языка; оно пропущено
+import-renamed = { $location }: «{ $original }» не подходит как идентификатор понятия termlint; теперь понятие называется «{ $concept }»
+import-summary = { $path }: { $count ->
+        [one] импортировано { $count } понятие
+        [few] импортировано { $count } понятия
+       *[other] импортировано { $count } понятий
+    }
+error-import-format = по расширению нельзя определить формат «{ $path }» (нужно .tbx, .csv, .tsv или .toml)
+error-write-file = не удаётся записать «{ $path }»: { $reason }
+cli-glossary-import-about = Преобразовать глоссарий TBX или CSV/TSV в TOML termlint и перечислить, что сохранить не удалось
+cli-glossary-export-about = Записать глоссарий в формате TBX-Basic (TBX v3), CSV или TSV
+cli-arg-import-file = Глоссарий для преобразования: .tbx, .csv или .tsv
+cli-arg-export-to = Формат записи: tbx, csv или tsv
+cli-arg-output = Записать в этот файл, а не в стандартный вывод

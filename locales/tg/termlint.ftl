@@ -57,7 +57,7 @@ io-other = { $detail }
 # $detail паёми худи таҳлилгари TOML (бо забони англисӣ) аст.
 
 glossary-unreadable = { $location }: луғатро хондан мумкин нест: { $reason }
-glossary-empty-folder = { $location }: дар ҷузвдони луғат ягон файли .toml нест
+glossary-empty-folder = { $location }: дар ҷузвдони луғат ягон файли луғат (.toml, .tbx, .csv ё .tsv) нест
 glossary-syntax = { $location }: { $detail }
 glossary-bad-id = { $location }: шиносаи мафҳум «{ $id }» нодуруст аст (ҳарфҳо, рақамҳо, «-», «_», «.» ё «:» истифода баред)
 glossary-duplicate-id = { $location }: шиносаи мафҳум «{ $id }» аллакай дар { $first } истифода шудааст
@@ -125,7 +125,7 @@ cli-arg-list-ui-langs = Рӯйхати забонҳои паёмҳои termlint
 cli-arg-paths = Файлҳо ё ҷузвдонҳо барои санҷиш; - вуруди стандартист (пешфарз: ҷузвдони ҷорӣ)
 cli-arg-lang = Забони ҳуҷҷатҳо (BCP 47), агар termlint.toml онро барои роҳ муайян накунад (пешфарз: en)
 cli-arg-format = Формати бурунд: human ё json (пешфарз: human)
-cli-arg-glossary = Файли луғат ё ҷузвдони файлҳои .toml (якчанд бор додан мумкин); ба луғати дарунсохт илова мешавад
+cli-arg-glossary = Файли луғат (.toml, .tbx, .csv ё .tsv) ё ҷузвдони чунин файлҳо (якчанд бор додан мумкин); ба луғати дарунсохт илова мешавад
 cli-arg-no-default-glossary = Луғати дарунсохти termlint истифода нашавад
 cli-arg-config = Ба ҷои ҷустуҷӯи termlint.toml ин файли танзимот истифода шавад
 cli-arg-no-config = Ҳар гуна termlint.toml нодида гирифта шавад
@@ -176,3 +176,31 @@ init-wrote = { $path } навишта шуд
 init-kept = { $path } аллакай ҳаст ва дастнахӯрда монд
 init-failed = { $path }-ро навиштан ғайриимкон аст: { $reason }
 init-pre-commit = Барои иҷро кардани termlint пеш аз ҳар commit инро ба .pre-commit-config.yaml илова кунед:
+
+## Мубодилаи луғат: файлҳои TBX ва CSV/TSV (glossary import / export, --glossary)
+# $detail тавсифи худи таҳлилгари XML ё CSV аст (бо забони англисӣ).
+
+glossary-xml = { $location }: XML-и дурустсохт нест: { $detail }
+glossary-xml-unclosed = { $location }: унсури <{ $element }> ҳеҷ гоҳ баста намешавад
+glossary-xml-entity-declaration = { $location }: файл дар DOCTYPE-и худ муҳтавоҳо (entity) эълон мекунад; termlint ҳеҷ гоҳ муҳтавоҳоро во намекунад ва чунин файлро намехонад
+glossary-xml-undefined-entity = { $location }: муҳтавои номаълуми «&{ $name };» (танҳо &lt; &gt; &amp; &apos; &quot; ва истинодҳои аломатӣ хонда мешаванд; ҳеҷ чиз во карда намешавад)
+glossary-not-tbx = { $location }: файли TBX нест: унсури решагӣ <{ $root }> аст, на <martif> ё <tbx>
+glossary-tbx-namespace = { $location }: унсури <tbx> дар фазои номи «{ $namespace }» аст, на urn:iso:std:iso:30042:ed-2
+glossary-csv = { $location }: { $detail }
+glossary-csv-no-language = { $location }: ягон сутуни сарлавҳа забонро ном намебарад (тегҳои BCP 47 нависед, масалан en, ru, fa)
+
+# $what унсури XML ё категорияи маълумот аст, ҳамон тавре ки дар файл навишта шудааст, масалан descrip type="context".
+import-dropped = { $path }: партофта шуд, дар луғат барои он ҷой нест: { $what } ({ $count } бор)
+import-promoted = { $location }: мафҳуми «{ $concept }» дар «{ $language }» истилоҳи авлотар надорад; истилоҳи ҷоизи «{ $term }» авлотар мешавад
+import-demoted = { $location }: мафҳуми «{ $concept }» дар «{ $language }» якчанд истилоҳи авлотар дорад; «{ $term }» ҷоиз мешавад
+import-only-deprecated = { $location }: мафҳуми «{ $concept }» дар «{ $language }» танҳо истилоҳҳои тавсиянашаванда дорад; он забон партофта шуд
+import-no-languages = { $location }: барои мафҳуми «{ $concept }» ягон забон намонд; он партофта шуд
+import-renamed = { $location }: «{ $original }» барои termlint шиносаи дурусти мафҳум нест; мафҳум акнун «{ $concept }» ном дорад
+import-summary = { $path }: { $count } мафҳум ворид карда шуд
+error-import-format = формати «{ $path }»-ро аз пасвандаш муайян кардан мумкин нест (.tbx, .csv, .tsv ё .toml истифода баред)
+error-write-file = навиштани «{ $path }» мумкин нест: { $reason }
+cli-glossary-import-about = Табдил додани луғати TBX ё CSV/TSV ба TOML-и termlint ва номбар кардани он чи нигоҳ дошта нашуд
+cli-glossary-export-about = Навиштани луғат ҳамчун TBX-Basic (TBX v3), CSV ё TSV
+cli-arg-import-file = Луғате, ки бояд табдил дода шавад: .tbx, .csv ё .tsv
+cli-arg-export-to = Формати навиштан: tbx, csv ё tsv
+cli-arg-output = Ба ҷои бурунди стандартӣ ба ин файл навиштан

@@ -1,12 +1,16 @@
-//! `termlint glossary list`, `show`, `test` and `suggest`.
+//! `termlint glossary list`, `show`, `test`, `suggest`, `import` and `export`.
 
 use std::fmt::Write;
+use std::path::{Path, PathBuf};
 
-use termlint::glossary::{Concept, ConceptKind, Status, Term, TermType};
-use termlint::i18n::{Arg, Localizer, Message};
+use termlint::check::Severity;
+use termlint::glossary::{
+    to_csv, to_tbx, to_toml, Concept, ConceptKind, GlossaryFormat, GlossaryLoader, Status, Term, TermType,
+};
+use termlint::i18n::{io_reason, Arg, Localizer, Message};
 use termlint::lang::Language;
 use termlint::lint::Linter;
-use termlint::report::concept_name;
+use termlint::report::{concept_name, severity_message};
 use termlint::selftest::test_examples;
 use termlint::suggest::{groups_to_toml, PhraseCollector};
 use termlint::unlisted::UnlistedFinder;
@@ -30,6 +34,28 @@ pub enum GlossaryCommand {
         #[arg(long, value_name = "TAG", default_value = "en")]
         lang: String,
     },
+    // Convert a TBX or CSV/TSV glossary to termlint TOML; say what was dropped.
+    Import {
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        #[arg(long, short = 'o', value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    // Write the glossary as TBX-Basic (TBX v3, DCA style), CSV or TSV.
+    Export {
+        #[arg(long, value_enum, value_name = "FORMAT")]
+        to: ExportFormat,
+        #[arg(long, short = 'o', value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+}
+
+/// The formats `glossary export` writes.
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub enum ExportFormat {
+    Tbx,
+    Csv,
+    Tsv,
 }
 
 pub fn run(
@@ -37,6 +63,9 @@ pub fn run(
     source: &GlossaryArgs,
     localizer: &Localizer,
 ) -> Result<u8, Vec<Message>> {
+    if let GlossaryCommand::Import { file, output } = &command {
+        return import(file, output.as_deref(), localizer);
+    }
     let config = source.load_config()?;
     let document_language = config.languages.default_language().clone();
     let linter = source.build_linter(config)?;
@@ -55,9 +84,59 @@ pub fn run(
         }
         GlossaryCommand::Test => return run_examples(&linter, localizer),
         GlossaryCommand::Suggest { paths, lang } => suggest(&linter, &paths, &lang)?,
+        GlossaryCommand::Export { to, output } => {
+            let text = match to {
+                ExportFormat::Tbx => to_tbx(glossary.concepts()),
+                ExportFormat::Csv => to_csv(glossary.concepts(), b','),
+                ExportFormat::Tsv => to_csv(glossary.concepts(), b'\t'),
+            };
+            write_output(output.as_deref(), &text)?;
+            return Ok(EXIT_CLEAN);
+        }
+        GlossaryCommand::Import { .. } => unreachable!("handled above"),
     };
     write_stdout(&text)?;
     Ok(EXIT_CLEAN)
+}
+
+/// `glossary import`: the file as TOML on standard output or in `output`;
+/// what was dropped or changed, and a summary, on standard error.
+fn import(file: &Path, output: Option<&Path>, localizer: &Localizer) -> Result<u8, Vec<Message>> {
+    let path = file.display().to_string();
+    if GlossaryFormat::from_path(file).is_none() || file.is_dir() {
+        return Err(vec![Message::new("error-import-format").text("path", path)]);
+    }
+    let mut loader = GlossaryLoader::new().without_builtin();
+    loader.add_path(file);
+    let (glossary, reports) = loader
+        .load_with_reports()
+        .map_err(|errors| errors.0.iter().map(|e| e.message()).collect::<Vec<_>>())?;
+    write_output(output, &to_toml(glossary.concepts()))?;
+    let prefix = localizer.render(&severity_message(Severity::Warning));
+    let mut notes = String::new();
+    for (name, report) in &reports {
+        for message in report.messages(name) {
+            let _ = writeln!(notes, "{prefix}: {}", localizer.render(&message));
+        }
+    }
+    let summary = Message::new("import-summary")
+        .text("path", path)
+        .number("count", glossary.concepts().len());
+    let _ = writeln!(notes, "{}", localizer.render(&summary));
+    eprint!("{notes}");
+    Ok(EXIT_CLEAN)
+}
+
+/// Writes `text` to `output`, or to standard output when there is none.
+fn write_output(output: Option<&Path>, text: &str) -> Result<(), Vec<Message>> {
+    match output {
+        Some(path) => std::fs::write(path, text).map_err(|err| {
+            vec![Message::new("error-write-file")
+                .text("path", path.display().to_string())
+                .message("reason", io_reason(&err))]
+        }),
+        None => write_stdout(text),
+    }
 }
 
 /// `glossary test`: every failing example, then a summary line.

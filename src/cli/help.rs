@@ -19,6 +19,8 @@ const COMMAND_ABOUT: &[(&str, &str)] = &[
     ("test", "cli-glossary-test-about"),
     ("suggest", "cli-glossary-suggest-about"),
     ("init", "cli-init-about"),
+    ("import", "cli-glossary-import-about"),
+    ("export", "cli-glossary-export-about"),
 ];
 
 /// The message of each argument's help, by clap argument id.
@@ -43,6 +45,9 @@ const ARG_HELP: &[(&str, &str)] = &[
     ("unlisted_threshold", "cli-arg-unlisted-threshold"),
     ("consistency", "cli-arg-consistency"),
     ("strict", "cli-arg-strict"),
+    ("file", "cli-arg-import-file"),
+    ("to", "cli-arg-export-to"),
+    ("output", "cli-arg-output"),
     ("help", "cli-arg-help"),
     ("version", "cli-arg-version"),
 ];

@@ -39,6 +39,22 @@ pub enum GlossaryErrorKind {
     NoTerms { concept: String },
     /// A term is empty or only white space and punctuation that folding removes.
     EmptyTerm { concept: String },
+    /// A TBX file is not well-formed XML.
+    Xml { detail: String },
+    /// A TBX element is opened and never closed.
+    XmlUnclosed { element: String },
+    /// A TBX file declares entities in its DOCTYPE (never expanded).
+    XmlEntityDeclaration,
+    /// A TBX file refers to an entity other than the predefined ones.
+    XmlUndefinedEntity { name: String },
+    /// The root element is not `martif` or `tbx` (empty: no element at all).
+    NotTbx { root: String },
+    /// A `tbx` root in another namespace than TBX v3's.
+    TbxNamespace { namespace: String },
+    /// A CSV or TSV file does not parse.
+    Csv { detail: String },
+    /// No header column of a CSV or TSV file names a language.
+    CsvNoLanguage,
     /// Terms of two concepts fold to the same form.
     Conflict {
         term: String,
@@ -70,6 +86,18 @@ impl GlossaryError {
                 .text("language", language)),
             NoTerms { concept } => at(Message::new("glossary-no-terms").text("concept", concept)),
             EmptyTerm { concept } => at(Message::new("glossary-empty-term").text("concept", concept)),
+            Xml { detail } => at(Message::new("glossary-xml").text("detail", detail)),
+            XmlUnclosed { element } => at(Message::new("glossary-xml-unclosed").text("element", element)),
+            XmlEntityDeclaration => at(Message::new("glossary-xml-entity-declaration")),
+            XmlUndefinedEntity { name } => {
+                at(Message::new("glossary-xml-undefined-entity").text("name", name))
+            }
+            NotTbx { root } => at(Message::new("glossary-not-tbx").text("root", root)),
+            TbxNamespace { namespace } => {
+                at(Message::new("glossary-tbx-namespace").text("namespace", namespace))
+            }
+            Csv { detail } => at(Message::new("glossary-csv").text("detail", detail)),
+            CsvNoLanguage => at(Message::new("glossary-csv-no-language")),
             Conflict {
                 term,
                 concept,

@@ -17,6 +17,7 @@ use toml::Spanned;
 
 use super::builtin::BUILTIN_FILES;
 use super::error::{GlossaryError, GlossaryErrorKind, GlossaryErrors};
+use super::import::{finish, ImportReport};
 use super::model::{
     Concept, ConceptKind, Example, Examples, Glossary, LanguageTerms, SourceLocation, Status, Term, TermType,
 };
@@ -30,8 +31,45 @@ use crate::text::{fold_term, CaseMode, LineIndex};
 /// with the id of a built-in concept replaces it.
 pub struct GlossaryLoader {
     include_builtin: bool,
-    sources: Vec<(Arc<str>, String)>,
+    sources: Vec<Source>,
+    reports: ImportReports,
     errors: Vec<GlossaryError>,
+}
+
+/// What each TBX or CSV file dropped or changed, by file name.
+pub type ImportReports = Vec<(Arc<str>, ImportReport)>;
+
+/// A source of concepts: TOML text (parsed at load) or imported concepts.
+enum Source {
+    Toml(Arc<str>, String),
+    Imported(Vec<Concept>),
+}
+
+/// The file formats a glossary is read from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GlossaryFormat {
+    /// termlint's own TOML format.
+    Toml,
+    /// TBX v2 or v3.
+    Tbx,
+    /// Comma-separated values (or semicolon-separated, see `csv`).
+    Csv,
+    /// Tab-separated values.
+    Tsv,
+}
+
+impl GlossaryFormat {
+    /// The format a file's extension names (case-insensitive), if any.
+    pub fn from_path(path: &Path) -> Option<Self> {
+        let extension = path.extension()?.to_str()?.to_ascii_lowercase();
+        match extension.as_str() {
+            "toml" => Some(GlossaryFormat::Toml),
+            "tbx" => Some(GlossaryFormat::Tbx),
+            "csv" => Some(GlossaryFormat::Csv),
+            "tsv" => Some(GlossaryFormat::Tsv),
+            _ => None,
+        }
+    }
 }
 
 #[derive(Deserialize)]
@@ -125,6 +163,7 @@ impl GlossaryLoader {
         GlossaryLoader {
             include_builtin: true,
             sources: Vec::new(),
+            reports: Vec::new(),
             errors: Vec::new(),
         }
     }
@@ -135,8 +174,9 @@ impl GlossaryLoader {
         self
     }
 
-    /// Adds a glossary file, or every `.toml` file under a folder (sorted by
-    /// path, honouring ignore files).
+    /// Adds a glossary file, or every `.toml`, `.tbx`, `.csv` and `.tsv`
+    /// file under a folder (sorted by path, honouring ignore files). A file
+    /// is read by its extension; a file with another extension is read as TOML.
     pub fn add_path(&mut self, path: &Path) {
         if path.is_dir() {
             let mut files: Vec<_> = ignore::WalkBuilder::new(path)
@@ -145,7 +185,7 @@ impl GlossaryLoader {
                 .filter_map(Result::ok)
                 .filter(|entry| entry.file_type().is_some_and(|t| t.is_file()))
                 .map(|entry| entry.into_path())
-                .filter(|p| p.extension().is_some_and(|ext| ext == "toml"))
+                .filter(|p| GlossaryFormat::from_path(p).is_some())
                 .collect();
             files.sort();
             if files.is_empty() {
@@ -162,7 +202,10 @@ impl GlossaryLoader {
     fn add_file(&mut self, path: &Path) {
         match std::fs::read(path) {
             Ok(bytes) => match String::from_utf8(bytes) {
-                Ok(text) => self.add_source(&path.display().to_string(), text),
+                Ok(text) => {
+                    let format = GlossaryFormat::from_path(path).unwrap_or(GlossaryFormat::Toml);
+                    self.add_text(&path.display().to_string(), text, format);
+                }
                 Err(_) => self.errors.push(error_at(
                     path,
                     GlossaryErrorKind::Unreadable {
@@ -181,11 +224,40 @@ impl GlossaryLoader {
 
     /// Adds glossary TOML text under a name used in error messages.
     pub fn add_source(&mut self, name: &str, text: String) {
-        self.sources.push((Arc::from(name), text));
+        self.sources.push(Source::Toml(Arc::from(name), text));
+    }
+
+    /// Adds glossary text in `format` under a name used in messages. TBX and
+    /// CSV text is read at once; what it drops is kept for [`Self::load_with_reports`].
+    pub fn add_text(&mut self, name: &str, text: String, format: GlossaryFormat) {
+        let path: Arc<str> = Arc::from(name);
+        let text = text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text);
+        let locator = Locator::new(&path, &text);
+        let mut report = ImportReport::default();
+        let drafts = match format {
+            GlossaryFormat::Toml => return self.add_source(name, text),
+            GlossaryFormat::Tbx => super::tbx::read(&locator, &mut report),
+            GlossaryFormat::Csv => super::csv::read(&locator, None, &mut report),
+            GlossaryFormat::Tsv => super::csv::read(&locator, Some(b'\t'), &mut report),
+        };
+        match drafts {
+            Ok(drafts) => {
+                let concepts = finish(drafts, &path, &mut report, &mut self.errors);
+                self.sources.push(Source::Imported(concepts));
+                self.reports.push((path, report));
+            }
+            Err(error) => self.errors.push(*error),
+        }
     }
 
     /// Parses, validates and merges every source.
     pub fn load(self) -> Result<Glossary, GlossaryErrors> {
+        self.load_with_reports().map(|(glossary, _)| glossary)
+    }
+
+    /// Like [`Self::load`], also returning, per TBX or CSV file, what was
+    /// dropped or changed to fit the model.
+    pub fn load_with_reports(self) -> Result<(Glossary, ImportReports), GlossaryErrors> {
         let mut errors = self.errors;
         let builtin = if self.include_builtin {
             BUILTIN_FILES
@@ -197,13 +269,16 @@ impl GlossaryLoader {
         };
         let user: Vec<Concept> = self
             .sources
-            .iter()
-            .flat_map(|(name, text)| parse_file(name, text, &mut errors))
+            .into_iter()
+            .flat_map(|source| match source {
+                Source::Toml(name, text) => parse_file(&name, &text, &mut errors),
+                Source::Imported(concepts) => concepts,
+            })
             .collect();
         let concepts = merge(builtin, user, &mut errors);
         find_conflicts(&concepts, &mut errors);
         if errors.is_empty() {
-            Ok(Glossary::from_concepts(concepts))
+            Ok((Glossary::from_concepts(concepts), self.reports))
         } else {
             Err(GlossaryErrors(errors))
         }
@@ -222,14 +297,24 @@ fn error_at(path: &Path, kind: GlossaryErrorKind) -> GlossaryError {
 }
 
 /// Turns byte spans of one file into locations.
-struct Locator<'a> {
-    path: &'a Arc<str>,
-    text: &'a str,
+pub(crate) struct Locator<'a> {
+    pub path: &'a Arc<str>,
+    pub text: &'a str,
     lines: LineIndex,
 }
 
-impl Locator<'_> {
-    fn at(&self, span: Range<usize>) -> SourceLocation {
+impl<'a> Locator<'a> {
+    /// A locator for `text`, the content of `path`.
+    pub fn new(path: &'a Arc<str>, text: &'a str) -> Self {
+        Locator {
+            path,
+            text,
+            lines: LineIndex::new(text),
+        }
+    }
+
+    /// The location of the start of `span`.
+    pub fn at(&self, span: Range<usize>) -> SourceLocation {
         let offset = floor_char_boundary(self.text, span.start.min(self.text.len()));
         let position = self.lines.position(self.text, offset);
         SourceLocation {
@@ -239,7 +324,13 @@ impl Locator<'_> {
         }
     }
 
-    fn error(&self, span: Range<usize>, kind: GlossaryErrorKind) -> GlossaryError {
+    /// An error at the start of `span`, boxed (as readers return it).
+    pub fn boxed_error(&self, span: Range<usize>, kind: GlossaryErrorKind) -> Box<GlossaryError> {
+        Box::new(self.error(span, kind))
+    }
+
+    /// An error at the start of `span`.
+    pub fn error(&self, span: Range<usize>, kind: GlossaryErrorKind) -> GlossaryError {
         GlossaryError {
             location: self.at(span),
             kind,
@@ -255,11 +346,7 @@ fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
 }
 
 fn parse_file(path: &Arc<str>, text: &str, errors: &mut Vec<GlossaryError>) -> Vec<Concept> {
-    let locator = Locator {
-        path,
-        text,
-        lines: LineIndex::new(text),
-    };
+    let locator = Locator::new(path, text);
     let raw: RawFile = match toml::from_str(text) {
         Ok(raw) => raw,
         Err(err) => {
@@ -275,7 +362,8 @@ fn parse_file(path: &Arc<str>, text: &str, errors: &mut Vec<GlossaryError>) -> V
         .collect()
 }
 
-fn is_valid_id(id: &str) -> bool {
+/// Whether `id` is a valid concept id.
+pub(crate) fn is_valid_id(id: &str) -> bool {
     !id.is_empty()
         && id
             .chars()

@@ -1,18 +1,27 @@
 //! The glossary: concepts, their terms per language, and loading them from
-//! TOML files (and the glossary built into the binary).
+//! TOML files (and the glossary built into the binary), TBX and CSV/TSV
+//! files; writing them as TOML, TBX and CSV/TSV.
 //!
 //! The model follows TBX (ISO 30042) so that TBX files can be imported without
 //! loss: a *concept* has a stable id and, per language, exactly one
 //! *preferred* term and any number of *admitted* and *deprecated* ones.
 
 mod builtin;
+mod csv;
 mod error;
+mod import;
 mod load;
 mod model;
+mod tbx;
+mod toml_out;
 
 pub use builtin::BUILTIN_FILES;
+pub use csv::write as to_csv;
 pub use error::{GlossaryError, GlossaryErrorKind, GlossaryErrors};
-pub use load::GlossaryLoader;
+pub use import::{Adjustment, AdjustmentKind, ImportReport};
+pub use load::{GlossaryFormat, GlossaryLoader, ImportReports};
 pub use model::{
     Concept, ConceptKind, Example, Examples, Glossary, LanguageTerms, SourceLocation, Status, Term, TermType,
 };
+pub use tbx::write as to_tbx;
+pub use toml_out::to_toml;

@@ -50,6 +50,35 @@ pub enum ConceptKind {
     Event,
 }
 
+impl ConceptKind {
+    /// Every kind.
+    pub const ALL: [ConceptKind; 6] = [
+        ConceptKind::Person,
+        ConceptKind::Organization,
+        ConceptKind::Media,
+        ConceptKind::Place,
+        ConceptKind::Term,
+        ConceptKind::Event,
+    ];
+
+    /// The kind as written in glossary files (`person`).
+    pub fn name(self) -> &'static str {
+        match self {
+            ConceptKind::Person => "person",
+            ConceptKind::Organization => "organization",
+            ConceptKind::Media => "media",
+            ConceptKind::Place => "place",
+            ConceptKind::Term => "term",
+            ConceptKind::Event => "event",
+        }
+    }
+
+    /// The kind written as `name`.
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|kind| kind.name() == name)
+    }
+}
+
 /// The terms of one concept in one language.
 #[derive(Clone, Debug)]
 pub struct LanguageTerms {
@@ -119,6 +148,17 @@ pub enum TermType {
     Acronym,
     /// A short form of the full name.
     Short,
+}
+
+impl TermType {
+    /// The type as written in glossary files (`acronym`).
+    pub fn name(self) -> &'static str {
+        match self {
+            TermType::Full => "full",
+            TermType::Acronym => "acronym",
+            TermType::Short => "short",
+        }
+    }
 }
 
 /// A place in a glossary file.

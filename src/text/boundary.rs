@@ -79,7 +79,10 @@ mod tests {
         assert!(is_word_end("Hamas’ ideology", 5));
         assert!(is_word_start("l’Iran", 4));
         assert!(is_word_start("qu'al-Qaida", 3));
-        assert!(is_word_start("say 'Kirman'", 5), "an apostrophe used as a quotation mark");
+        assert!(
+            is_word_start("say 'Kirman'", 5),
+            "an apostrophe used as a quotation mark"
+        );
         assert!(is_word_end("say 'Kirman'", 11));
     }
 
