@@ -63,3 +63,36 @@ fn fixing_a_po_file_keeps_the_russian_ending() {
         "untranslated terms are not rewritten"
     );
 }
+
+#[test]
+fn xliff_and_po_against_a_tbx_glossary() {
+    let dir = fixtures().join("translation");
+    let output = termlint(&dir)
+        .args(["check", "--no-config", "--no-default-glossary", "--format", "json"])
+        .args(["--glossary", "glossary.tbx", "briefing.en-ru.xlf", "briefing.ru.po"])
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let found: Vec<String> = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .zip(summarize(&json))
+        .map(|(f, line)| format!("{} {line}", f["path"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            "briefing.en-ru.xlf missing-term 8:17-8:60 «Ответственность за нападение взяли на себя.» -> Керман",
+            "briefing.en-ru.xlf untranslated-term 14:35-14:52 «Voice of Khurasan» -> Голос Хорасана",
+            "briefing.en-ru.xlf deprecated 20:76-20:83 «Кирмане» -> Керман",
+            "briefing.ru.po missing-term 8:9-8:52 «Ответственность за нападение взяли на себя.» -> Керман",
+            "briefing.ru.po untranslated-term 11:16-11:33 «Voice of Khurasan» -> Голос Хорасана",
+            "briefing.ru.po deprecated 18:23-18:30 «Кирмане» -> Керман",
+        ]
+    );
+    assert_eq!(code(&output), 1);
+    let xliff = std::fs::read_to_string(dir.join("briefing.en-ru.xlf")).unwrap();
+    let xliff_findings = serde_json::json!({"findings": json["findings"].as_array().unwrap()[..3]});
+    assert_spans_slice(&xliff, &xliff_findings);
+}
