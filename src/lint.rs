@@ -227,7 +227,7 @@ impl Linter {
     ) -> Result<Vec<Finding>, FormatError> {
         let segments = format.segments(text)?;
         let found = self.find(text, &segments, language);
-        let lines = LineIndex::new(text);
+        let lines = LineIndex::lazy();
         let document = CheckedText { text, lines: &lines };
         let settings = &self.config.checks;
         let mut findings = bilingual_findings(&self.matcher, &document, &found.bilingual(), settings);
@@ -354,7 +354,18 @@ impl Linter {
     /// files are checked whatever their extension. With project consistency,
     /// every file of the run is one scope for `inconsistent`.
     pub fn check_inputs(&self, inputs: &[Input]) -> Report {
-        let (outcomes, mut errors) = self.map_documents(inputs, |document| self.analyze(document));
+        // Within one document, each file is finished where it is read, and
+        // the text of a clean file is dropped at once: memory stays bounded
+        // by the files with findings, not by the size of the run.
+        let project = self.config.consistency == ConsistencyScope::Project;
+        let (outcomes, mut errors) = self.map_documents(inputs, |document| {
+            let mut file = self.analyze(document)?;
+            if !project {
+                self.suppress(&mut file);
+                file.release_if_clean();
+            }
+            Ok(file)
+        });
         let mut analyzed = Vec::with_capacity(outcomes.len());
         for outcome in outcomes {
             match outcome {
@@ -363,9 +374,11 @@ impl Linter {
             }
         }
         errors.sort_by(|a, b| a.path.cmp(&b.path));
-        self.add_project_consistency(&mut analyzed);
-        for file in &mut analyzed {
-            self.suppress(file);
+        if project {
+            self.add_project_consistency(&mut analyzed);
+            for file in &mut analyzed {
+                self.suppress(file);
+            }
         }
         let files_checked = analyzed.len();
         let files: Vec<FileReport> = analyzed
@@ -598,7 +611,7 @@ impl Linter {
             Err(error) => return Err(malformed(path, &text, error)),
         };
         let found = self.find(&text, &segments, &language);
-        let lines = LineIndex::new(&text);
+        let lines = LineIndex::lazy();
         let checked = CheckedText {
             text: &text,
             lines: &lines,
@@ -633,6 +646,18 @@ impl Linter {
 fn escape_fixes(findings: &mut [Finding], format: Format) {
     for fix in findings.iter_mut().filter_map(|f| f.fix.as_mut()) {
         fix.replacement = format.escape(&fix.replacement);
+    }
+}
+
+impl Analyzed {
+    /// Drops the text and mentions of a file without findings.
+    fn release_if_clean(&mut self) {
+        if self.result.findings.is_empty() {
+            self.text = String::new();
+            self.lines = LineIndex::lazy();
+            self.result.mentions = Vec::new();
+            self.result.flagged = Vec::new();
+        }
     }
 }
 

@@ -220,7 +220,16 @@ impl Matcher {
     /// Finds the mentions in the parts `pieces` of `text` (byte ranges that
     /// are read as one stretch; markup between them is skipped).
     pub fn find(&self, text: &str, pieces: &[Range<usize>], filter: &LanguageFilter) -> Vec<Mention> {
-        let folded = FoldedText::from_pieces(text, pieces, CaseMode::Fold);
+        thread_local! {
+            static FOLDED: std::cell::RefCell<FoldedText> = std::cell::RefCell::default();
+        }
+        FOLDED.with_borrow_mut(|folded| {
+            folded.refold(text, pieces, CaseMode::Fold);
+            self.find_folded(text, folded, filter)
+        })
+    }
+
+    fn find_folded(&self, text: &str, folded: &FoldedText, filter: &LanguageFilter) -> Vec<Mention> {
         let mut candidates = Vec::new();
         for hit in self.automaton.find_overlapping_iter(folded.as_str()) {
             let Some(range) = folded.to_original(hit.start()..hit.end()) else {

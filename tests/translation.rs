@@ -68,8 +68,19 @@ fn fixing_a_po_file_keeps_the_russian_ending() {
 fn xliff_and_po_against_a_tbx_glossary() {
     let dir = fixtures().join("translation");
     let output = termlint(&dir)
-        .args(["check", "--no-config", "--no-default-glossary", "--format", "json"])
-        .args(["--glossary", "glossary.tbx", "briefing.en-ru.xlf", "briefing.ru.po"])
+        .args([
+            "check",
+            "--no-config",
+            "--no-default-glossary",
+            "--format",
+            "json",
+        ])
+        .args([
+            "--glossary",
+            "glossary.tbx",
+            "briefing.en-ru.xlf",
+            "briefing.ru.po",
+        ])
         .output()
         .unwrap();
     let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();

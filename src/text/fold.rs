@@ -83,11 +83,27 @@ impl FoldedText {
     /// folded as if the text between ranges were absent (transparent markup).
     /// Ranges must be sorted, disjoint and lie on character boundaries.
     pub fn from_pieces(original: &str, pieces: &[std::ops::Range<usize>], case: CaseMode) -> Self {
-        let mut builder = Builder::new(original.len());
+        let mut folded = FoldedText::default();
+        folded.refold(original, pieces, case);
+        folded
+    }
+
+    /// Folds like [`FoldedText::from_pieces`] into this value, reusing its
+    /// buffers (a run folds thousands of segments).
+    pub fn refold(&mut self, original: &str, pieces: &[std::ops::Range<usize>], case: CaseMode) {
+        let mut out = std::mem::take(self);
+        out.folded.clear();
+        out.runs.clear();
+        out.folded.reserve(pieces.iter().map(|p| p.len()).sum());
+        let mut builder = Builder {
+            out,
+            pending_separator: None,
+            scratch: String::new(),
+        };
         for piece in pieces {
             builder.push_text(&original[piece.clone()], piece.start, case);
         }
-        builder.finish()
+        *self = builder.finish();
     }
 
     /// The folded text.
@@ -161,18 +177,62 @@ impl Builder {
     }
 
     fn push_text(&mut self, text: &str, base: usize, case: CaseMode) {
-        let mut chars = text.char_indices().peekable();
-        while let Some((offset, c)) = chars.next() {
-            let mut unit_end = offset + c.len_utf8();
-            while let Some(&(next_offset, next)) = chars.peek() {
+        let bytes = text.as_bytes();
+        let mut offset = 0;
+        while offset < bytes.len() {
+            // Fast path: plain ASCII folds byte for byte.
+            let run_end = plain_ascii_run_end(bytes, offset);
+            if run_end > offset {
+                self.push_ascii_run(&bytes[offset..run_end], base + offset, case);
+                offset = run_end;
+                continue;
+            }
+            let rest = &text[offset..];
+            let mut chars = rest.char_indices();
+            let Some((_, c)) = chars.next() else {
+                break;
+            };
+            let mut unit_end = c.len_utf8();
+            for (next_offset, next) in chars {
                 if !is_combining_mark(next) {
                     break;
                 }
                 unit_end = next_offset + next.len_utf8();
-                chars.next();
             }
-            self.push_unit(&text[offset..unit_end], base + offset, case);
+            self.push_unit(&rest[..unit_end], base + offset, case);
+            offset += unit_end;
         }
+    }
+
+    /// Appends a run of plain ASCII bytes (see `plain_ascii_run_end`), each
+    /// folding to one byte: letters lowered, a lone space or line break
+    /// between two graphic characters a space.
+    fn push_ascii_run(&mut self, run: &[u8], original_start: usize, case: CaseMode) {
+        self.flush_separator();
+        let folded_start = self.out.folded.len();
+        self.out.folded.extend(run.iter().map(|&b| match b {
+            b' ' | b'\n' | b'\t' => ' ',
+            _ if case == CaseMode::Fold => b.to_ascii_lowercase() as char,
+            _ => b as char,
+        }));
+        let len = run.len();
+        if let Some(last) = self.out.runs.last_mut() {
+            let contiguous = !last.atomic
+                && last.folded_start + last.folded_len == folded_start
+                && last.original_start + last.original_len == original_start;
+            if contiguous {
+                last.folded_len += len;
+                last.original_len += len;
+                return;
+            }
+        }
+        self.out.runs.push(Run {
+            folded_start,
+            original_start,
+            folded_len: len,
+            original_len: len,
+            atomic: false,
+        });
     }
 
     fn push_unit(&mut self, unit: &str, original_start: usize, case: CaseMode) {
@@ -257,6 +317,37 @@ impl Builder {
         self.flush_separator();
         self.out
     }
+}
+
+/// Whether folding may copy this byte as is (up to case): an ASCII graphic
+/// character other than the apostrophes it drops and the hyphen it turns
+/// into a separator.
+fn is_plain_ascii(byte: u8) -> bool {
+    byte.is_ascii_graphic() && !matches!(byte, b'\'' | b'`' | b'-')
+}
+
+/// The end of the run of plain ASCII bytes starting at `start`. A lone space,
+/// tab or line break between two plain bytes belongs to the run (it folds to
+/// one space). The byte before a non-ASCII byte is left out, since a
+/// combining mark may follow it and belong to its unit.
+fn plain_ascii_run_end(bytes: &[u8], start: usize) -> usize {
+    let mut end = start;
+    while end < bytes.len() {
+        let byte = bytes[end];
+        let plain = is_plain_ascii(byte)
+            || (matches!(byte, b' ' | b'\n' | b'\t')
+                && end > start
+                && is_plain_ascii(bytes[end - 1])
+                && bytes.get(end + 1).is_some_and(|&next| is_plain_ascii(next)));
+        if !plain {
+            break;
+        }
+        end += 1;
+    }
+    if end > start && bytes.get(end).is_some_and(|&next| next >= 0x80) {
+        end -= 1;
+    }
+    end
 }
 
 fn fold_ascii(c: char, case: CaseMode) -> Option<char> {

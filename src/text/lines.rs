@@ -15,25 +15,41 @@ pub struct Position {
     pub column: usize,
 }
 
-/// The start offset of every line of one text.
-#[derive(Clone, Debug)]
+/// The start offset of every line of one text, computed when first needed
+/// (most files of a run have no finding and never need it).
+#[derive(Clone, Debug, Default)]
 pub struct LineIndex {
-    line_starts: Vec<usize>,
+    line_starts: std::cell::OnceCell<Vec<usize>>,
 }
 
 impl LineIndex {
-    /// Indexes the lines of `text`.
+    /// Indexes the lines of `text` now.
     pub fn new(text: &str) -> Self {
-        let mut line_starts = vec![0];
-        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        LineIndex { line_starts }
+        let index = LineIndex::lazy();
+        index.starts(text);
+        index
+    }
+
+    /// An index that reads the text on first use; every call must then pass
+    /// the same text.
+    pub fn lazy() -> Self {
+        LineIndex::default()
+    }
+
+    fn starts(&self, text: &str) -> &[usize] {
+        self.line_starts.get_or_init(|| {
+            let mut line_starts = vec![0];
+            line_starts.extend(memchr_newlines(text));
+            line_starts
+        })
     }
 
     /// The position of byte `offset` of `text` (which must be the indexed text
     /// and `offset` a character boundary).
     pub fn position(&self, text: &str, offset: usize) -> Position {
-        let line = self.line_starts.partition_point(|&start| start <= offset) - 1;
-        let line_start = self.line_starts[line];
+        let starts = self.starts(text);
+        let line = starts.partition_point(|&start| start <= offset) - 1;
+        let line_start = starts[line];
         let before = &text[line_start..offset];
         let bom = usize::from(line == 0 && before.starts_with('\u{FEFF}'));
         Position {
@@ -44,8 +60,9 @@ impl LineIndex {
 
     /// The byte range of line `line` (1-based) without its line ending.
     pub fn line_range(&self, text: &str, line: usize) -> std::ops::Range<usize> {
-        let start = self.line_starts[line - 1];
-        let end = self.line_starts.get(line).map_or(text.len(), |&next| next - 1);
+        let starts = self.starts(text);
+        let start = starts[line - 1];
+        let end = starts.get(line).map_or(text.len(), |&next| next - 1);
         let end = if end > start && text.as_bytes()[end - 1] == b'\r' {
             end - 1
         } else {
@@ -53,6 +70,11 @@ impl LineIndex {
         };
         start..end.max(start)
     }
+}
+
+/// The offsets just after each `\n` of `text`.
+fn memchr_newlines(text: &str) -> impl Iterator<Item = usize> + '_ {
+    text.match_indices('\n').map(|(i, _)| i + 1)
 }
 
 #[cfg(test)]
