@@ -266,7 +266,19 @@ impl LanguageRules {
     }
 }
 
+impl LanguageRules {
+    /// Whether any glob decides a language (else paths need not be computed).
+    pub fn has_globs(&self) -> bool {
+        !self.by_glob.is_empty()
+    }
+}
+
 impl FileSelection {
+    /// Whether the selection has any glob (else every file is allowed).
+    pub fn is_everything(&self) -> bool {
+        self.include.is_none() && self.exclude.is_none()
+    }
+
     /// Whether walking may check `path`.
     pub fn allows(&self, path: &Path) -> bool {
         let path = path.strip_prefix(".").unwrap_or(path);

@@ -252,6 +252,13 @@ impl Linter {
         let mut found = Found::default();
         let mut unit_languages: Vec<(usize, Language)> = Vec::new();
         for segment in segments {
+            if segment.role == Role::Text && segment.language.is_none() {
+                // Monolingual text, the common case: no per-segment record.
+                let (mentions, unlisted) = self.find_in_segment(text, segment, filters.get(language), true);
+                found.mentions.extend(mentions);
+                found.unlisted.extend(unlisted);
+                continue;
+            }
             let segment_language = self.language_of(segment, language);
             let (mentions, unlisted) =
                 self.find_in_segment(text, segment, filters.get(&segment_language), true);
@@ -283,8 +290,11 @@ impl Linter {
                 source_forms,
             });
         }
-        found.mentions.sort_by_key(|m| m.range.start);
-        found.unlisted.sort_by_key(|u| u.range.start);
+        if !found.segments.is_empty() {
+            // Bilingual segments may come out of text order.
+            found.mentions.sort_by_key(|m| m.range.start);
+            found.unlisted.sort_by_key(|u| u.range.start);
+        }
         found
     }
 
@@ -457,8 +467,10 @@ impl Linter {
     /// reports unused directives when asked.
     fn suppress(&self, file: &mut Analyzed) {
         let findings = &mut file.result.findings;
-        let relative = self.config.relative_path(Path::new(&file.path));
-        apply_ignores(findings, &self.config.ignores, &relative);
+        if !self.config.ignores.is_empty() {
+            let relative = self.config.relative_path(Path::new(&file.path));
+            apply_ignores(findings, &self.config.ignores, &relative);
+        }
         let directives = directives(&file.text, file.format);
         if directives.is_empty() {
             return;
@@ -549,7 +561,8 @@ impl Linter {
                     let path = entry.path();
                     let is_file = entry.file_type().is_some_and(|t| t.is_file());
                     if let (true, Some(format)) = (is_file, Format::from_path(path)) {
-                        if self.config.selection.allows(&self.config.relative_path(path)) {
+                        let selection = &self.config.selection;
+                        if selection.is_everything() || selection.allows(&self.config.relative_path(path)) {
                             let job = Job {
                                 path: path.to_path_buf(),
                                 format: self.config.format.unwrap_or(format),
@@ -563,8 +576,17 @@ impl Linter {
             })
         });
         let mut files = found.into_inner().unwrap_or_else(|e| e.into_inner());
-        files.sort_by(|a, b| a.path.cmp(&b.path));
+        files.sort_by(|a, b| a.path.as_os_str().cmp(b.path.as_os_str()));
         files
+    }
+
+    /// The path as language globs see it; not computed when there are none.
+    fn relative_for_languages(&self, path: &Path) -> PathBuf {
+        if self.config.languages.has_globs() {
+            self.config.relative_path(path)
+        } else {
+            PathBuf::new()
+        }
     }
 
     /// Reads one file. Binary files met while walking are skipped quietly,
@@ -580,7 +602,7 @@ impl Linter {
         let language = self
             .config
             .languages
-            .language_of(&self.config.relative_path(&job.path))
+            .language_of(&self.relative_for_languages(&job.path))
             .clone();
         match decode(&path, bytes) {
             Ok(text) => Ok(Some(Document {

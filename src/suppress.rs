@@ -55,6 +55,9 @@ pub struct IgnoreRule {
 /// The directives of a document.
 pub fn directives(text: &str, format: Format) -> Vec<Directive> {
     let mut found = Vec::new();
+    if !text.contains("termlint-") {
+        return found;
+    }
     let mut line_start = 0;
     for (index, line) in text.split_inclusive('\n').enumerate() {
         for (offset, comment) in comments(line, format) {
