@@ -261,3 +261,44 @@ fn init_writes_starter_files_once_and_they_work() {
     let json: serde_json::Value = serde_json::from_slice(&check.stdout).unwrap();
     assert_eq!(summarize(&json), ["deprecated 1:4-1:10 «Kirman» -> Kerman"]);
 }
+
+#[test]
+fn a_corpus_checked_in_parts_gives_the_findings_of_one_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut paths = Vec::new();
+    for i in 0..60 {
+        let name = format!("doc{i:02}.md");
+        let body = match i % 4 {
+            0 => "In Kirman, and later Kerman.\n",
+            1 => "Khorasan and Khurasan.\n",
+            2 => "Iskp and ISKP.\n",
+            _ => "Nothing to see.\n",
+        };
+        fs::write(dir.path().join(&name), body).unwrap();
+        paths.push(name);
+    }
+    let findings = |json: &serde_json::Value| -> Vec<String> {
+        json["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| format!("{} {} {}", f["path"], f["check"], f["span"]))
+            .collect()
+    };
+    let (_, whole) = check_json(dir.path(), &paths.iter().map(String::as_str).collect::<Vec<_>>());
+    let mut merged = Vec::new();
+    for (part, chunk) in paths.chunks(25).enumerate() {
+        let list = dir.path().join(format!("part{part}.txt"));
+        fs::write(&list, chunk.join("\n")).unwrap();
+        let (_, json) = check_json(dir.path(), &["--files-from", list.to_str().unwrap()]);
+        merged.extend(findings(&json));
+    }
+    merged.sort();
+    let mut expected = findings(&whole);
+    expected.sort();
+    assert_eq!(expected.len(), 45);
+    assert_eq!(
+        merged, expected,
+        "document-level checks do not depend on how a corpus is split"
+    );
+}

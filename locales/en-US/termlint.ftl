@@ -241,3 +241,5 @@ cli-glossary-export-about = Write the glossary as TBX-Basic (TBX v3), CSV or TSV
 cli-arg-import-file = The glossary to convert: .tbx, .csv or .tsv
 cli-arg-export-to = Format to write: tbx, csv or tsv
 cli-arg-output = Write to this file instead of standard output
+cli-arg-files-from = Read the paths to check, one per line, from this file (- for standard input)
+error-files-from = cannot read the list of paths { $path }: { $reason }

@@ -204,3 +204,5 @@ cli-glossary-export-about = نوشتن واژه‌نامه به صورت TBX-Bas
 cli-arg-import-file = واژه‌نامه‌ای که باید تبدیل شود: فایل TBX، CSV یا TSV
 cli-arg-export-to = قالب خروجی: tbx، csv یا tsv
 cli-arg-output = نوشتن در این فایل به جای خروجی استاندارد
+cli-arg-files-from = مسیرهای بررسی را، هر کدام در یک سطر، از این پرونده بخوان (- برای ورودی استاندارد)
+error-files-from = فهرست مسیرهای { $path } خوانده نشد: { $reason }

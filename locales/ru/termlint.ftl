@@ -251,3 +251,5 @@ cli-glossary-export-about = Записать глоссарий в формат�
 cli-arg-import-file = Глоссарий для преобразования: .tbx, .csv или .tsv
 cli-arg-export-to = Формат записи: tbx, csv или tsv
 cli-arg-output = Записать в этот файл, а не в стандартный вывод
+cli-arg-files-from = Читать пути для проверки, по одному в строке, из этого файла (- — стандартный ввод)
+error-files-from = не удалось прочитать список путей { $path }: { $reason }

@@ -204,3 +204,5 @@ cli-glossary-export-about = Навиштани луғат ҳамчун TBX-Basic
 cli-arg-import-file = Луғате, ки бояд табдил дода шавад: .tbx, .csv ё .tsv
 cli-arg-export-to = Формати навиштан: tbx, csv ё tsv
 cli-arg-output = Ба ҷои бурунди стандартӣ ба ин файл навиштан
+cli-arg-files-from = Роҳҳои санҷишро, ҳар кадом дар як сатр, аз ин файл хондан (- барои вуруди стандартӣ)
+error-files-from = рӯйхати роҳҳои { $path } хонда нашуд: { $reason }

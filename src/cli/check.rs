@@ -47,6 +47,9 @@ pub struct CheckArgs {
     // Report suppression directives that suppress nothing.
     #[arg(long)]
     report_unused_suppressions: bool,
+    // Read the paths to check, one per line, from this file (`-`: standard input).
+    #[arg(long, value_name = "FILE")]
+    files_from: Option<String>,
     // The confidence (0 to 1) an `unlisted` finding needs.
     #[arg(long, value_name = "CONFIDENCE")]
     unlisted_threshold: Option<f32>,
@@ -94,7 +97,11 @@ pub fn run(args: CheckArgs, localizer: &Localizer) -> Result<u8, Vec<Message>> {
         None => {}
     }
     let linter = args.source.build_linter(config)?;
-    let inputs = inputs(&args.paths);
+    let mut paths = args.paths.clone();
+    if let Some(list) = &args.files_from {
+        paths.extend(read_path_list(list)?);
+    }
+    let inputs = inputs(&paths);
     let mut report = linter.check_inputs(&inputs);
     let request = FixRequest {
         write: args.fix && !args.diff,
@@ -136,6 +143,28 @@ pub fn run(args: CheckArgs, localizer: &Localizer) -> Result<u8, Vec<Message>> {
     } else {
         EXIT_CLEAN
     })
+}
+
+/// The paths listed one per line in `list` (`-`: standard input); blank
+/// lines are skipped.
+fn read_path_list(list: &str) -> Result<Vec<String>, Vec<Message>> {
+    let text = if list == "-" {
+        let mut text = String::new();
+        std::io::Read::read_to_string(&mut std::io::stdin(), &mut text).map(|_| text)
+    } else {
+        std::fs::read_to_string(list)
+    };
+    let text = text.map_err(|err| {
+        vec![Message::new("error-files-from")
+            .text("path", list)
+            .message("reason", termlint::i18n::io_reason(&err))]
+    })?;
+    Ok(text
+        .lines()
+        .map(|line| line.trim_end_matches('\r'))
+        .filter(|line| !line.trim().is_empty())
+        .map(str::to_string)
+        .collect())
 }
 
 /// The inputs named on the command line (`-` is standard input).

@@ -36,6 +36,7 @@ const ARG_HELP: &[(&str, &str)] = &[
     ("fix_unlisted", "cli-arg-fix-unlisted"),
     ("diff", "cli-arg-diff"),
     ("report_unused_suppressions", "cli-arg-report-unused-suppressions"),
+    ("files_from", "cli-arg-files-from"),
     ("format", "cli-arg-format"),
     ("glossaries", "cli-arg-glossary"),
     ("no_default_glossary", "cli-arg-no-default-glossary"),
