@@ -31,7 +31,7 @@ if python3 -m pre_commit run --files notes.md; then
   echo "pre-commit passed on a deprecated spelling" >&2
   exit 1
 fi
-"$repo/target/debug/termlint" check --fix notes.md
+"${CARGO_TARGET_DIR:-$repo/target}/debug/termlint" check --fix notes.md
 python3 -m pre_commit run --files notes.md
 grep -q 'The attack in Kerman was claimed.' notes.md
 echo "pre-commit: refused with Kirman, passed after --fix"
