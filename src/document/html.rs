@@ -360,19 +360,12 @@ mod tests {
             .expect("HTML is never rejected")
             .iter()
             .map(|segment| {
-                let pieces: Vec<String> = segment
-                    .pieces
-                    .iter()
-                    .map(|p| match &p.decoded {
-                        Some(decoded) => format!("{}[{decoded}]", &html[p.range.clone()]),
-                        None => html[p.range.clone()].to_string(),
-                    })
-                    .collect();
+                let pieces = super::super::show_pieces(html, &segment.pieces);
                 let language = segment
                     .language
                     .as_ref()
                     .map_or("-".to_string(), |l| l.to_string());
-                format!("{language}: {}", pieces.join("|"))
+                format!("{language}: {}", pieces)
             })
             .collect()
     }

@@ -157,6 +157,30 @@ impl Segment {
     }
 }
 
+/// The decoded text of `pieces` of `text`.
+pub(crate) fn decoded_text(text: &str, pieces: &[Piece]) -> String {
+    pieces
+        .iter()
+        .map(|piece| match &piece.decoded {
+            Some(decoded) => decoded.as_str(),
+            None => text.get(piece.range.clone()).unwrap_or_default(),
+        })
+        .collect()
+}
+
+/// Pieces as `original|original[decoded]|…`, for tests of the extractors.
+#[cfg(test)]
+pub(crate) fn show_pieces(text: &str, pieces: &[Piece]) -> String {
+    pieces
+        .iter()
+        .map(|p| match &p.decoded {
+            Some(decoded) => format!("{}[{decoded}]", &text[p.range.clone()]),
+            None => text[p.range.clone()].to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
 /// A segment's decoded text and the map from its offsets to the original.
 pub struct SegmentView<'a> {
     /// The decoded text.

@@ -289,21 +289,10 @@ impl Pieces {
     }
 }
 
-/// The decoded text of pieces.
-fn decode(text: &str, pieces: &[Piece]) -> String {
-    pieces
-        .iter()
-        .map(|piece| match &piece.decoded {
-            Some(decoded) => decoded.as_str(),
-            None => text.get(piece.range.clone()).unwrap_or_default(),
-        })
-        .collect()
-}
-
 /// The target language named by the header's `Language:` field.
 fn header_language(text: &str, header: &Entry) -> Option<Language> {
     let (_, pieces) = header.fields.iter().find(|(f, _)| *f == Field::Str)?;
-    let decoded = decode(text, pieces);
+    let decoded = super::decoded_text(text, pieces);
     let value = decoded
         .lines()
         .find_map(|line| line.trim().strip_prefix("Language:"))?;

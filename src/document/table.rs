@@ -136,7 +136,7 @@ fn cells(
     }
     for expected in record.iter() {
         let (pieces, end) = cell(bytes, at, delimiter);
-        if decode(text, &pieces).as_bytes() != expected {
+        if super::decoded_text(text, &pieces).as_bytes() != expected {
             return Err(FormatError {
                 offset: at,
                 detail: "a cell that cannot be mapped to its bytes".to_string(),
@@ -192,18 +192,8 @@ fn unquoted_end(bytes: &[u8], from: usize, delimiter: u8) -> usize {
         .map_or(bytes.len().max(from), |i| from + i)
 }
 
-fn decode(text: &str, pieces: &[Piece]) -> String {
-    pieces
-        .iter()
-        .map(|piece| match &piece.decoded {
-            Some(decoded) => decoded.as_str(),
-            None => text.get(piece.range.clone()).unwrap_or_default(),
-        })
-        .collect()
-}
-
 fn is_blank(text: &str, pieces: &[Piece]) -> bool {
-    decode(text, pieces).trim().is_empty()
+    super::decoded_text(text, pieces).trim().is_empty()
 }
 
 #[cfg(test)]

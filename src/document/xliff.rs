@@ -289,14 +289,7 @@ mod tests {
             .expect("parses")
             .iter()
             .map(|segment| {
-                let pieces: Vec<String> = segment
-                    .pieces
-                    .iter()
-                    .map(|p| match &p.decoded {
-                        Some(decoded) => format!("{}[{decoded}]", &xliff[p.range.clone()]),
-                        None => xliff[p.range.clone()].to_string(),
-                    })
-                    .collect();
+                let pieces = super::super::show_pieces(xliff, &segment.pieces);
                 let language = segment
                     .language
                     .as_ref()
@@ -305,7 +298,7 @@ mod tests {
                     "{:?} {} {language}: {}",
                     segment.role,
                     segment.unit.map_or("-".to_string(), |u| u.to_string()),
-                    pieces.join("|")
+                    pieces
                 )
             })
             .collect()
