@@ -27,8 +27,8 @@ use crate::inflection::{InflectionRule, Inflections};
 use crate::lang::Language;
 use crate::text::{fold_term, is_word_end, is_word_start, CaseMode, FoldedText};
 
-/// Case-sensitive terms shorter than this many characters match only in
-/// their own case, so that `IS` never matches the word `is`.
+/// Case-sensitive terms of fewer letters and digits than this match only in
+/// their own case, so that `IS` and `U.S.` never match the word `is` or `us`.
 const MIN_CASE_FINDING_LEN: usize = 4;
 
 /// The glossary compiled for searching. Build it once and share it.
@@ -273,7 +273,9 @@ impl Matcher {
             }
             let term = self.term(entry);
             let case_mismatch = term.case_sensitive && found.cased() != entry.cased;
-            if case_mismatch && term.text.chars().count() < MIN_CASE_FINDING_LEN {
+            if case_mismatch
+                && term.text.chars().filter(|c| c.is_alphanumeric()).count() < MIN_CASE_FINDING_LEN
+            {
                 continue;
             }
             // With a single entry there is nothing to choose between.

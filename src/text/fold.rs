@@ -149,12 +149,16 @@ impl FoldedText {
 }
 
 /// Folds a glossary term: the same folding as text, with surrounding white
-/// space and separators trimmed.
+/// space and separators trimmed, and an abbreviation's final dot (`U.S.`):
+/// in text that dot may as well end the sentence.
 pub fn fold_term(term: &str, case: CaseMode) -> String {
-    FoldedText::new(term, case)
-        .folded
-        .trim_matches([' ', '\n'])
-        .to_string()
+    let folded = FoldedText::new(term, case).folded;
+    let trimmed = folded.trim_matches([' ', '\n']);
+    let trimmed = match trimmed.strip_suffix('.') {
+        Some(rest) if rest.chars().count() > 1 && !rest.ends_with(' ') => rest,
+        _ => trimmed,
+    };
+    trimmed.to_string()
 }
 
 struct Builder {
@@ -181,6 +185,11 @@ impl Builder {
         let mut offset = 0;
         while offset < bytes.len() {
             // Fast path: plain ASCII folds byte for byte.
+            // An abbreviation's inner dot (`U.S`) is dropped: `U.S.` = `US`.
+            if is_abbreviation_dot(bytes, offset) {
+                offset += 1;
+                continue;
+            }
             let run_end = plain_ascii_run_end(bytes, offset);
             if run_end > offset {
                 self.push_ascii_run(&bytes[offset..run_end], base + offset, case);
@@ -319,6 +328,14 @@ impl Builder {
     }
 }
 
+/// Whether the byte at `at` is a dot between two ASCII letters.
+fn is_abbreviation_dot(bytes: &[u8], at: usize) -> bool {
+    bytes[at] == b'.'
+        && at > 0
+        && bytes[at - 1].is_ascii_alphabetic()
+        && bytes.get(at + 1).is_some_and(u8::is_ascii_alphabetic)
+}
+
 /// Whether folding may copy this byte as is (up to case): an ASCII graphic
 /// character other than the apostrophes it drops and the hyphen it turns
 /// into a separator.
@@ -333,6 +350,9 @@ fn is_plain_ascii(byte: u8) -> bool {
 fn plain_ascii_run_end(bytes: &[u8], start: usize) -> usize {
     let mut end = start;
     while end < bytes.len() {
+        if is_abbreviation_dot(bytes, end) {
+            break;
+        }
         let byte = bytes[end];
         let plain = is_plain_ascii(byte)
             || (matches!(byte, b' ' | b'\n' | b'\t')
@@ -515,6 +535,15 @@ mod tests {
         let folded = FoldedText::from_pieces(original, &[0..4, 5..9, 10..12], CaseMode::Fold);
         assert_eq!(folded.as_str(), "abu hafs x");
         assert_eq!(folded.to_original(0..8), Some(0..9));
+    }
+
+    #[test]
+    fn abbreviation_dots_fold_away() {
+        assert_eq!(fold("U.S. forces"), "us. forces");
+        assert_eq!(fold_term("U.S.", CaseMode::Keep), "US");
+        assert_eq!(fold("end. Next"), "end. next");
+        let folded = FoldedText::new("the U.S. and", CaseMode::Fold);
+        assert_eq!(folded.to_original(4..6), Some(4..7));
     }
 
     #[test]
