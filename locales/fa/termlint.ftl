@@ -162,3 +162,12 @@ fix-changed-on-disk = { $path }: پس از خواندن روی دیسک تغیی
 fix-write-failed = { $path }: اصلاح نوشته نشد ({ $reason })؛ پرونده تغییری نکرده است
 fix-skipped-overlap = { $path }: اصلاحی در بایت‌های { NUMBER($start, useGrouping: "false") } تا { NUMBER($end, useGrouping: "false") } با اصلاح پیشین هم‌پوشانی دارد و کنار گذاشته شد؛ --fix را دوباره اجرا کنید
 fix-summary = { $fixed } یافته در { $files } پرونده اصلاح شد
+
+## سرور زبان (termlint lsp)
+
+cli-lsp-about = اجرای سرور زبان برای ویرایشگرها از راه ورودی و خروجی استاندارد
+cli-arg-stdio = گفت‌وگو از راه ورودی و خروجی استاندارد (سرور راه دیگری ندارد؛ این گزینه پذیرفته می‌شود چون ویرایشگرها آن را می‌فرستند)
+lsp-fix-title = «{ $found }» با «{ $replacement }» جایگزین شود
+lsp-malformed = این سند در قالب خودش خوانده نمی‌شود و بررسی نشد: { $detail }
+lsp-load-failed = termlint نمی‌تواند واژه‌نامه یا پیکربندی را بار کند، پس سندهایی که به آن‌ها وابسته‌اند بررسی نمی‌شوند: { $errors }
+lsp-reload-failed = termlint نمی‌تواند واژه‌نامه یا پیکربندی را دوباره بار کند و همان نسخهٔ پیشین را به کار می‌برد: { $errors }

@@ -13,6 +13,7 @@ use termlint::i18n::{Localizer, Message};
 const COMMAND_ABOUT: &[(&str, &str)] = &[
     ("termlint", "cli-about"),
     ("check", "cli-check-about"),
+    ("lsp", "cli-lsp-about"),
     ("glossary", "cli-glossary-about"),
     ("list", "cli-glossary-list-about"),
     ("show", "cli-glossary-show-about"),
@@ -41,6 +42,7 @@ const ARG_HELP: &[(&str, &str)] = &[
     ("unlisted_threshold", "cli-arg-unlisted-threshold"),
     ("consistency", "cli-arg-consistency"),
     ("strict", "cli-arg-strict"),
+    ("stdio", "cli-arg-stdio"),
     ("help", "cli-arg-help"),
     ("version", "cli-arg-version"),
 ];

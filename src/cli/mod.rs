@@ -6,6 +6,7 @@ mod check;
 mod fixes;
 mod glossary;
 mod help;
+mod lsp;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -44,6 +45,8 @@ enum Command {
     // Checks files, folders or standard input.
     Check(check::CheckArgs),
     // Inspects the glossary.
+    // Runs a Language Server on standard input and output.
+    Lsp(lsp::LspArgs),
     Glossary {
         #[command(subcommand)]
         command: glossary::GlossaryCommand,
@@ -93,6 +96,7 @@ pub fn run() -> ExitCode {
     }
     let status = match cli.command {
         Some(Command::Check(args)) => check::run(args, &localizer),
+        Some(Command::Lsp(args)) => lsp::run(args, cli.ui_lang.as_deref()),
         Some(Command::Glossary { command, source }) => glossary::run(command, &source, &localizer),
         None => {
             let _ = command.print_help();

@@ -80,6 +80,30 @@ impl LineIndex {
         (line, unit.count(before))
     }
 
+    /// The byte offset of 0-based `line` and `column` (in `unit`s) of
+    /// `text`, the inverse of [`line_column`](Self::line_column). A column
+    /// past the line's end gives its end (before the `\n`), a column
+    /// inside a character gives that character's start, and a line past the
+    /// last gives the end of the text.
+    pub fn offset(&self, text: &str, line: usize, column: usize, unit: ColumnUnit) -> usize {
+        let Some(&start) = self.line_starts.get(line) else {
+            return text.len();
+        };
+        let end = self
+            .line_starts
+            .get(line + 1)
+            .map_or(text.len(), |&next| next - 1);
+        let mut counted = 0;
+        for (index, c) in text[start..end].char_indices() {
+            let width = unit.count(c.encode_utf8(&mut [0; 4]));
+            if counted + width > column {
+                return start + index;
+            }
+            counted += width;
+        }
+        end
+    }
+
     /// The byte range of line `line` (1-based) without its line ending.
     pub fn line_range(&self, text: &str, line: usize) -> std::ops::Range<usize> {
         let start = self.line_starts[line - 1];
@@ -120,6 +144,27 @@ mod tests {
         assert_eq!(index.line_column(text, end, ColumnUnit::Utf16), (1, 11));
         assert_eq!(index.line_column(text, text.len(), ColumnUnit::Utf16), (2, 1));
         assert_eq!(index.line_column(text, 0, ColumnUnit::Utf16), (0, 0));
+        for unit in [ColumnUnit::Utf8, ColumnUnit::Utf16, ColumnUnit::Utf32] {
+            for offset in (0..=text.len()).filter(|&o| text.is_char_boundary(o)) {
+                let (line, column) = index.line_column(text, offset, unit);
+                assert_eq!(
+                    index.offset(text, line, column, unit),
+                    offset,
+                    "{unit:?} {offset}"
+                );
+            }
+        }
+        assert_eq!(
+            index.offset(text, 1, 1, ColumnUnit::Utf16),
+            word - 5,
+            "inside the emoji"
+        );
+        assert_eq!(
+            index.offset(text, 0, 99, ColumnUnit::Utf16),
+            6,
+            "past the line's end"
+        );
+        assert_eq!(index.offset(text, 9, 0, ColumnUnit::Utf16), text.len());
     }
 
     #[test]
