@@ -131,7 +131,10 @@ fn decode(body: &[u8]) -> Incoming {
         Ok(message) => Incoming::Message(message),
         Err(err) => Incoming::Invalid(error_response(
             id,
-            (ErrorCode::InvalidRequest, format!("not a JSON-RPC message: {err}")),
+            (
+                ErrorCode::InvalidRequest,
+                format!("not a JSON-RPC message: {err}"),
+            ),
         )),
     }
 }
