@@ -243,3 +243,12 @@ cli-arg-export-to = Format to write: tbx, csv or tsv
 cli-arg-output = Write to this file instead of standard output
 cli-arg-files-from = Read the paths to check, one per line, from this file (- for standard input)
 error-files-from = cannot read the list of paths { $path }: { $reason }
+
+## Language server (termlint lsp)
+
+cli-lsp-about = Run a language server for editors over standard input and output
+cli-arg-stdio = Talk over standard input and output (the only way the server talks; accepted because editors pass it)
+lsp-fix-title = Replace “{ $found }” with “{ $replacement }”
+lsp-malformed = this document cannot be read in its format and is not checked: { $detail }
+lsp-load-failed = termlint cannot load its glossary or configuration, so the documents that use them are not checked: { $errors }
+lsp-reload-failed = termlint cannot reload its glossary or configuration and keeps using the previous ones: { $errors }

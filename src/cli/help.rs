@@ -13,6 +13,7 @@ use termlint::i18n::{Localizer, Message};
 const COMMAND_ABOUT: &[(&str, &str)] = &[
     ("termlint", "cli-about"),
     ("check", "cli-check-about"),
+    ("lsp", "cli-lsp-about"),
     ("glossary", "cli-glossary-about"),
     ("list", "cli-glossary-list-about"),
     ("show", "cli-glossary-show-about"),
@@ -49,6 +50,7 @@ const ARG_HELP: &[(&str, &str)] = &[
     ("file", "cli-arg-import-file"),
     ("to", "cli-arg-export-to"),
     ("output", "cli-arg-output"),
+    ("stdio", "cli-arg-stdio"),
     ("help", "cli-arg-help"),
     ("version", "cli-arg-version"),
 ];

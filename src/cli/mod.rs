@@ -7,6 +7,7 @@ mod fixes;
 mod glossary;
 mod help;
 mod init;
+mod lsp;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -45,6 +46,8 @@ enum Command {
     // Checks files, folders or standard input.
     Check(check::CheckArgs),
     // Inspects the glossary.
+    // Runs a Language Server on standard input and output.
+    Lsp(lsp::LspArgs),
     Glossary {
         #[command(subcommand)]
         command: glossary::GlossaryCommand,
@@ -96,6 +99,7 @@ pub fn run() -> ExitCode {
     }
     let status = match cli.command {
         Some(Command::Check(args)) => check::run(args, &localizer),
+        Some(Command::Lsp(args)) => lsp::run(args, cli.ui_lang.as_deref()),
         Some(Command::Glossary { command, source }) => glossary::run(command, &source, &localizer),
         Some(Command::Init) => init::run(std::path::Path::new("."), &localizer),
         None => {
