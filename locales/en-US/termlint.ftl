@@ -142,7 +142,7 @@ cli-arg-ui-lang = Language of termlint’s messages (see --list-ui-langs; defaul
 cli-arg-list-ui-langs = List the languages of termlint's messages
 cli-arg-paths = Files or folders to check; - reads standard input (default: the current folder)
 cli-arg-lang = Language of the documents (BCP 47), unless termlint.toml maps their path (default: en)
-cli-arg-format = Output format: human or json (default: human)
+cli-arg-format = Output format: human, json, sarif, github (workflow commands for GitHub Actions) or checkstyle (default: human)
 cli-arg-glossary = A glossary file or folder of .toml files (repeatable); adds to the built-in glossary
 cli-arg-no-default-glossary = Leave out the glossary built into termlint
 cli-arg-config = Use this configuration file instead of searching for termlint.toml
@@ -175,3 +175,24 @@ cli-arg-source-lang = Language of bilingual sources whose file does not say it (
 cli-arg-target-lang = Language of bilingual targets whose file does not say it (default: the document language)
 cli-arg-format-in = Read inputs in this format whatever their extension: md, txt, html, xliff, po, ftl, tsv or csv
 error-unknown-format = unknown input format “{ $format }” (expected md, txt, html, xliff, po, ftl, tsv or csv)
+
+## Output formats, --quiet, --statistics and progress
+
+# One-line descriptions of the checks, for SARIF's rule list.
+finding-rule-deprecated = A deprecated spelling of a glossary term is used
+finding-rule-inconsistent = One document (or project) mixes several spellings of one concept
+finding-rule-case = A case-sensitive term is written in another letter case
+finding-rule-unlisted = A spelling of a glossary name that the glossary does not list
+finding-rule-missing-term = A term of the source has no counterpart in the translation
+finding-rule-untranslated-term = The translation keeps the source-language form of a term
+# Headings of the --statistics tables; each row is a count and an id.
+summary-statistics-checks = Findings by check:
+summary-statistics-concepts = Findings by concept:
+summary-statistics-count = { $count }
+# The progress bar's text while checking a large tree.
+summary-progress = { $done } of { $total } { $total ->
+        [one] file
+       *[other] files
+    }, { $kilobytes } KB
+cli-arg-quiet = Print only the findings: no summary and no progress bar (files that cannot be checked are still reported on standard error)
+cli-arg-statistics = After the findings, print how many there are per check and per concept
