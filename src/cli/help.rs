@@ -30,6 +30,8 @@ const ARG_HELP: &[(&str, &str)] = &[
     ("target_lang", "cli-arg-target-lang"),
     ("format_in", "cli-arg-format-in"),
     ("format", "cli-arg-format"),
+    ("quiet", "cli-arg-quiet"),
+    ("statistics", "cli-arg-statistics"),
     ("glossaries", "cli-arg-glossary"),
     ("no_default_glossary", "cli-arg-no-default-glossary"),
     ("config", "cli-arg-config"),

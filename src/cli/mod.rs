@@ -5,6 +5,7 @@
 mod check;
 mod glossary;
 mod help;
+mod progress;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -67,10 +68,13 @@ struct GlossaryArgs {
     strict: bool,
 }
 
-#[derive(Clone, Copy, ValueEnum)]
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum OutputFormat {
     Human,
     Json,
+    Sarif,
+    Github,
+    Checkstyle,
 }
 
 /// Chooses the interface language, parses the command line with localized
