@@ -6,7 +6,8 @@
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
 
 use rayon::prelude::*;
 
@@ -109,6 +110,47 @@ pub struct Linter {
     matcher: Matcher,
     unlisted: Option<UnlistedFinder>,
     config: Config,
+    progress: Option<Arc<Progress>>,
+}
+
+/// How far a run has got: counters the engine updates as it reads and checks
+/// files, for a caller that shows progress (the engine itself never prints).
+/// A caller polls them from another thread; they only grow during a run.
+#[derive(Debug, Default)]
+pub struct Progress {
+    files_total: AtomicUsize,
+    files_done: AtomicUsize,
+    bytes_done: AtomicUsize,
+}
+
+impl Progress {
+    /// How many files the run will read, as far as it knows yet (folders
+    /// are walked before their files are read).
+    pub fn files_total(&self) -> usize {
+        self.files_total.load(Ordering::Relaxed)
+    }
+
+    /// How many files are read and checked, or failed.
+    pub fn files_done(&self) -> usize {
+        self.files_done.load(Ordering::Relaxed)
+    }
+
+    /// How many bytes the files read so far hold.
+    pub fn bytes_done(&self) -> usize {
+        self.bytes_done.load(Ordering::Relaxed)
+    }
+
+    fn add_total(&self, files: usize) {
+        self.files_total.fetch_add(files, Ordering::Relaxed);
+    }
+
+    fn add_bytes(&self, bytes: usize) {
+        self.bytes_done.fetch_add(bytes, Ordering::Relaxed);
+    }
+
+    fn file_done(&self) {
+        self.files_done.fetch_add(1, Ordering::Relaxed);
+    }
 }
 
 /// The outcome of a run.
@@ -205,6 +247,19 @@ impl Linter {
             matcher,
             unlisted,
             config,
+            progress: None,
+        }
+    }
+
+    /// Makes the linter count files and bytes in `progress` as it goes.
+    pub fn with_progress(mut self, progress: Arc<Progress>) -> Self {
+        self.progress = Some(progress);
+        self
+    }
+
+    fn progress(&self, update: impl FnOnce(&Progress)) {
+        if let Some(progress) = &self.progress {
+            update(progress);
         }
     }
 
@@ -443,12 +498,17 @@ impl Linter {
                 }),
             }
         }
+        self.progress(|p| p.add_total(jobs.len()));
         let outcomes: Vec<Result<Option<(String, T)>, FileError>> = jobs
             .par_iter()
             .map(|job| {
-                Ok(self
-                    .read_file(job)?
-                    .map(|document| (document.path.clone(), f(document))))
+                let read = self.read_file(job);
+                if let Ok(Some(document)) = &read {
+                    self.progress(|p| p.add_bytes(document.text.len()));
+                }
+                let result = read.map(|read| read.map(|document| (document.path.clone(), f(document))));
+                self.progress(Progress::file_done);
+                result
             })
             .collect();
         for outcome in outcomes {

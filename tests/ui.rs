@@ -155,7 +155,7 @@ fn help_speaks_the_interface_language() {
         "{help}"
     );
     assert!(help.contains("Использование: termlint check"), "{help}");
-    assert!(help.contains("Формат вывода: human или json"), "{help}");
+    assert!(help.contains("Формат вывода: human, json, sarif"), "{help}");
     for english in ["Usage", "Options", "Arguments", "Print help", "possible values"] {
         assert!(!help.contains(english), "{english}: {help}");
     }

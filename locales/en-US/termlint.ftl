@@ -144,7 +144,7 @@ cli-arg-ui-lang = Language of termlint’s messages (see --list-ui-langs; defaul
 cli-arg-list-ui-langs = List the languages of termlint's messages
 cli-arg-paths = Files or folders to check; - reads standard input (default: the current folder)
 cli-arg-lang = Language of the documents (BCP 47), unless termlint.toml maps their path (default: en)
-cli-arg-format = Output format: human or json (default: human)
+cli-arg-format = Output format: human, json, sarif, github (workflow commands for GitHub Actions) or checkstyle (default: human)
 cli-arg-glossary = A glossary file (.toml, .tbx, .csv or .tsv) or a folder of them (repeatable); adds to the built-in glossary
 cli-arg-no-default-glossary = Leave out the glossary built into termlint
 cli-arg-config = Use this configuration file instead of searching for termlint.toml
@@ -252,3 +252,24 @@ lsp-fix-title = Replace “{ $found }” with “{ $replacement }”
 lsp-malformed = this document cannot be read in its format and is not checked: { $detail }
 lsp-load-failed = termlint cannot load its glossary or configuration, so the documents that use them are not checked: { $errors }
 lsp-reload-failed = termlint cannot reload its glossary or configuration and keeps using the previous ones: { $errors }
+## Output formats, --quiet, --statistics and progress
+
+# One-line descriptions of the checks, for SARIF's rule list.
+finding-rule-deprecated = A deprecated spelling of a glossary term is used
+finding-rule-inconsistent = One document (or project) mixes several spellings of one concept
+finding-rule-case = A case-sensitive term is written in another letter case
+finding-rule-unlisted = A spelling of a glossary name that the glossary does not list
+finding-rule-missing-term = A term of the source has no counterpart in the translation
+finding-rule-untranslated-term = The translation keeps the source-language form of a term
+finding-rule-unused-suppression = A termlint-disable directive suppresses nothing
+# Headings of the --statistics tables; each row is a count and an id.
+summary-statistics-checks = Findings by check:
+summary-statistics-concepts = Findings by concept:
+summary-statistics-count = { $count }
+# The progress bar's text while checking a large tree.
+summary-progress = { $done } of { $total } { $total ->
+        [one] file
+       *[other] files
+    }, { $kilobytes } KB
+cli-arg-quiet = Print only the findings: no summary and no progress bar (files that cannot be checked are still reported on standard error)
+cli-arg-statistics = After the findings, print how many there are per check and per concept

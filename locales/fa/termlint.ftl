@@ -124,7 +124,7 @@ cli-arg-ui-lang = زبان پیام‌های termlint (نگاه کنید به --
 cli-arg-list-ui-langs = فهرست زبان‌های پیام‌های termlint
 cli-arg-paths = فایل‌ها یا پوشه‌هایی که بررسی می‌شوند؛ - یعنی ورودی استاندارد (پیش‌فرض: پوشهٔ کنونی)
 cli-arg-lang = زبان سندها (BCP 47)، مگر آنکه termlint.toml زبان مسیر را تعیین کند (پیش‌فرض: en)
-cli-arg-format = قالب خروجی: human یا json (پیش‌فرض: human)
+cli-arg-format = قالب خروجی: human، json، sarif، github (فرمان‌های GitHub Actions) یا checkstyle (پیش‌فرض: human)
 cli-arg-glossary = فایل واژه‌نامه (TOML، TBX، CSV یا TSV) یا پوشه‌ای از این فایل‌ها (تکرارپذیر)؛ به واژه‌نامهٔ داخلی افزوده می‌شود
 cli-arg-no-default-glossary = واژه‌نامهٔ داخلی termlint به کار نرود
 cli-arg-config = به‌جای جست‌وجوی termlint.toml از این فایل پیکربندی استفاده شود
@@ -215,3 +215,21 @@ lsp-fix-title = «{ $found }» با «{ $replacement }» جایگزین شود
 lsp-malformed = این سند در قالب خودش خوانده نمی‌شود و بررسی نشد: { $detail }
 lsp-load-failed = termlint نمی‌تواند واژه‌نامه یا پیکربندی را بار کند، پس سندهایی که به آن‌ها وابسته‌اند بررسی نمی‌شوند: { $errors }
 lsp-reload-failed = termlint نمی‌تواند واژه‌نامه یا پیکربندی را دوباره بار کند و همان نسخهٔ پیشین را به کار می‌برد: { $errors }
+## قالب‌های خروجی، --quiet، --statistics و پیشرفت کار
+
+# توضیح یک‌خطی هر بررسی، برای فهرست قاعده‌های SARIF.
+finding-rule-deprecated = نگارش منسوخ یکی از اصطلاحات واژه‌نامه به کار رفته است
+finding-rule-inconsistent = یک سند (یا پروژه) چند نگارش از یک مفهوم را با هم به کار برده است
+finding-rule-case = اصطلاحی که بزرگی و کوچکی حروفش مهم است با حروف دیگری نوشته شده است
+finding-rule-unlisted = نگارشی از یک نام واژه‌نامه که در واژه‌نامه نیامده است
+finding-rule-missing-term = اصطلاحی از متن مبدأ در ترجمه معادلی ندارد
+finding-rule-untranslated-term = ترجمه صورت اصطلاح را به زبان مبدأ نگه داشته است
+finding-rule-unused-suppression = یک دستور termlint-disable چیزی را پنهان نمی‌کند
+# سرعنوان جدول‌های --statistics؛ هر سطر یک شمار و یک شناسه است.
+summary-statistics-checks = یافته‌ها بر پایهٔ بررسی:
+summary-statistics-concepts = یافته‌ها بر پایهٔ مفهوم:
+summary-statistics-count = { $count }
+# متن نوار پیشرفت هنگام بررسی یک درخت بزرگ از فایل‌ها.
+summary-progress = { $done } از { $total } فایل، { $kilobytes } کیلوبایت
+cli-arg-quiet = فقط یافته‌ها چاپ شوند: بی خلاصه و بی نوار پیشرفت (فایل‌هایی که بررسی‌شدنی نیستند همچنان در خروجی خطای استاندارد گزارش می‌شوند)
+cli-arg-statistics = پس از یافته‌ها، شمار آن‌ها برای هر بررسی و هر مفهوم چاپ شود

@@ -150,7 +150,7 @@ cli-arg-ui-lang = Язык сообщений termlint (см. --list-ui-langs; �
 cli-arg-list-ui-langs = Перечислить языки сообщений termlint
 cli-arg-paths = Файлы или папки для проверки; - — стандартный ввод (по умолчанию — текущая папка)
 cli-arg-lang = Язык документов (BCP 47), если termlint.toml не задаёт его для пути (по умолчанию — en)
-cli-arg-format = Формат вывода: human или json (по умолчанию — human)
+cli-arg-format = Формат вывода: human, json, sarif, github (команды для GitHub Actions) или checkstyle (по умолчанию — human)
 cli-arg-glossary = Файл глоссария (.toml, .tbx, .csv или .tsv) или папка с такими файлами (можно указать несколько раз); дополняет встроенный глоссарий
 cli-arg-no-default-glossary = Не использовать встроенный глоссарий termlint
 cli-arg-config = Использовать этот файл настроек вместо поиска termlint.toml
@@ -262,3 +262,24 @@ lsp-fix-title = Заменить «{ $found }» на «{ $replacement }»
 lsp-malformed = документ не разбирается в своём формате и не проверяется: { $detail }
 lsp-load-failed = termlint не может загрузить глоссарий или конфигурацию, поэтому документы, которые от них зависят, не проверяются: { $errors }
 lsp-reload-failed = termlint не может заново загрузить глоссарий или конфигурацию и продолжает работать с прежними: { $errors }
+## Форматы вывода, --quiet, --statistics и ход проверки
+
+# Однострочные описания проверок для списка правил SARIF.
+finding-rule-deprecated = Используется нерекомендуемый вариант написания термина из глоссария
+finding-rule-inconsistent = В одном документе (или проекте) смешаны разные варианты написания одного понятия
+finding-rule-case = Термин, чувствительный к регистру, написан с другим регистром букв
+finding-rule-unlisted = Вариант написания имени из глоссария, которого в глоссарии нет
+finding-rule-missing-term = У термина исходного текста нет соответствия в переводе
+finding-rule-untranslated-term = В переводе оставлена форма термина на языке оригинала
+finding-rule-unused-suppression = Директива termlint-disable ничего не подавляет
+# Заголовки таблиц --statistics; в каждой строке — число и идентификатор.
+summary-statistics-checks = Замечания по проверкам:
+summary-statistics-concepts = Замечания по понятиям:
+summary-statistics-count = { $count }
+# Текст индикатора хода проверки большого дерева файлов.
+summary-progress = { $done } из { $total } { $total ->
+        [one] файла
+       *[other] файлов
+    }, { $kilobytes } КБ
+cli-arg-quiet = Выводить только замечания: без итоговой строки и индикатора хода проверки (о файлах, которые не удалось проверить, по-прежнему сообщается в стандартный поток ошибок)
+cli-arg-statistics = После замечаний вывести, сколько их по каждой проверке и каждому понятию

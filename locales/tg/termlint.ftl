@@ -124,7 +124,7 @@ cli-arg-ui-lang = Забони паёмҳои termlint (нигаред ба --li
 cli-arg-list-ui-langs = Рӯйхати забонҳои паёмҳои termlint
 cli-arg-paths = Файлҳо ё ҷузвдонҳо барои санҷиш; - вуруди стандартист (пешфарз: ҷузвдони ҷорӣ)
 cli-arg-lang = Забони ҳуҷҷатҳо (BCP 47), агар termlint.toml онро барои роҳ муайян накунад (пешфарз: en)
-cli-arg-format = Формати бурунд: human ё json (пешфарз: human)
+cli-arg-format = Формати бурунд: human, json, sarif, github (фармонҳо барои GitHub Actions) ё checkstyle (пешфарз: human)
 cli-arg-glossary = Файли луғат (.toml, .tbx, .csv ё .tsv) ё ҷузвдони чунин файлҳо (якчанд бор додан мумкин); ба луғати дарунсохт илова мешавад
 cli-arg-no-default-glossary = Луғати дарунсохти termlint истифода нашавад
 cli-arg-config = Ба ҷои ҷустуҷӯи termlint.toml ин файли танзимот истифода шавад
@@ -215,3 +215,21 @@ lsp-fix-title = «{ $found }»-ро бо «{ $replacement }» иваз кард�
 lsp-malformed = ин ҳуҷҷат дар формати худ хонда намешавад ва санҷида нашуд: { $detail }
 lsp-load-failed = termlint луғат ё танзимотро бор карда наметавонад, бинобар ин ҳуҷҷатҳое, ки ба онҳо вобастаанд, санҷида намешаванд: { $errors }
 lsp-reload-failed = termlint луғат ё танзимотро аз нав бор карда наметавонад ва ҳамон нусхаи пешинаро истифода мебарад: { $errors }
+## Форматҳои бурунд, --quiet, --statistics ва рафти санҷиш
+
+# Тавсифи яксатраи ҳар санҷиш барои рӯйхати қоидаҳои SARIF.
+finding-rule-deprecated = Навишти тавсиянашавандаи истилоҳи луғат истифода шудааст
+finding-rule-inconsistent = Дар як ҳуҷҷат (ё лоиҳа) якчанд навишти як мафҳум омехта шудааст
+finding-rule-case = Истилоҳе, ки ҳарфҳои хурду калонаш муҳиманд, бо ҳарфҳои дигар навишта шудааст
+finding-rule-unlisted = Навишти номи луғат, ки дар луғат нест
+finding-rule-missing-term = Истилоҳи матни асл дар тарҷума мувофиқ надорад
+finding-rule-untranslated-term = Дар тарҷума шакли истилоҳ бо забони асл мондааст
+finding-rule-unused-suppression = Дастури termlint-disable ҳеҷ чизро пинҳон намекунад
+# Сарлавҳаҳои ҷадвалҳои --statistics; ҳар сатр шумора ва шиноса аст.
+summary-statistics-checks = Бозёфтҳо аз рӯи санҷиш:
+summary-statistics-concepts = Бозёфтҳо аз рӯи мафҳум:
+summary-statistics-count = { $count }
+# Матни нишондиҳандаи рафти санҷиши дарахти калони файлҳо.
+summary-progress = { $done } аз { $total } файл, { $kilobytes } КБ
+cli-arg-quiet = Танҳо бозёфтҳо чоп шаванд: бе хулоса ва бе нишондиҳандаи рафти кор (дар бораи файлҳое, ки санҷида нашуданд, ба ҳар ҳол дар ҷараёни стандартии хатоҳо хабар дода мешавад)
+cli-arg-statistics = Пас аз бозёфтҳо шумораи онҳоро барои ҳар санҷиш ва ҳар мафҳум чоп кунад

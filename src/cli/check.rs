@@ -2,17 +2,21 @@
 
 use std::io::Write;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use termlint::config::ConsistencyScope;
 use termlint::document::Format;
 use termlint::fix::FixOptions;
+use termlint::glossary::Glossary;
 use termlint::i18n::{Localizer, Message};
 use termlint::lang::Language;
-use termlint::lint::Input;
-use termlint::report::{json_report, HumanReporter};
+use termlint::lint::{Input, Linter, Progress, Report};
+use termlint::report::{
+    checkstyle_report, github_report, json_report_with, sarif_report, HumanReporter, Statistics,
+};
 
 use super::fixes::{apply_fixes, FixRequest};
-use super::{write_stdout, GlossaryArgs, OutputFormat, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS};
+use super::{progress, write_stdout, GlossaryArgs, OutputFormat, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS};
 
 #[derive(clap::Args)]
 pub struct CheckArgs {
@@ -50,6 +54,12 @@ pub struct CheckArgs {
     // Read the paths to check, one per line, from this file (`-`: standard input).
     #[arg(long, value_name = "FILE")]
     files_from: Option<String>,
+    // Only the findings: no summary, no progress bar.
+    #[arg(long, short = 'q')]
+    quiet: bool,
+    // Counts per check and per concept after the findings.
+    #[arg(long)]
+    statistics: bool,
     // The confidence (0 to 1) an `unlisted` finding needs.
     #[arg(long, value_name = "CONFIDENCE")]
     unlisted_threshold: Option<f32>,
@@ -101,8 +111,7 @@ pub fn run(args: CheckArgs, localizer: &Localizer) -> Result<u8, Vec<Message>> {
     if let Some(list) = &args.files_from {
         paths.extend(read_path_list(list)?);
     }
-    let inputs = inputs(&paths);
-    let mut report = linter.check_inputs(&inputs);
+    let (linter, mut report) = check(linter, &inputs(&paths), args.quiet, localizer);
     let request = FixRequest {
         write: args.fix && !args.diff,
         diff: args.diff,
@@ -120,19 +129,7 @@ pub fn run(args: CheckArgs, localizer: &Localizer) -> Result<u8, Vec<Message>> {
         return Ok(EXIT_CLEAN);
     }
     let glossary = linter.matcher().glossary();
-    match args.format {
-        OutputFormat::Json => write_stdout(&(json_report(&report, glossary, localizer) + "\n"))?,
-        OutputFormat::Human => {
-            let reporter = HumanReporter::new(localizer, glossary);
-            let mut findings = Vec::new();
-            let _ = reporter.write_findings(&report, &mut findings);
-            write_stdout(&String::from_utf8_lossy(&findings))?;
-            // anstream drops colour when standard error is not a terminal.
-            let mut stderr = anstream::stderr();
-            let _ = reporter.write_errors(&report, &mut stderr);
-            let _ = writeln!(stderr, "{}", reporter.summary(&report));
-        }
-    }
+    write_report(&args, &report, glossary, localizer)?;
     if !fix_problems.is_empty() {
         return Err(fix_problems);
     }
@@ -165,6 +162,71 @@ fn read_path_list(list: &str) -> Result<Vec<String>, Vec<Message>> {
         .filter(|line| !line.trim().is_empty())
         .map(str::to_string)
         .collect())
+}
+
+/// Runs the checks, with a progress bar on standard error when it is a
+/// terminal and the run is not quiet.
+fn check(linter: Linter, inputs: &[Input], quiet: bool, localizer: &Localizer) -> (Linter, Report) {
+    if !progress::wanted(quiet) {
+        let report = linter.check_inputs(inputs);
+        return (linter, report);
+    }
+    let counters = Arc::new(Progress::default());
+    let linter = linter.with_progress(Arc::clone(&counters));
+    let report = progress::with_bar(&counters, localizer, || linter.check_inputs(inputs));
+    (linter, report)
+}
+
+/// Writes the report in the chosen format. Machine formats go to standard
+/// output whole; the human format writes findings (and the statistics
+/// table) to standard output, file errors and the summary to standard
+/// error. With github and checkstyle, the statistics table goes to standard
+/// error, so that standard output stays one format; json and sarif carry
+/// the statistics inside.
+fn write_report(
+    args: &CheckArgs,
+    report: &Report,
+    glossary: &Glossary,
+    localizer: &Localizer,
+) -> Result<(), Vec<Message>> {
+    let statistics = args.statistics.then(|| Statistics::of(report));
+    let table = || {
+        statistics
+            .as_ref()
+            .map(|s| s.to_text(glossary, localizer))
+            .unwrap_or_default()
+    };
+    let mut stderr = anstream::stderr();
+    match args.format {
+        OutputFormat::Json => {
+            write_stdout(&(json_report_with(report, glossary, localizer, statistics.as_ref()) + "\n"))
+        }
+        OutputFormat::Sarif => {
+            write_stdout(&(sarif_report(report, glossary, localizer, statistics.as_ref()) + "\n"))
+        }
+        OutputFormat::Github => {
+            write_stdout(&github_report(report, glossary, localizer))?;
+            let _ = write!(stderr, "{}", table());
+            Ok(())
+        }
+        OutputFormat::Checkstyle => {
+            write_stdout(&checkstyle_report(report, glossary, localizer))?;
+            let _ = write!(stderr, "{}", table());
+            Ok(())
+        }
+        OutputFormat::Human => {
+            let reporter = HumanReporter::new(localizer, glossary);
+            let mut findings = Vec::new();
+            let _ = reporter.write_findings(report, &mut findings);
+            write_stdout(&(String::from_utf8_lossy(&findings).into_owned() + &table()))?;
+            // anstream drops colour when standard error is not a terminal.
+            let _ = reporter.write_errors(report, &mut stderr);
+            if !args.quiet {
+                let _ = writeln!(stderr, "{}", reporter.summary(report));
+            }
+            Ok(())
+        }
+    }
 }
 
 /// The inputs named on the command line (`-` is standard input).

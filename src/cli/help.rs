@@ -39,6 +39,8 @@ const ARG_HELP: &[(&str, &str)] = &[
     ("report_unused_suppressions", "cli-arg-report-unused-suppressions"),
     ("files_from", "cli-arg-files-from"),
     ("format", "cli-arg-format"),
+    ("quiet", "cli-arg-quiet"),
+    ("statistics", "cli-arg-statistics"),
     ("glossaries", "cli-arg-glossary"),
     ("no_default_glossary", "cli-arg-no-default-glossary"),
     ("config", "cli-arg-config"),

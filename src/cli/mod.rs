@@ -8,6 +8,7 @@ mod glossary;
 mod help;
 mod init;
 mod lsp;
+mod progress;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -74,10 +75,13 @@ struct GlossaryArgs {
     strict: bool,
 }
 
-#[derive(Clone, Copy, ValueEnum)]
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum OutputFormat {
     Human,
     Json,
+    Sarif,
+    Github,
+    Checkstyle,
 }
 
 /// Chooses the interface language, parses the command line with localized

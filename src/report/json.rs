@@ -14,7 +14,10 @@
 //!     //                   "counts": [{"form": "Khorasan", "count": 2}, {"form": "Khurasan", "count": 1}]
 //!   }],
 //!   "errors": [{"path": "bad.md", "kind": "invalid-utf8", "message": "…"}],
-//!   "summary": {"files": 2, "findings": 1, "errors": 1, "warnings": 0, "infos": 0, "unreadable": 1}
+//!   "summary": {"files": 2, "findings": 1, "errors": 1, "warnings": 0, "infos": 0, "unreadable": 1},
+//!   // with --statistics only:
+//!   "statistics": {"checks": [{"check": "deprecated", "count": 1}],
+//!                  "concepts": [{"concept": "kerman", "count": 1}]}
 //! }
 //! ```
 //! `span` is in bytes of the original file (end exclusive); `line` and
@@ -30,10 +33,11 @@ use serde::Serialize;
 use crate::check::{Detail, Finding, Severity};
 use crate::glossary::Glossary;
 use crate::i18n::Localizer;
-use crate::lint::{FileErrorKind, Report};
+use crate::lint::Report;
 use crate::text::Position;
 
-use super::finding_message;
+use super::statistics::Statistics;
+use super::{file_error_kind, finding_message};
 
 /// The version of the JSON schema written by [`json_report`].
 pub const JSON_SCHEMA_VERSION: u32 = 1;
@@ -44,6 +48,8 @@ struct JsonReport<'a> {
     findings: Vec<JsonFinding<'a>>,
     errors: Vec<JsonError<'a>>,
     summary: JsonSummary,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    statistics: Option<&'a Statistics>,
 }
 
 #[derive(Serialize)]
@@ -105,6 +111,16 @@ struct JsonSummary {
 /// `localizer`, without bidi isolation marks (a machine format: its readers
 /// isolate when they display).
 pub fn json_report(report: &Report, glossary: &Glossary, localizer: &Localizer) -> String {
+    json_report_with(report, glossary, localizer, None)
+}
+
+/// [`json_report`] with a `statistics` object when `statistics` is given.
+pub fn json_report_with(
+    report: &Report,
+    glossary: &Glossary,
+    localizer: &Localizer,
+    statistics: Option<&Statistics>,
+) -> String {
     let localizer = &Localizer::new(localizer.tag()).with_isolation(false);
     let findings = report
         .files
@@ -117,13 +133,7 @@ pub fn json_report(report: &Report, glossary: &Glossary, localizer: &Localizer) 
         .iter()
         .map(|error| JsonError {
             path: &error.path,
-            kind: match error.kind {
-                FileErrorKind::NotFound => "not-found",
-                FileErrorKind::Unreadable { .. } => "unreadable",
-                FileErrorKind::Binary => "binary",
-                FileErrorKind::InvalidUtf8 { .. } => "invalid-utf8",
-                FileErrorKind::Malformed { .. } => "malformed",
-            },
+            kind: file_error_kind(&error.kind),
             message: localizer.render(&error.message()),
         })
         .collect();
@@ -140,6 +150,7 @@ pub fn json_report(report: &Report, glossary: &Glossary, localizer: &Localizer) 
             infos: count(Severity::Info),
             unreadable: report.errors.len(),
         },
+        statistics,
     };
     serde_json::to_string_pretty(&json).unwrap_or_default()
 }

@@ -1,11 +1,20 @@
-//! Reports: turning a [`Report`](crate::lint::Report) into words or JSON.
-//! Only this module (and the CLI) decides how findings look.
+//! Reports: turning a [`Report`](crate::lint::Report) into words, JSON,
+//! SARIF, GitHub workflow commands or checkstyle XML. Only this module (and
+//! the CLI) decides how findings look.
 
+mod checkstyle;
+mod github;
 mod human;
 mod json;
+mod sarif;
+mod statistics;
 
+pub use checkstyle::checkstyle_report;
+pub use github::github_report;
 pub use human::HumanReporter;
-pub use json::{json_report, JSON_SCHEMA_VERSION};
+pub use json::{json_report, json_report_with, JSON_SCHEMA_VERSION};
+pub use sarif::{fingerprint, rule_description, sarif_report, FINGERPRINT_KEY, SARIF_SCHEMA};
+pub use statistics::{CheckCount, ConceptCount, Statistics};
 
 use unic_langid::LanguageIdentifier;
 
@@ -13,6 +22,19 @@ use crate::check::{Detail, Finding, Severity};
 use crate::glossary::{Concept, Glossary};
 use crate::i18n::{Arg, Message};
 use crate::lang::Language;
+use crate::lint::FileErrorKind;
+
+/// The stable name of a kind of file error (`not-found`, `invalid-utf8`),
+/// as machine formats write it.
+pub fn file_error_kind(kind: &FileErrorKind) -> &'static str {
+    match kind {
+        FileErrorKind::NotFound => "not-found",
+        FileErrorKind::Unreadable { .. } => "unreadable",
+        FileErrorKind::Binary => "binary",
+        FileErrorKind::InvalidUtf8 { .. } => "invalid-utf8",
+        FileErrorKind::Malformed { .. } => "malformed",
+    }
+}
 
 /// The one-sentence message of a finding; concepts are named for a reader
 /// of the interface language `ui` (see [`concept_name`]).
