@@ -121,6 +121,8 @@ pub fn json_report(report: &Report, glossary: &Glossary, localizer: &Localizer) 
                 FileErrorKind::NotFound => "not-found",
                 FileErrorKind::Unreadable { .. } => "unreadable",
                 FileErrorKind::Binary => "binary",
+                FileErrorKind::Utf16 => "utf16",
+                FileErrorKind::NotRegular => "not-a-file",
                 FileErrorKind::InvalidUtf8 { .. } => "invalid-utf8",
                 FileErrorKind::Malformed { .. } => "malformed",
             },
