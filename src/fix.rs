@@ -10,8 +10,9 @@
 //! * A write goes to a temporary file in the same folder, which gets the
 //!   original's permissions and then replaces the original by renaming: the
 //!   file is at any moment either the old or the new version, never a
-//!   truncated one. A file whose bytes changed since it was read is not
-//!   written.
+//!   truncated one. A file whose bytes changed since it was read, or that
+//!   is read-only, is not written; when any step fails, the temporary file
+//!   is removed and the original is left as it was.
 //! * Fixing is idempotent: the replacements are the forms the checks ask
 //!   for, so a second run finds nothing more to fix.
 
@@ -115,14 +116,31 @@ pub fn unified_diff(path: &str, old: &str, new: &str) -> String {
         .to_string()
 }
 
-/// Writes `new` to `path` atomically, if the file still holds `old`.
+/// Writes `new` to `path` atomically, if the file still holds `old`. A
+/// read-only file is not written (permission denied), even where the folder
+/// would let termlint replace it.
 pub fn write_atomically(path: &Path, old: &str, new: &str) -> Result<(), FixError> {
+    write_atomically_with(path, old, new, |file, bytes| file.write_all(bytes))
+}
+
+/// [`write_atomically`] with the writing of the temporary file's bytes left
+/// to `write`: a seam for tests that inject write errors. Whatever `write`
+/// does, the original is replaced only after it succeeded.
+pub fn write_atomically_with(
+    path: &Path,
+    old: &str,
+    new: &str,
+    write: impl FnOnce(&mut std::fs::File, &[u8]) -> std::io::Result<()>,
+) -> Result<(), FixError> {
     let io = |err: std::io::Error| FixError::Io(io_reason(&err));
     let current = std::fs::read(path).map_err(io)?;
     if current != old.as_bytes() {
         return Err(FixError::ChangedOnDisk);
     }
     let permissions = std::fs::metadata(path).map_err(io)?.permissions();
+    if permissions.readonly() {
+        return Err(io(std::io::ErrorKind::PermissionDenied.into()));
+    }
     let folder = match path.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),
@@ -131,7 +149,7 @@ pub fn write_atomically(path: &Path, old: &str, new: &str) -> Result<(), FixErro
         .prefix(".termlint-fix-")
         .tempfile_in(folder)
         .map_err(io)?;
-    temporary.write_all(new.as_bytes()).map_err(io)?;
+    write(temporary.as_file_mut(), new.as_bytes()).map_err(io)?;
     temporary.as_file().sync_all().map_err(io)?;
     std::fs::set_permissions(temporary.path(), permissions).map_err(io)?;
     temporary.persist(path).map_err(|err| io(err.error))?;

@@ -193,6 +193,11 @@ pub enum FileErrorKind {
     Unreadable { reason: Message },
     /// The file contains NUL bytes.
     Binary,
+    /// The file starts with a UTF-16 byte-order mark; only UTF-8 is read.
+    Utf16,
+    /// The path is a FIFO, a device or a socket: never read, since reading
+    /// may block or never end (`/dev/zero`).
+    NotRegular,
     /// The file is not UTF-8; the first bad byte is at this line and column.
     InvalidUtf8 { line: usize, column: usize },
     /// The file's format parser rejects it at this line and column.
@@ -212,6 +217,8 @@ impl FileError {
                 Message::new("file-unreadable").message("reason", reason.clone())
             }
             FileErrorKind::Binary => Message::new("file-binary"),
+            FileErrorKind::Utf16 => Message::new("file-utf16"),
+            FileErrorKind::NotRegular => Message::new("file-not-regular"),
             FileErrorKind::Malformed { line, column, detail } => Message::new("file-malformed")
                 .number("line", *line)
                 .number("column", *column)
@@ -483,7 +490,9 @@ impl Linter {
                     Err(error) => errors.push(error),
                 },
                 Input::Path(path) if path.is_dir() => jobs.extend(self.walk(path)),
-                Input::Path(path) if path.exists() => jobs.push(Job {
+                // `symlink_metadata`: a dangling link or a symlink loop exists
+                // and is reported by `read_file` with the system's reason.
+                Input::Path(path) if path.symlink_metadata().is_ok() => jobs.push(Job {
                     path: path.clone(),
                     format: self
                         .config
@@ -653,11 +662,9 @@ impl Linter {
     /// as ripgrep does; a binary file named on the command line is an error.
     fn read_file(&self, job: &Job) -> Result<Option<Document>, FileError> {
         let path = job.path.display().to_string();
-        let bytes = std::fs::read(&job.path).map_err(|err| FileError {
+        let bytes = read_regular_file(&job.path).map_err(|kind| FileError {
             path: path.clone(),
-            kind: FileErrorKind::Unreadable {
-                reason: io_reason(&err),
-            },
+            kind,
         })?;
         let language = self
             .config
@@ -781,8 +788,28 @@ struct Analyzed {
     result: DocumentFindings,
 }
 
-/// The text of a file, unless it is binary or not UTF-8.
+/// The bytes of a regular file (following symbolic links). FIFOs, devices
+/// and sockets are refused before they are opened: reading them may block
+/// forever or never end.
+fn read_regular_file(path: &Path) -> Result<Vec<u8>, FileErrorKind> {
+    let unreadable = |err: std::io::Error| FileErrorKind::Unreadable {
+        reason: io_reason(&err),
+    };
+    let metadata = std::fs::metadata(path).map_err(unreadable)?;
+    if !metadata.is_file() {
+        return Err(FileErrorKind::NotRegular);
+    }
+    std::fs::read(path).map_err(unreadable)
+}
+
+/// The text of a file, unless it is UTF-16, binary or not UTF-8.
 fn decode(path: &str, bytes: Vec<u8>) -> Result<String, FileError> {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err(FileError {
+            path: path.to_string(),
+            kind: FileErrorKind::Utf16,
+        });
+    }
     if bytes.contains(&0) {
         return Err(FileError {
             path: path.to_string(),

@@ -40,8 +40,9 @@ pub struct Matcher {
     entries: Vec<Entry>,
     /// The distinct language tags of the glossary.
     languages: Vec<Language>,
-    /// For each concept and language slot, the form of its preferred term.
-    preferred_forms: Vec<Vec<usize>>,
+    /// For each concept, language slot and term, the term's form (the
+    /// preferred term is the first).
+    term_forms: Vec<Vec<Vec<usize>>>,
     /// For each glossary language (by index), its inflection rule.
     inflection: Vec<Option<InflectionRule>>,
 }
@@ -134,9 +135,9 @@ impl Matcher {
         let mut pattern_ids = std::collections::HashMap::new();
         let mut keys: Vec<String> = Vec::new();
         let mut patterns: Vec<Vec<EntryId>> = Vec::new();
-        let mut preferred_forms = Vec::with_capacity(glossary.concepts().len());
+        let mut term_forms = Vec::with_capacity(glossary.concepts().len());
         for (concept_index, concept) in glossary.concepts().iter().enumerate() {
-            let mut concept_preferred = Vec::with_capacity(concept.languages.len());
+            let mut concept_forms = Vec::with_capacity(concept.languages.len());
             for (slot, language_terms) in concept.languages.iter().enumerate() {
                 let language = match languages.iter().position(|l| *l == language_terms.language) {
                     Some(index) => index,
@@ -146,6 +147,7 @@ impl Matcher {
                     }
                 };
                 let rule = inflections.rule_for(&language_terms.language);
+                let mut slot_forms = Vec::with_capacity(language_terms.terms.len());
                 for (term_index, term) in language_terms.terms.iter().enumerate() {
                     let key = fold_term(&term.text, CaseMode::Fold);
                     let stem = rule.and_then(|rule| rule.stem(&key)).map(str::to_string);
@@ -159,9 +161,6 @@ impl Matcher {
                         if !is_stem {
                             whole = pattern;
                         }
-                        if term_index == 0 && !is_stem {
-                            concept_preferred.push(pattern);
-                        }
                         patterns[pattern].push(entries.len() as EntryId);
                         entries.push(Entry {
                             concept: concept_index as u32,
@@ -174,9 +173,11 @@ impl Matcher {
                             form: whole as u32,
                         });
                     }
+                    slot_forms.push(whole);
                 }
+                concept_forms.push(slot_forms);
             }
-            preferred_forms.push(concept_preferred);
+            term_forms.push(concept_forms);
         }
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
@@ -192,7 +193,7 @@ impl Matcher {
             patterns,
             entries,
             languages,
-            preferred_forms,
+            term_forms,
             inflection,
         })
     }
@@ -319,7 +320,13 @@ impl Matcher {
     /// Whether a mention is written in the preferred form once folded (it
     /// may still be an admitted variant with other diacritics).
     pub fn is_preferred_form(&self, mention: &Mention) -> bool {
-        self.preferred_forms[mention.concept][mention.language] == mention.form
+        self.term_form(mention.concept, mention.language, 0) == mention.form
+    }
+
+    /// The form of a term, by concept, language slot and term index (as in
+    /// a [`Mention`]).
+    pub fn term_form(&self, concept: usize, language: usize, term: usize) -> usize {
+        self.term_forms[concept][language][term]
     }
 
     /// The concept, language terms and term of a mention.

@@ -16,6 +16,7 @@
 //! English word such as `German` must not pass for `Kerman`.
 
 use std::cell::RefCell;
+use std::collections::BTreeMap;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -145,6 +146,25 @@ impl UnlistedFinder {
     /// The unlisted spellings in the `pieces` of `text` at `threshold`
     /// confidence or more, leaving out what `mentions` already cover.
     pub fn find(
+        &self,
+        text: &str,
+        pieces: &[Range<usize>],
+        filter: &LanguageFilter,
+        mentions: &[Mention],
+        threshold: f32,
+    ) -> Vec<Unlisted> {
+        let mut found = Vec::new();
+        for chunk in chunks(text, pieces, CHUNK_BYTES) {
+            // Mentions are in text order: skip those before the chunk.
+            let start = chunk.first().map_or(0, |piece| piece.start);
+            let first = mentions.partition_point(|m| m.range.end <= start);
+            found.extend(self.find_in_chunk(text, &chunk, filter, &mentions[first..], threshold));
+        }
+        found
+    }
+
+    /// [`Self::find`] on pieces that no name crosses the edges of.
+    fn find_in_chunk(
         &self,
         text: &str,
         pieces: &[Range<usize>],
@@ -416,15 +436,117 @@ fn keep_best_disjoint(mut found: Vec<Unlisted>) -> Vec<Unlisted> {
             .then((b.range.end - b.range.start).cmp(&(a.range.end - a.range.start)))
             .then(a.range.start.cmp(&b.range.start))
     });
-    let mut kept: Vec<Unlisted> = Vec::new();
+    // Kept ranges by start. They are disjoint, so the only one that can
+    // overlap a candidate is the last that starts before the candidate ends.
+    let mut kept: BTreeMap<usize, Unlisted> = BTreeMap::new();
     for candidate in found {
-        if kept
-            .iter()
-            .all(|k| candidate.range.end <= k.range.start || k.range.end <= candidate.range.start)
-        {
-            kept.push(candidate);
+        let overlaps = kept
+            .range(..candidate.range.end)
+            .next_back()
+            .is_some_and(|(_, k)| k.range.end > candidate.range.start);
+        if !overlaps {
+            kept.insert(candidate.range.start, candidate);
         }
     }
-    kept.sort_by_key(|u| u.range.start);
-    kept
+    kept.into_values().collect()
+}
+
+/// Bytes of text searched for unlisted spellings at a time: the words of a
+/// chunk and their keys are held in memory, so memory does not grow with
+/// the size of a file.
+const CHUNK_BYTES: usize = 1 << 16;
+
+/// Characters that end every word and never join two words into a name: a
+/// piece may be cut just after one.
+fn is_name_break(c: char) -> bool {
+    matches!(
+        c,
+        '.' | ',' | ';' | ':' | '!' | '?' | '(' | ')' | '[' | ']' | '{' | '}' | '"' | '<' | '>' | '|'
+    )
+}
+
+/// `pieces` grouped into chunks of about `size` bytes. A piece is cut only
+/// after a character that no name runs across (`is_name_break`), or, when
+/// none comes within `4 * size` bytes, after white space (a name cut there
+/// is not found: the price of bounded memory on text without punctuation).
+fn chunks(text: &str, pieces: &[Range<usize>], size: usize) -> Vec<Vec<Range<usize>>> {
+    let mut chunks = Vec::new();
+    let mut current: Vec<Range<usize>> = Vec::new();
+    let mut current_len = 0;
+    for piece in pieces {
+        let mut start = piece.start;
+        while piece.end - start > size {
+            let Some(cut) = cut_point(text, start + size, piece.end, size) else {
+                break;
+            };
+            current.push(start..cut);
+            chunks.push(std::mem::take(&mut current));
+            current_len = 0;
+            start = cut;
+        }
+        current.push(start..piece.end);
+        current_len += piece.end - start;
+        if current_len >= size {
+            chunks.push(std::mem::take(&mut current));
+            current_len = 0;
+        }
+    }
+    if !current.is_empty() {
+        chunks.push(current);
+    }
+    chunks
+}
+
+/// Where to cut `text[from..end]`: just after the first name break, else
+/// after white space past `from + 4 * size`; `None` when neither comes.
+fn cut_point(text: &str, from: usize, end: usize, size: usize) -> Option<usize> {
+    let mut from = from.min(end);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let rest = text.get(from..end)?;
+    let after = |(i, c): (usize, char)| from + i + c.len_utf8();
+    let late = 4 * size;
+    rest.char_indices()
+        .find(|&(i, c)| is_name_break(c) || (i >= late && c.is_whitespace()))
+        .map(after)
+        .filter(|&cut| cut < end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chunks_cover_the_pieces_and_cut_only_after_a_break() {
+        let text = "Abu Hafs, al-Qurashi spoke. Then Kerman; and more words here";
+        let whole = 0..text.len();
+        let chunks = chunks(text, std::slice::from_ref(&whole), 8);
+        let joined: Vec<Range<usize>> = chunks.concat();
+        assert_eq!(joined.first().map(|r| r.start), Some(0));
+        assert_eq!(joined.last().map(|r| r.end), Some(text.len()));
+        for pair in joined.windows(2) {
+            assert_eq!(pair[0].end, pair[1].start);
+            assert!(is_name_break(text[..pair[0].end].chars().next_back().unwrap()));
+        }
+        assert_eq!(&text[joined[0].clone()], "Abu Hafs,");
+    }
+
+    #[test]
+    fn keeps_the_best_of_overlapping_candidates() {
+        let unlisted = |range: Range<usize>, confidence: f32| Unlisted {
+            range,
+            concept: 0,
+            language: 0,
+            nearest: 0,
+            confidence,
+        };
+        let kept = keep_best_disjoint(vec![
+            unlisted(0..5, 0.8),
+            unlisted(3..9, 0.9),
+            unlisted(9..12, 0.7),
+        ]);
+        let ranges: Vec<Range<usize>> = kept.into_iter().map(|u| u.range).collect();
+        assert_eq!(ranges, [3..9, 9..12]);
+    }
 }

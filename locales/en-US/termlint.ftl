@@ -58,6 +58,8 @@ summary = { $findings ->
 file-not-found = { $path }: no such file or folder
 file-unreadable = { $path }: cannot be read: { $reason }
 file-binary = { $path }: binary file (contains NUL bytes), skipped
+file-utf16 = { $path }: UTF-16 text (byte-order mark); termlint reads only UTF-8, skipped
+file-not-regular = { $path }: not a regular file (a FIFO, device or socket), not read
 file-invalid-utf8 = { $path }: not valid UTF-8 (first bad byte at { NUMBER($line, useGrouping: "false") }:{ NUMBER($column, useGrouping: "false") }), skipped
 file-malformed = { $path }:{ NUMBER($line, useGrouping: "false") }:{ NUMBER($column, useGrouping: "false") }: cannot be read in its format: { $detail }; skipped
 

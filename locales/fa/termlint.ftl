@@ -43,6 +43,8 @@ summary = { $findings ->
 file-not-found = { $path }: چنین فایل یا پوشه‌ای وجود ندارد
 file-unreadable = { $path }: خوانده نمی‌شود: { $reason }
 file-binary = { $path }: فایل دودویی (دارای بایت NUL)؛ بررسی نشد
+file-utf16 = { $path }: متن UTF-16 (نشانهٔ ترتیب بایت)؛ termlint فقط UTF-8 می‌خواند؛ بررسی نشد
+file-not-regular = { $path }: فایل عادی نیست (لوله، دستگاه یا سوکت)؛ خوانده نشد
 file-invalid-utf8 = { $path }: UTF-8 معتبر نیست (نخستین بایت نادرست در سطر { NUMBER($line, useGrouping: "false") }، ستون { NUMBER($column, useGrouping: "false") })؛ بررسی نشد
 file-malformed = { $path }:{ NUMBER($line, useGrouping: "false") }:{ NUMBER($column, useGrouping: "false") }: در قالب خودش خوانده نمی‌شود: { $detail }؛ بررسی نشد
 

@@ -64,6 +64,8 @@ summary = { $findings ->
 file-not-found = { $path }: нет такого файла или папки
 file-unreadable = { $path }: не удаётся прочитать: { $reason }
 file-binary = { $path }: двоичный файл (содержит байты NUL), пропущен
+file-utf16 = { $path }: текст в UTF-16 (метка порядка байтов); termlint читает только UTF-8, пропущен
+file-not-regular = { $path }: не обычный файл (канал, устройство или сокет), не читается
 file-invalid-utf8 = { $path }: текст не в кодировке UTF-8 (первый неверный байт — строка { NUMBER($line, useGrouping: "false") }, столбец { NUMBER($column, useGrouping: "false") }), пропущен
 file-malformed = { $path }:{ NUMBER($line, useGrouping: "false") }:{ NUMBER($column, useGrouping: "false") }: файл не разбирается в своём формате: { $detail }; пропущен
 

@@ -43,6 +43,8 @@ summary = { $findings ->
 file-not-found = { $path }: чунин файл ё ҷузвдон нест
 file-unreadable = { $path }: хонда намешавад: { $reason }
 file-binary = { $path }: файли дуӣ (байтҳои NUL дорад), санҷида нашуд
+file-utf16 = { $path }: матни UTF-16 (нишонаи тартиби байтҳо); termlint танҳо UTF-8-ро мехонад, санҷида нашуд
+file-not-regular = { $path }: файли оддӣ нест (канал, дастгоҳ ё сокет), хонда нашуд
 file-invalid-utf8 = { $path }: UTF-8-и дуруст нест (аввалин байти нодуруст дар сатри { NUMBER($line, useGrouping: "false") }, сутуни { NUMBER($column, useGrouping: "false") }), санҷида нашуд
 file-malformed = { $path }:{ NUMBER($line, useGrouping: "false") }:{ NUMBER($column, useGrouping: "false") }: дар формати худ хонда намешавад: { $detail }; санҷида нашуд
 

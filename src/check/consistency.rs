@@ -9,6 +9,12 @@
 //! uses only deprecated forms has no chosen form, since every use is already a
 //! `deprecated` finding. Every other mention not yet flagged is reported.
 //!
+//! A deprecated mention counts as a use of the form its `deprecated` fix
+//! writes (usually the preferred one): the scope is judged as it will read
+//! once fixed, so `--fix` leaves no inconsistency behind and a second run
+//! changes nothing (`Ghasem Soleimani … Qasem Soleimani` makes the
+//! preferred `Qassem Soleimani` the chosen form).
+//!
 //! The scope is one document, or every document of a run (`--consistency
 //! project`), taken in the order given (the run sorts them by path).
 //!
@@ -43,6 +49,8 @@ struct FormUse {
     first: Site,
     count: usize,
     status: Status,
+    /// The glossary term the form stands for.
+    text: String,
 }
 
 /// The `inconsistent` findings of a scope, each with its document's index.
@@ -73,14 +81,11 @@ pub fn inconsistent_findings(
             continue;
         };
         let first = uses[&chosen].first;
-        let chosen_text = form_text(matcher, mention(first));
+        let chosen_text = uses[&chosen].text.clone();
         let language = matcher.resolve(mention(first)).1.language.to_string();
         let mut by_first_use: Vec<&FormUse> = uses.values().collect();
         by_first_use.sort_by_key(|u| u.first);
-        let counts: Vec<(String, usize)> = by_first_use
-            .iter()
-            .map(|u| (form_text(matcher, mention(u.first)), u.count))
-            .collect();
+        let counts: Vec<(String, usize)> = by_first_use.iter().map(|u| (u.text.clone(), u.count)).collect();
         for &(doc, index) in members {
             let m = mention((doc, index));
             if m.form == chosen || scope[doc].flagged[index] || glosses[doc][index] {
@@ -113,15 +118,31 @@ pub fn inconsistent_findings(
     findings
 }
 
-/// The glossary form a mention stands for: the preferred term when the
-/// mention folds like it, else the listed term it was judged to be.
-fn form_text(matcher: &Matcher, mention: &Mention) -> String {
+/// What a mention counts as: the form, its status and the glossary term it
+/// stands for. A mention that folds like the preferred term is the preferred
+/// term; a deprecated one counts as the term its fix writes.
+fn counted_form(matcher: &Matcher, mention: &Mention) -> (usize, Status, String) {
     let (_, language_terms, term) = matcher.resolve(mention);
     if matcher.is_preferred_form(mention) {
-        language_terms.preferred().text.clone()
-    } else {
-        term.text.clone()
+        return (
+            mention.form,
+            Status::Preferred,
+            language_terms.preferred().text.clone(),
+        );
     }
+    if term.status == Status::Deprecated {
+        let target = language_terms.suggestion_for(term);
+        if let Some(index) = language_terms.terms.iter().position(|t| std::ptr::eq(t, target)) {
+            let status = if index == 0 {
+                Status::Preferred
+            } else {
+                target.status
+            };
+            let form = matcher.term_form(mention.concept, mention.language, index);
+            return (form, status, target.text.clone());
+        }
+    }
+    (mention.form, term.status, term.text.clone())
 }
 
 /// Uses of each form among `members`, keyed by form.
@@ -132,16 +153,12 @@ fn form_uses<'a>(
 ) -> BTreeMap<usize, FormUse> {
     let mut uses: BTreeMap<usize, FormUse> = BTreeMap::new();
     for &site in members {
-        let m = mention(site);
-        let status = if matcher.is_preferred_form(m) {
-            Status::Preferred
-        } else {
-            matcher.resolve(m).2.status
-        };
-        let entry = uses.entry(m.form).or_insert(FormUse {
+        let (form, status, text) = counted_form(matcher, mention(site));
+        let entry = uses.entry(form).or_insert(FormUse {
             first: site,
             count: 0,
             status,
+            text,
         });
         entry.count += 1;
         entry.status = entry.status.min(status);

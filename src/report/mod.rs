@@ -31,6 +31,8 @@ pub fn file_error_kind(kind: &FileErrorKind) -> &'static str {
         FileErrorKind::NotFound => "not-found",
         FileErrorKind::Unreadable { .. } => "unreadable",
         FileErrorKind::Binary => "binary",
+        FileErrorKind::Utf16 => "utf16",
+        FileErrorKind::NotRegular => "not-a-file",
         FileErrorKind::InvalidUtf8 { .. } => "invalid-utf8",
         FileErrorKind::Malformed { .. } => "malformed",
     }

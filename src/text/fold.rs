@@ -47,14 +47,14 @@ pub enum CaseMode {
 }
 
 /// A folded copy of a text, with the map back to the original bytes.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct FoldedText {
     folded: String,
     runs: Vec<Run>,
 }
 
 /// A stretch of folded bytes and the original bytes it came from.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct Run {
     folded_start: usize,
     original_start: usize,

@@ -90,3 +90,91 @@ pub fn assert_spans_slice(text: &str, json: &Value) {
 pub fn code(output: &Output) -> i32 {
     output.status.code().expect("exit code")
 }
+
+/// What a bounded run of the binary gave.
+pub struct Bounded {
+    /// Exit code.
+    pub code: i32,
+    /// Standard output.
+    pub stdout: String,
+    /// Standard error.
+    pub stderr: String,
+    /// Standard output parsed as JSON (`Null` if it is not JSON).
+    pub json: Value,
+    /// Peak resident memory in KiB, sampled from `/proc` (0 where unknown).
+    pub peak_kib: u64,
+    /// Wall time.
+    pub elapsed: std::time::Duration,
+}
+
+/// Runs `command` and kills it if it outlives `limit` (then panics naming
+/// the hang), sampling its peak memory while it runs.
+pub fn run_bounded(mut command: Command, limit: std::time::Duration) -> Bounded {
+    use std::io::Read;
+    let started = std::time::Instant::now();
+    let mut child = command
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("termlint starts");
+    let drain = |mut pipe: Box<dyn Read + Send>| {
+        std::thread::spawn(move || {
+            let mut bytes = Vec::new();
+            let _ = pipe.read_to_end(&mut bytes);
+            String::from_utf8_lossy(&bytes).into_owned()
+        })
+    };
+    let stdout = drain(Box::new(child.stdout.take().expect("stdout")));
+    let stderr = drain(Box::new(child.stderr.take().expect("stderr")));
+    let status_path = format!("/proc/{}/status", child.id());
+    let mut peak_kib = 0;
+    let status = loop {
+        peak_kib = peak_kib.max(peak_memory_kib(&status_path));
+        if let Some(status) = child.try_wait().expect("wait") {
+            break status;
+        }
+        if started.elapsed() > limit {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("termlint did not finish within {limit:?}");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    };
+    let stdout = stdout.join().expect("stdout read");
+    Bounded {
+        code: status.code().expect("exit code"),
+        json: serde_json::from_str(&stdout).unwrap_or(Value::Null),
+        stdout,
+        stderr: stderr.join().expect("stderr read"),
+        peak_kib,
+        elapsed: started.elapsed(),
+    }
+}
+
+/// `VmHWM` (peak resident set) of a running process, in KiB.
+fn peak_memory_kib(status_path: &str) -> u64 {
+    std::fs::read_to_string(status_path)
+        .ok()
+        .and_then(|status| {
+            let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+            line.split_whitespace().nth(1)?.parse().ok()
+        })
+        .unwrap_or(0)
+}
+
+/// `termlint check --format json` with only the test glossary, as a command.
+pub fn check_command(cwd: &Path, args: &[&str]) -> Command {
+    let mut command = termlint(cwd);
+    command
+        .args([
+            "check",
+            "--no-config",
+            "--no-default-glossary",
+            "--format",
+            "json",
+            "--glossary",
+        ])
+        .arg(test_glossary())
+        .args(args);
+    command
+}
