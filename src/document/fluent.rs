@@ -20,6 +20,7 @@
 //! the file is a `FormatError` only when it has errors and no message or
 //! term parsed at all.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use fluent_syntax::ast::{self, Expression, InlineExpression, PatternElement};
@@ -29,6 +30,10 @@ use super::{FormatError, Piece, Role, Segment};
 
 /// The segments of a Fluent resource.
 pub fn segments(text: &str) -> Result<Vec<Segment>, FormatError> {
+    // Offsets are the same in the defused copy, and its changes lie only in
+    // invalid escapes, which make their entries junk (never checked).
+    let defused = defuse_short_escapes(text);
+    let text = defused.as_ref();
     let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
     let source = text.get(bom..).unwrap_or_default();
     let resource = match parser::parse(source) {
@@ -51,6 +56,53 @@ pub fn segments(text: &str) -> Result<Vec<Segment>, FormatError> {
         collector.entry(entry);
     }
     Ok(collector.segments)
+}
+
+/// fluent-syntax 0.12 panics on a `\u` or `\U` escape cut short by a
+/// non-ASCII character (it slices inside the character; found by fuzzing).
+/// Such an escape is invalid anyway: the character is replaced by as many
+/// `?` bytes, which keeps every offset, and the parser reports the escape.
+fn defuse_short_escapes(text: &str) -> Cow<'_, str> {
+    let bytes = text.as_bytes();
+    let mut cut_short = Vec::new();
+    let mut i = 0;
+    while i + 1 < bytes.len() {
+        if bytes[i] != b'\\' {
+            i += 1;
+            continue;
+        }
+        let length = match bytes[i + 1] {
+            b'u' => 4,
+            b'U' => 6,
+            _ => {
+                i += 2; // `\\` and other escapes: the next byte is taken
+                continue;
+            }
+        };
+        let digits = bytes[i + 2..]
+            .iter()
+            .take(length)
+            .take_while(|b| b.is_ascii_hexdigit())
+            .count();
+        let next = i + 2 + digits;
+        if digits < length && bytes.get(next).is_some_and(|&b| b >= 0x80) {
+            cut_short.push(next);
+        }
+        i = next;
+    }
+    if cut_short.is_empty() {
+        return Cow::Borrowed(text);
+    }
+    let mut defused = String::with_capacity(text.len());
+    let mut copied = 0;
+    for at in cut_short {
+        let width = text[at..].chars().next().map_or(1, char::len_utf8);
+        defused.push_str(&text[copied..at]);
+        defused.extend(std::iter::repeat_n('?', width));
+        copied = at + width;
+    }
+    defused.push_str(&text[copied..]);
+    Cow::Owned(defused)
 }
 
 fn is_message_or_term(entry: &ast::Entry<&str>) -> bool {
@@ -269,5 +321,17 @@ mod tests {
         for end in (0..=ftl.len()).filter(|&end| ftl.is_char_boundary(end)) {
             let _ = segments(&ftl[..end]);
         }
+    }
+
+    #[test]
+    fn an_escape_cut_short_by_a_non_ascii_character_is_junk_not_a_panic() {
+        // Found by fuzzing: fluent-syntax 0.12 slices inside the `Ї`.
+        let ftl = "a = { \"Kirm\\u012Ї\" }\nb = Kirman\nc = { \"\\\\uЖ\" }\n";
+        let texts: Vec<String> = segments(ftl)
+            .expect("parses")
+            .iter()
+            .map(|s| s.view(ftl).text.into_owned())
+            .collect();
+        assert_eq!(texts, ["Kirman", "\\uЖ"]);
     }
 }

@@ -1,0 +1,10 @@
+//! Fuzz target: the Fluent extractor and the checks on it.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    if let Ok(text) = std::str::from_utf8(data) {
+        termlint_fuzz::check_document(termlint::document::Format::Fluent, text);
+    }
+});

@@ -1,0 +1,102 @@
+//! Invariants the fuzz targets assert, shared by every target.
+//!
+//! * Nothing panics, whatever the bytes.
+//! * Folding: the same text folds twice to the same text and map, and every
+//!   folded range maps back (if at all) to a non-empty range on character
+//!   boundaries of the original.
+//! * Documents: every segment's pieces are sorted, disjoint, inside the text
+//!   and on character boundaries; every finding's span lies on character
+//!   boundaries and slices the original to the reported `found`.
+//! * Glossaries: loading gives a glossary or errors, never a panic; a
+//!   glossary that loads compiles into a matcher and checks a sentence.
+
+use std::sync::OnceLock;
+
+use termlint::config::Config;
+use termlint::document::Format;
+use termlint::glossary::{GlossaryFormat, GlossaryLoader};
+use termlint::lang::Language;
+use termlint::lint::Linter;
+use termlint::matcher::Matcher;
+use termlint::text::{CaseMode, FoldedText};
+
+/// The test glossary of the main crate.
+const GLOSSARY: &str = include_str!("../../tests/fixtures/glossary/names.toml");
+
+/// The linter over the test glossary, built once per process.
+fn linter() -> &'static Linter {
+    static LINTER: OnceLock<Linter> = OnceLock::new();
+    LINTER.get_or_init(|| {
+        let mut loader = GlossaryLoader::new().without_builtin();
+        loader.add_source("names.toml", GLOSSARY.to_string());
+        let glossary = loader.load().expect("the test glossary loads");
+        Linter::new(Matcher::new(glossary).expect("compiles"), Config::default())
+    })
+}
+
+/// Folding invariants on `text`.
+pub fn check_fold(text: &str) {
+    for case in [CaseMode::Fold, CaseMode::Keep] {
+        let folded = FoldedText::new(text, case);
+        assert_eq!(folded, FoldedText::new(text, case), "folding is deterministic");
+        let boundaries: Vec<usize> = folded
+            .as_str()
+            .char_indices()
+            .map(|(i, _)| i)
+            .chain(std::iter::once(folded.as_str().len()))
+            .collect();
+        // All pairs would be quadratic: every start with a few ends.
+        for (n, &start) in boundaries.iter().enumerate() {
+            for &end in boundaries[n + 1..].iter().take(8) {
+                if let Some(range) = folded.to_original(start..end) {
+                    assert!(range.start < range.end && range.end <= text.len());
+                    assert!(text.is_char_boundary(range.start) && text.is_char_boundary(range.end));
+                }
+            }
+        }
+    }
+}
+
+/// Extractor and finding invariants for `text` read as `format`.
+pub fn check_document(format: Format, text: &str) {
+    let Ok(segments) = format.segments(text) else {
+        return;
+    };
+    for segment in &segments {
+        let mut previous_end = 0;
+        for piece in &segment.pieces {
+            let range = &piece.range;
+            assert!(range.start >= previous_end, "pieces sorted and disjoint: {segments:?}");
+            assert!(range.start <= range.end && range.end <= text.len());
+            assert!(text.is_char_boundary(range.start) && text.is_char_boundary(range.end));
+            previous_end = range.end;
+        }
+    }
+    let english = Language::parse("en").expect("en");
+    let findings = linter()
+        .check_text(text, format, &english)
+        .expect("segments parsed above");
+    for finding in findings {
+        let range = finding.range.clone();
+        assert!(text.is_char_boundary(range.start) && text.is_char_boundary(range.end));
+        assert_eq!(text.get(range), Some(finding.found.as_str()), "span slices to found");
+    }
+}
+
+/// Loads `text` as a glossary in `format`; when it loads, checks a sentence.
+pub fn check_glossary(format: GlossaryFormat, text: &str) {
+    let mut loader = GlossaryLoader::new().without_builtin();
+    loader.add_text("fuzz", text.to_string(), format);
+    let Ok(glossary) = loader.load() else {
+        return;
+    };
+    let Ok(matcher) = Matcher::new(glossary) else {
+        return;
+    };
+    let linter = Linter::new(matcher, Config::default());
+    let english = Language::parse("en").expect("en");
+    let sample = "Abu Hudhaifa al-Ansari was in Kirman, Khurasan (ISKP).";
+    for finding in linter.check_text(sample, Format::Text, &english).expect("text") {
+        assert_eq!(sample.get(finding.range.clone()), Some(finding.found.as_str()));
+    }
+}
