@@ -319,17 +319,8 @@ fn a_path_that_does_not_exist_is_reported_and_the_run_goes_on() {
 
 /// Runs `check` with only the glossary at `glossary` (no test glossary).
 fn check_with_glossary(cwd: &Path, glossary: &str, args: &[&str]) -> Bounded {
-    let mut command = termlint(cwd);
-    command
-        .args([
-            "check",
-            "--no-config",
-            "--no-default-glossary",
-            "--format",
-            "json",
-        ])
-        .args(["--glossary", glossary])
-        .args(args);
+    let mut command = json_check_with(cwd, glossary);
+    command.args(args);
     let run = run_bounded(command, LIMIT);
     assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
     run

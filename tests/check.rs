@@ -161,17 +161,7 @@ fn names_across_line_breaks_and_markdown_emphasis() {
 #[test]
 fn standard_input_is_read_with_dash() {
     use std::io::Write;
-    let mut child = termlint(&fixtures())
-        .args([
-            "check",
-            "--no-config",
-            "--no-default-glossary",
-            "--format",
-            "json",
-            "--glossary",
-        ])
-        .arg(test_glossary())
-        .arg("-")
+    let mut child = check_command(&fixtures(), &["-"])
         .stdin(std::process::Stdio::piped())
         .stdout(std::process::Stdio::piped())
         .spawn()

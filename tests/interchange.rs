@@ -165,16 +165,7 @@ fn glossary_takes_tbx_and_csv_files_and_folders_directly() {
     )
     .unwrap();
     let check = |glossary: &Path| {
-        let output = termlint(dir.path())
-            .args([
-                "check",
-                "--no-config",
-                "--no-default-glossary",
-                "--format",
-                "json",
-                "--glossary",
-            ])
-            .arg(glossary)
+        let output = json_check_with(dir.path(), glossary)
             .arg("a.txt")
             .output()
             .unwrap();

@@ -30,9 +30,11 @@ pub fn termlint(cwd: &Path) -> Command {
     command
 }
 
-/// Runs `termlint check --format json` with only the test glossary.
-pub fn check_json(cwd: &Path, args: &[&str]) -> (Output, Value) {
-    let output = termlint(cwd)
+/// `termlint check --format json` with only the glossary at `glossary`
+/// (no configuration, no built-in glossary), in `cwd`.
+pub fn json_check_with(cwd: &Path, glossary: impl AsRef<std::ffi::OsStr>) -> Command {
+    let mut command = termlint(cwd);
+    command
         .args([
             "check",
             "--no-config",
@@ -41,7 +43,13 @@ pub fn check_json(cwd: &Path, args: &[&str]) -> (Output, Value) {
             "json",
             "--glossary",
         ])
-        .arg(test_glossary())
+        .arg(glossary);
+    command
+}
+
+/// Runs `termlint check --format json` with only the test glossary.
+pub fn check_json(cwd: &Path, args: &[&str]) -> (Output, Value) {
+    let output = json_check_with(cwd, test_glossary())
         .args(args)
         .output()
         .expect("termlint runs");
@@ -164,17 +172,7 @@ fn peak_memory_kib(status_path: &str) -> u64 {
 
 /// `termlint check --format json` with only the test glossary, as a command.
 pub fn check_command(cwd: &Path, args: &[&str]) -> Command {
-    let mut command = termlint(cwd);
-    command
-        .args([
-            "check",
-            "--no-config",
-            "--no-default-glossary",
-            "--format",
-            "json",
-            "--glossary",
-        ])
-        .arg(test_glossary())
-        .args(args);
+    let mut command = json_check_with(cwd, test_glossary());
+    command.args(args);
     command
 }
