@@ -11,6 +11,8 @@ use crate::text::{fold_term, CaseMode};
 #[derive(Clone, Debug, Default)]
 pub struct Glossary {
     concepts: Vec<Concept>,
+    /// Concept index by id: reports name the concept of every finding.
+    by_id: std::collections::HashMap<String, usize>,
 }
 
 /// One concept: a person, organisation, place or term, whatever it is called.
@@ -180,7 +182,17 @@ impl std::fmt::Display for SourceLocation {
 
 impl Glossary {
     pub(crate) fn from_concepts(concepts: Vec<Concept>) -> Self {
-        Glossary { concepts }
+        let by_id = concepts
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.id.clone(), i))
+            .collect();
+        Glossary { concepts, by_id }
+    }
+
+    /// The concept with this id.
+    pub fn concept(&self, id: &str) -> Option<&Concept> {
+        self.by_id.get(id).map(|&index| &self.concepts[index])
     }
 
     /// Every concept, in load order.
@@ -191,7 +203,7 @@ impl Glossary {
     /// Finds a concept by id, or by any of its terms in any language written
     /// in any spelling that folds to the same form.
     pub fn find(&self, id_or_term: &str) -> Option<&Concept> {
-        if let Some(concept) = self.concepts.iter().find(|c| c.id == id_or_term) {
+        if let Some(concept) = self.concept(id_or_term) {
             return Some(concept);
         }
         let wanted = fold_term(id_or_term, CaseMode::Fold);

@@ -42,7 +42,7 @@ pub fn file_error_kind(kind: &FileErrorKind) -> &'static str {
 /// of the interface language `ui` (see [`concept_name`]).
 pub fn finding_message(finding: &Finding, glossary: &Glossary, ui: &LanguageIdentifier) -> Message {
     let name = |language: &str| {
-        let concept = glossary.concepts().iter().find(|c| c.id == finding.concept);
+        let concept = glossary.concept(&finding.concept);
         let document = Language::parse(language).ok();
         concept.map_or_else(
             || Arg::Text(finding.concept.clone()),

@@ -93,9 +93,7 @@ impl Statistics {
 /// `id` or `id  Name`.
 fn concept_label(id: &str, glossary: &Glossary, localizer: &Localizer) -> String {
     let name = glossary
-        .concepts()
-        .iter()
-        .find(|concept| concept.id == id)
+        .concept(id)
         .map(|concept| localizer.render_arg(&concept_name(concept, None, localizer.language())));
     match name {
         Some(name) if name != id => format!("{id}  {name}"),
