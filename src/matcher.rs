@@ -469,8 +469,12 @@ mod tests {
     "#;
 
     fn matcher() -> Matcher {
+        matcher_from(GLOSSARY)
+    }
+
+    fn matcher_from(glossary: &str) -> Matcher {
         let mut loader = GlossaryLoader::new().without_builtin();
-        loader.add_source("test.toml", GLOSSARY.to_string());
+        loader.add_source("test.toml", glossary.to_string());
         Matcher::new(loader.load().expect("test glossary is valid")).expect("automaton builds")
     }
 
@@ -571,9 +575,7 @@ mod tests {
             [concept.lang.uz-Latn]
             preferred = "Xuroson"
         "#;
-        let mut loader = GlossaryLoader::new().without_builtin();
-        loader.add_source("test.toml", glossary.to_string());
-        let matcher = Matcher::new(loader.load().unwrap()).unwrap();
+        let matcher = matcher_from(glossary);
         let found = |text: &str, language: &str| -> Vec<(String, String)> {
             let filter = matcher.language_filter(&Language::parse(language).unwrap());
             matcher
