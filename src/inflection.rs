@@ -29,7 +29,7 @@ use crate::lang::Language;
 use crate::text::{fold_term, CaseMode};
 
 /// How the names of one language inflect.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct InflectionRule {
     /// The language (its primary subtag decides: `ru` covers `ru-RU`).
     pub language: Language,

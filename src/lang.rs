@@ -85,6 +85,20 @@ impl fmt::Display for Language {
     }
 }
 
+/// Serialized as its tag (for the compiled-glossary cache).
+impl serde::Serialize for Language {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Language {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let tag = String::deserialize(deserializer)?;
+        Language::parse(&tag).map_err(|err| serde::de::Error::custom(err.0))
+    }
+}
+
 impl FromStr for Language {
     type Err = BadLanguageTag;
 

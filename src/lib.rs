@@ -28,6 +28,7 @@
 //! [`lang`] and [`i18n`]; [`glossary`]; [`matcher`] and [`document`];
 //! [`check`]; [`config`] and [`lint`]; [`report`].
 
+pub mod cache;
 pub mod check;
 pub mod config;
 pub mod document;

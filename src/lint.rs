@@ -686,6 +686,20 @@ impl Linter {
         }
     }
 
+    /// Whether a document is sure to have no finding, so that parsing it can
+    /// be skipped (most files of a large repository name nobody). Only for
+    /// Markdown, which never rejects a file, and only when no term's first
+    /// word is in it ([`Matcher::could_mention`]), no markup splits a word,
+    /// no suppression comment may need reporting, and the `unlisted` check,
+    /// which looks at every word, is off.
+    fn cannot_have_findings(&self, text: &str, format: Format) -> bool {
+        format == Format::Markdown
+            && self.unlisted.is_none()
+            && !text.contains("termlint-")
+            && crate::document::markdown::keeps_words_whole(text)
+            && !self.matcher.could_mention(text)
+    }
+
     /// Runs the checks on one document; consistency too, unless it is
     /// judged over the whole project.
     fn analyze(&self, document: Document) -> Result<Analyzed, FileError> {
@@ -695,6 +709,19 @@ impl Linter {
             format,
             language,
         } = document;
+        if self.cannot_have_findings(&text, format) {
+            return Ok(Analyzed {
+                path,
+                text,
+                format,
+                lines: LineIndex::lazy(),
+                result: DocumentFindings {
+                    findings: Vec::new(),
+                    mentions: Vec::new(),
+                    flagged: Vec::new(),
+                },
+            });
+        }
         let segments = match format.segments(&text) {
             Ok(segments) => segments,
             Err(error) => return Err(malformed(path, &text, error)),
@@ -795,11 +822,46 @@ fn read_regular_file(path: &Path) -> Result<Vec<u8>, FileErrorKind> {
     let unreadable = |err: std::io::Error| FileErrorKind::Unreadable {
         reason: io_reason(&err),
     };
-    let metadata = std::fs::metadata(path).map_err(unreadable)?;
+    // Opened without blocking (a FIFO would wait for a writer), then
+    // examined through the open file: one path lookup per file.
+    let mut file = match open_without_blocking(path) {
+        Ok(file) => file,
+        Err(err) => {
+            // Sockets cannot be opened at all: say what they are.
+            let metadata = std::fs::metadata(path).map_err(unreadable)?;
+            return Err(match metadata.is_file() {
+                true => unreadable(err),
+                false => FileErrorKind::NotRegular,
+            });
+        }
+    };
+    let metadata = file.metadata().map_err(unreadable)?;
     if !metadata.is_file() {
         return Err(FileErrorKind::NotRegular);
     }
-    std::fs::read(path).map_err(unreadable)
+    let mut bytes = Vec::new();
+    let expected = usize::try_from(metadata.len()).unwrap_or(usize::MAX);
+    bytes
+        .try_reserve_exact(expected)
+        .map_err(|_| FileErrorKind::Unreadable {
+            reason: io_reason(&std::io::Error::from(std::io::ErrorKind::OutOfMemory)),
+        })?;
+    std::io::Read::read_to_end(&mut file, &mut bytes).map_err(unreadable)?;
+    Ok(bytes)
+}
+
+#[cfg(unix)]
+fn open_without_blocking(path: &Path) -> std::io::Result<std::fs::File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    std::fs::File::options()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK)
+        .open(path)
+}
+
+#[cfg(not(unix))]
+fn open_without_blocking(path: &Path) -> std::io::Result<std::fs::File> {
+    std::fs::File::open(path)
 }
 
 /// The text of a file, unless it is UTF-16, binary or not UTF-8.

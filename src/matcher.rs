@@ -2,7 +2,10 @@
 //!
 //! # How a mention is found
 //! 1. Every term of every concept is folded (see [`crate::text`]) and the
-//!    distinct folded forms go into one Aho-Corasick automaton, built once.
+//!    distinct folded forms go into one Aho-Corasick automaton, built once
+//!    (daachorse's double array: its search is several times faster than a
+//!    classic NFA on large glossaries, and it serializes, so that a compiled
+//!    glossary can be cached).
 //! 2. A segment of a document is folded with its offset map and searched for
 //!    *overlapping* hits, so that no candidate is hidden by another.
 //! 3. A hit is kept only if it maps back to whole units of the original, sits
@@ -19,7 +22,7 @@
 use std::cell::OnceCell;
 use std::ops::Range;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use daachorse::{DoubleArrayAhoCorasick, DoubleArrayAhoCorasickBuilder, MatchKind};
 use unicode_normalization::UnicodeNormalization;
 
 use crate::glossary::{Concept, Glossary, LanguageTerms, Status, Term};
@@ -34,7 +37,10 @@ const MIN_CASE_FINDING_LEN: usize = 4;
 /// The glossary compiled for searching. Build it once and share it.
 pub struct Matcher {
     glossary: Glossary,
-    automaton: AhoCorasick,
+    automaton: DoubleArrayAhoCorasick<u32>,
+    /// The first word of every pattern, for [`Matcher::could_mention`];
+    /// the value says whether the word may go on (see `OPEN_END`).
+    anchors: DoubleArrayAhoCorasick<u32>,
     /// For each automaton pattern, the entries (terms) that fold to it.
     patterns: Vec<Vec<EntryId>>,
     entries: Vec<Entry>,
@@ -49,6 +55,37 @@ pub struct Matcher {
 
 type EntryId = u32;
 
+/// An anchor's value when it may be followed by more letters: it is a whole
+/// single-word pattern of an inflecting language, or a stem.
+const OPEN_END: u32 = 1;
+
+thread_local! {
+    /// Each thread's buffer for folded text, reused from segment to segment.
+    static FOLDED: std::cell::RefCell<FoldedText> = std::cell::RefCell::default();
+}
+
+/// The matcher's tables, as serialized by [`Matcher::to_bytes`].
+#[derive(serde::Serialize)]
+struct Tables<'a> {
+    concepts: &'a [Concept],
+    patterns: &'a [Vec<EntryId>],
+    entries: &'a [Entry],
+    languages: &'a [Language],
+    term_forms: &'a [Vec<Vec<usize>>],
+    inflection: &'a [Option<InflectionRule>],
+}
+
+/// The same tables, read back.
+#[derive(serde::Deserialize)]
+struct OwnedTables {
+    concepts: Vec<Concept>,
+    patterns: Vec<Vec<EntryId>>,
+    entries: Vec<Entry>,
+    languages: Vec<Language>,
+    term_forms: Vec<Vec<Vec<usize>>>,
+    inflection: Vec<Option<InflectionRule>>,
+}
+
 /// The glossary could not be compiled into an automaton.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MatcherError(pub String);
@@ -61,6 +98,7 @@ impl MatcherError {
 }
 
 /// One term, located in the glossary, with its forms precomputed for judging.
+#[derive(serde::Serialize, serde::Deserialize)]
 struct Entry {
     concept: u32,
     language: u32,
@@ -179,23 +217,103 @@ impl Matcher {
             }
             term_forms.push(concept_forms);
         }
-        let automaton = AhoCorasick::builder()
+        let automaton = DoubleArrayAhoCorasickBuilder::new()
             .match_kind(MatchKind::Standard)
-            .build(&keys)
+            .build_with_values(keys.iter().zip(0u32..))
             .map_err(|err| MatcherError(err.to_string()))?;
-        let inflection = languages
+        let inflection: Vec<Option<InflectionRule>> = languages
             .iter()
             .map(|l| inflections.rule_for(l).cloned())
             .collect();
+        let anchors = build_anchors(&keys, &patterns, &entries, &inflection)?;
         Ok(Matcher {
             glossary,
             automaton,
+            anchors,
             patterns,
             entries,
             languages,
             term_forms,
             inflection,
         })
+    }
+
+    /// The compiled glossary as bytes, for [`Matcher::from_bytes`] in a
+    /// later run of the same build (see [`crate::cache`]).
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let tables = Tables {
+            concepts: self.glossary.concepts(),
+            patterns: &self.patterns,
+            entries: &self.entries,
+            languages: &self.languages,
+            term_forms: &self.term_forms,
+            inflection: &self.inflection,
+        };
+        // Serializing plain owned data into a Vec cannot fail.
+        let mut bytes = postcard::to_stdvec(&tables).unwrap_or_default();
+        for automaton in [&self.automaton, &self.anchors] {
+            let serialized = automaton.serialize();
+            bytes.extend_from_slice(&serialized);
+            bytes.extend_from_slice(&(serialized.len() as u64).to_le_bytes());
+        }
+        bytes
+    }
+
+    /// A matcher from the bytes of [`Matcher::to_bytes`]; `None` when they
+    /// are damaged or were written by another build. The automaton is
+    /// validated as it is read, and every index into the tables is checked,
+    /// so damaged bytes never lead to a wrong answer or a panic later.
+    pub fn from_bytes(bytes: &[u8]) -> Option<Matcher> {
+        let (rest, anchors) = split_last_automaton(bytes)?;
+        let (tables, automaton) = split_last_automaton(rest)?;
+        let tables: OwnedTables = postcard::from_bytes(tables).ok()?;
+        let matcher = Matcher {
+            glossary: Glossary::from_concepts(tables.concepts),
+            automaton,
+            anchors,
+            patterns: tables.patterns,
+            entries: tables.entries,
+            languages: tables.languages,
+            term_forms: tables.term_forms,
+            inflection: tables.inflection,
+        };
+        matcher.is_consistent().then_some(matcher)
+    }
+
+    /// Whether every index in the tables points at something: the
+    /// automaton's values at patterns, patterns at entries, entries at
+    /// concepts, languages and terms.
+    fn is_consistent(&self) -> bool {
+        let patterns_ok = self
+            .automaton
+            .iter()
+            .all(|(_, value)| (value as usize) < self.patterns.len())
+            && self
+                .patterns
+                .iter()
+                .flatten()
+                .all(|&id| (id as usize) < self.entries.len());
+        let entries_ok = self.entries.iter().all(|entry| {
+            (entry.language as usize) < self.languages.len()
+                && (entry.form as usize) < self.patterns.len()
+                && self
+                    .glossary
+                    .concepts()
+                    .get(entry.concept as usize)
+                    .and_then(|c| c.languages.get(entry.language_slot as usize))
+                    .is_some_and(|l| (entry.term as usize) < l.terms.len())
+        });
+        let concepts = self.glossary.concepts();
+        let forms_ok = self.term_forms.len() == concepts.len()
+            && self.term_forms.iter().zip(concepts).all(|(slots, concept)| {
+                slots.len() == concept.languages.len()
+                    && slots.iter().zip(&concept.languages).all(|(forms, terms)| {
+                        !terms.terms.is_empty()
+                            && forms.len() == terms.terms.len()
+                            && forms.iter().all(|&f| f < self.patterns.len())
+                    })
+            });
+        patterns_ok && entries_ok && forms_ok && self.inflection.len() == self.languages.len()
     }
 
     /// The compiled glossary.
@@ -221,12 +339,29 @@ impl Matcher {
     /// Finds the mentions in the parts `pieces` of `text` (byte ranges that
     /// are read as one stretch; markup between them is skipped).
     pub fn find(&self, text: &str, pieces: &[Range<usize>], filter: &LanguageFilter) -> Vec<Mention> {
-        thread_local! {
-            static FOLDED: std::cell::RefCell<FoldedText> = std::cell::RefCell::default();
-        }
         FOLDED.with_borrow_mut(|folded| {
             folded.refold(text, pieces, CaseMode::Fold);
             self.find_folded(text, folded, filter)
+        })
+    }
+
+    /// Whether `text`, read whole with its markup, could hold a mention in
+    /// any language: false only when no term's first word appears in it as
+    /// a word (as the start of a word, for a word that may take endings).
+    /// Markup between the words of a name (`*Abu* Hudhayfah`, a line break
+    /// inside a quotation) never hides its first word; markup *inside* a
+    /// word (an entity or escape) can, so callers keep such texts. Costs a
+    /// fold and a search of the text: checking skips parsing the documents
+    /// for which it says no.
+    pub fn could_mention(&self, text: &str) -> bool {
+        FOLDED.with_borrow_mut(|folded| {
+            folded.refold(text, std::slice::from_ref(&(0..text.len())), CaseMode::Fold);
+            self.anchors.find_overlapping_iter(folded.as_str()).any(|hit| {
+                let Some(range) = folded.to_original(hit.start()..hit.end()) else {
+                    return true;
+                };
+                is_word_start(text, range.start) && (hit.value() == OPEN_END || is_word_end(text, range.end))
+            })
         })
     }
 
@@ -241,7 +376,7 @@ impl Matcher {
             }
             // A word that goes on may still be the term with an ending.
             let ending = (!is_word_end(text, range.end)).then(|| word_rest(text, range.end));
-            let pattern = hit.pattern().as_usize();
+            let pattern = hit.value() as usize;
             if let Some(mention) = self.judge(&text[range.clone()], pattern, filter, ending.as_ref()) {
                 let end = ending.as_ref().map_or(range.end, |rest| rest.end);
                 candidates.push(Mention {
@@ -403,6 +538,42 @@ fn word_rest(text: &str, start: usize) -> WordRest {
 fn as_written(text: &str) -> String {
     let nfc: String = text.nfc().collect();
     nfc.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Splits off the automaton serialized at the end of `bytes` (followed by
+/// its length), validating it.
+fn split_last_automaton(bytes: &[u8]) -> Option<(&[u8], DoubleArrayAhoCorasick<u32>)> {
+    let (rest, length) = bytes.split_last_chunk::<8>()?;
+    let length = usize::try_from(u64::from_le_bytes(*length)).ok()?;
+    let (rest, serialized) = rest.split_at(rest.len().checked_sub(length)?);
+    let (automaton, tail) = DoubleArrayAhoCorasick::<u32>::deserialize(serialized).ok()?;
+    tail.is_empty().then_some((rest, automaton))
+}
+
+/// The automaton of the patterns' first words for [`Matcher::could_mention`].
+fn build_anchors(
+    keys: &[String],
+    patterns: &[Vec<EntryId>],
+    entries: &[Entry],
+    inflection: &[Option<InflectionRule>],
+) -> Result<DoubleArrayAhoCorasick<u32>, MatcherError> {
+    let mut anchors: rustc_hash::FxHashMap<&str, u32> = rustc_hash::FxHashMap::default();
+    for (key, pattern) in keys.iter().zip(patterns) {
+        let (first, single_word) = match key.split_once(' ') {
+            Some((first, _)) => (first, false),
+            None => (key.as_str(), true),
+        };
+        let open_end = single_word
+            && pattern.iter().any(|&id| {
+                let entry = &entries[id as usize];
+                entry.stem || inflection[entry.language as usize].is_some()
+            });
+        *anchors.entry(first).or_default() |= u32::from(open_end) * OPEN_END;
+    }
+    DoubleArrayAhoCorasickBuilder::new()
+        .match_kind(MatchKind::Standard)
+        .build_with_values(anchors.into_iter().filter(|(word, _)| !word.is_empty()))
+        .map_err(|err| MatcherError(err.to_string()))
 }
 
 /// Keeps the leftmost-longest of overlapping candidates.

@@ -149,6 +149,7 @@ cli-arg-lang = Language of the documents (BCP 47), unless termlint.toml maps the
 cli-arg-format = Output format: human, json, sarif, github (workflow commands for GitHub Actions) or checkstyle (default: human)
 cli-arg-glossary = A glossary file (.toml, .tbx, .csv or .tsv) or a folder of them (repeatable); adds to the built-in glossary
 cli-arg-no-default-glossary = Leave out the glossary built into termlint
+cli-arg-no-cache = Compile large glossaries afresh instead of reading the compiled-glossary cache
 cli-arg-config = Use this configuration file instead of searching for termlint.toml
 cli-arg-no-config = Ignore any termlint.toml
 cli-arg-id-or-term = A concept id or a term

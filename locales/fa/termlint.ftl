@@ -129,6 +129,7 @@ cli-arg-lang = زبان سندها (BCP 47)، مگر آنکه termlint.toml زب
 cli-arg-format = قالب خروجی: human، json، sarif، github (فرمان‌های GitHub Actions) یا checkstyle (پیش‌فرض: human)
 cli-arg-glossary = فایل واژه‌نامه (TOML، TBX، CSV یا TSV) یا پوشه‌ای از این فایل‌ها (تکرارپذیر)؛ به واژه‌نامهٔ داخلی افزوده می‌شود
 cli-arg-no-default-glossary = واژه‌نامهٔ داخلی termlint به کار نرود
+cli-arg-no-cache = واژه‌نامه‌های بزرگ از نو کامپایل شوند و حافظهٔ نهان واژه‌نامه‌های کامپایل‌شده خوانده نشود
 cli-arg-config = به‌جای جست‌وجوی termlint.toml از این فایل پیکربندی استفاده شود
 cli-arg-no-config = هر termlint.toml نادیده گرفته شود
 cli-arg-id-or-term = شناسهٔ یک مفهوم یا یک اصطلاح

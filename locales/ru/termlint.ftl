@@ -155,6 +155,7 @@ cli-arg-lang = Язык документов (BCP 47), если termlint.toml н
 cli-arg-format = Формат вывода: human, json, sarif, github (команды для GitHub Actions) или checkstyle (по умолчанию — human)
 cli-arg-glossary = Файл глоссария (.toml, .tbx, .csv или .tsv) или папка с такими файлами (можно указать несколько раз); дополняет встроенный глоссарий
 cli-arg-no-default-glossary = Не использовать встроенный глоссарий termlint
+cli-arg-no-cache = Компилировать большие глоссарии заново, не читая кэш скомпилированных глоссариев
 cli-arg-config = Использовать этот файл настроек вместо поиска termlint.toml
 cli-arg-no-config = Не читать termlint.toml
 cli-arg-id-or-term = Идентификатор понятия или термин

@@ -129,6 +129,7 @@ cli-arg-lang = Забони ҳуҷҷатҳо (BCP 47), агар termlint.toml о
 cli-arg-format = Формати бурунд: human, json, sarif, github (фармонҳо барои GitHub Actions) ё checkstyle (пешфарз: human)
 cli-arg-glossary = Файли луғат (.toml, .tbx, .csv ё .tsv) ё ҷузвдони чунин файлҳо (якчанд бор додан мумкин); ба луғати дарунсохт илова мешавад
 cli-arg-no-default-glossary = Луғати дарунсохти termlint истифода нашавад
+cli-arg-no-cache = Луғатҳои калон аз нав компилятсия шаванд, на аз кэши луғатҳои компилятсияшуда хонда шаванд
 cli-arg-config = Ба ҷои ҷустуҷӯи termlint.toml ин файли танзимот истифода шавад
 cli-arg-no-config = Ҳар гуна termlint.toml нодида гирифта шавад
 cli-arg-id-or-term = Шиносаи мафҳум ё истилоҳ

@@ -43,6 +43,7 @@ const ARG_HELP: &[(&str, &str)] = &[
     ("statistics", "cli-arg-statistics"),
     ("glossaries", "cli-arg-glossary"),
     ("no_default_glossary", "cli-arg-no-default-glossary"),
+    ("no_cache", "cli-arg-no-cache"),
     ("config", "cli-arg-config"),
     ("no_config", "cli-arg-no-config"),
     ("id_or_term", "cli-arg-id-or-term"),

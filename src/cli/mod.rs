@@ -15,6 +15,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
+use termlint::cache::GlossaryCache;
 use termlint::check::Severity;
 use termlint::config::{find_config, load_config, Config};
 use termlint::glossary::GlossaryLoader;
@@ -73,6 +74,9 @@ struct GlossaryArgs {
     // Fail (exit 2) when a glossary example does not behave as it says.
     #[arg(long, global = true)]
     strict: bool,
+    // Compile large glossaries every run instead of reading the cache.
+    #[arg(long, global = true)]
+    no_cache: bool,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -164,10 +168,28 @@ impl GlossaryArgs {
         for path in config.glossaries.iter().chain(&self.glossaries) {
             loader.add_path(path);
         }
+        let cache = (!self.no_cache)
+            .then(GlossaryCache::default_dir)
+            .flatten()
+            .map(GlossaryCache::at);
+        let key = cache
+            .as_ref()
+            .and_then(|_| GlossaryCache::key(&loader, &config.inflections));
+        if let (Some(cache), Some(key)) = (&cache, &key) {
+            if let Some(matcher) = cache.load(key) {
+                return Ok(matcher);
+            }
+        }
         let glossary = loader
             .load()
             .map_err(|errors| errors.0.iter().map(|e| e.message()).collect::<Vec<_>>())?;
-        Matcher::with_inflections(glossary, &config.inflections).map_err(|e| vec![e.message()])
+        let matcher =
+            Matcher::with_inflections(glossary, &config.inflections).map_err(|e| vec![e.message()])?;
+        if let (Some(cache), Some(key)) = (&cache, &key) {
+            // The cache only saves time: failing to fill it changes nothing.
+            let _ = cache.store(key, &matcher);
+        }
+        Ok(matcher)
     }
 }
 

@@ -13,6 +13,33 @@ use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 use super::Segment;
 
+/// Whether every word of the prose appears whole in the source text, so
+/// that a term's first word found in the source is found in the prose too:
+/// false when emphasis, strikethrough or an escape sits inside a word
+/// (`Ab*u*`, `Shi\'a`), since the segments skip those bytes and join the
+/// word's parts. (Underscores inside a word are never emphasis in
+/// CommonMark; they stay in the text.)
+pub fn keeps_words_whole(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let is_word_byte = |b: u8| b.is_ascii_alphanumeric() || b >= 0x80;
+    let mut at = 0;
+    while let Some(found) = bytes[at..].iter().position(|b| matches!(b, b'*' | b'~' | b'\\')) {
+        let start = at + found;
+        let mut end = start;
+        while bytes.get(end).is_some_and(|b| matches!(b, b'*' | b'~' | b'\\')) {
+            end += 1;
+        }
+        let inside_a_word = start > 0
+            && is_word_byte(bytes[start - 1])
+            && bytes.get(end).is_some_and(|&b| is_word_byte(b) || b == b'\'');
+        if inside_a_word {
+            return false;
+        }
+        at = end;
+    }
+    true
+}
+
 /// Cuts a Markdown document into segments of prose.
 pub fn segments(text: &str) -> Vec<Segment> {
     let options = Options::ENABLE_TABLES

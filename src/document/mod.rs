@@ -14,7 +14,7 @@
 
 mod fluent;
 mod html;
-mod markdown;
+pub(crate) mod markdown;
 mod po;
 mod table;
 mod xliff;

@@ -39,10 +39,12 @@ pub struct GlossaryLoader {
 /// What each TBX or CSV file dropped or changed, by file name.
 pub type ImportReports = Vec<(Arc<str>, ImportReport)>;
 
-/// A source of concepts: TOML text (parsed at load) or imported concepts.
-enum Source {
-    Toml(Arc<str>, String),
-    Imported(Vec<Concept>),
+/// A glossary file's text, read but not yet parsed: parsing waits for
+/// [`GlossaryLoader::load`], so that a cached compiled glossary can skip it.
+struct Source {
+    name: Arc<str>,
+    text: String,
+    format: GlossaryFormat,
 }
 
 /// The file formats a glossary is read from.
@@ -224,30 +226,38 @@ impl GlossaryLoader {
 
     /// Adds glossary TOML text under a name used in error messages.
     pub fn add_source(&mut self, name: &str, text: String) {
-        self.sources.push(Source::Toml(Arc::from(name), text));
+        self.add_text(name, text, GlossaryFormat::Toml);
     }
 
-    /// Adds glossary text in `format` under a name used in messages. TBX and
-    /// CSV text is read at once; what it drops is kept for [`Self::load_with_reports`].
+    /// Adds glossary text in `format` under a name used in messages. What a
+    /// TBX or CSV file drops is reported by [`Self::load_with_reports`].
     pub fn add_text(&mut self, name: &str, text: String, format: GlossaryFormat) {
-        let path: Arc<str> = Arc::from(name);
-        let text = text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text);
-        let locator = Locator::new(&path, &text);
-        let mut report = ImportReport::default();
-        let drafts = match format {
-            GlossaryFormat::Toml => return self.add_source(name, text),
-            GlossaryFormat::Tbx => super::tbx::read(&locator, &mut report),
-            GlossaryFormat::Csv => super::csv::read(&locator, None, &mut report),
-            GlossaryFormat::Tsv => super::csv::read(&locator, Some(b'\t'), &mut report),
+        let text = match text.strip_prefix('\u{feff}') {
+            Some(rest) => rest.to_string(),
+            None => text,
         };
-        match drafts {
-            Ok(drafts) => {
-                let concepts = finish(drafts, &path, &mut report, &mut self.errors);
-                self.sources.push(Source::Imported(concepts));
-                self.reports.push((path, report));
-            }
-            Err(error) => self.errors.push(*error),
-        }
+        self.sources.push(Source {
+            name: Arc::from(name),
+            text,
+            format,
+        });
+    }
+
+    /// Whether the built-in glossary is part of the result.
+    pub fn includes_builtin(&self) -> bool {
+        self.include_builtin
+    }
+
+    /// Whether a source could not even be read (loading will fail).
+    pub fn has_errors(&self) -> bool {
+        !self.errors.is_empty()
+    }
+
+    /// Every source added so far: its name, text and format, in order.
+    pub fn sources(&self) -> impl Iterator<Item = (&str, &str, GlossaryFormat)> {
+        self.sources
+            .iter()
+            .map(|source| (&*source.name, source.text.as_str(), source.format))
     }
 
     /// Parses, validates and merges every source.
@@ -267,20 +277,47 @@ impl GlossaryLoader {
         } else {
             Vec::new()
         };
+        let mut reports = self.reports;
         let user: Vec<Concept> = self
             .sources
             .into_iter()
-            .flat_map(|source| match source {
-                Source::Toml(name, text) => parse_file(&name, &text, &mut errors),
-                Source::Imported(concepts) => concepts,
-            })
+            .flat_map(|source| parse_source(source, &mut reports, &mut errors))
             .collect();
         let concepts = merge(builtin, user, &mut errors);
         find_conflicts(&concepts, &mut errors);
         if errors.is_empty() {
-            Ok((Glossary::from_concepts(concepts), self.reports))
+            Ok((Glossary::from_concepts(concepts), reports))
         } else {
             Err(GlossaryErrors(errors))
+        }
+    }
+}
+
+/// Parses one source in its format. TBX and CSV concepts go through the
+/// import step, which records what it dropped in `reports`.
+fn parse_source(
+    source: Source,
+    reports: &mut ImportReports,
+    errors: &mut Vec<GlossaryError>,
+) -> Vec<Concept> {
+    let Source { name, text, format } = source;
+    let locator = Locator::new(&name, &text);
+    let mut report = ImportReport::default();
+    let drafts = match format {
+        GlossaryFormat::Toml => return parse_file(&name, &text, errors),
+        GlossaryFormat::Tbx => super::tbx::read(&locator, &mut report),
+        GlossaryFormat::Csv => super::csv::read(&locator, None, &mut report),
+        GlossaryFormat::Tsv => super::csv::read(&locator, Some(b'\t'), &mut report),
+    };
+    match drafts {
+        Ok(drafts) => {
+            let concepts = finish(drafts, &name, &mut report, errors);
+            reports.push((name, report));
+            concepts
+        }
+        Err(error) => {
+            errors.push(*error);
+            Vec::new()
         }
     }
 }

@@ -16,7 +16,7 @@ pub struct Glossary {
 }
 
 /// One concept: a person, organisation, place or term, whatever it is called.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Concept {
     /// Stable identifier, unique in the glossary (`qassem-soleimani`).
     pub id: String,
@@ -82,7 +82,7 @@ impl ConceptKind {
 }
 
 /// The terms of one concept in one language.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct LanguageTerms {
     /// The language of these terms.
     pub language: Language,
@@ -93,7 +93,7 @@ pub struct LanguageTerms {
 }
 
 /// Sentences a glossary gives to test itself (`termlint glossary test`).
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct Examples {
     /// Each must give a finding on the concept.
     pub flagged: Vec<Example>,
@@ -102,7 +102,7 @@ pub struct Examples {
 }
 
 /// One example sentence and where it is written.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Example {
     /// The sentence.
     pub text: String,
@@ -111,7 +111,7 @@ pub struct Example {
 }
 
 /// One written form of a concept.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Term {
     /// The form as written in the glossary.
     pub text: String,
@@ -128,7 +128,7 @@ pub struct Term {
 }
 
 /// The standing of a term (TBX `administrativeStatus`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Status {
     /// The one form to use.
@@ -164,7 +164,7 @@ impl TermType {
 }
 
 /// A place in a glossary file.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SourceLocation {
     /// The file, as given (built-in files are named `builtin:glossary/…`).
     pub path: Arc<str>,
@@ -181,6 +181,7 @@ impl std::fmt::Display for SourceLocation {
 }
 
 impl Glossary {
+    /// A glossary of these concepts, assumed valid (ids unique).
     pub(crate) fn from_concepts(concepts: Vec<Concept>) -> Self {
         let by_id = concepts
             .iter()

@@ -192,9 +192,26 @@ impl Builder {
             }
             let run_end = plain_ascii_run_end(bytes, offset);
             if run_end > offset {
-                self.push_ascii_run(&bytes[offset..run_end], base + offset, case);
+                self.push_ascii_run(&text[offset..run_end], base + offset, case);
                 offset = run_end;
                 continue;
+            }
+            // ASCII separators and apostrophes, unless a combining mark may
+            // follow (it would belong to their unit).
+            let byte = bytes[offset];
+            if byte.is_ascii() && bytes.get(offset + 1).is_none_or(u8::is_ascii) {
+                match classify(byte as char) {
+                    CharClass::Ignorable => {
+                        offset += 1;
+                        continue;
+                    }
+                    CharClass::Separator { line_break } => {
+                        self.add_separator(base + offset, 1, line_break);
+                        offset += 1;
+                        continue;
+                    }
+                    CharClass::Other => {}
+                }
             }
             let rest = &text[offset..];
             let mut chars = rest.char_indices();
@@ -214,16 +231,15 @@ impl Builder {
     }
 
     /// Appends a run of plain ASCII bytes (see `plain_ascii_run_end`), each
-    /// folding to one byte: letters lowered, a lone space or line break
-    /// between two graphic characters a space.
-    fn push_ascii_run(&mut self, run: &[u8], original_start: usize, case: CaseMode) {
+    /// folding to one byte: letters lowered, the lone spaces kept. Copying the
+    /// slice and lowering it in place is what makes English prose cheap.
+    fn push_ascii_run(&mut self, run: &str, original_start: usize, case: CaseMode) {
         self.flush_separator();
         let folded_start = self.out.folded.len();
-        self.out.folded.extend(run.iter().map(|&b| match b {
-            b' ' | b'\n' | b'\t' => ' ',
-            _ if case == CaseMode::Fold => b.to_ascii_lowercase() as char,
-            _ => b as char,
-        }));
+        self.out.folded.push_str(run);
+        if case == CaseMode::Fold {
+            self.out.folded[folded_start..].make_ascii_lowercase();
+        }
         let len = run.len();
         if let Some(last) = self.out.runs.last_mut() {
             let contiguous = !last.atomic
@@ -248,14 +264,7 @@ impl Builder {
         let first = unit.chars().next().unwrap_or(' ');
         match classify(first) {
             CharClass::Ignorable => {}
-            CharClass::Separator { line_break } => {
-                let end = original_start + unit.len();
-                let breaks = usize::from(line_break);
-                self.pending_separator = Some(match self.pending_separator {
-                    Some((start, _, count)) => (start, end, count + breaks),
-                    None => (original_start, end, breaks),
-                });
-            }
+            CharClass::Separator { line_break } => self.add_separator(original_start, unit.len(), line_break),
             CharClass::Other => {
                 self.flush_separator();
                 if unit.len() == 1 && first.is_ascii() {
@@ -272,6 +281,16 @@ impl Builder {
                 }
             }
         }
+    }
+
+    /// Adds a separator unit to the pending separator run.
+    fn add_separator(&mut self, original_start: usize, len: usize, line_break: bool) {
+        let end = original_start + len;
+        let breaks = usize::from(line_break);
+        self.pending_separator = Some(match self.pending_separator {
+            Some((start, _, count)) => (start, end, count + breaks),
+            None => (original_start, end, breaks),
+        });
     }
 
     fn flush_separator(&mut self) {
@@ -336,30 +355,71 @@ fn is_abbreviation_dot(bytes: &[u8], at: usize) -> bool {
         && bytes.get(at + 1).is_some_and(u8::is_ascii_alphabetic)
 }
 
+/// What the ASCII fast path does with a byte.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum AsciiClass {
+    /// Leaves the fast path: non-ASCII, control, apostrophe or hyphen.
+    Stop,
+    /// Copied as is (up to case): an ASCII graphic character.
+    Plain,
+    /// Plain, unless it is an abbreviation's inner dot.
+    Dot,
+    /// Copied when it stands alone between two plain bytes.
+    Space,
+}
+
+const ASCII_CLASSES: [AsciiClass; 256] = {
+    let mut table = [AsciiClass::Stop; 256];
+    let mut byte = 0;
+    while byte < 128 {
+        let b = byte as u8;
+        table[byte] = match b {
+            b'.' => AsciiClass::Dot,
+            b' ' => AsciiClass::Space,
+            b'\'' | b'`' | b'-' => AsciiClass::Stop,
+            _ if b.is_ascii_graphic() => AsciiClass::Plain,
+            _ => AsciiClass::Stop,
+        };
+        byte += 1;
+    }
+    table
+};
+
 /// Whether folding may copy this byte as is (up to case): an ASCII graphic
 /// character other than the apostrophes it drops and the hyphen it turns
 /// into a separator.
 fn is_plain_ascii(byte: u8) -> bool {
-    byte.is_ascii_graphic() && !matches!(byte, b'\'' | b'`' | b'-')
+    matches!(ASCII_CLASSES[byte as usize], AsciiClass::Plain | AsciiClass::Dot)
 }
 
-/// The end of the run of plain ASCII bytes starting at `start`. A lone space,
-/// tab or line break between two plain bytes belongs to the run (it folds to
-/// one space). The byte before a non-ASCII byte is left out, since a
-/// combining mark may follow it and belong to its unit.
+/// The end of the run of plain ASCII bytes starting at `start`. A lone space
+/// between two plain bytes belongs to the run; line breaks and tabs do not
+/// (they fold to a space on the slow path). The byte before a non-ASCII byte
+/// is left out, since a combining mark may follow it and belong to its unit.
 fn plain_ascii_run_end(bytes: &[u8], start: usize) -> usize {
     let mut end = start;
-    while end < bytes.len() {
-        if is_abbreviation_dot(bytes, end) {
-            break;
+    loop {
+        // The common case first, as a tight loop.
+        while bytes
+            .get(end)
+            .is_some_and(|&b| ASCII_CLASSES[b as usize] == AsciiClass::Plain)
+        {
+            end += 1;
         }
-        let byte = bytes[end];
-        let plain = is_plain_ascii(byte)
-            || (matches!(byte, b' ' | b'\n' | b'\t')
-                && end > start
-                && is_plain_ascii(bytes[end - 1])
-                && bytes.get(end + 1).is_some_and(|&next| is_plain_ascii(next)));
-        if !plain {
+        let Some(&byte) = bytes.get(end) else {
+            break;
+        };
+        let copied = match ASCII_CLASSES[byte as usize] {
+            AsciiClass::Plain => true,
+            AsciiClass::Dot => !is_abbreviation_dot(bytes, end),
+            AsciiClass::Space => {
+                end > start
+                    && is_plain_ascii(bytes[end - 1])
+                    && bytes.get(end + 1).is_some_and(|&next| is_plain_ascii(next))
+            }
+            AsciiClass::Stop => false,
+        };
+        if !copied {
             break;
         }
         end += 1;
