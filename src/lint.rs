@@ -891,3 +891,139 @@ fn decode(path: &str, bytes: Vec<u8>) -> Result<String, FileError> {
         }
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::glossary::GlossaryLoader;
+    use proptest::prelude::*;
+
+    const GLOSSARY: &str = r#"
+        [[concept]]
+        id = "abu-hudhayfah"
+        [concept.lang.en]
+        preferred = "Abu Hudhayfah"
+        deprecated = ["Abu Hudhaifa"]
+
+        [[concept]]
+        id = "kerman"
+        [concept.lang.en]
+        preferred = "Kerman"
+        deprecated = ["Kirman"]
+        [concept.lang.ru]
+        preferred = "Керман"
+        deprecated = ["Кирман"]
+
+        [[concept]]
+        id = "shia"
+        [concept.lang.en]
+        preferred = "Shia"
+        deprecated = ["Shi'ite"]
+
+        [[concept]]
+        id = "us"
+        [concept.lang.en]
+        preferred = { term = "U.S.", case_sensitive = true }
+    "#;
+
+    fn linter() -> Linter {
+        let mut loader = GlossaryLoader::new().without_builtin();
+        loader.add_source("test.toml", GLOSSARY.to_string());
+        let mut config = Config::default();
+        config.checks.set(CheckId::Unlisted, None);
+        Linter::new(Matcher::new(loader.load().unwrap()).unwrap(), config)
+    }
+
+    /// Names with markup around and inside them, near-misses and filler.
+    fn piece() -> impl Strategy<Value = &'static str> {
+        prop::sample::select(vec![
+            "Abu Hudhaifa",
+            "**Abu** Hudhaifa",
+            "Ab*u* Hudhaifa",
+            "Abu *Hudhaifa*",
+            "> Abu\n> Hudhaifa",
+            "Abu\nHudhaifa",
+            "[Abu Hudhaifa](https://example.org/abu)",
+            "`Abu Hudhaifa`",
+            "Abu-Hudhaifa",
+            "Kirman",
+            "Kir*man*",
+            "Kir**man**",
+            "Kir\\man",
+            "~~Kirman~~",
+            "Kir~~man~~",
+            "KIRMAN",
+            "Kirman's",
+            "d'Kirman",
+            "l’Kirman",
+            "Кирмане",
+            "Кирман",
+            "Кир*мане*",
+            "Shi'ite",
+            "Shi\\'ite",
+            "Shi*'ite*",
+            "U.S.",
+            "u.s.",
+            "U.*S.*",
+            "about",
+            "Kermanshah",
+            "Abul",
+            "Hudhaifas",
+            "the",
+            "and",
+            "\n\n",
+            "# ",
+            "- ",
+            "1. ",
+            "<b>",
+            "</b>",
+            "&amp;",
+            "&#75;irman",
+            "*",
+            "_",
+            "\\",
+            "\n",
+            "    ",
+            "```\n",
+        ])
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        /// A Markdown document is skipped only when parsing it would find
+        /// no mention at all.
+        #[test]
+        fn skipping_a_document_never_loses_a_mention(parts in prop::collection::vec(piece(), 0..10)) {
+            let linter = linter();
+            let text = parts.concat();
+            if linter.cannot_have_findings(&text, Format::Markdown) {
+                for language in ["en", "ru"] {
+                    let language = Language::parse(language).unwrap();
+                    let segments = Format::Markdown.segments(&text).unwrap();
+                    let found = linter.find(&text, &segments, &language);
+                    prop_assert!(found.mentions.is_empty(), "{:?} skipped, but mentions {:?}", text, found.mentions);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn documents_that_name_nobody_are_skipped_and_the_others_kept() {
+        let linter = linter();
+        let skipped = |text: &str| linter.cannot_have_findings(text, Format::Markdown);
+        assert!(skipped("About the Kermanshah road, and Abul.\n"));
+        assert!(!skipped("About **Abu** Hudhaifa.\n"));
+        assert!(!skipped("Kir*man*\n"), "emphasis inside a word");
+        assert!(!skipped("Кирмане\n"), "an inflected form");
+        assert!(
+            !skipped("A note. <!-- termlint-disable -->\n"),
+            "a suppression comment"
+        );
+        assert!(!skipped("Kirman"));
+        assert!(
+            !linter.cannot_have_findings("About the road.", Format::Text),
+            "only Markdown is skipped"
+        );
+    }
+}

@@ -292,3 +292,69 @@ fn the_builtin_glossary_passes_its_own_examples() {
     assert_eq!(status, 0, "{stdout}");
     assert!(stdout.ends_with("examples tested, all pass\n"), "{stdout}");
 }
+
+/// A glossary of `count` generated concepts (over the cache's 512 KB
+/// threshold for 3,000), the first one's preferred form given.
+fn generated_glossary(count: usize, first_preferred: &str) -> String {
+    let mut text = String::new();
+    for n in 0..count {
+        let preferred = if n == 0 {
+            first_preferred.to_string()
+        } else {
+            format!("Qorbon{n} Rahimov")
+        };
+        text.push_str(&format!(
+            "[[concept]]\nid = \"c{n}\"\nkind = \"person\"\nnote = \"A generated person, number {n}, to make the glossary large.\"\n\
+             [concept.lang.en]\npreferred = \"{preferred}\"\nadmitted = [\"Qurbon{n} Rahimov\"]\ndeprecated = [\"Kurbon{n} Rakhimov\"]\n\n"
+        ));
+    }
+    text
+}
+
+#[test]
+fn a_large_glossary_is_compiled_once_and_a_changed_one_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let cache = dir.path().join("cache");
+    let glossary = dir.path().join("big.toml");
+    std::fs::write(&glossary, generated_glossary(3000, "Qorbon0 Rahimov")).unwrap();
+    assert!(std::fs::metadata(&glossary).unwrap().len() > 512 * 1024);
+    std::fs::write(
+        dir.path().join("a.md"),
+        "Kurbon0 Rakhimov met *Kurbon7* Rakhimov.\n",
+    )
+    .unwrap();
+    let run = || {
+        let output = json_check_with(dir.path(), &glossary)
+            .env("TERMLINT_CACHE_DIR", &cache)
+            .arg("a.md")
+            .output()
+            .unwrap();
+        summarize(&serde_json::from_slice(&output.stdout).unwrap())
+    };
+    let entries = || std::fs::read_dir(&cache).map_or(0, |d| d.count());
+    let expected = [
+        "deprecated 1:1-1:17 «Kurbon0 Rakhimov» -> Qorbon0 Rahimov",
+        "deprecated 1:23-1:40 «Kurbon7* Rakhimov» -> Qorbon7 Rahimov",
+    ];
+    assert_eq!(entries(), 0);
+    assert_eq!(run(), expected, "compiled");
+    assert_eq!(entries(), 1);
+    assert_eq!(run(), expected, "read from the cache");
+    assert_eq!(entries(), 1);
+    // A changed glossary is a new key: never the stale entry.
+    std::fs::write(&glossary, generated_glossary(3000, "Qurbonali Rahimov")).unwrap();
+    assert_eq!(
+        run()[0],
+        "deprecated 1:1-1:17 «Kurbon0 Rakhimov» -> Qurbonali Rahimov"
+    );
+    assert_eq!(entries(), 2);
+    // --no-cache neither reads nor writes it.
+    std::fs::remove_dir_all(&cache).unwrap();
+    let output = json_check_with(dir.path(), &glossary)
+        .env("TERMLINT_CACHE_DIR", &cache)
+        .args(["--no-cache", "a.md"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(entries(), 0);
+}

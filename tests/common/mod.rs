@@ -26,6 +26,11 @@ pub fn termlint(cwd: &Path) -> Command {
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")
         .env("LANG", "C")
+        // Large test glossaries are cached here, not in the user's cache.
+        .env(
+            "TERMLINT_CACHE_DIR",
+            std::env::temp_dir().join("termlint-test-cache"),
+        )
         .stdin(Stdio::null());
     command
 }
