@@ -354,14 +354,34 @@ impl Matcher {
     /// fold and a search of the text: checking skips parsing the documents
     /// for which it says no.
     pub fn could_mention(&self, text: &str) -> bool {
+        // Chunk by chunk, so that a long text that does name someone is
+        // folded only up to the first name. A chunk ends after a line
+        // break, which no word crosses.
+        const CHUNK: usize = 64 * 1024;
         FOLDED.with_borrow_mut(|folded| {
-            folded.refold(text, std::slice::from_ref(&(0..text.len())), CaseMode::Fold);
-            self.anchors.find_overlapping_iter(folded.as_str()).any(|hit| {
-                let Some(range) = folded.to_original(hit.start()..hit.end()) else {
-                    return true;
+            let mut start = 0;
+            while start < text.len() {
+                let end = match text.as_bytes().get(start + CHUNK..) {
+                    Some(rest) => rest
+                        .iter()
+                        .position(|&b| b == b'\n')
+                        .map_or(text.len(), |at| start + CHUNK + at + 1),
+                    None => text.len(),
                 };
-                is_word_start(text, range.start) && (hit.value() == OPEN_END || is_word_end(text, range.end))
-            })
+                folded.refold(text, std::slice::from_ref(&(start..end)), CaseMode::Fold);
+                let named = self.anchors.find_overlapping_iter(folded.as_str()).any(|hit| {
+                    let Some(range) = folded.to_original(hit.start()..hit.end()) else {
+                        return true;
+                    };
+                    is_word_start(text, range.start)
+                        && (hit.value() == OPEN_END || is_word_end(text, range.end))
+                });
+                if named {
+                    return true;
+                }
+                start = end;
+            }
+            false
         })
     }
 
