@@ -23,7 +23,7 @@ pub fn keeps_words_whole(text: &str) -> bool {
     let bytes = text.as_bytes();
     let is_word_byte = |b: u8| b.is_ascii_alphanumeric() || b >= 0x80;
     let mut at = 0;
-    while let Some(found) = bytes[at..].iter().position(|b| matches!(b, b'*' | b'~' | b'\\')) {
+    while let Some(found) = memchr::memchr3(b'*', b'~', b'\\', &bytes[at..]) {
         let start = at + found;
         let mut end = start;
         while bytes.get(end).is_some_and(|b| matches!(b, b'*' | b'~' | b'\\')) {
