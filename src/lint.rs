@@ -312,6 +312,25 @@ impl Linter {
     fn find(&self, text: &str, segments: &[Segment], language: &Language) -> Found {
         let mut filters = Filters::new(&self.matcher);
         let mut found = Found::default();
+        let monolingual = || {
+            segments
+                .iter()
+                .all(|s| s.role == Role::Text && s.language.is_none())
+        };
+        if text.len() >= PARALLEL_TEXT_BYTES && monolingual() {
+            // A large file alone would keep one core busy and the others idle.
+            let filter = filters.get(language);
+            let parts: Vec<(Vec<Mention>, Vec<Unlisted>)> = segments
+                .par_iter()
+                .with_min_len(16)
+                .map(|segment| self.find_in_segment(text, segment, filter, true))
+                .collect();
+            for (mentions, unlisted) in parts {
+                found.mentions.extend(mentions);
+                found.unlisted.extend(unlisted);
+            }
+            return found;
+        }
         let mut unit_languages: Vec<(usize, Language)> = Vec::new();
         for segment in segments {
             if segment.role == Role::Text && segment.language.is_none() {
@@ -794,6 +813,9 @@ fn malformed(path: String, text: &str, error: FormatError) -> FileError {
     }
 }
 
+/// Texts from this size on have their segments matched in parallel.
+const PARALLEL_TEXT_BYTES: usize = 1 << 20;
+
 /// A document read from a file or standard input.
 pub struct Document {
     /// The path as given or walked (`<stdin>` for standard input).
@@ -1006,6 +1028,22 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn a_large_document_matched_in_parallel_keeps_every_mention_in_order() {
+        let linter = linter();
+        let paragraph = "Roads *lead* on. Kirman, then Abu Hudhaifa.\n\n";
+        let text = paragraph.repeat(PARALLEL_TEXT_BYTES / paragraph.len() + 100);
+        let segments = Format::Markdown.segments(&text).unwrap();
+        let found = linter.find(&text, &segments, &Language::parse("en").unwrap());
+        let starts: Vec<usize> = found.mentions.iter().map(|m| m.range.start).collect();
+        let expected: Vec<usize> = text
+            .match_indices(paragraph)
+            .flat_map(|(at, _)| [at + 17, at + 30])
+            .collect();
+        assert_eq!(starts.len(), expected.len());
+        assert!(starts == expected, "first mentions {:?}", &starts[..4]);
     }
 
     #[test]
