@@ -9,6 +9,8 @@
 //!   boundaries and slices the original to the reported `found`.
 //! * Glossaries: loading gives a glossary or errors, never a panic; a
 //!   glossary that loads compiles into a matcher and checks a sentence.
+//! * Compiled glossaries (cache entries): any bytes give a matcher or
+//!   `None`; a matcher read back checks a sentence without panicking.
 
 use std::sync::OnceLock;
 
@@ -91,6 +93,25 @@ pub fn check_glossary(format: GlossaryFormat, text: &str) {
         return;
     };
     let Ok(matcher) = Matcher::new(glossary) else {
+        return;
+    };
+    let linter = Linter::new(matcher, Config::default());
+    let english = Language::parse("en").expect("en");
+    let sample = "Abu Hudhaifa al-Ansari was in Kirman, Khurasan (ISKP).";
+    for finding in linter.check_text(sample, Format::Text, &english).expect("text") {
+        assert_eq!(sample.get(finding.range.clone()), Some(finding.found.as_str()));
+    }
+}
+
+/// The test glossary compiled and serialized: the seed that the
+/// `compiled` target mutates.
+pub fn compiled_test_glossary() -> Vec<u8> {
+    linter().matcher().to_bytes()
+}
+
+/// Invariants of reading compiled-glossary bytes (a damaged cache entry).
+pub fn check_compiled(bytes: &[u8]) {
+    let Some(matcher) = Matcher::from_bytes(bytes) else {
         return;
     };
     let linter = Linter::new(matcher, Config::default());
