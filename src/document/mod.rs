@@ -266,7 +266,9 @@ impl Format {
     /// be read in this format.
     pub fn segments(self, text: &str) -> Result<Vec<Segment>, FormatError> {
         match self {
-            Format::Text => Ok(vec![Segment::text(std::iter::once(0..text.len()))]),
+            Format::Text => Ok(paragraphs(text)
+                .map(|p| Segment::text(std::iter::once(p)))
+                .collect()),
             Format::Markdown => Ok(markdown::segments(text)),
             Format::Html => html::segments(text),
             Format::Xliff => xliff::segments(text),
@@ -278,9 +280,50 @@ impl Format {
     }
 }
 
+/// The paragraphs of plain text: the stretches between blank lines (lines
+/// of white space only). No name crosses a blank line (folding turns it into
+/// a paragraph break), so each paragraph is matched on its own: a large file
+/// is then matched in parallel and never folded whole.
+fn paragraphs(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    std::iter::from_fn(move || {
+        if start >= bytes.len() {
+            return None;
+        }
+        let paragraph_start = start;
+        let mut line_start = start;
+        while let Some(newline) = memchr::memchr(b'\n', &bytes[line_start..]) {
+            let line_end = line_start + newline + 1;
+            let blank = bytes[line_start..line_end].iter().all(u8::is_ascii_whitespace);
+            if blank && line_start > paragraph_start {
+                start = line_end;
+                return Some(paragraph_start..line_start);
+            }
+            line_start = line_end;
+        }
+        start = bytes.len();
+        Some(paragraph_start..bytes.len())
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plain_text_is_cut_at_blank_lines() {
+        let text = "Abu\nHudhayfah.\n\nKirman  \r\n \t\r\nlast";
+        let cut: Vec<&str> = Format::Text
+            .segments(text)
+            .unwrap()
+            .iter()
+            .map(|s| &text[s.span()])
+            .collect();
+        assert_eq!(cut, ["Abu\nHudhayfah.\n", "Kirman  \r\n", "last"]);
+        assert_eq!(Format::Text.segments("").unwrap().len(), 0);
+        assert_eq!(Format::Text.segments("\n\n").unwrap().len(), 1);
+    }
 
     #[test]
     fn replacements_are_escaped_for_their_format() {
