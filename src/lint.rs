@@ -489,7 +489,11 @@ impl Linter {
                     Ok(document) => results.push((document.path.clone(), f(document))),
                     Err(error) => errors.push(error),
                 },
-                Input::Path(path) if path.is_dir() => jobs.extend(self.walk(path)),
+                Input::Path(path) if path.is_dir() => {
+                    let (walked, unreadable) = self.walk(path);
+                    jobs.extend(walked);
+                    errors.extend(unreadable);
+                }
                 // `symlink_metadata`: a dangling link or a symlink loop exists
                 // and is reported by `read_file` with the system's reason.
                 Input::Path(path) if path.symlink_metadata().is_ok() => jobs.push(Job {
@@ -621,12 +625,32 @@ impl Linter {
         })
     }
 
-    /// The checkable files under `folder`, sorted.
-    fn walk(&self, folder: &Path) -> Vec<Job> {
+    /// The checkable files under `folder`, sorted, and the folders (or
+    /// other entries) that could not be read, named with the system's reason.
+    fn walk(&self, folder: &Path) -> (Vec<Job>, Vec<FileError>) {
         let found = Mutex::new(Vec::new());
+        let failed = Mutex::new(Vec::new());
         ignore::WalkBuilder::new(folder).build_parallel().run(|| {
             Box::new(|entry| {
-                if let Ok(entry) = entry {
+                let entry = match entry {
+                    Ok(entry) => Some(entry),
+                    Err(error) => {
+                        // An I/O error (a folder that cannot be listed); the
+                        // walker's other errors concern ignore files.
+                        if let Some(io) = error.io_error() {
+                            let path = walk_error_path(&error).unwrap_or(folder);
+                            let error = FileError {
+                                path: path.display().to_string(),
+                                kind: FileErrorKind::Unreadable {
+                                    reason: io_reason(io),
+                                },
+                            };
+                            failed.lock().unwrap_or_else(|e| e.into_inner()).push(error);
+                        }
+                        None
+                    }
+                };
+                if let Some(entry) = entry {
                     let path = entry.path();
                     let is_file = entry.file_type().is_some_and(|t| t.is_file());
                     if let (true, Some(format)) = (is_file, Format::from_path(path)) {
@@ -646,7 +670,7 @@ impl Linter {
         });
         let mut files = found.into_inner().unwrap_or_else(|e| e.into_inner());
         files.sort_by(|a, b| a.path.as_os_str().cmp(b.path.as_os_str()));
-        files
+        (files, failed.into_inner().unwrap_or_else(|e| e.into_inner()))
     }
 
     /// The path as language globs see it; not computed when there are none.
@@ -747,6 +771,18 @@ impl Analyzed {
             self.result.mentions = Vec::new();
             self.result.flagged = Vec::new();
         }
+    }
+}
+
+/// The path a walker error names, if any.
+fn walk_error_path(error: &ignore::Error) -> Option<&Path> {
+    match error {
+        ignore::Error::WithPath { path, .. } => Some(path),
+        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+            walk_error_path(err)
+        }
+        ignore::Error::Partial(errors) if errors.len() == 1 => walk_error_path(&errors[0]),
+        _ => None,
     }
 }
 
