@@ -302,6 +302,7 @@ impl Linter {
         ));
         apply_directives(&mut findings, &directives(text, format));
         sort_findings(&mut findings);
+        withhold_fixes_across_markup(&mut findings, &markup_gaps(text, &segments, format));
         escape_fixes(&mut findings, format);
         Ok(findings)
     }
@@ -600,6 +601,12 @@ impl Linter {
         for (doc, finding) in found {
             let file = &mut analyzed[doc];
             let mut finding = [finding];
+            if finding[0].fix.is_some() {
+                // The segments are not kept: read them again (the file
+                // parsed when it was checked).
+                let segments = file.format.segments(&file.text).unwrap_or_default();
+                withhold_fixes_across_markup(&mut finding, &markup_gaps(&file.text, &segments, file.format));
+            }
             escape_fixes(&mut finding, file.format);
             file.result.findings.extend(finding);
         }
@@ -744,6 +751,7 @@ impl Linter {
             let found = inconsistent_findings(&self.matcher, &scope, severity);
             result.findings.extend(found.into_iter().map(|(_, f)| f));
         }
+        withhold_fixes_across_markup(&mut result.findings, &markup_gaps(&text, &segments, format));
         escape_fixes(&mut result.findings, format);
         Ok(Analyzed {
             path,
@@ -752,6 +760,52 @@ impl Linter {
             lines,
             result,
         })
+    }
+}
+
+/// The markup inside segments, merged and sorted: between two pieces of a
+/// segment, what is more than white space (and, in PO, more than the quotes
+/// that continue a string on the next line). A name may run across it
+/// (`Abu **Hafs**`, `Ghasem <pc id="1">Soleimani</pc>`), but a fix must not
+/// write over it.
+fn markup_gaps(text: &str, segments: &[Segment], format: Format) -> Vec<std::ops::Range<usize>> {
+    let mut gaps: Vec<std::ops::Range<usize>> = segments
+        .iter()
+        .flat_map(|segment| segment.pieces.windows(2))
+        .map(|pair| pair[0].range.end..pair[1].range.start)
+        .filter(|gap| {
+            text.get(gap.clone()).is_some_and(|between| {
+                !between
+                    .chars()
+                    .all(|c| c.is_whitespace() || (format == Format::Po && c == '"'))
+            })
+        })
+        .collect();
+    gaps.sort_by_key(|gap| gap.start);
+    let mut merged: Vec<std::ops::Range<usize>> = Vec::with_capacity(gaps.len());
+    for gap in gaps {
+        match merged.last_mut() {
+            Some(last) if gap.start <= last.end => last.end = last.end.max(gap.end),
+            _ => merged.push(gap),
+        }
+    }
+    merged
+}
+
+/// Leaves without a fix the findings whose fix would write over markup:
+/// replacing the span would delete tags, emphasis markers or inline codes,
+/// and could leave the file malformed. The finding is still reported.
+fn withhold_fixes_across_markup(findings: &mut [Finding], gaps: &[std::ops::Range<usize>]) {
+    if gaps.is_empty() {
+        return;
+    }
+    for finding in findings {
+        if let Some(fix) = &finding.fix {
+            let next = gaps.partition_point(|gap| gap.end <= fix.range.start);
+            if gaps.get(next).is_some_and(|gap| gap.start < fix.range.end) {
+                finding.fix = None;
+            }
+        }
     }
 }
 
