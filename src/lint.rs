@@ -384,10 +384,18 @@ impl Linter {
         filter: &LanguageFilter,
         with_unlisted: bool,
     ) -> (Vec<Mention>, Vec<Unlisted>) {
-        match segment.verbatim_ranges() {
+        // Verbatim pieces with nothing between them are searched in place.
+        // Otherwise the segment is read as its pieces joined, escapes decoded
+        // and markup left out, so that words and their boundaries are those
+        // of the text as read (`Kirman**istan**` and PO strings `"Kirman"`
+        // `"istan"` are one word), whether a character is escaped or not.
+        let in_place = segment
+            .verbatim_ranges()
+            .filter(|pieces| pieces.windows(2).all(|pair| pair[0].end == pair[1].start));
+        match in_place {
             Some(pieces) => self.find_in(text, &pieces, filter, with_unlisted),
             None => {
-                // Escapes are decoded first; spans map back to whole escapes.
+                // Spans map back to whole escapes.
                 let view = segment.view(text);
                 let whole = 0..view.text.len();
                 let (mut found, mut spelled) =
