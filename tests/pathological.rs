@@ -221,14 +221,14 @@ fn name_word(n: u64) -> String {
 #[test]
 fn ten_kilobyte_terms_are_found_and_near_copies_finish() {
     let dir = tempfile::tempdir().unwrap();
-    // A 10 KB title of some 1,400 words, and a single word of 10 KB.
+    // A 10 KB title of some 1,350 words, and a single word of 10 KB.
     let mut words: Vec<String> = Vec::new();
     while words.iter().map(|w| w.len() + 1).sum::<usize>() < 10_000 {
         words.push(name_word(words.len() as u64));
     }
     let title = words.join(" ");
     let old_title = format!("{} Zuzuzu", words[..words.len() - 1].join(" "));
-    let word: String = words.concat().chars().take(10_000).collect();
+    let word: String = words.concat().repeat(2).chars().take(10_000).collect();
     let old_word = format!("{}q", &word[..word.len() - 1]);
     fs::write(
         dir.path().join("long.toml"),
