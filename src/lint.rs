@@ -302,6 +302,7 @@ impl Linter {
         ));
         apply_directives(&mut findings, &directives(text, format));
         sort_findings(&mut findings);
+        withhold_fixes_across_markup(&mut findings, &markup_gaps(text, &segments, format));
         escape_fixes(&mut findings, format);
         Ok(findings)
     }
@@ -402,10 +403,18 @@ impl Linter {
         filter: &LanguageFilter,
         with_unlisted: bool,
     ) -> (Vec<Mention>, Vec<Unlisted>) {
-        match segment.verbatim_ranges() {
+        // Verbatim pieces with nothing between them are searched in place.
+        // Otherwise the segment is read as its pieces joined, escapes decoded
+        // and markup left out, so that words and their boundaries are those
+        // of the text as read (`Kirman**istan**` and PO strings `"Kirman"`
+        // `"istan"` are one word), whether a character is escaped or not.
+        let in_place = segment
+            .verbatim_ranges()
+            .filter(|pieces| pieces.windows(2).all(|pair| pair[0].end == pair[1].start));
+        match in_place {
             Some(pieces) => self.find_in(text, &pieces, filter, with_unlisted),
             None => {
-                // Escapes are decoded first; spans map back to whole escapes.
+                // Spans map back to whole escapes.
                 let view = segment.view(text);
                 let whole = 0..view.text.len();
                 let (mut found, mut spelled) =
@@ -508,7 +517,11 @@ impl Linter {
                     Ok(document) => results.push((document.path.clone(), f(document))),
                     Err(error) => errors.push(error),
                 },
-                Input::Path(path) if path.is_dir() => jobs.extend(self.walk(path)),
+                Input::Path(path) if path.is_dir() => {
+                    let (walked, unreadable) = self.walk(path);
+                    jobs.extend(walked);
+                    errors.extend(unreadable);
+                }
                 // `symlink_metadata`: a dangling link or a symlink loop exists
                 // and is reported by `read_file` with the system's reason.
                 Input::Path(path) if path.symlink_metadata().is_ok() => jobs.push(Job {
@@ -615,6 +628,12 @@ impl Linter {
         for (doc, finding) in found {
             let file = &mut analyzed[doc];
             let mut finding = [finding];
+            if finding[0].fix.is_some() {
+                // The segments are not kept: read them again (the file
+                // parsed when it was checked).
+                let segments = file.format.segments(&file.text).unwrap_or_default();
+                withhold_fixes_across_markup(&mut finding, &markup_gaps(&file.text, &segments, file.format));
+            }
             escape_fixes(&mut finding, file.format);
             file.result.findings.extend(finding);
         }
@@ -640,12 +659,32 @@ impl Linter {
         })
     }
 
-    /// The checkable files under `folder`, sorted.
-    fn walk(&self, folder: &Path) -> Vec<Job> {
+    /// The checkable files under `folder`, sorted, and the folders (or
+    /// other entries) that could not be read, named with the system's reason.
+    fn walk(&self, folder: &Path) -> (Vec<Job>, Vec<FileError>) {
         let found = Mutex::new(Vec::new());
+        let failed = Mutex::new(Vec::new());
         ignore::WalkBuilder::new(folder).build_parallel().run(|| {
             Box::new(|entry| {
-                if let Ok(entry) = entry {
+                let entry = match entry {
+                    Ok(entry) => Some(entry),
+                    Err(error) => {
+                        // An I/O error (a folder that cannot be listed); the
+                        // walker's other errors concern ignore files.
+                        if let Some(io) = error.io_error() {
+                            let path = walk_error_path(&error).unwrap_or(folder);
+                            let error = FileError {
+                                path: path.display().to_string(),
+                                kind: FileErrorKind::Unreadable {
+                                    reason: io_reason(io),
+                                },
+                            };
+                            failed.lock().unwrap_or_else(|e| e.into_inner()).push(error);
+                        }
+                        None
+                    }
+                };
+                if let Some(entry) = entry {
                     let path = entry.path();
                     let is_file = entry.file_type().is_some_and(|t| t.is_file());
                     if let (true, Some(format)) = (is_file, Format::from_path(path)) {
@@ -665,7 +704,7 @@ impl Linter {
         });
         let mut files = found.into_inner().unwrap_or_else(|e| e.into_inner());
         files.sort_by(|a, b| a.path.as_os_str().cmp(b.path.as_os_str()));
-        files
+        (files, failed.into_inner().unwrap_or_else(|e| e.into_inner()))
     }
 
     /// The path as language globs see it; not computed when there are none.
@@ -766,6 +805,7 @@ impl Linter {
             let found = inconsistent_findings(&self.matcher, &scope, severity);
             result.findings.extend(found.into_iter().map(|(_, f)| f));
         }
+        withhold_fixes_across_markup(&mut result.findings, &markup_gaps(&text, &segments, format));
         escape_fixes(&mut result.findings, format);
         Ok(Analyzed {
             path,
@@ -774,6 +814,52 @@ impl Linter {
             lines,
             result,
         })
+    }
+}
+
+/// The markup inside segments, merged and sorted: between two pieces of a
+/// segment, what is more than white space (and, in PO, more than the quotes
+/// that continue a string on the next line). A name may run across it
+/// (`Abu **Hafs**`, `Ghasem <pc id="1">Soleimani</pc>`), but a fix must not
+/// write over it.
+fn markup_gaps(text: &str, segments: &[Segment], format: Format) -> Vec<std::ops::Range<usize>> {
+    let mut gaps: Vec<std::ops::Range<usize>> = segments
+        .iter()
+        .flat_map(|segment| segment.pieces.windows(2))
+        .map(|pair| pair[0].range.end..pair[1].range.start)
+        .filter(|gap| {
+            text.get(gap.clone()).is_some_and(|between| {
+                !between
+                    .chars()
+                    .all(|c| c.is_whitespace() || (format == Format::Po && c == '"'))
+            })
+        })
+        .collect();
+    gaps.sort_by_key(|gap| gap.start);
+    let mut merged: Vec<std::ops::Range<usize>> = Vec::with_capacity(gaps.len());
+    for gap in gaps {
+        match merged.last_mut() {
+            Some(last) if gap.start <= last.end => last.end = last.end.max(gap.end),
+            _ => merged.push(gap),
+        }
+    }
+    merged
+}
+
+/// Leaves without a fix the findings whose fix would write over markup:
+/// replacing the span would delete tags, emphasis markers or inline codes,
+/// and could leave the file malformed. The finding is still reported.
+fn withhold_fixes_across_markup(findings: &mut [Finding], gaps: &[std::ops::Range<usize>]) {
+    if gaps.is_empty() {
+        return;
+    }
+    for finding in findings {
+        if let Some(fix) = &finding.fix {
+            let next = gaps.partition_point(|gap| gap.end <= fix.range.start);
+            if gaps.get(next).is_some_and(|gap| gap.start < fix.range.end) {
+                finding.fix = None;
+            }
+        }
     }
 }
 
@@ -793,6 +879,18 @@ impl Analyzed {
             self.result.mentions = Vec::new();
             self.result.flagged = Vec::new();
         }
+    }
+}
+
+/// The path a walker error names, if any.
+fn walk_error_path(error: &ignore::Error) -> Option<&Path> {
+    match error {
+        ignore::Error::WithPath { path, .. } => Some(path),
+        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+            walk_error_path(err)
+        }
+        ignore::Error::Partial(errors) if errors.len() == 1 => walk_error_path(&errors[0]),
+        _ => None,
     }
 }
 

@@ -38,6 +38,14 @@ const MIN_SINGLE_WORD_CONSONANTS: usize = 3;
 const DERIVATIONAL_ENDINGS: [&str; 11] = ["i", "is", "ian", "ians", "an", "ans", "n", "ns", "s", "es", "ite"];
 /// Spelling similarity (normalized Levenshtein on folded letters) a candidate needs.
 const MIN_SPELLING_SIMILARITY: f64 = 0.6;
+/// Words and key consonants a term may have to be looked for in unlisted
+/// spellings; longer terms (titles, not names) are still found as listed.
+/// Candidates run up to one word longer than the longest such term, and each
+/// costs time in its length: a run over a near copy of a 10 KB term of
+/// 1,300 words did not finish in 120 s. A term's deletion index holds its
+/// consonants squared (one word of 8.7 KB added 30 MB to the peak memory).
+const MAX_NAME_WORDS: usize = 16;
+const MAX_NAME_CONSONANTS: usize = 100;
 
 /// The glossary's terms indexed by transliteration key.
 pub struct UnlistedFinder {
@@ -51,6 +59,12 @@ pub struct UnlistedFinder {
     first_words: HashSet<String>,
     listed: HashSet<String>,
     max_words: usize,
+    /// The most consonants of a term's key, and of its first word's: a
+    /// longer candidate is more than one edit from every term, and is not
+    /// looked up (its deletions cost its length squared: a long run of
+    /// letters, such as base64 text, took minutes).
+    max_consonants: usize,
+    max_first_consonants: usize,
 }
 
 #[derive(Clone)]
@@ -101,6 +115,8 @@ impl UnlistedFinder {
             first_words: HashSet::default(),
             listed: HashSet::default(),
             max_words: 0,
+            max_consonants: 0,
+            max_first_consonants: 0,
         };
         for (concept_index, concept) in matcher.glossary().concepts().iter().enumerate() {
             for (slot, language_terms) in concept.languages.iter().enumerate() {
@@ -112,15 +128,21 @@ impl UnlistedFinder {
                     }
                     let text = &term.text;
                     let term_words = words(text, std::slice::from_ref(&(0..text.len())));
+                    if term_words.len() > MAX_NAME_WORDS {
+                        continue;
+                    }
                     let (key, letters) = phrase_key(text, &term_words);
-                    if consonants(&key).is_empty() {
+                    let skeleton = consonants(&key);
+                    let consonant_count = skeleton.chars().count();
+                    if consonant_count == 0 || consonant_count > MAX_NAME_CONSONANTS {
                         continue;
                     }
                     let id = finder.terms.len() as u32;
                     if let Some(first) = first_consonant_word(text, &term_words) {
+                        finder.max_first_consonants = finder.max_first_consonants.max(first.chars().count());
                         finder.first_words.extend(with_deletions(&first));
                     }
-                    let skeleton = consonants(&key);
+                    finder.max_consonants = finder.max_consonants.max(consonant_count);
                     finder.by_consonants.entry(skeleton.clone()).or_default().push(id);
                     for deleted in deletions(&skeleton) {
                         finder.by_deletion.entry(deleted).or_default().push(id);
@@ -131,7 +153,7 @@ impl UnlistedFinder {
                         language_index,
                         language_slot: slot,
                         term: term_index,
-                        consonants: skeleton.chars().count(),
+                        consonants: consonant_count,
                         key,
                         shape: word_shape(&letters),
                         letters,
@@ -242,7 +264,9 @@ impl UnlistedFinder {
 
     fn may_start(&self, first_key: &str) -> bool {
         let skeleton = consonants(first_key);
-        skeleton.is_empty() || with_deletions(&skeleton).any(|k| self.first_words.contains(&k))
+        skeleton.is_empty()
+            || (skeleton.chars().count() <= self.max_first_consonants + 1
+                && with_deletions(&skeleton).any(|k| self.first_words.contains(&k)))
     }
 
     /// The closest term for the candidate `span`, if close enough.
@@ -253,6 +277,9 @@ impl UnlistedFinder {
             return None;
         }
         let skeleton = consonants(key);
+        if skeleton.chars().count() > self.max_consonants + 1 {
+            return None;
+        }
         let single = span.len() == 1;
         if single
             && (slice.chars().filter(|c| c.is_alphabetic()).count() < MIN_SINGLE_WORD_LETTERS

@@ -156,6 +156,29 @@ fn a_hundred_thousand_short_lines_are_checked() {
 }
 
 #[test]
+fn a_word_of_200_kb_is_checked_in_linear_time() {
+    let dir = tempfile::tempdir().unwrap();
+    // Base64 text (an inlined image) is one long word of letters and digits;
+    // capitalized, it may start a name. Its one-consonant-deletion variants
+    // cost its length squared: 40 KB took 45 s in a debug build.
+    let alphabet = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+    let mut state: u64 = 0x2545_F491_4F6C_DD1D;
+    let blob: String = (0..200_000)
+        .map(|_| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            alphabet[(state % 62) as usize] as char
+        })
+        .collect();
+    let text = format!("Data: Q{blob}\n\nIn Kirman.\n");
+    fs::write(dir.path().join("blob.md"), &text).unwrap();
+    let run = check(dir.path(), &["blob.md"]);
+    assert_eq!(summarize(&run.json), ["deprecated 3:4-3:10 «Kirman» -> Kerman"]);
+    assert_eq!(run.code, 1);
+}
+
+#[test]
 fn invalid_utf8_in_the_middle_names_its_position_and_the_run_goes_on() {
     let dir = folder_with_good_file();
     let mut bytes = b"Line one\nLine two has ".to_vec();
@@ -281,28 +304,149 @@ fn a_symlink_loop_is_reported_and_the_run_goes_on() {
     assert_eq!((errors(&walked.json), walked.code), (vec![], 1));
 }
 
+/// The unprivileged user and group the unreadable-file test runs the binary
+/// as when the tests run as root (who reads every file whatever its mode).
+const NOBODY: &str = "65534";
+
+/// How the unreadable-file test runs the binary: as the current user, or,
+/// under root, as [`NOBODY`] through util-linux `setpriv`, with a binary and
+/// glossary that user can reach.
+enum Runner {
+    Direct,
+    Nobody {
+        binary: std::path::PathBuf,
+        glossary: std::path::PathBuf,
+        /// Holds the glossary copy (and the binary's, if it had to be copied).
+        _tools: tempfile::TempDir,
+    },
+}
+
+/// `setpriv` dropping to [`NOBODY`] with no supplementary groups.
+fn setpriv() -> std::process::Command {
+    let mut command = std::process::Command::new("setpriv");
+    command.args([
+        format!("--reuid={NOBODY}"),
+        format!("--regid={NOBODY}"),
+        "--clear-groups".into(),
+    ]);
+    command.stdin(std::process::Stdio::null());
+    command
+}
+
+impl Runner {
+    /// The runner for this process; `None` (with the reason) when running
+    /// as root without a usable `setpriv`.
+    fn new() -> Result<Runner, String> {
+        use std::os::unix::fs::PermissionsExt;
+        if !am_root() {
+            return Ok(Runner::Direct);
+        }
+        let works = |command: &mut std::process::Command| command.output().is_ok_and(|o| o.status.success());
+        if !works(setpriv().arg("true")) {
+            return Err("running as root and `setpriv` (util-linux) cannot drop privileges here".into());
+        }
+        // The temporary folders are private to root: open this one to all.
+        let tools = tempfile::tempdir().unwrap();
+        fs::set_permissions(tools.path(), fs::Permissions::from_mode(0o755)).unwrap();
+        let glossary = tools.path().join("names.toml");
+        fs::copy(test_glossary(), &glossary).unwrap();
+        fs::set_permissions(&glossary, fs::Permissions::from_mode(0o644)).unwrap();
+        // The binary may sit under a folder only root can enter (`/root`).
+        let mut binary = std::path::PathBuf::from(env!("CARGO_BIN_EXE_termlint"));
+        if !works(setpriv().arg(&binary).arg("--version")) {
+            let copy = tools.path().join("termlint");
+            if fs::hard_link(&binary, &copy).is_err() {
+                fs::copy(&binary, &copy).unwrap();
+            }
+            fs::set_permissions(&copy, fs::Permissions::from_mode(0o755)).unwrap();
+            binary = copy;
+        }
+        Ok(Runner::Nobody {
+            binary,
+            glossary,
+            _tools: tools,
+        })
+    }
+
+    /// Runs `check --format json` with the test glossary on `args` in `cwd`,
+    /// bounded in time.
+    fn check(&self, cwd: &Path, args: &[&str]) -> Bounded {
+        let Runner::Nobody { binary, glossary, .. } = self else {
+            return check(cwd, args);
+        };
+        // The same command and environment, run as nobody.
+        let mut direct = json_check_with(cwd, glossary);
+        direct.args(args);
+        let mut command = setpriv();
+        command.arg(binary).args(direct.get_args()).current_dir(cwd);
+        for (key, value) in direct.get_envs() {
+            match value {
+                Some(value) => command.env(key, value),
+                None => command.env_remove(key),
+            };
+        }
+        let run = run_bounded(command, LIMIT);
+        assert!(
+            !run.stderr.contains("panicked"),
+            "termlint panicked: {}",
+            run.stderr
+        );
+        run
+    }
+}
+
 #[test]
 fn unreadable_files_and_folders_are_reported() {
     use std::os::unix::fs::PermissionsExt;
-    if am_root() {
-        eprintln!("skipped: running as root, which can read every file and folder whatever its mode");
-        return;
-    }
+    let runner = match Runner::new() {
+        Ok(runner) => runner,
+        Err(why) => {
+            eprintln!("skipped: {why}");
+            return;
+        }
+    };
+    let mode = |path: &Path, mode: u32| fs::set_permissions(path, fs::Permissions::from_mode(mode)).unwrap();
     let dir = folder_with_good_file();
+    // Readable by the user the binary runs as, whoever made the folder.
+    mode(dir.path(), 0o755);
+    mode(&dir.path().join("good.md"), 0o644);
     let file = dir.path().join("secret.md");
     fs::write(&file, "Kirman").unwrap();
-    fs::set_permissions(&file, fs::Permissions::from_mode(0o000)).unwrap();
+    mode(&file, 0o000);
     let folder = dir.path().join("locked");
     fs::create_dir(&folder).unwrap();
     fs::write(folder.join("inner.md"), "Kirman").unwrap();
-    fs::set_permissions(&folder, fs::Permissions::from_mode(0o000)).unwrap();
-    let run = check(dir.path(), &["secret.md", "good.md"]);
+    mode(&folder, 0o000);
+
+    let run = runner.check(dir.path(), &["secret.md", "good.md"]);
     assert_good_file_checked(&run);
     assert_eq!(errors(&run.json), [("secret.md".into(), "unreadable".into())]);
+    assert_eq!(
+        error_message(&run.json, "secret.md"),
+        "secret.md: cannot be read: permission denied"
+    );
     assert_eq!(run.code, 2);
-    let walked = check(dir.path(), &["good.md", "locked"]);
+    // A named folder that cannot be listed is reported like a file.
+    let named = runner.check(dir.path(), &["good.md", "locked"]);
+    assert_good_file_checked(&named);
+    assert_eq!(errors(&named.json), [("locked".into(), "unreadable".into())]);
+    assert_eq!(
+        error_message(&named.json, "locked"),
+        "locked: cannot be read: permission denied"
+    );
+    assert_eq!(named.code, 2);
+    // So is one met while walking; the walk goes on past it.
+    let walked = runner.check(dir.path(), &["."]);
     assert_good_file_checked(&walked);
-    fs::set_permissions(&folder, fs::Permissions::from_mode(0o755)).unwrap();
+    assert_eq!(
+        errors(&walked.json),
+        [
+            ("./locked".into(), "unreadable".into()),
+            ("./secret.md".into(), "unreadable".into())
+        ]
+    );
+    assert_eq!(walked.code, 2);
+    mode(&folder, 0o755);
 }
 
 #[test]

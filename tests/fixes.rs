@@ -132,3 +132,64 @@ fn standard_input_is_fixed_to_standard_output() {
     let output = child.wait_with_output().unwrap();
     assert_eq!(String::from_utf8(output.stdout).unwrap(), "From Kerman.\n");
 }
+
+#[test]
+fn a_fix_never_writes_over_markup_inside_a_name() {
+    // A name may run across inline markup, and is reported there, but
+    // replacing its span would delete the markup (an XLIFF `<pc>` start tag
+    // or `<ph/>` code, leaving the file malformed; an emphasis marker): such
+    // findings are left to be fixed by hand. White space between the pieces,
+    // and in PO the quotes that continue a string, may be replaced.
+    let dir = tempfile::tempdir().unwrap();
+    let files = [
+        (
+            "a.xlf",
+            "<xliff xmlns=\"urn:oasis:names:tc:xliff:document:2.0\" version=\"2.0\" srcLang=\"en\" trgLang=\"en\">\
+             <file id=\"f\"><unit id=\"u1\"><segment><source>x</source><target>Ghasem <pc id=\"1\">Soleimani</pc>, \
+             Ghasem<ph id=\"2\"/> Soleimani, Ghasem&#x20;Soleimani.</target></segment></unit></file></xliff>\n",
+            "<xliff xmlns=\"urn:oasis:names:tc:xliff:document:2.0\" version=\"2.0\" srcLang=\"en\" trgLang=\"en\">\
+             <file id=\"f\"><unit id=\"u1\"><segment><source>x</source><target>Ghasem <pc id=\"1\">Soleimani</pc>, \
+             Ghasem<ph id=\"2\"/> Soleimani, Qassem Soleimani.</target></segment></unit></file></xliff>\n",
+        ),
+        (
+            "a.md",
+            "Ghasem **Soleimani**, *Abu Hudhaifa* al-Ansari, Abu Hudhaifa\n   al-Ansari.\n",
+            "Ghasem **Soleimani**, *Abu Hudhaifa* al-Ansari, Abu Hudhayfah al-Ansari.\n",
+        ),
+        (
+            "a.html",
+            "<p>Ghasem <em>Soleimani</em>, Ghasem\n Soleimani.</p>\n",
+            "<p>Ghasem <em>Soleimani</em>, Qassem Soleimani.</p>\n",
+        ),
+        (
+            "a.po",
+            "msgid \"\"\nmsgstr \"Language: en\\n\"\n\nmsgid \"x\"\nmsgstr \"Ghasem \"\n\"Soleimani\"\n",
+            "msgid \"\"\nmsgstr \"Language: en\\n\"\n\nmsgid \"x\"\nmsgstr \"Qassem Soleimani\"\n",
+        ),
+    ];
+    for (name, original, _) in &files {
+        fs::write(dir.path().join(name), original).unwrap();
+    }
+    let output = run(dir.path(), &["--fix", "a.xlf", "a.md", "a.html", "a.po"]);
+    let stderr = String::from_utf8_lossy(&output.stderr).to_string();
+    assert!(stderr.contains("fixed 4 findings in 4 files"), "{stderr}");
+    assert_eq!(code(&output), 1, "the findings across markup remain: {stderr}");
+    for (name, _, fixed) in &files {
+        assert_eq!(
+            &fs::read_to_string(dir.path().join(name)).unwrap(),
+            fixed,
+            "{name}"
+        );
+    }
+    let (_, json) = check_json(dir.path(), &["a.xlf", "a.md", "a.html", "a.po"]);
+    assert_eq!(
+        summarize(&json),
+        [
+            "deprecated 1:4-1:24 «Ghasem <em>Soleimani» -> Qassem Soleimani",
+            "deprecated 1:1-1:19 «Ghasem **Soleimani» -> Qassem Soleimani",
+            "deprecated 1:24-1:47 «Abu Hudhaifa* al-Ansari» -> Abu Hudhayfah al-Ansari",
+            "deprecated 1:156-1:183 «Ghasem <pc id=\"1\">Soleimani» -> Qassem Soleimani",
+            "deprecated 1:190-1:218 «Ghasem<ph id=\"2\"/> Soleimani» -> Qassem Soleimani",
+        ]
+    );
+}
