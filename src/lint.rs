@@ -1151,6 +1151,11 @@ mod tests {
         assert!(skipped("About the Kermanshah road, and Abul.\n"));
         assert!(!skipped("About **Abu** Hudhaifa.\n"));
         assert!(!skipped("Kir*man*\n"), "emphasis inside a word");
+        assert!(!skipped("U.*S.*\n"), "emphasis inside an abbreviation");
+        assert!(
+            !skipped("KIRMAN`Abu Hudhaifa`Abu *Hudhaifa*\n"),
+            "a name right after a code span"
+        );
         assert!(!skipped("Кирмане\n"), "an inflected form");
         assert!(
             !skipped("A note. <!-- termlint-disable -->\n"),

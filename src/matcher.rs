@@ -373,8 +373,8 @@ impl Matcher {
                     let Some(range) = folded.to_original(hit.start()..hit.end()) else {
                         return true;
                     };
-                    is_word_start(text, range.start)
-                        && (hit.value() == OPEN_END || is_word_end(text, range.end))
+                    may_start_word(text, range.start)
+                        && (hit.value() == OPEN_END || may_end_word(text, range.end))
                 });
                 if named {
                     return true;
@@ -558,6 +558,22 @@ fn word_rest(text: &str, start: usize) -> WordRest {
 fn as_written(text: &str) -> String {
     let nfc: String = text.nfc().collect();
     nfc.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Whether a word may start at `at` once markup is read away: no letter or
+/// digit right before it. Looser than [`is_word_start`] on purpose (an
+/// apostrophe or backtick before it may close skipped markup, such as a code
+/// span), since [`Matcher::could_mention`] must never miss.
+fn may_start_word(text: &str, at: usize) -> bool {
+    text[..at]
+        .chars()
+        .next_back()
+        .is_none_or(|c| !c.is_alphanumeric())
+}
+
+/// Whether a word may end at `at`: no letter or digit right after it.
+fn may_end_word(text: &str, at: usize) -> bool {
+    text[at..].chars().next().is_none_or(|c| !c.is_alphanumeric())
 }
 
 /// Splits off the automaton serialized at the end of `bytes` (followed by

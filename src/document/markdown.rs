@@ -16,8 +16,8 @@ use super::Segment;
 /// Whether every word of the prose appears whole in the source text, so
 /// that a term's first word found in the source is found in the prose too:
 /// false when emphasis, strikethrough or an escape sits inside a word
-/// (`Ab*u*`, `Shi\'a`), since the segments skip those bytes and join the
-/// word's parts. (Underscores inside a word are never emphasis in
+/// (`Ab*u*`, `Shi\'a`, `U.*S.*`), since the segments skip those bytes and
+/// join the word's parts. (Underscores inside a word are never emphasis in
 /// CommonMark; they stay in the text.)
 pub fn keeps_words_whole(text: &str) -> bool {
     let bytes = text.as_bytes();
@@ -29,9 +29,18 @@ pub fn keeps_words_whole(text: &str) -> bool {
         while bytes.get(end).is_some_and(|b| matches!(b, b'*' | b'~' | b'\\')) {
             end += 1;
         }
-        let inside_a_word = start > 0
-            && is_word_byte(bytes[start - 1])
-            && bytes.get(end).is_some_and(|&b| is_word_byte(b) || b == b'\'');
+        // Looking through one dot or apostrophe on each side: joined, `U.*S.*`
+        // is the abbreviation `U.S.` and `Shi'*ite*` the word `Shi'ite`.
+        let is_joiner = |b: u8| matches!(b, b'.' | b'\'' | b'`');
+        let mut before = start.checked_sub(1).map(|at| bytes[at]);
+        if before.is_some_and(is_joiner) {
+            before = start.checked_sub(2).map(|at| bytes[at]);
+        }
+        let mut after = bytes.get(end).copied();
+        if after.is_some_and(is_joiner) {
+            after = bytes.get(end + 1).copied();
+        }
+        let inside_a_word = before.is_some_and(is_word_byte) && after.is_some_and(is_word_byte);
         if inside_a_word {
             return false;
         }
