@@ -111,6 +111,8 @@ pub struct Linter {
     unlisted: Option<UnlistedFinder>,
     config: Config,
     progress: Option<Arc<Progress>>,
+    /// Whether reports keep each file's text (see [`Linter::without_texts`]).
+    keep_texts: bool,
 }
 
 /// How far a run has got: counters the engine updates as it reads and checks
@@ -255,7 +257,17 @@ impl Linter {
             unlisted,
             config,
             progress: None,
+            keep_texts: true,
         }
+    }
+
+    /// Drops each file's text as soon as its findings are made, so that
+    /// [`Report`] files carry an empty `text`. For callers that never quote
+    /// or fix the files (machine-readable reports): memory then stays flat
+    /// however many files have findings.
+    pub fn without_texts(mut self) -> Self {
+        self.keep_texts = false;
+        self
     }
 
     /// Makes the linter count files and bytes in `progress` as it goes.
@@ -462,7 +474,7 @@ impl Linter {
             let mut file = self.analyze(document)?;
             if !project {
                 self.suppress(&mut file);
-                file.release_if_clean();
+                file.release(self.keep_texts);
             }
             Ok(file)
         });
@@ -478,6 +490,7 @@ impl Linter {
             self.add_project_consistency(&mut analyzed);
             for file in &mut analyzed {
                 self.suppress(file);
+                file.release(self.keep_texts);
             }
         }
         let files_checked = analyzed.len();
@@ -871,9 +884,11 @@ fn escape_fixes(findings: &mut [Finding], format: Format) {
 }
 
 impl Analyzed {
-    /// Drops the text and mentions of a file without findings.
-    fn release_if_clean(&mut self) {
-        if self.result.findings.is_empty() {
+    /// Drops the text and mentions of a file once they are no longer
+    /// needed: always for a file without findings, else unless the text is
+    /// kept for the report.
+    fn release(&mut self, keep_text: bool) {
+        if self.result.findings.is_empty() || !keep_text {
             self.text = String::new();
             self.lines = LineIndex::lazy();
             self.result.mentions = Vec::new();

@@ -106,7 +106,13 @@ pub fn run(args: CheckArgs, localizer: &Localizer) -> Result<u8, Vec<Message>> {
         Some(Scope::Project) => config.consistency = ConsistencyScope::Project,
         None => {}
     }
-    let linter = args.source.build_linter(config)?;
+    let mut linter = args.source.build_linter(config)?;
+    let quotes_text = matches!(args.format, OutputFormat::Human | OutputFormat::Sarif);
+    if !quotes_text && !args.fix && !args.diff {
+        // The human report quotes lines, SARIF counts characters, fixes
+        // rewrite files; the other reports need positions only.
+        linter = linter.without_texts();
+    }
     let mut paths = args.paths.clone();
     if let Some(list) = &args.files_from {
         paths.extend(read_path_list(list)?);
