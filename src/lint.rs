@@ -472,16 +472,22 @@ impl Linter {
         let project = self.config.consistency == ConsistencyScope::Project;
         let (outcomes, mut errors) = self.map_documents(inputs, |document| {
             let mut file = self.analyze(document)?;
-            if !project {
-                self.suppress(&mut file);
-                file.release(self.keep_texts);
+            if project {
+                return Ok(Some(file));
             }
-            Ok(file)
+            self.suppress(&mut file);
+            file.release(self.keep_texts);
+            // A clean file leaves nothing behind but its count.
+            Ok((!file.result.findings.is_empty()).then_some(file))
         });
-        let mut analyzed = Vec::with_capacity(outcomes.len());
+        let mut analyzed = Vec::new();
+        let mut files_checked = 0;
         for outcome in outcomes {
             match outcome {
-                Ok(file) => analyzed.push(file),
+                Ok(file) => {
+                    files_checked += 1;
+                    analyzed.extend(file);
+                }
                 Err(error) => errors.push(error),
             }
         }
@@ -493,7 +499,6 @@ impl Linter {
                 file.release(self.keep_texts);
             }
         }
-        let files_checked = analyzed.len();
         let files: Vec<FileReport> = analyzed
             .into_iter()
             .filter(|file| !file.result.findings.is_empty())
