@@ -470,15 +470,15 @@ impl Linter {
         // the text of a clean file is dropped at once: memory stays bounded
         // by the files with findings, not by the size of the run.
         let project = self.config.consistency == ConsistencyScope::Project;
-        let (outcomes, mut errors) = self.map_documents(inputs, |document| {
-            let mut file = self.analyze(document)?;
+        let (outcomes, mut errors) = self.map_documents(inputs, |document| -> Result<_, Box<FileError>> {
+            let mut file = self.analyze(document).map_err(Box::new)?;
             if project {
-                return Ok(Some(file));
+                return Ok(Some(Box::new(file)));
             }
             self.suppress(&mut file);
             file.release(self.keep_texts);
             // A clean file leaves nothing behind but its count.
-            Ok((!file.result.findings.is_empty()).then_some(file))
+            Ok((!file.result.findings.is_empty()).then(|| Box::new(file)))
         });
         let mut analyzed = Vec::new();
         let mut files_checked = 0;
@@ -486,9 +486,9 @@ impl Linter {
             match outcome {
                 Ok(file) => {
                     files_checked += 1;
-                    analyzed.extend(file);
+                    analyzed.extend(file.map(|file| *file));
                 }
-                Err(error) => errors.push(error),
+                Err(error) => errors.push(*error),
             }
         }
         errors.sort_by(|a, b| a.path.cmp(&b.path));
@@ -558,23 +558,29 @@ impl Linter {
             }
         }
         self.progress(|p| p.add_total(jobs.len()));
-        let outcomes: Vec<Result<Option<(String, T)>, FileError>> = jobs
+        // One outcome per file is kept until the end (to sort the results):
+        // boxed errors keep each as small as the result.
+        let outcomes: Vec<Outcome<T>> = jobs
             .par_iter()
             .map(|job| {
                 let read = self.read_file(job);
                 if let Ok(Some(document)) = &read {
                     self.progress(|p| p.add_bytes(document.text.len()));
                 }
-                let result = read.map(|read| read.map(|document| (document.path.clone(), f(document))));
+                let result = read
+                    .map(|read| read.map(|document| (document.path.clone(), f(document))))
+                    .map_err(Box::new);
                 self.progress(Progress::file_done);
                 result
             })
             .collect();
+        drop(jobs);
+        results.reserve(outcomes.len());
         for outcome in outcomes {
             match outcome {
                 Ok(Some(result)) => results.push(result),
                 Ok(None) => {}
-                Err(error) => errors.push(error),
+                Err(error) => errors.push(*error),
             }
         }
         results.sort_by(|a, b| a.0.cmp(&b.0));
@@ -930,6 +936,10 @@ fn malformed(path: String, text: &str, error: FormatError) -> FileError {
         },
     }
 }
+
+/// What reading and checking one file gave: nothing (a binary file met
+/// while walking), its path and result, or why it could not be read.
+type Outcome<T> = Result<Option<(String, T)>, Box<FileError>>;
 
 /// Texts from this size on have their segments matched in parallel.
 const PARALLEL_TEXT_BYTES: usize = 1 << 20;
