@@ -98,6 +98,7 @@ impl Found {
 }
 
 /// A file to check.
+#[derive(Debug)]
 struct Job {
     path: PathBuf,
     format: Format,
@@ -113,6 +114,8 @@ pub struct Linter {
     progress: Option<Arc<Progress>>,
     /// Whether reports keep each file's text (see [`Linter::without_texts`]).
     keep_texts: bool,
+    /// Folders walked ahead, taken as they are checked.
+    walks: Mutex<WalkMap>,
 }
 
 /// How far a run has got: counters the engine updates as it reads and checks
@@ -258,6 +261,7 @@ impl Linter {
             config,
             progress: None,
             keep_texts: true,
+            walks: Mutex::default(),
         }
     }
 
@@ -267,6 +271,13 @@ impl Linter {
     /// however many files have findings.
     pub fn without_texts(mut self) -> Self {
         self.keep_texts = false;
+        self
+    }
+
+    /// Uses these folder walks instead of walking the same folders again.
+    /// The configuration they were made with must be this linter's.
+    pub fn with_walks(self, walks: Walks) -> Self {
+        *self.walks.lock().unwrap_or_else(|e| e.into_inner()) = walks.0;
         self
     }
 
@@ -683,52 +694,14 @@ impl Linter {
         })
     }
 
-    /// The checkable files under `folder`, sorted, and the folders (or
-    /// other entries) that could not be read, named with the system's reason.
+    /// The files under `folder`: walked ahead (see [`Walks`]) or now.
     fn walk(&self, folder: &Path) -> (Vec<Job>, Vec<FileError>) {
-        let found = Mutex::new(Vec::new());
-        let failed = Mutex::new(Vec::new());
-        ignore::WalkBuilder::new(folder).build_parallel().run(|| {
-            Box::new(|entry| {
-                let entry = match entry {
-                    Ok(entry) => Some(entry),
-                    Err(error) => {
-                        // An I/O error (a folder that cannot be listed); the
-                        // walker's other errors concern ignore files.
-                        if let Some(io) = error.io_error() {
-                            let path = walk_error_path(&error).unwrap_or(folder);
-                            let error = FileError {
-                                path: path.display().to_string(),
-                                kind: FileErrorKind::Unreadable {
-                                    reason: io_reason(io),
-                                },
-                            };
-                            failed.lock().unwrap_or_else(|e| e.into_inner()).push(error);
-                        }
-                        None
-                    }
-                };
-                if let Some(entry) = entry {
-                    let path = entry.path();
-                    let is_file = entry.file_type().is_some_and(|t| t.is_file());
-                    if let (true, Some(format)) = (is_file, Format::from_path(path)) {
-                        let selection = &self.config.selection;
-                        if selection.is_everything() || selection.allows(&self.config.relative_path(path)) {
-                            let job = Job {
-                                path: path.to_path_buf(),
-                                format: self.config.format.unwrap_or(format),
-                                explicit: false,
-                            };
-                            found.lock().unwrap_or_else(|e| e.into_inner()).push(job);
-                        }
-                    }
-                }
-                ignore::WalkState::Continue
-            })
-        });
-        let mut files = found.into_inner().unwrap_or_else(|e| e.into_inner());
-        files.sort_by(|a, b| a.path.as_os_str().cmp(b.path.as_os_str()));
-        (files, failed.into_inner().unwrap_or_else(|e| e.into_inner()))
+        let ahead = self
+            .walks
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .remove(folder);
+        ahead.unwrap_or_else(|| walk_folder(&self.config, folder))
     }
 
     /// The path as language globs see it; not computed when there are none.
@@ -908,6 +881,54 @@ impl Analyzed {
     }
 }
 
+/// The checkable files under `folder`, sorted, and the folders (or other
+/// entries) that could not be read, named with the system's reason.
+fn walk_folder(config: &Config, folder: &Path) -> (Vec<Job>, Vec<FileError>) {
+    let found = Mutex::new(Vec::new());
+    let failed = Mutex::new(Vec::new());
+    ignore::WalkBuilder::new(folder).build_parallel().run(|| {
+        Box::new(|entry| {
+            let entry = match entry {
+                Ok(entry) => Some(entry),
+                Err(error) => {
+                    // An I/O error (a folder that cannot be listed); the
+                    // walker's other errors concern ignore files.
+                    if let Some(io) = error.io_error() {
+                        let path = walk_error_path(&error).unwrap_or(folder);
+                        let error = FileError {
+                            path: path.display().to_string(),
+                            kind: FileErrorKind::Unreadable {
+                                reason: io_reason(io),
+                            },
+                        };
+                        failed.lock().unwrap_or_else(|e| e.into_inner()).push(error);
+                    }
+                    None
+                }
+            };
+            if let Some(entry) = entry {
+                let path = entry.path();
+                let is_file = entry.file_type().is_some_and(|t| t.is_file());
+                if let (true, Some(format)) = (is_file, Format::from_path(path)) {
+                    let selection = &config.selection;
+                    if selection.is_everything() || selection.allows(&config.relative_path(path)) {
+                        let job = Job {
+                            path: path.to_path_buf(),
+                            format: config.format.unwrap_or(format),
+                            explicit: false,
+                        };
+                        found.lock().unwrap_or_else(|e| e.into_inner()).push(job);
+                    }
+                }
+            }
+            ignore::WalkState::Continue
+        })
+    });
+    let mut files = found.into_inner().unwrap_or_else(|e| e.into_inner());
+    files.sort_by(|a, b| a.path.as_os_str().cmp(b.path.as_os_str()));
+    (files, failed.into_inner().unwrap_or_else(|e| e.into_inner()))
+}
+
 /// The path a walker error names, if any.
 fn walk_error_path(error: &ignore::Error) -> Option<&Path> {
     match error {
@@ -934,6 +955,29 @@ fn malformed(path: String, text: &str, error: FormatError) -> FileError {
             column: position.column,
             detail: error.detail,
         },
+    }
+}
+
+/// Folders walked ahead of checking, e.g. while the glossary loads (the
+/// walk needs only the configuration); [`Linter::with_walks`] hands them over.
+#[derive(Debug, Default)]
+pub struct Walks(WalkMap);
+
+/// Each folder's files to check and the entries that could not be read.
+type WalkMap = std::collections::HashMap<PathBuf, (Vec<Job>, Vec<FileError>)>;
+
+impl Walks {
+    /// Walks the folders among `inputs` as a linter with `config` would.
+    pub fn of(config: &Config, inputs: &[Input]) -> Self {
+        let folders = inputs.iter().filter_map(|input| match input {
+            Input::Path(path) if path.is_dir() => Some(path),
+            _ => None,
+        });
+        Walks(
+            folders
+                .map(|folder| (folder.clone(), walk_folder(config, folder)))
+                .collect(),
+        )
     }
 }
 

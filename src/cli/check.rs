@@ -10,7 +10,7 @@ use termlint::fix::FixOptions;
 use termlint::glossary::Glossary;
 use termlint::i18n::{Localizer, Message};
 use termlint::lang::Language;
-use termlint::lint::{Input, Linter, Progress, Report};
+use termlint::lint::{Input, Linter, Progress, Report, Walks};
 use termlint::report::{
     checkstyle_report, github_report, json_report_with, sarif_report, HumanReporter, Statistics,
 };
@@ -106,18 +106,25 @@ pub fn run(args: CheckArgs, localizer: &Localizer) -> Result<u8, Vec<Message>> {
         Some(Scope::Project) => config.consistency = ConsistencyScope::Project,
         None => {}
     }
-    let mut linter = args.source.build_linter(config)?;
+    let mut paths = args.paths.clone();
+    if let Some(list) = &args.files_from {
+        paths.extend(read_path_list(list)?);
+    }
+    let inputs = inputs(&paths);
+    // Folders are walked while the glossary loads: the walk needs only the
+    // configuration.
+    let (linter, walks) = rayon::join(
+        || args.source.build_linter(config.clone()),
+        || Walks::of(&config, &inputs),
+    );
+    let mut linter = linter?.with_walks(walks);
     let quotes_text = matches!(args.format, OutputFormat::Human | OutputFormat::Sarif);
     if !quotes_text && !args.fix && !args.diff {
         // The human report quotes lines, SARIF counts characters, fixes
         // rewrite files; the other reports need positions only.
         linter = linter.without_texts();
     }
-    let mut paths = args.paths.clone();
-    if let Some(list) = &args.files_from {
-        paths.extend(read_path_list(list)?);
-    }
-    let (linter, mut report) = check(linter, &inputs(&paths), args.quiet, localizer);
+    let (linter, mut report) = check(linter, &inputs, args.quiet, localizer);
     let request = FixRequest {
         write: args.fix && !args.diff,
         diff: args.diff,
