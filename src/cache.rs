@@ -189,15 +189,21 @@ mod tests {
             .collect()
     }
 
+    /// The key and the compiled matcher of `big_loader(note)`.
+    fn compiled(note: &str) -> (CacheKey, Matcher) {
+        let inflections = Inflections::default();
+        let loader = big_loader(note);
+        let key = GlossaryCache::key(&loader, &inflections).unwrap();
+        let matcher = Matcher::with_inflections(loader.load().unwrap(), &inflections).unwrap();
+        (key, matcher)
+    }
+
     #[test]
     fn a_stored_glossary_reads_back_and_finds_the_same() {
         let dir = tempfile::tempdir().unwrap();
         let cache = GlossaryCache::at(dir.path().join("cache"));
-        let inflections = Inflections::default();
-        let loader = big_loader("a");
-        let key = GlossaryCache::key(&loader, &inflections).unwrap();
+        let (key, built) = compiled("a");
         assert!(cache.load(&key).is_none());
-        let built = Matcher::with_inflections(loader.load().unwrap(), &inflections).unwrap();
         cache.store(&key, &built).unwrap();
         let read = cache.load(&key).unwrap();
         let text = "Name7 Kasimov met Name12 Qasimov and Name7 Qasimovs.";
@@ -230,29 +236,33 @@ mod tests {
     }
 
     #[test]
-    fn damaged_entries_are_ignored() {
+    fn damaged_entries_are_refused_or_still_sound() {
         let dir = tempfile::tempdir().unwrap();
         let cache = GlossaryCache::at(dir.path());
-        let inflections = Inflections::default();
-        let loader = big_loader("a");
-        let key = GlossaryCache::key(&loader, &inflections).unwrap();
-        let built = Matcher::with_inflections(loader.load().unwrap(), &inflections).unwrap();
+        let (key, built) = compiled("a");
         cache.store(&key, &built).unwrap();
         let path = dir.path().join(key.file_name());
         let good = std::fs::read(&path).unwrap();
-        // Cut short, bytes flipped in the tables and in the automaton.
-        let mut damaged = vec![good[..good.len() / 2].to_vec()];
-        for at in [FORMAT.len() + 40, good.len() / 2, good.len() - 100] {
+        let with = |bytes: &[u8]| {
+            std::fs::write(&path, bytes).unwrap();
+            cache.load(&key)
+        };
+        assert!(with(&good[..good.len() / 2]).is_none(), "cut short");
+        let flipped = |at: usize| {
             let mut bytes = good.clone();
             bytes[at] ^= 0xff;
-            damaged.push(bytes);
-        }
-        for bytes in damaged {
-            std::fs::write(&path, &bytes).unwrap();
-            // Either refused, or (a flipped byte in a note) still sound.
-            if let Some(matcher) = cache.load(&key) {
-                let text = "Name7 Kasimov";
-                let _ = mentions(&matcher, text);
+            bytes
+        };
+        assert!(with(&flipped(FORMAT.len() + 5)).is_none(), "another key");
+        assert!(with(&flipped(good.len() - 3)).is_none(), "a length");
+        // Within the tables or an automaton: refused, or (a flipped byte of
+        // a note) a matcher whose mentions still lie inside the text.
+        let text = "Name7 Kasimov met Name12 Qasimov.";
+        for at in [FORMAT.len() + 40, good.len() / 2, good.len() - 100] {
+            if let Some(matcher) = with(&flipped(at)) {
+                assert!(mentions(&matcher, text)
+                    .iter()
+                    .all(|(r, _, _)| text.get(r.clone()).is_some()));
             }
         }
     }
@@ -261,10 +271,7 @@ mod tests {
     fn the_folder_keeps_only_the_newest_entries() {
         let dir = tempfile::tempdir().unwrap();
         let cache = GlossaryCache::at(dir.path());
-        let inflections = Inflections::default();
-        let loader = big_loader("a");
-        let key = GlossaryCache::key(&loader, &inflections).unwrap();
-        let built = Matcher::with_inflections(loader.load().unwrap(), &inflections).unwrap();
+        let (key, built) = compiled("a");
         let an_hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
         for n in 0..MAX_ENTRIES + 3 {
             let path = dir.path().join(format!("{n:064}.{EXTENSION}"));

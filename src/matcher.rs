@@ -28,7 +28,9 @@ use unicode_normalization::UnicodeNormalization;
 use crate::glossary::{Concept, Glossary, LanguageTerms, Status, Term};
 use crate::inflection::{InflectionRule, Inflections};
 use crate::lang::Language;
-use crate::text::{fold_term, is_word_end, is_word_start, CaseMode, FoldedText};
+use crate::text::{
+    fold_term, is_word_end, is_word_start, may_end_word, may_start_word, CaseMode, FoldedText,
+};
 
 /// Case-sensitive terms of fewer letters and digits than this match only in
 /// their own case, so that `IS` and `U.S.` never match the word `is` or `us`.
@@ -558,22 +560,6 @@ fn word_rest(text: &str, start: usize) -> WordRest {
 fn as_written(text: &str) -> String {
     let nfc: String = text.nfc().collect();
     nfc.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// Whether a word may start at `at` once markup is read away: no letter or
-/// digit right before it. Looser than [`is_word_start`] on purpose (an
-/// apostrophe or backtick before it may close skipped markup, such as a code
-/// span), since [`Matcher::could_mention`] must never miss.
-fn may_start_word(text: &str, at: usize) -> bool {
-    text[..at]
-        .chars()
-        .next_back()
-        .is_none_or(|c| !c.is_alphanumeric())
-}
-
-/// Whether a word may end at `at`: no letter or digit right after it.
-fn may_end_word(text: &str, at: usize) -> bool {
-    text[at..].chars().next().is_none_or(|c| !c.is_alphanumeric())
 }
 
 /// Splits off the automaton serialized at the end of `bytes` (followed by

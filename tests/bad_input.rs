@@ -71,17 +71,6 @@ fn assert_good_file_checked(run: &Bounded) {
     );
 }
 
-fn am_root() -> bool {
-    // The effective uid from /proc: root reads every file, whatever its mode.
-    fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|s| {
-            let line = s.lines().find(|l| l.starts_with("Uid:"))?.to_string();
-            line.split_whitespace().nth(2).map(|uid| uid == "0")
-        })
-        .unwrap_or(false)
-}
-
 #[test]
 fn an_empty_file_is_clean() {
     let dir = tempfile::tempdir().unwrap();

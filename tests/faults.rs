@@ -46,16 +46,6 @@ fn listing(dir: &Path) -> Vec<String> {
     names
 }
 
-fn am_root() -> bool {
-    fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|s| {
-            let line = s.lines().find(|l| l.starts_with("Uid:"))?.to_string();
-            line.split_whitespace().nth(2).map(|uid| uid == "0")
-        })
-        .unwrap_or(false)
-}
-
 /// A small tmpfs, unmounted on drop; `None` where mounting is not allowed.
 struct Tmpfs {
     path: PathBuf,

@@ -42,6 +42,22 @@ fn is_elision(before: impl Iterator<Item = char>) -> bool {
     matches!(letters.chars().count(), 0 | 1) || letters.eq_ignore_ascii_case("uq")
 }
 
+/// Whether a word may start at `at` once markup is read away: no letter or
+/// digit right before it. Looser than [`is_word_start`] on purpose (an
+/// apostrophe or backtick before it may close skipped markup, such as a code
+/// span), since a prefilter (`Matcher::could_mention`) must never miss.
+pub fn may_start_word(text: &str, at: usize) -> bool {
+    text[..at]
+        .chars()
+        .next_back()
+        .is_none_or(|c| !c.is_alphanumeric())
+}
+
+/// Whether a word may end at `at`: no letter or digit right after it.
+pub fn may_end_word(text: &str, at: usize) -> bool {
+    text[at..].chars().next().is_none_or(|c| !c.is_alphanumeric())
+}
+
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || super::is_combining_mark(c)
 }
@@ -61,6 +77,25 @@ fn is_transparent(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_loose_tests_accept_every_boundary_the_strict_ones_accept() {
+        for text in [
+            "d’Kirman l'Abu x\u{200D}Abu é\u{301}Abu Kirman's `code`Abu",
+            "Кирмане, ИГ-Х: Abu_Hafs",
+        ] {
+            for at in (0..=text.len()).filter(|&at| text.is_char_boundary(at)) {
+                assert!(
+                    !is_word_start(text, at) || may_start_word(text, at),
+                    "{text:?} at {at}"
+                );
+                assert!(
+                    !is_word_end(text, at) || may_end_word(text, at),
+                    "{text:?} at {at}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn plain_words() {

@@ -8,7 +8,7 @@ mod fold;
 mod lines;
 mod words;
 
-pub use boundary::{is_word_end, is_word_start};
+pub use boundary::{is_word_end, is_word_start, may_end_word, may_start_word};
 pub use fold::{fold_term, CaseMode, FoldedText};
 pub use lines::{ColumnUnit, LineIndex, Position};
 pub use words::{words, Word};

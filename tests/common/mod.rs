@@ -181,3 +181,15 @@ pub fn check_command(cwd: &Path, args: &[&str]) -> Command {
     command.args(args);
     command
 }
+
+/// Whether the tests run as root (effective uid 0, from /proc): root reads
+/// and writes every file, whatever its mode.
+pub fn am_root() -> bool {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            let line = s.lines().find(|l| l.starts_with("Uid:"))?.to_string();
+            line.split_whitespace().nth(2).map(|uid| uid == "0")
+        })
+        .unwrap_or(false)
+}
