@@ -72,6 +72,15 @@ struct Found {
     segments: Vec<SegmentFound>,
 }
 
+impl Found {
+    /// Adds what a later part of the same document yields.
+    fn append(&mut self, later: Found) {
+        self.mentions.extend(later.mentions);
+        self.unlisted.extend(later.unlisted);
+        self.segments.extend(later.segments);
+    }
+}
+
 struct SegmentFound {
     role: Role,
     unit: Option<usize>,
@@ -341,7 +350,11 @@ impl Linter {
                 .iter()
                 .all(|s| s.role == Role::Text && s.language.is_none())
         };
-        if text.len() >= PARALLEL_TEXT_BYTES && monolingual() {
+        let extent = match (segments.first(), segments.last()) {
+            (Some(first), Some(last)) => last.span().end.saturating_sub(first.span().start),
+            _ => 0,
+        };
+        if extent >= PARALLEL_TEXT_BYTES && monolingual() {
             // A large file alone would keep one core busy and the others idle.
             let filter = filters.get(language);
             let parts: Vec<(Vec<Mention>, Vec<Unlisted>)> = segments
@@ -777,11 +790,23 @@ impl Linter {
                 },
             });
         }
-        let segments = match format.segments(&text) {
-            Ok(segments) => segments,
+        // A large Markdown file is read and matched block by block, in
+        // parallel, and its blocks that cannot hold findings are not parsed.
+        let may_matter = |part: &str| !self.cannot_have_findings(part, format);
+        let each_part = |segments: Vec<Segment>| {
+            let gaps = markup_gaps(&text, &segments, format);
+            (self.find(&text, &segments, &language), gaps)
+        };
+        let parts = match format.map_segments(&text, &may_matter, &each_part) {
+            Ok(parts) => parts,
             Err(error) => return Err(malformed(path, &text, error)),
         };
-        let found = self.find(&text, &segments, &language);
+        let mut found = Found::default();
+        let mut gaps = Vec::new();
+        for (part_found, part_gaps) in parts {
+            found.append(part_found);
+            gaps.extend(part_gaps);
+        }
         let lines = LineIndex::lazy();
         let checked = CheckedText {
             text: &text,
@@ -802,7 +827,7 @@ impl Linter {
             let found = inconsistent_findings(&self.matcher, &scope, severity);
             result.findings.extend(found.into_iter().map(|(_, f)| f));
         }
-        withhold_fixes_across_markup(&mut result.findings, &markup_gaps(&text, &segments, format));
+        withhold_fixes_across_markup(&mut result.findings, &gaps);
         escape_fixes(&mut result.findings, format);
         Ok(Analyzed {
             path,

@@ -2,6 +2,8 @@
 
 mod common;
 
+use std::fs;
+
 use common::*;
 use unicode_normalization::UnicodeNormalization;
 
@@ -171,4 +173,68 @@ fn standard_input_is_read_with_dash() {
     let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     assert_eq!(summarize(&json), ["deprecated 1:6-1:12 «Kirman» -> Kerman"]);
     assert_eq!(json["findings"][0]["path"], "<stdin>");
+}
+
+/// A Markdown file of over 256 KB is read block by block; it must read as
+/// one document: a code block or comment with blank lines inside stays
+/// code, a link label defined at the end is no text, front matter is
+/// skipped, and a rule, a name and a rule further down are prose.
+#[test]
+fn a_large_markdown_file_reads_as_one_document() {
+    let filler = "Plain prose that names nobody at all, line after line.\n\n".repeat(1_000);
+    let code = "Kirman inside a code block\n\nmore code\n\n".repeat(2_000);
+    let doc = [
+        "---\ntitle: Kirman\n---\n\n",
+        &filler,
+        "```text\n",
+        &code,
+        "```\n\n",
+        &filler,
+        "<!--\n\nKirman inside a comment\n\n-->\n\n",
+        &filler,
+        "See [the city][Kirman].\n\n",
+        &filler,
+        "---\nKirman\n---\n\n",
+        &filler,
+        "At last, Kirman.\n\n[Kirman]: https://example.org\n",
+    ]
+    .concat();
+    assert!(doc.len() > 300_000, "large enough to be read in blocks");
+    let line_of = |needle: &str| {
+        doc[..doc.find(needle).expect("in the document")]
+            .matches('\n')
+            .count()
+            + 1
+    };
+    let expected = vec![
+        format!(
+            "deprecated {0}:1-{0}:7 «Kirman» -> Kerman",
+            line_of("---\nKirman\n---") + 1
+        ),
+        format!("deprecated {0}:10-{0}:16 «Kirman» -> Kerman", line_of("At last")),
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("large.md"), &doc).unwrap();
+    // With `unlisted` on, every block is read; with it off, blocks that name
+    // nobody are left unparsed.
+    let (_, json) = check_json(dir.path(), &["large.md"]);
+    assert_spans_slice(&doc, &json);
+    assert_eq!(summarize(&json), expected);
+    fs::write(dir.path().join("off.toml"), "[checks]\nunlisted = \"off\"\n").unwrap();
+    let output = termlint(dir.path())
+        .args([
+            "check",
+            "--config",
+            "off.toml",
+            "--no-default-glossary",
+            "--format",
+            "json",
+            "--glossary",
+        ])
+        .arg(test_glossary())
+        .arg("large.md")
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(summarize(&json), expected);
 }

@@ -269,13 +269,29 @@ impl Format {
             Format::Text => Ok(paragraphs(text)
                 .map(|p| Segment::text(std::iter::once(p)))
                 .collect()),
-            Format::Markdown => Ok(markdown::segments(text)),
+            Format::Markdown => Ok(markdown::map_segments(text, &|_| true, &|segments| segments).concat()),
             Format::Html => html::segments(text),
             Format::Xliff => xliff::segments(text),
             Format::Po => po::segments(text),
             Format::Fluent => fluent::segments(text),
             Format::Tsv => table::segments(text, b'\t'),
             Format::Csv => table::segments(text, b','),
+        }
+    }
+
+    /// What `each` makes of the segments of `text`, part by part and in text
+    /// order, or why the file cannot be read in this format. A large
+    /// Markdown document comes in many parts, its blocks, and leaves out the
+    /// blocks for which `may_matter` is false; other formats come in one part.
+    pub fn map_segments<R: Send>(
+        self,
+        text: &str,
+        may_matter: &(dyn Fn(&str) -> bool + Sync),
+        each: &(dyn Fn(Vec<Segment>) -> R + Sync),
+    ) -> Result<Vec<R>, FormatError> {
+        match self {
+            Format::Markdown => Ok(markdown::map_segments(text, may_matter, each)),
+            _ => Ok(vec![each(self.segments(text)?)]),
         }
     }
 }

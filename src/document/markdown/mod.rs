@@ -1,0 +1,227 @@
+//! Markdown: the prose of a CommonMark document, without its code.
+//!
+//! Checked: text of paragraphs, headings, list items, tables, block quotes,
+//! link texts and image alt texts. Not checked: fenced and indented code,
+//! inline code, link and image destinations, HTML (including comments), and
+//! YAML or TOML front matter. Text runs of one block are joined into one
+//! segment when only inline markup (`*`, `_`, `~`, backslashes, white space)
+//! lies between them, so `Abu **Hafs**` is still one name.
+
+use std::ops::Range;
+
+use pulldown_cmark::{Event, Tag, TagEnd};
+
+use super::Segment;
+
+mod blocks;
+
+/// Whether every word of the prose appears whole in the source text, so
+/// that a term's first word found in the source is found in the prose too:
+/// false when emphasis, strikethrough or an escape sits inside a word
+/// (`Ab*u*`, `Shi\'a`, `U.*S.*`), since the segments skip those bytes and
+/// join the word's parts. (Underscores inside a word are never emphasis in
+/// CommonMark; they stay in the text.)
+pub fn keeps_words_whole(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let is_word_byte = |b: u8| b.is_ascii_alphanumeric() || b >= 0x80;
+    let mut at = 0;
+    while let Some(found) = memchr::memchr3(b'*', b'~', b'\\', &bytes[at..]) {
+        let start = at + found;
+        let mut end = start;
+        while bytes.get(end).is_some_and(|b| matches!(b, b'*' | b'~' | b'\\')) {
+            end += 1;
+        }
+        // Looking through one dot or apostrophe on each side: joined, `U.*S.*`
+        // is the abbreviation `U.S.` and `Shi'*ite*` the word `Shi'ite`.
+        let is_joiner = |b: u8| matches!(b, b'.' | b'\'' | b'`');
+        let mut before = start.checked_sub(1).map(|at| bytes[at]);
+        if before.is_some_and(is_joiner) {
+            before = start.checked_sub(2).map(|at| bytes[at]);
+        }
+        let mut after = bytes.get(end).copied();
+        if after.is_some_and(is_joiner) {
+            after = bytes.get(end + 1).copied();
+        }
+        let inside_a_word = before.is_some_and(is_word_byte) && after.is_some_and(is_word_byte);
+        if inside_a_word {
+            return false;
+        }
+        at = end;
+    }
+    true
+}
+
+/// Cuts a Markdown document into segments of prose.
+#[cfg(test)]
+pub fn segments(text: &str) -> Vec<Segment> {
+    map_segments(text, &|_| true, &|segments| segments).concat()
+}
+
+/// What `each` makes of the segments of prose of a Markdown document, part
+/// by part and in order. A large document is read block by block (see
+/// [`blocks`]), so that its parts are parsed in parallel and their segments
+/// never held all at once; a block for which `may_matter` is false, and that
+/// cannot change how the rest is read, is not parsed at all.
+pub fn map_segments<R: Send>(
+    text: &str,
+    may_matter: &(dyn Fn(&str) -> bool + Sync),
+    each: &(dyn Fn(Vec<Segment>) -> R + Sync),
+) -> Vec<R> {
+    let body = front_matter_end(text).unwrap_or(0);
+    blocks::map_blocks(text, body, may_matter, each)
+}
+
+/// The end of the YAML (`---`) or TOML (`+++`) front matter that opens the
+/// document, by pulldown-cmark's rules for a metadata block: a line of
+/// exactly three `-` or `+`, a first line that is neither blank nor the
+/// closing one, and a closing line of three `-` or `.` (YAML) or `+` (TOML)
+/// followed only by spaces. The front matter is recognised here, and not by
+/// the parser, because the parser would take such a block anywhere in the
+/// document: a rule, text, and a later rule would hide the text between.
+fn front_matter_end(text: &str) -> Option<usize> {
+    let fence = match text.as_bytes().first()? {
+        b'-' => "---",
+        b'+' => "+++",
+        _ => return None,
+    };
+    let mut lines = lines_with_ends(text);
+    let opening = lines.next()?;
+    let after_fence = opening.strip_prefix(fence)?;
+    if !after_fence.bytes().all(|b| b.is_ascii_whitespace()) {
+        return None;
+    }
+    let closes = |line: &str| {
+        let content = line.trim_end_matches(['\n', '\r']).trim_end_matches(' ');
+        content == fence || (fence == "---" && content == "...")
+    };
+    let first = lines.next()?;
+    if closes(first) || first.trim_matches([' ', '\t', '\r', '\n']).is_empty() {
+        return None;
+    }
+    let mut end = opening.len() + first.len();
+    for line in lines {
+        end += line.len();
+        if closes(line) {
+            return Some(end);
+        }
+    }
+    None
+}
+
+/// The lines of `text` with their endings (`\n`, `\r\n` or a lone `\r`, as
+/// in CommonMark).
+fn lines_with_ends(text: &str) -> impl Iterator<Item = &str> {
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    std::iter::from_fn(move || {
+        if start >= bytes.len() {
+            return None;
+        }
+        let end = match memchr::memchr2(b'\n', b'\r', &bytes[start..]) {
+            Some(at) if bytes[start + at] == b'\r' && bytes.get(start + at + 1) == Some(&b'\n') => {
+                start + at + 2
+            }
+            Some(at) => start + at + 1,
+            None => bytes.len(),
+        };
+        let line = &text[start..end];
+        start = end;
+        Some(line)
+    })
+}
+
+/// Gathers a block's events into segments: text runs of one block joined
+/// where only inline markup lies between them.
+#[derive(Default)]
+struct SegmentCollector {
+    segments: Vec<Segment>,
+    current: Vec<Range<usize>>,
+    /// Depth inside code, raw HTML and metadata, whose text is not prose.
+    skipping: usize,
+}
+
+impl SegmentCollector {
+    /// Takes one event; `range` is in `text`, the document.
+    fn event(&mut self, text: &str, event: &Event, range: Range<usize>) {
+        match event {
+            Event::Start(Tag::CodeBlock(_) | Tag::MetadataBlock(_) | Tag::HtmlBlock) => self.skipping += 1,
+            Event::End(TagEnd::CodeBlock | TagEnd::MetadataBlock(_) | TagEnd::HtmlBlock) => {
+                self.skipping = self.skipping.saturating_sub(1)
+            }
+            Event::Text(_) | Event::SoftBreak | Event::HardBreak if self.skipping == 0 => {
+                let joins = self.current.last().is_some_and(|last| {
+                    last.end <= range.start && only_inline_markup(&text[last.end..range.start])
+                });
+                if !joins {
+                    self.flush();
+                }
+                self.current.push(range);
+            }
+            // Inline emphasis neither starts nor ends a stretch of prose.
+            Event::Start(Tag::Emphasis | Tag::Strong | Tag::Strikethrough)
+            | Event::End(TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough) => {}
+            _ => self.flush(),
+        }
+    }
+
+    fn flush(&mut self) {
+        if !self.current.is_empty() {
+            self.segments
+                .push(Segment::text(std::mem::take(&mut self.current)));
+        }
+    }
+
+    fn finish(mut self) -> Vec<Segment> {
+        self.flush();
+        self.segments
+    }
+}
+
+fn only_inline_markup(gap: &str) -> bool {
+    gap.chars()
+        .all(|c| matches!(c, '*' | '_' | '~' | '\\') || c.is_whitespace())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(markdown: &str) -> Vec<String> {
+        segments(markdown)
+            .into_iter()
+            .map(|s| {
+                s.pieces
+                    .iter()
+                    .map(|p| &markdown[p.range.clone()])
+                    .collect::<Vec<_>>()
+                    .join("|")
+            })
+            .collect()
+    }
+
+    #[test]
+    fn skips_code_front_matter_urls_and_comments() {
+        let doc = "---\ntitle: Kerman\n---\n\n# Kerman\n\n```\nKerman\n```\n\n    Kerman indented\n\nSee `Kerman` and [Kerman](http://kerman.example) <!-- Kerman -->.\n";
+        assert_eq!(texts(doc), vec!["Kerman", "See ", " and ", "Kerman", " ", "."]);
+    }
+
+    #[test]
+    fn front_matter_only_opens_the_document() {
+        assert_eq!(texts("+++\ntitle = \"Kerman\"\n+++\nKirman\n"), vec!["Kirman"]);
+        assert_eq!(texts("---\ntitle: Kerman\n...\nKirman\n"), vec!["Kirman"]);
+        // Never closed, or opened by a blank line: a rule, then prose.
+        assert_eq!(texts("---\ntitle: Kerman\n"), vec!["title: Kerman"]);
+        assert_eq!(texts("---\n\nKerman\n---\n"), vec!["Kerman"]);
+        // Further down, a rule, text and a rule (a setext heading) are prose.
+        assert_eq!(
+            texts("Intro\n\n---\nKerman\n\nKirman\n---\n"),
+            vec!["Intro", "Kerman", "Kirman"]
+        );
+    }
+
+    #[test]
+    fn joins_text_across_emphasis_and_line_breaks() {
+        let doc = "Abu **Hafs**\nal-Qurashi";
+        assert_eq!(texts(doc), vec!["Abu |Hafs|\n|al-Qurashi"]);
+    }
+}
