@@ -23,6 +23,8 @@ use std::borrow::Cow;
 use std::ops::Range;
 use std::path::Path;
 
+use rayon::prelude::*;
+
 use crate::lang::Language;
 
 /// A document format.
@@ -291,9 +293,42 @@ impl Format {
     ) -> Result<Vec<R>, FormatError> {
         match self {
             Format::Markdown => Ok(markdown::map_segments(text, may_matter, each)),
+            Format::Text => Ok(paragraph_parts(text)
+                .into_par_iter()
+                .map(|part| {
+                    each(
+                        part.into_iter()
+                            .map(|p| Segment::text(std::iter::once(p)))
+                            .collect(),
+                    )
+                })
+                .collect()),
             _ => Ok(vec![each(self.segments(text)?)]),
         }
     }
+}
+
+/// Plain text comes in parts of about this size, handled in parallel.
+const TEXT_PART_BYTES: usize = 256 * 1024;
+
+/// The paragraphs of plain text in parts of about [`TEXT_PART_BYTES`]
+/// (at least one part, however short the text).
+fn paragraph_parts(text: &str) -> Vec<Vec<Range<usize>>> {
+    let mut parts = Vec::new();
+    let mut part = Vec::new();
+    let mut part_bytes = 0;
+    for paragraph in paragraphs(text) {
+        part_bytes += paragraph.len();
+        part.push(paragraph);
+        if part_bytes >= TEXT_PART_BYTES {
+            parts.push(std::mem::take(&mut part));
+            part_bytes = 0;
+        }
+    }
+    if !part.is_empty() || parts.is_empty() {
+        parts.push(part);
+    }
+    parts
 }
 
 /// The paragraphs of plain text: the stretches between blank lines (lines
