@@ -308,6 +308,13 @@ impl Format {
     }
 }
 
+/// A Markdown document's segments read in the smallest blocks, and read
+/// whole; they must be equal. For fuzzing only.
+#[doc(hidden)]
+pub fn markdown_in_blocks_and_whole(text: &str) -> (Vec<Segment>, Vec<Segment>) {
+    markdown::read_in_blocks_and_whole(text)
+}
+
 /// Plain text comes in parts of about this size, handled in parallel.
 const TEXT_PART_BYTES: usize = 256 * 1024;
 

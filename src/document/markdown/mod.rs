@@ -71,6 +71,13 @@ pub fn map_segments<R: Send>(
     blocks::map_blocks(text, body, may_matter, each)
 }
 
+/// The segments of a Markdown document read in the smallest blocks, and
+/// read whole; they must be equal. For fuzzing only.
+#[doc(hidden)]
+pub fn read_in_blocks_and_whole(text: &str) -> (Vec<Segment>, Vec<Segment>) {
+    blocks::in_smallest_blocks_and_whole(text, front_matter_end(text).unwrap_or(0))
+}
+
 /// The end of the YAML (`---`) or TOML (`+++`) front matter that opens the
 /// document, by pulldown-cmark's rules for a metadata block: a line of
 /// exactly three `-` or `+`, a first line that is neither blank nor the
