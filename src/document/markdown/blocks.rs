@@ -182,25 +182,37 @@ fn cut(text: &str, from: usize, size: usize) -> Vec<Range<usize>> {
     blocks
 }
 
-/// The start of the first line at or after `at` that begins at column 0
-/// (neither blank nor indented) and follows a blank line.
+/// The start of the first line after the one holding `at` that begins at
+/// column 0 (with neither white space nor a line ending) and follows a
+/// blank line: spaces and tabs between two `\n` (a `\r` only just before
+/// the second). A lone `\r` also ends a line in CommonMark, but
+/// pulldown-cmark does not always take it so: no cut is made next to one.
 fn safe_line_after(text: &str, at: usize) -> Option<usize> {
     let bytes = text.as_bytes();
-    // From the start of the line after `at`, so the line before is whole.
     let mut line_start = at + memchr::memchr(b'\n', bytes.get(at..)?)? + 1;
     let mut previous_blank = false;
     while line_start < bytes.len() {
         let line_end =
             memchr::memchr(b'\n', &bytes[line_start..]).map_or(bytes.len(), |n| line_start + n + 1);
         let line = &bytes[line_start..line_end];
-        let blank = line.iter().all(|b| matches!(b, b' ' | b'\t' | b'\r' | b'\n'));
-        if previous_blank && !blank && !matches!(line[0], b' ' | b'\t') {
+        let content = line.strip_suffix(b"\n").unwrap_or(line);
+        let content = content.strip_suffix(b"\r").unwrap_or(content);
+        let blank = line_end < bytes.len() && content.iter().all(|b| matches!(b, b' ' | b'\t'));
+        if previous_blank && !matches!(line[0], b' ' | b'\t' | b'\r' | b'\n') {
             return Some(line_start);
         }
         previous_blank = blank;
         line_start = line_end;
     }
     None
+}
+
+/// The end of the line holding byte `at`, after its line ending (none when
+/// the text ends first).
+fn line_end(bytes: &[u8], at: usize) -> Option<usize> {
+    let found = at + memchr::memchr2(b'\n', b'\r', bytes.get(at..)?)?;
+    let crlf = bytes[found] == b'\r' && bytes.get(found + 1) == Some(&b'\n');
+    Some(found + 1 + usize::from(crlf))
 }
 
 /// Reads one block, or leaves it unparsed when `may_matter` rules it out
@@ -341,19 +353,18 @@ fn with_footnotes<'a>(block: &'a str, footnotes: &[&str]) -> (Cow<'a, str>, usiz
     }
 }
 
-/// Where the blank lines that end `block` begin (its length when none do).
+/// Where the blank lines that end `block` begin: after the line ending
+/// of its last line with more than spaces and tabs (its length when there
+/// is none).
 fn trailing_blank_lines(block: &str) -> usize {
     let bytes = block.as_bytes();
-    let mut end = bytes.len();
-    // Line by line from the end: the block's last line, then the one before…
-    loop {
-        let line_start = memchr::memrchr(b'\n', &bytes[..end.saturating_sub(1)]).map_or(0, |n| n + 1);
-        let line = &bytes[line_start..end];
-        if end == 0 || !line.iter().all(|b| matches!(b, b' ' | b'\t' | b'\r' | b'\n')) {
-            return end;
-        }
-        end = line_start;
-    }
+    let Some(last_content) = bytes
+        .iter()
+        .rposition(|b| !matches!(b, b' ' | b'\t' | b'\r' | b'\n'))
+    else {
+        return 0;
+    };
+    line_end(bytes, last_content).unwrap_or(bytes.len())
 }
 
 /// Joins each block that ends inside a code or HTML block with the blocks
@@ -473,6 +484,19 @@ mod tests {
     }
 
     #[test]
+    fn no_cut_next_to_a_lone_carriage_return() {
+        // The `\r` lines are blank, so the tabbed line continues the item;
+        // cut before it, it would read as indented code.
+        let text = "- item\n\n\r\r\tKerman\n";
+        assert_eq!(cut(text, 0, 1), vec![0..text.len()]);
+        assert_eq!(texts(text, &in_blocks(text, &|_| true)), vec!["item", "Kerman"]);
+        // CRLF line endings are cut as `\n` ones are.
+        let text = "a\r\rb\r\n \r\nc\n\r\n\rd";
+        let ends: Vec<usize> = cut(text, 0, 1).iter().map(|r| r.end).collect();
+        assert_eq!(ends, vec![9, text.len()]);
+    }
+
+    #[test]
     fn a_code_block_across_blocks_stays_code() {
         let text = "Kerman\n\n```\ncode\n\nKerman in code\n\n~~~\n```\n\nKerman again\n";
         assert_eq!(
@@ -553,6 +577,10 @@ mod tests {
             "\tTabbed Kerman\n",
             "Kerman\r\n",
             "\r\n",
+            "\r",
+            "Kerman\r",
+            "\r\tKerman\r",
+            "\0Kerman\n",
         ])
     }
 

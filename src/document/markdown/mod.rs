@@ -117,7 +117,7 @@ fn front_matter_end(text: &str) -> Option<usize> {
 
 /// The lines of `text` with their endings (`\n`, `\r\n` or a lone `\r`, as
 /// in CommonMark).
-fn lines_with_ends(text: &str) -> impl Iterator<Item = &str> {
+pub(super) fn lines_with_ends(text: &str) -> impl Iterator<Item = &str> {
     let bytes = text.as_bytes();
     let mut start = 0;
     std::iter::from_fn(move || {
