@@ -3,10 +3,14 @@
 //! Parsing a whole large file builds one tree of all of it: memory grows
 //! with the file and one core does the work. CommonMark's block structure
 //! allows a cheaper way. Where a blank line is followed by a line that
-//! starts at column 0, every open block ends (paragraphs, lists, quotes,
+//! starts at column 0, every open block ends (paragraphs, list items, quotes,
 //! tables, indented code, footnote definitions), except a fenced code block
 //! or a raw HTML block (`<!-- … -->`, `<pre>`, `<script>`…) still waiting for
-//! its closing line. The document is cut at such lines into blocks of about
+//! its closing line. A list itself may go on (`- a`, blank, `- b` is one
+//! loose list), but cut there it becomes two tight lists with the same
+//! items: the events differ (a loose item's text is also a paragraph), the
+//! segments do not, since an item's end and a paragraph's end both close a
+//! segment. The document is cut at such lines into blocks of about
 //! `SIZES.block`, and the blocks are parsed in parallel, each on its own.
 //!
 //! Three things keep the result that of parsing the whole document:
@@ -25,8 +29,11 @@
 //! One difference remains, from a guard of the parser: pulldown-cmark stops
 //! resolving link references once their expansions (URL and title bytes)
 //! exceed the size of its input (at least 100 KB), against quadratic
-//! blow-up. Each block has its own allowance, so in a document past that
-//! limit more references may resolve (their labels then not read as text).
+//! blow-up. Read in blocks, each block has its own allowance, counted from
+//! the block's size: in a document that spends more than that, some
+//! references may resolve that would not, or stay text that would resolve
+//! (a block past its allowance also stops reporting references it cannot
+//! resolve, so it is not read again).
 
 use std::borrow::Cow;
 use std::collections::HashSet;
@@ -422,7 +429,7 @@ fn with_labels_known<R: Send>(
         .map(|block| {
             let known = Knowledge {
                 references: Some(&references),
-                footnotes: footnotes_missing(&block, &footnotes),
+                footnotes: footnotes_missing(text, &block, &footnotes),
             };
             let cites_reference = block
                 .unresolved
@@ -438,16 +445,45 @@ fn with_labels_known<R: Send>(
 }
 
 /// The footnotes defined in other blocks that `block` may cite.
-fn footnotes_missing<'a, R>(block: &Block<R>, footnotes: &'a [String]) -> Vec<&'a str> {
+fn footnotes_missing<'a, R>(text: &str, block: &Block<R>, footnotes: &'a [String]) -> Vec<&'a str> {
     if !block.cites_footnotes {
         return Vec::new();
     }
     let own: HashSet<UniCase<&str>> = block.footnotes.iter().map(|l| UniCase::new(l.as_str())).collect();
+    let cited = cited_footnotes(&text[block.range.clone()]);
     footnotes
         .iter()
         .map(String::as_str)
         .filter(|label| !own.contains(&UniCase::new(*label)))
+        .filter(|label| {
+            cited
+                .as_ref()
+                .is_none_or(|cited| cited.contains(&UniCase::new(*label)))
+        })
         .collect()
+}
+
+/// The labels that `block` may cite as footnotes (`[^label]`), or `None`
+/// when one is written in a way the parser may read otherwise (escapes,
+/// brackets, white space other than single spaces inside).
+fn cited_footnotes(block: &str) -> Option<HashSet<UniCase<&str>>> {
+    let mut cited = HashSet::new();
+    for at in memchr::memmem::find_iter(block.as_bytes(), b"[^") {
+        let rest = &block[at + 2..];
+        let Some(end) = rest.find(']') else {
+            continue;
+        };
+        let label = &rest[..end];
+        let plain = !label.contains(|c: char| c == '\\' || c == '[' || (c.is_ascii_whitespace() && c != ' '))
+            && !label.contains("  ")
+            && !label.starts_with(' ')
+            && !label.ends_with(' ');
+        if !plain {
+            return None;
+        }
+        cited.insert(UniCase::new(label));
+    }
+    Some(cited)
 }
 
 #[cfg(test)]
@@ -568,6 +604,9 @@ mod tests {
             "Note[^1] and [^k].\n",
             "[^1]: Footnote Kerman\n",
             "[^K]: other\n",
+            "See [^a b] and [^c\\]d].\n",
+            "[^A  b]: spaced\n",
+            "[^c\\]d]: escaped\n",
             "---\n",
             "...\n",
             "===\n",

@@ -79,62 +79,74 @@ pub fn read_in_blocks_and_whole(text: &str) -> (Vec<Segment>, Vec<Segment>) {
 }
 
 /// The end of the YAML (`---`) or TOML (`+++`) front matter that opens the
-/// document, by pulldown-cmark's rules for a metadata block: a line of
-/// exactly three `-` or `+`, a first line that is neither blank nor the
-/// closing one, and a closing line of three `-` or `.` (YAML) or `+` (TOML)
-/// followed only by spaces. The front matter is recognised here, and not by
-/// the parser, because the parser would take such a block anywhere in the
-/// document: a rule, text, and a later rule would hide the text between.
+/// document. The front matter is recognised here, and not by the parser,
+/// because the parser would take such a block anywhere in the document: a
+/// rule, text and a later rule would hide the text between. The rules are
+/// pulldown-cmark's for a metadata block (`scan_metadata_block`): lines end
+/// at `\n`; an opening line of exactly three `-` or `+` and white space; a
+/// first line that is neither blank nor closing; a closing line of exactly
+/// three `-` or `.` (YAML) or `+` (TOML), spaces, and a line ending (`\n`,
+/// `\r\n` or `\r`) or the end of the text.
 fn front_matter_end(text: &str) -> Option<usize> {
-    let fence = match text.as_bytes().first()? {
-        b'-' => "---",
-        b'+' => "+++",
-        _ => return None,
-    };
-    let mut lines = lines_with_ends(text);
-    let opening = lines.next()?;
-    let after_fence = opening.strip_prefix(fence)?;
-    if !after_fence.bytes().all(|b| b.is_ascii_whitespace()) {
+    let bytes = text.as_bytes();
+    let fence = *bytes.first()?;
+    if fence != b'-' && fence != b'+' {
         return None;
     }
-    let closes = |line: &str| {
-        let content = line.trim_end_matches(['\n', '\r']).trim_end_matches(' ');
-        content == fence || (fence == "---" && content == "...")
-    };
-    let first = lines.next()?;
-    if closes(first) || first.trim_matches([' ', '\t', '\r', '\n']).is_empty() {
+    let fence_len = bytes.iter().take_while(|&&b| b == fence).count();
+    let opening_end = next_line(bytes, 0);
+    if fence_len != 3 || !bytes[fence_len..opening_end].iter().all(u8::is_ascii_whitespace) {
         return None;
     }
-    let mut end = opening.len() + first.len();
-    for line in lines {
-        end += line.len();
-        if closes(line) {
-            return Some(end);
+    let mut line_start = opening_end;
+    let mut first_line = true;
+    while line_start < bytes.len() || first_line {
+        let line = &bytes[line_start..];
+        let closing = closing_fence_end(line, fence);
+        if first_line && (closing.is_some() || is_blank(line)) {
+            return None;
         }
+        if let Some(end) = closing {
+            return Some(line_start + end);
+        }
+        first_line = false;
+        line_start = next_line(bytes, line_start);
     }
     None
 }
 
-/// The lines of `text` with their endings (`\n`, `\r\n` or a lone `\r`, as
-/// in CommonMark).
-pub(super) fn lines_with_ends(text: &str) -> impl Iterator<Item = &str> {
-    let bytes = text.as_bytes();
-    let mut start = 0;
-    std::iter::from_fn(move || {
-        if start >= bytes.len() {
-            return None;
-        }
-        let end = match memchr::memchr2(b'\n', b'\r', &bytes[start..]) {
-            Some(at) if bytes[start + at] == b'\r' && bytes.get(start + at + 1) == Some(&b'\n') => {
-                start + at + 2
-            }
-            Some(at) => start + at + 1,
-            None => bytes.len(),
-        };
-        let line = &text[start..end];
-        start = end;
-        Some(line)
-    })
+/// The start of the line after the one starting at `at` (lines end at `\n`).
+fn next_line(bytes: &[u8], at: usize) -> usize {
+    memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |n| at + n + 1)
+}
+
+/// Where a closing front matter line at the start of `line` ends, line
+/// ending included.
+fn closing_fence_end(line: &[u8], fence: u8) -> Option<usize> {
+    let run = |byte: u8| line.iter().take_while(|&&b| b == byte).count();
+    let fence_len = match run(fence) {
+        3 => 3,
+        _ if fence == b'-' && run(b'.') == 3 => 3,
+        _ => return None,
+    };
+    let spaces = line[fence_len..].iter().take_while(|&&b| b == b' ').count();
+    let end = fence_len + spaces;
+    match &line[end..] {
+        [] => Some(end),
+        [b'\r', b'\n', ..] => Some(end + 2),
+        [b'\n' | b'\r', ..] => Some(end + 1),
+        _ => None,
+    }
+}
+
+/// Whether `line` is blank to the parser: spaces, tabs, vertical tabs and
+/// form feeds, then a line ending or the end of the text.
+fn is_blank(line: &[u8]) -> bool {
+    let white = line
+        .iter()
+        .take_while(|&&b| matches!(b, b' ' | b'\t' | 0x0b | 0x0c))
+        .count();
+    matches!(line.get(white), None | Some(b'\n' | b'\r'))
 }
 
 /// Gathers a block's events into segments: text runs of one block joined
@@ -224,6 +236,41 @@ mod tests {
             texts("Intro\n\n---\nKerman\n\nKirman\n---\n"),
             vec!["Intro", "Kerman", "Kirman"]
         );
+    }
+
+    #[test]
+    fn front_matter_follows_the_parsers_rules() {
+        assert_eq!(front_matter_end("---\na: 1\n---\nText"), Some(13));
+        assert_eq!(front_matter_end("---\r\na: 1\r\n...  \r\nText"), Some(18));
+        assert_eq!(front_matter_end("+++\na = 1\n+++"), Some(13));
+        // Lines end at `\n` only; a form feed line is blank; `----` is no fence.
+        assert_eq!(front_matter_end("---\ntitle: a\r---\r\nKerman\n"), None);
+        assert_eq!(front_matter_end("---\n\x0c\nx\n---\nKerman\n"), None);
+        assert_eq!(front_matter_end("----\na: 1\n----\n"), None);
+        assert_eq!(front_matter_end("+++\na = 1\n---\n"), None);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn front_matter_is_what_the_parser_takes_for_it(lines in proptest::collection::vec(
+            proptest::sample::select(vec![
+                "---\n", "+++\n", "...\n", "--- \r\n", "---\r", "----\n", "a: 1\n", "\n",
+                " \t\n", "\x0c\n", "\r", "Kerman\n", "  ---\n", "---",
+            ]),
+            0..8,
+        )) {
+            use pulldown_cmark::{Options, Parser};
+            let text: String = lines.concat();
+            let options = Options::ENABLE_YAML_STYLE_METADATA_BLOCKS | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS;
+            let parsed = Parser::new_ext(&text, options).into_offset_iter().next().and_then(|(event, range)| {
+                (matches!(event, Event::Start(Tag::MetadataBlock(_))) && range.start == 0).then_some(range)
+            });
+            let ours = front_matter_end(&text);
+            proptest::prop_assert_eq!(ours.is_some(), parsed.is_some(), "{:?}", text);
+            if let (Some(end), Some(range)) = (ours, parsed) {
+                proptest::prop_assert!(matches!(&text[range.end..end], "" | "\n" | "\r\n" | "\r"), "{:?}", text);
+            }
+        }
     }
 
     #[test]
