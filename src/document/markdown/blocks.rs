@@ -465,7 +465,8 @@ fn footnotes_missing<'a, R>(text: &str, block: &Block<R>, footnotes: &'a [String
 
 /// The labels that `block` may cite as footnotes (`[^label]`), or `None`
 /// when one is written in a way the parser may read otherwise (escapes,
-/// brackets, white space other than single spaces inside).
+/// brackets, control characters, white space other than single spaces
+/// inside).
 fn cited_footnotes(block: &str) -> Option<HashSet<UniCase<&str>>> {
     let mut cited = HashSet::new();
     for at in memchr::memmem::find_iter(block.as_bytes(), b"[^") {
@@ -474,7 +475,8 @@ fn cited_footnotes(block: &str) -> Option<HashSet<UniCase<&str>>> {
             continue;
         };
         let label = &rest[..end];
-        let plain = !label.contains(|c: char| c == '\\' || c == '[' || (c.is_ascii_whitespace() && c != ' '))
+        let ordinary = |c: char| !c.is_ascii() || c == ' ' || (c.is_ascii_graphic() && c != '\\' && c != '[');
+        let plain = label.chars().all(ordinary)
             && !label.contains("  ")
             && !label.starts_with(' ')
             && !label.ends_with(' ');
@@ -607,6 +609,8 @@ mod tests {
             "See [^a b] and [^c\\]d].\n",
             "[^A  b]: spaced\n",
             "[^c\\]d]: escaped\n",
+            "[^\x0bv]\n",
+            "[^v]: after a vertical tab\n",
             "---\n",
             "...\n",
             "===\n",
