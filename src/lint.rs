@@ -1010,7 +1010,8 @@ impl Walks {
 /// while walking), its path and result, or why it could not be read.
 type Outcome<T> = Result<Option<(String, T)>, Box<FileError>>;
 
-/// Texts from this size on have their segments matched in parallel.
+/// Segments spanning this many bytes or more (a large file that comes in
+/// one part) are matched in parallel.
 const PARALLEL_TEXT_BYTES: usize = 1 << 20;
 
 /// A document read from a file or standard input.

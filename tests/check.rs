@@ -221,20 +221,6 @@ fn a_large_markdown_file_reads_as_one_document() {
     assert_spans_slice(&doc, &json);
     assert_eq!(summarize(&json), expected);
     fs::write(dir.path().join("off.toml"), "[checks]\nunlisted = \"off\"\n").unwrap();
-    let output = termlint(dir.path())
-        .args([
-            "check",
-            "--config",
-            "off.toml",
-            "--no-default-glossary",
-            "--format",
-            "json",
-            "--glossary",
-        ])
-        .arg(test_glossary())
-        .arg("large.md")
-        .output()
-        .unwrap();
-    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let (_, json) = check_json_with_config(dir.path(), "off.toml", &["large.md"]);
     assert_eq!(summarize(&json), expected);
 }

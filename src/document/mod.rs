@@ -267,44 +267,43 @@ impl Format {
     /// Cuts `text` into the segments to check, or says why the file cannot
     /// be read in this format.
     pub fn segments(self, text: &str) -> Result<Vec<Segment>, FormatError> {
-        match self {
-            Format::Text => Ok(paragraphs(text)
-                .map(|p| Segment::text(std::iter::once(p)))
-                .collect()),
-            Format::Markdown => Ok(markdown::map_segments(text, &|_| true, &|segments| segments).concat()),
-            Format::Html => html::segments(text),
-            Format::Xliff => xliff::segments(text),
-            Format::Po => po::segments(text),
-            Format::Fluent => fluent::segments(text),
-            Format::Tsv => table::segments(text, b'\t'),
-            Format::Csv => table::segments(text, b','),
-        }
+        let parts = self.map_segments(text, &|_| true, &|segments| segments)?;
+        Ok(parts.into_iter().flatten().collect())
     }
 
     /// What `each` makes of the segments of `text`, part by part and in text
     /// order, or why the file cannot be read in this format. A large
     /// Markdown document comes in many parts, its blocks, and leaves out the
-    /// blocks for which `may_matter` is false; other formats come in one part.
+    /// blocks for which `may_matter` is false; plain text comes in parts of
+    /// paragraphs; other formats come in one part.
     pub fn map_segments<R: Send>(
         self,
         text: &str,
         may_matter: &(dyn Fn(&str) -> bool + Sync),
         each: &(dyn Fn(Vec<Segment>) -> R + Sync),
     ) -> Result<Vec<R>, FormatError> {
-        match self {
-            Format::Markdown => Ok(markdown::map_segments(text, may_matter, each)),
-            Format::Text => Ok(paragraph_parts(text)
-                .into_par_iter()
-                .map(|part| {
-                    each(
-                        part.into_iter()
-                            .map(|p| Segment::text(std::iter::once(p)))
-                            .collect(),
-                    )
-                })
-                .collect()),
-            _ => Ok(vec![each(self.segments(text)?)]),
-        }
+        let whole = match self {
+            Format::Markdown => return Ok(markdown::map_segments(text, may_matter, each)),
+            Format::Text => {
+                return Ok(paragraph_parts(text)
+                    .into_par_iter()
+                    .map(|part| {
+                        each(
+                            part.into_iter()
+                                .map(|p| Segment::text(std::iter::once(p)))
+                                .collect(),
+                        )
+                    })
+                    .collect())
+            }
+            Format::Html => html::segments(text),
+            Format::Xliff => xliff::segments(text),
+            Format::Po => po::segments(text),
+            Format::Fluent => fluent::segments(text),
+            Format::Tsv => table::segments(text, b'\t'),
+            Format::Csv => table::segments(text, b','),
+        };
+        Ok(vec![each(whole?)])
     }
 }
 

@@ -38,26 +38,37 @@ pub fn termlint(cwd: &Path) -> Command {
 /// `termlint check --format json` with only the glossary at `glossary`
 /// (no configuration, no built-in glossary), in `cwd`.
 pub fn json_check_with(cwd: &Path, glossary: impl AsRef<std::ffi::OsStr>) -> Command {
+    json_check_configured(cwd, None, glossary)
+}
+
+/// `termlint check --format json` with the configuration file `config`
+/// (none when `None`) and only the glossary at `glossary`, in `cwd`.
+fn json_check_configured(cwd: &Path, config: Option<&str>, glossary: impl AsRef<std::ffi::OsStr>) -> Command {
     let mut command = termlint(cwd);
+    command.arg("check");
+    match config {
+        Some(file) => command.args(["--config", file]),
+        None => command.arg("--no-config"),
+    };
     command
-        .args([
-            "check",
-            "--no-config",
-            "--no-default-glossary",
-            "--format",
-            "json",
-            "--glossary",
-        ])
+        .args(["--no-default-glossary", "--format", "json", "--glossary"])
         .arg(glossary);
     command
 }
 
 /// Runs `termlint check --format json` with only the test glossary.
 pub fn check_json(cwd: &Path, args: &[&str]) -> (Output, Value) {
-    let output = json_check_with(cwd, test_glossary())
-        .args(args)
-        .output()
-        .expect("termlint runs");
+    run_json(json_check_with(cwd, test_glossary()).args(args))
+}
+
+/// Runs `termlint check --format json` with the configuration file
+/// `config` and only the test glossary.
+pub fn check_json_with_config(cwd: &Path, config: &str, args: &[&str]) -> (Output, Value) {
+    run_json(json_check_configured(cwd, Some(config), test_glossary()).args(args))
+}
+
+fn run_json(command: &mut Command) -> (Output, Value) {
+    let output = command.output().expect("termlint runs");
     let json = serde_json::from_slice(&output.stdout).unwrap_or(Value::Null);
     (output, json)
 }

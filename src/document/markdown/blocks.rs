@@ -70,7 +70,7 @@ const SMALLEST: Sizes = Sizes {
 /// whole: the two must be equal (for fuzzing).
 pub(super) fn in_smallest_blocks_and_whole(text: &str, body: usize) -> (Vec<Segment>, Vec<Segment>) {
     let in_blocks = map_blocks_sized(text, body, &|_| true, &|segments| segments, SMALLEST).concat();
-    let whole = parse(text, body..text.len(), &Knowledge::default()).segments;
+    let (_, whole) = parse(text, body..text.len(), &Knowledge::default());
     (in_blocks, whole)
 }
 
@@ -99,9 +99,8 @@ fn map_blocks_sized<R: Send>(
     sizes: Sizes,
 ) -> Vec<R> {
     if text.len() - body < sizes.cut_from {
-        return vec![each(
-            parse(text, body..text.len(), &Knowledge::default()).segments,
-        )];
+        let (_, segments) = parse(text, body..text.len(), &Knowledge::default());
+        return vec![each(segments)];
     }
     let blocks = cut(text, body, sizes.block);
     let first_reads: Vec<Block<R>> = blocks
@@ -112,13 +111,17 @@ fn map_blocks_sized<R: Send>(
     with_labels_known(text, settled, each)
 }
 
-/// One block as read: what was made of its segments, and what it says
-/// about the rest.
+/// One block as read: what `each` made of its segments (none when the
+/// block was left unparsed or ends open), and what it says about the rest.
 struct Block<R> {
-    range: Range<usize>,
-    /// What `each` made of its segments; none when it was left unparsed or
-    /// ends open.
+    facts: Facts,
     found: Option<R>,
+}
+
+/// What a block says about the rest of the document.
+#[derive(Default)]
+struct Facts {
+    range: Range<usize>,
     /// A fenced code block or raw HTML block runs on past the block's end.
     open_at_end: bool,
     /// Labels cited in the block that no definition in it resolves.
@@ -131,47 +134,11 @@ struct Block<R> {
     cites_footnotes: bool,
 }
 
-/// A block as parsed, with its segments.
-struct Parsed {
-    segments: Vec<Segment>,
-    block: Block<()>,
-}
-
-impl Parsed {
-    /// The block with what `each` makes of its segments.
-    fn made_into<R>(self, each: &(dyn Fn(Vec<Segment>) -> R + Sync)) -> Block<R> {
-        let block = self.block;
-        Block {
-            range: block.range,
-            found: Some(each(self.segments)),
-            open_at_end: block.open_at_end,
-            unresolved: block.unresolved,
-            defines: block.defines,
-            footnotes: block.footnotes,
-            cites_footnotes: block.cites_footnotes,
-        }
-    }
-}
-
-impl<R> Block<R> {
-    fn unparsed(range: Range<usize>) -> Self {
-        Block {
-            range,
-            found: None,
-            open_at_end: false,
-            unresolved: Vec::new(),
-            defines: Vec::new(),
-            footnotes: Vec::new(),
-            cites_footnotes: false,
-        }
-    }
-}
-
 /// Definitions from other blocks that a block is parsed with.
 #[derive(Default)]
 struct Knowledge<'a> {
     /// Link reference labels defined anywhere in the document.
-    references: Option<&'a HashSet<UniCase<String>>>,
+    references: Option<&'a HashSet<UniCase<&'a str>>>,
     /// Footnote labels defined in other blocks.
     footnotes: Vec<&'a str>,
 }
@@ -233,17 +200,16 @@ fn read<R>(
     let block = &text[range.clone()];
     // The cheap tests first: most blocks of documentation hold a code fence.
     if !may_open_raw_block(block) && !block.contains("]:") && !may_matter(block) {
-        return Block::unparsed(range);
-    }
-    let parsed = parse(text, range.clone(), &Knowledge::default());
-    if parsed.block.open_at_end {
-        // To be parsed again with the blocks after it.
-        return Block {
-            open_at_end: true,
-            ..Block::unparsed(range)
+        let facts = Facts {
+            range,
+            ..Facts::default()
         };
+        return Block { facts, found: None };
     }
-    parsed.made_into(each)
+    let (facts, segments) = parse(text, range, &Knowledge::default());
+    // A block that ends open is parsed again with the blocks after it.
+    let found = (!facts.open_at_end).then(|| each(segments));
+    Block { facts, found }
 }
 
 /// Whether `block` may open a fenced code block or an HTML block that a
@@ -270,19 +236,16 @@ fn may_open_raw_block(block: &str) -> bool {
 }
 
 /// Parses `text[range]` on its own, with what `known` tells of the rest.
-fn parse(text: &str, range: Range<usize>, known: &Knowledge) -> Parsed {
+fn parse(text: &str, range: Range<usize>, known: &Knowledge) -> (Facts, Vec<Segment>) {
     let block = &text[range.clone()];
     let (source, prefix) = with_footnotes(block, &known.footnotes);
     let mut unresolved = Vec::new();
     let resolve = |link: BrokenLink| {
-        let reference = link.reference.to_string();
-        if known
-            .references
-            .is_some_and(|labels| labels.contains(&UniCase::new(reference.clone())))
-        {
+        let label = UniCase::new(link.reference.as_ref());
+        if known.references.is_some_and(|labels| labels.contains(&label)) {
             Some((CowStr::Borrowed(""), CowStr::Borrowed("")))
         } else {
-            unresolved.push(reference);
+            unresolved.push(link.reference.to_string());
             None
         }
     };
@@ -323,18 +286,15 @@ fn parse(text: &str, range: Range<usize>, known: &Knowledge) -> Parsed {
         let global = range.start + local.start..range.start + local.end;
         collector.event(text, &event, global);
     }
-    Parsed {
-        segments: collector.finish(),
-        block: Block {
-            range,
-            found: None,
-            open_at_end,
-            unresolved,
-            defines,
-            footnotes,
-            cites_footnotes: block.contains("[^"),
-        },
-    }
+    let facts = Facts {
+        range,
+        open_at_end,
+        unresolved,
+        defines,
+        footnotes,
+        cites_footnotes: block.contains("[^"),
+    };
+    (facts, collector.finish())
 }
 
 /// The text to parse for `block` when footnotes defined elsewhere must be
@@ -386,24 +346,26 @@ fn settle<R>(
     let mut settled = Vec::with_capacity(first_reads.len());
     let mut reads = first_reads.into_iter().enumerate();
     while let Some((first, block)) = reads.next() {
-        if !block.open_at_end {
+        if !block.facts.open_at_end {
             settled.push(block);
             continue;
         }
         let mut last = first;
-        let mut joined;
-        loop {
+        let (facts, segments) = loop {
             last = (last + (last - first + 1)).min(ranges.len() - 1);
-            joined = parse(text, ranges[first].start..ranges[last].end, &Knowledge::default());
-            if !joined.block.open_at_end || last + 1 == ranges.len() {
-                break;
+            let (facts, segments) = parse(text, ranges[first].start..ranges[last].end, &Knowledge::default());
+            if !facts.open_at_end || last + 1 == ranges.len() {
+                break (facts, segments);
             }
-        }
+        };
         // The blocks now joined into this one are read no more.
         for _ in first..last {
             reads.next();
         }
-        settled.push(joined.made_into(each));
+        settled.push(Block {
+            facts,
+            found: Some(each(segments)),
+        });
     }
     settled
 }
@@ -412,40 +374,43 @@ fn settle<R>(
 /// in another block parsed again with that definition known.
 fn with_labels_known<R: Send>(
     text: &str,
-    blocks: Vec<Block<R>>,
+    mut blocks: Vec<Block<R>>,
     each: &(dyn Fn(Vec<Segment>) -> R + Sync),
 ) -> Vec<R> {
-    let references: HashSet<UniCase<String>> = blocks
-        .iter()
-        .flat_map(|block| &block.defines)
-        .map(|label| UniCase::new(label.clone()))
+    let defined: Vec<String> = blocks
+        .iter_mut()
+        .flat_map(|block| std::mem::take(&mut block.facts.defines))
         .collect();
+    let references: HashSet<UniCase<&str>> =
+        defined.iter().map(|label| UniCase::new(label.as_str())).collect();
     let footnotes: Vec<String> = blocks
         .iter()
-        .flat_map(|block| block.footnotes.iter().cloned())
+        .flat_map(|block| block.facts.footnotes.iter().cloned())
         .collect();
     let results: Vec<Option<R>> = blocks
         .into_par_iter()
         .map(|block| {
+            let facts = &block.facts;
             let known = Knowledge {
                 references: Some(&references),
-                footnotes: footnotes_missing(text, &block, &footnotes),
+                footnotes: footnotes_missing(text, facts, &footnotes),
             };
-            let cites_reference = block
+            let cites_reference = facts
                 .unresolved
                 .iter()
-                .any(|label| references.contains(&UniCase::new(label.clone())));
+                .any(|label| references.contains(&UniCase::new(label.as_str())));
             if !cites_reference && known.footnotes.is_empty() {
                 return block.found;
             }
-            Some(each(parse(text, block.range, &known).segments))
+            let (_, segments) = parse(text, facts.range.clone(), &known);
+            Some(each(segments))
         })
         .collect();
     results.into_iter().flatten().collect()
 }
 
 /// The footnotes defined in other blocks that `block` may cite.
-fn footnotes_missing<'a, R>(text: &str, block: &Block<R>, footnotes: &'a [String]) -> Vec<&'a str> {
+fn footnotes_missing<'a>(text: &str, block: &Facts, footnotes: &'a [String]) -> Vec<&'a str> {
     if !block.cites_footnotes {
         return Vec::new();
     }
@@ -490,6 +455,7 @@ fn cited_footnotes(block: &str) -> Option<HashSet<UniCase<&str>>> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::tests::show as texts;
     use super::*;
     use proptest::prelude::*;
 
@@ -500,18 +466,11 @@ mod tests {
     };
 
     fn whole(text: &str) -> Vec<Segment> {
-        parse(text, 0..text.len(), &Knowledge::default()).segments
+        parse(text, 0..text.len(), &Knowledge::default()).1
     }
 
     fn in_blocks(text: &str, may_matter: &(dyn Fn(&str) -> bool + Sync)) -> Vec<Segment> {
         map_blocks_sized(text, 0, may_matter, &|segments| segments, TINY).concat()
-    }
-
-    fn texts(text: &str, segments: &[Segment]) -> Vec<String> {
-        segments
-            .iter()
-            .map(|s| s.pieces.iter().map(|p| &text[p.range.clone()]).collect())
-            .collect()
     }
 
     #[test]
@@ -563,7 +522,7 @@ mod tests {
         assert_eq!(in_blocks(text, &|_| true), whole(text));
         assert_eq!(
             texts(text, &whole(text)),
-            vec!["Kerman", " and [^other]", "more", "A note."]
+            vec!["Kerman", " and |[|^other|]", "more", "A note."]
         );
     }
 

@@ -51,12 +51,6 @@ pub fn keeps_words_whole(text: &str) -> bool {
     true
 }
 
-/// Cuts a Markdown document into segments of prose.
-#[cfg(test)]
-pub fn segments(text: &str) -> Vec<Segment> {
-    map_segments(text, &|_| true, &|segments| segments).concat()
-}
-
 /// What `each` makes of the segments of prose of a Markdown document, part
 /// by part and in order. A large document is read block by block (see
 /// [`blocks`]), so that its parts are parsed in parallel and their segments
@@ -205,17 +199,25 @@ fn only_inline_markup(gap: &str) -> bool {
 mod tests {
     use super::*;
 
-    fn texts(markdown: &str) -> Vec<String> {
-        segments(markdown)
-            .into_iter()
+    /// Each segment's pieces, joined by `|`.
+    pub(super) fn show(text: &str, segments: &[Segment]) -> Vec<String> {
+        segments
+            .iter()
             .map(|s| {
                 s.pieces
                     .iter()
-                    .map(|p| &markdown[p.range.clone()])
+                    .map(|p| &text[p.range.clone()])
                     .collect::<Vec<_>>()
                     .join("|")
             })
             .collect()
+    }
+
+    fn texts(markdown: &str) -> Vec<String> {
+        show(
+            markdown,
+            &crate::document::Format::Markdown.segments(markdown).unwrap(),
+        )
     }
 
     #[test]
