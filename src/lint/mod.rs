@@ -1,0 +1,291 @@
+//! The engine that turns inputs into findings.
+//!
+//! A run follows one path, a module for each step:
+//!
+//! 1. [`inputs`]: the paths named and standard input become files to check
+//!    ([`Input`]); folders are walked in parallel, honouring ignore files.
+//! 2. [`read`]: each file is read (regular files only) and decoded into a
+//!    [`Document`], or becomes a [`FileError`]; the run goes on.
+//! 3. [`find`]: the document's segments are matched, each in its language,
+//!    for glossary mentions and unlisted spellings.
+//! 4. [`analyze`]: the checks turn those into findings; suppressions and
+//!    `[[ignore]]` rules remove some; fixes that would write over markup
+//!    are withheld.
+//! 5. [`run`]: many documents are scheduled in parallel, project-wide
+//!    consistency is judged, and the findings and errors are gathered into
+//!    a [`Report`], sorted by path.
+//!
+//! [`Linter::check_text`] runs steps 3 and 4 on a text in memory, the same
+//! path the command line takes for a file.
+
+mod analyze;
+mod find;
+mod inputs;
+mod read;
+mod run;
+
+use std::sync::{Arc, Mutex};
+
+pub use inputs::{Input, Walks};
+pub use read::{Document, FileError, FileErrorKind};
+pub use run::{FileReport, Progress, Report};
+
+use crate::check::{
+    bilingual_findings, run_checks, sort_findings, CheckId, CheckSettings, CheckedText, Finding,
+};
+use crate::config::Config;
+use crate::document::{Format, FormatError};
+use crate::lang::Language;
+use crate::matcher::Matcher;
+use crate::suppress::{apply_directives, directives};
+use crate::text::LineIndex;
+use crate::unlisted::UnlistedFinder;
+use analyze::{escape_fixes, markup_gaps, withhold_fixes_across_markup};
+use inputs::WalkMap;
+
+/// The checking engine: a compiled glossary and the settings of one run.
+pub struct Linter {
+    matcher: Matcher,
+    unlisted: Option<UnlistedFinder>,
+    config: Config,
+    progress: Option<Arc<Progress>>,
+    /// Whether reports keep each file's text (see [`Linter::without_texts`]).
+    keep_texts: bool,
+    /// Folders walked ahead, taken as they are checked.
+    walks: Mutex<WalkMap>,
+}
+
+impl Linter {
+    /// A linter over a compiled glossary with the given configuration.
+    pub fn new(matcher: Matcher, config: Config) -> Self {
+        let unlisted = config
+            .checks
+            .severity(CheckId::Unlisted)
+            .map(|_| UnlistedFinder::new(&matcher));
+        Linter {
+            matcher,
+            unlisted,
+            config,
+            progress: None,
+            keep_texts: true,
+            walks: Mutex::default(),
+        }
+    }
+
+    /// Drops each file's text as soon as its findings are made, so that
+    /// [`Report`] files carry an empty `text`. For callers that never quote
+    /// or fix the files (machine-readable reports): memory then stays flat
+    /// however many files have findings.
+    pub fn without_texts(mut self) -> Self {
+        self.keep_texts = false;
+        self
+    }
+
+    /// Uses these folder walks instead of walking the same folders again.
+    /// The configuration they were made with must be this linter's.
+    pub fn with_walks(self, walks: Walks) -> Self {
+        *self.walks.lock().unwrap_or_else(|e| e.into_inner()) = walks.0;
+        self
+    }
+
+    /// Makes the linter count files and bytes in `progress` as it goes.
+    pub fn with_progress(mut self, progress: Arc<Progress>) -> Self {
+        self.progress = Some(progress);
+        self
+    }
+
+    /// The compiled glossary.
+    pub fn matcher(&self) -> &Matcher {
+        &self.matcher
+    }
+
+    /// The check settings.
+    pub fn settings(&self) -> &CheckSettings {
+        &self.config.checks
+    }
+
+    /// Checks one text in memory, consistency judged within it.
+    pub fn check_text(
+        &self,
+        text: &str,
+        format: Format,
+        language: &Language,
+    ) -> Result<Vec<Finding>, FormatError> {
+        let segments = format.segments(text)?;
+        let found = self.find(text, &segments, language);
+        let lines = LineIndex::lazy();
+        let document = CheckedText { text, lines: &lines };
+        let settings = &self.config.checks;
+        let mut findings = bilingual_findings(&self.matcher, &document, &found.bilingual(), settings);
+        findings.extend(run_checks(
+            &self.matcher,
+            &document,
+            found.mentions,
+            &found.unlisted,
+            settings,
+        ));
+        apply_directives(&mut findings, &directives(text, format));
+        sort_findings(&mut findings);
+        withhold_fixes_across_markup(&mut findings, &markup_gaps(text, &segments, format));
+        escape_fixes(&mut findings, format);
+        Ok(findings)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::find::PARALLEL_TEXT_BYTES;
+    use super::*;
+    use crate::glossary::GlossaryLoader;
+    use proptest::prelude::*;
+
+    const GLOSSARY: &str = r#"
+        [[concept]]
+        id = "abu-hudhayfah"
+        [concept.lang.en]
+        preferred = "Abu Hudhayfah"
+        deprecated = ["Abu Hudhaifa"]
+
+        [[concept]]
+        id = "kerman"
+        [concept.lang.en]
+        preferred = "Kerman"
+        deprecated = ["Kirman"]
+        [concept.lang.ru]
+        preferred = "Керман"
+        deprecated = ["Кирман"]
+
+        [[concept]]
+        id = "shia"
+        [concept.lang.en]
+        preferred = "Shia"
+        deprecated = ["Shi'ite"]
+
+        [[concept]]
+        id = "us"
+        [concept.lang.en]
+        preferred = { term = "U.S.", case_sensitive = true }
+    "#;
+
+    fn linter() -> Linter {
+        let mut loader = GlossaryLoader::new().without_builtin();
+        loader.add_source("test.toml", GLOSSARY.to_string());
+        let mut config = Config::default();
+        config.checks.set(CheckId::Unlisted, None);
+        Linter::new(Matcher::new(loader.load().unwrap()).unwrap(), config)
+    }
+
+    /// Names with markup around and inside them, near-misses and filler.
+    fn piece() -> impl Strategy<Value = &'static str> {
+        prop::sample::select(vec![
+            "Abu Hudhaifa",
+            "**Abu** Hudhaifa",
+            "Ab*u* Hudhaifa",
+            "Abu *Hudhaifa*",
+            "> Abu\n> Hudhaifa",
+            "Abu\nHudhaifa",
+            "[Abu Hudhaifa](https://example.org/abu)",
+            "`Abu Hudhaifa`",
+            "Abu-Hudhaifa",
+            "Kirman",
+            "Kir*man*",
+            "Kir**man**",
+            "Kir\\man",
+            "~~Kirman~~",
+            "Kir~~man~~",
+            "KIRMAN",
+            "Kirman's",
+            "d'Kirman",
+            "l’Kirman",
+            "Кирмане",
+            "Кирман",
+            "Кир*мане*",
+            "Shi'ite",
+            "Shi\\'ite",
+            "Shi*'ite*",
+            "U.S.",
+            "u.s.",
+            "U.*S.*",
+            "about",
+            "Kermanshah",
+            "Abul",
+            "Hudhaifas",
+            "the",
+            "and",
+            "\n\n",
+            "# ",
+            "- ",
+            "1. ",
+            "<b>",
+            "</b>",
+            "&amp;",
+            "&#75;irman",
+            "*",
+            "_",
+            "\\",
+            "\n",
+            "    ",
+            "```\n",
+        ])
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        /// A Markdown document is skipped only when parsing it would find
+        /// no mention at all.
+        #[test]
+        fn skipping_a_document_never_loses_a_mention(parts in prop::collection::vec(piece(), 0..10)) {
+            let linter = linter();
+            let text = parts.concat();
+            if linter.cannot_have_findings(&text, Format::Markdown) {
+                for language in ["en", "ru"] {
+                    let language = Language::parse(language).unwrap();
+                    let segments = Format::Markdown.segments(&text).unwrap();
+                    let found = linter.find(&text, &segments, &language);
+                    prop_assert!(found.mentions.is_empty(), "{:?} skipped, but mentions {:?}", text, found.mentions);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_large_document_matched_in_parallel_keeps_every_mention_in_order() {
+        let linter = linter();
+        let paragraph = "Roads *lead* on. Kirman, then Abu Hudhaifa.\n\n";
+        let text = paragraph.repeat(PARALLEL_TEXT_BYTES / paragraph.len() + 100);
+        let segments = Format::Markdown.segments(&text).unwrap();
+        let found = linter.find(&text, &segments, &Language::parse("en").unwrap());
+        let starts: Vec<usize> = found.mentions.iter().map(|m| m.range.start).collect();
+        let expected: Vec<usize> = text
+            .match_indices(paragraph)
+            .flat_map(|(at, _)| [at + 17, at + 30])
+            .collect();
+        assert_eq!(starts.len(), expected.len());
+        assert!(starts == expected, "first mentions {:?}", &starts[..4]);
+    }
+
+    #[test]
+    fn documents_that_name_nobody_are_skipped_and_the_others_kept() {
+        let linter = linter();
+        let skipped = |text: &str| linter.cannot_have_findings(text, Format::Markdown);
+        assert!(skipped("About the Kermanshah road, and Abul.\n"));
+        assert!(!skipped("About **Abu** Hudhaifa.\n"));
+        assert!(!skipped("Kir*man*\n"), "emphasis inside a word");
+        assert!(!skipped("U.*S.*\n"), "emphasis inside an abbreviation");
+        assert!(
+            !skipped("KIRMAN`Abu Hudhaifa`Abu *Hudhaifa*\n"),
+            "a name right after a code span"
+        );
+        assert!(!skipped("Кирмане\n"), "an inflected form");
+        assert!(
+            !skipped("A note. <!-- termlint-disable -->\n"),
+            "a suppression comment"
+        );
+        assert!(!skipped("Kirman"));
+        assert!(
+            !linter.cannot_have_findings("About the road.", Format::Text),
+            "only Markdown is skipped"
+        );
+    }
+}

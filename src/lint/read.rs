@@ -1,0 +1,233 @@
+//! Reading the inputs: regular files only, decoded as UTF-8, and the
+//! errors of a file that cannot be checked.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use super::inputs::Job;
+use super::Linter;
+use crate::document::{Format, FormatError};
+use crate::i18n::{io_reason, Message};
+use crate::lang::Language;
+use crate::text::LineIndex;
+
+/// A file that could not be checked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileError {
+    /// The path as given or walked.
+    pub path: String,
+    /// What went wrong.
+    pub kind: FileErrorKind,
+}
+
+/// Why a file could not be checked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FileErrorKind {
+    /// The path does not exist.
+    NotFound,
+    /// Reading failed.
+    Unreadable { reason: Message },
+    /// The file contains NUL bytes.
+    Binary,
+    /// The file starts with a UTF-16 byte-order mark; only UTF-8 is read.
+    Utf16,
+    /// The path is a FIFO, a device or a socket: never read, since reading
+    /// may block or never end (`/dev/zero`).
+    NotRegular,
+    /// The file is not UTF-8; the first bad byte is at this line and column.
+    InvalidUtf8 { line: usize, column: usize },
+    /// The file's format parser rejects it at this line and column.
+    Malformed {
+        line: usize,
+        column: usize,
+        detail: String,
+    },
+}
+
+impl FileError {
+    /// The message to show.
+    pub fn message(&self) -> Message {
+        let message = match &self.kind {
+            FileErrorKind::NotFound => Message::new("file-not-found"),
+            FileErrorKind::Unreadable { reason } => {
+                Message::new("file-unreadable").message("reason", reason.clone())
+            }
+            FileErrorKind::Binary => Message::new("file-binary"),
+            FileErrorKind::Utf16 => Message::new("file-utf16"),
+            FileErrorKind::NotRegular => Message::new("file-not-regular"),
+            FileErrorKind::Malformed { line, column, detail } => Message::new("file-malformed")
+                .number("line", *line)
+                .number("column", *column)
+                .text("detail", detail),
+            FileErrorKind::InvalidUtf8 { line, column } => Message::new("file-invalid-utf8")
+                .number("line", *line)
+                .number("column", *column),
+        };
+        message.text("path", &self.path)
+    }
+}
+
+/// A document read from a file or standard input.
+pub struct Document {
+    /// The path as given or walked (`<stdin>` for standard input).
+    pub path: String,
+    /// The decoded text.
+    pub text: String,
+    /// Its format.
+    pub format: Format,
+    /// Its language.
+    pub language: Language,
+}
+
+impl Linter {
+    pub(super) fn read_stdin(&self) -> Result<Document, FileError> {
+        let path = "<stdin>".to_string();
+        let mut bytes = Vec::new();
+        if let Err(err) = std::io::stdin().read_to_end(&mut bytes) {
+            return Err(FileError {
+                path,
+                kind: FileErrorKind::Unreadable {
+                    reason: io_reason(&err),
+                },
+            });
+        }
+        let language = self.config.languages.language_of(Path::new(&path)).clone();
+        Ok(Document {
+            text: decode(&path, bytes)?,
+            path,
+            format: self.config.format.unwrap_or(Format::Text),
+            language,
+        })
+    }
+
+    /// The path as language globs see it; not computed when there are none.
+    pub(super) fn relative_for_languages(&self, path: &Path) -> PathBuf {
+        if self.config.languages.has_globs() {
+            self.config.relative_path(path)
+        } else {
+            PathBuf::new()
+        }
+    }
+
+    /// Reads one file. Binary files met while walking are skipped quietly,
+    /// as ripgrep does; a binary file named on the command line is an error.
+    pub(super) fn read_file(&self, job: &Job) -> Result<Option<Document>, FileError> {
+        let path = job.path.display().to_string();
+        let bytes = read_regular_file(&job.path).map_err(|kind| FileError {
+            path: path.clone(),
+            kind,
+        })?;
+        let language = self
+            .config
+            .languages
+            .language_of(&self.relative_for_languages(&job.path))
+            .clone();
+        match decode(&path, bytes) {
+            Ok(text) => Ok(Some(Document {
+                path,
+                text,
+                format: job.format,
+                language,
+            })),
+            Err(FileError {
+                kind: FileErrorKind::Binary,
+                ..
+            }) if !job.explicit => Ok(None),
+            Err(error) => Err(error),
+        }
+    }
+}
+
+/// The error for a file its format's parser rejects.
+pub(super) fn malformed(path: String, text: &str, error: FormatError) -> FileError {
+    let mut offset = error.offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let position = LineIndex::new(text).position(text, offset);
+    FileError {
+        path,
+        kind: FileErrorKind::Malformed {
+            line: position.line,
+            column: position.column,
+            detail: error.detail,
+        },
+    }
+}
+
+/// The bytes of a regular file (following symbolic links). FIFOs, devices
+/// and sockets are refused before they are opened: reading them may block
+/// forever or never end.
+pub(super) fn read_regular_file(path: &Path) -> Result<Vec<u8>, FileErrorKind> {
+    let unreadable = |err: std::io::Error| FileErrorKind::Unreadable {
+        reason: io_reason(&err),
+    };
+    // Opened without blocking (a FIFO would wait for a writer), then
+    // examined through the open file: one path lookup per file.
+    let mut file = match open_without_blocking(path) {
+        Ok(file) => file,
+        Err(err) => {
+            // Sockets cannot be opened at all: say what they are.
+            let metadata = std::fs::metadata(path).map_err(unreadable)?;
+            return Err(match metadata.is_file() {
+                true => unreadable(err),
+                false => FileErrorKind::NotRegular,
+            });
+        }
+    };
+    let metadata = file.metadata().map_err(unreadable)?;
+    if !metadata.is_file() {
+        return Err(FileErrorKind::NotRegular);
+    }
+    let mut bytes = Vec::new();
+    let expected = usize::try_from(metadata.len()).unwrap_or(usize::MAX);
+    bytes
+        .try_reserve_exact(expected)
+        .map_err(|_| FileErrorKind::Unreadable {
+            reason: io_reason(&std::io::Error::from(std::io::ErrorKind::OutOfMemory)),
+        })?;
+    std::io::Read::read_to_end(&mut file, &mut bytes).map_err(unreadable)?;
+    Ok(bytes)
+}
+
+#[cfg(unix)]
+pub(super) fn open_without_blocking(path: &Path) -> std::io::Result<std::fs::File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    std::fs::File::options()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK)
+        .open(path)
+}
+
+#[cfg(not(unix))]
+pub(super) fn open_without_blocking(path: &Path) -> std::io::Result<std::fs::File> {
+    std::fs::File::open(path)
+}
+
+/// The text of a file, unless it is UTF-16, binary or not UTF-8.
+pub(super) fn decode(path: &str, bytes: Vec<u8>) -> Result<String, FileError> {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err(FileError {
+            path: path.to_string(),
+            kind: FileErrorKind::Utf16,
+        });
+    }
+    if bytes.contains(&0) {
+        return Err(FileError {
+            path: path.to_string(),
+            kind: FileErrorKind::Binary,
+        });
+    }
+    String::from_utf8(bytes).map_err(|err| {
+        let valid = &err.as_bytes()[..err.utf8_error().valid_up_to()];
+        let valid = std::str::from_utf8(valid).unwrap_or_default();
+        let position = LineIndex::new(valid).position(valid, valid.len());
+        FileError {
+            path: path.to_string(),
+            kind: FileErrorKind::InvalidUtf8 {
+                line: position.line,
+                column: position.column,
+            },
+        }
+    })
+}

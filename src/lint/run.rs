@@ -1,0 +1,271 @@
+//! Running many documents: parallel scheduling, progress, project-wide
+//! consistency and the [`Report`] of a run.
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use rayon::prelude::*;
+
+use super::analyze::{escape_fixes, markup_gaps, withhold_fixes_across_markup, Analyzed};
+use super::inputs::{Input, Job};
+use super::read::{Document, FileError, FileErrorKind};
+use super::Linter;
+use crate::check::{
+    inconsistent_findings, sort_findings, CheckId, CheckedText, ConsistencyInput, Finding, Severity,
+};
+use crate::config::ConsistencyScope;
+use crate::document::Format;
+
+/// How far a run has got: counters the engine updates as it reads and checks
+/// files, for a caller that shows progress (the engine itself never prints).
+/// A caller polls them from another thread; they only grow during a run.
+#[derive(Debug, Default)]
+pub struct Progress {
+    files_total: AtomicUsize,
+    files_done: AtomicUsize,
+    bytes_done: AtomicUsize,
+}
+
+impl Progress {
+    /// How many files the run will read, as far as it knows yet (folders
+    /// are walked before their files are read).
+    pub fn files_total(&self) -> usize {
+        self.files_total.load(Ordering::Relaxed)
+    }
+
+    /// How many files are read and checked, or failed.
+    pub fn files_done(&self) -> usize {
+        self.files_done.load(Ordering::Relaxed)
+    }
+
+    /// How many bytes the files read so far hold.
+    pub fn bytes_done(&self) -> usize {
+        self.bytes_done.load(Ordering::Relaxed)
+    }
+
+    fn add_total(&self, files: usize) {
+        self.files_total.fetch_add(files, Ordering::Relaxed);
+    }
+
+    fn add_bytes(&self, bytes: usize) {
+        self.bytes_done.fetch_add(bytes, Ordering::Relaxed);
+    }
+
+    fn file_done(&self) {
+        self.files_done.fetch_add(1, Ordering::Relaxed);
+    }
+}
+
+/// The outcome of a run.
+#[derive(Debug, Default)]
+pub struct Report {
+    /// Files with findings, sorted by path.
+    pub files: Vec<FileReport>,
+    /// Files that could not be checked, sorted by path.
+    pub errors: Vec<FileError>,
+    /// How many files were checked.
+    pub files_checked: usize,
+}
+
+/// The findings of one file, with its text for showing context.
+#[derive(Debug)]
+pub struct FileReport {
+    /// The path as given or walked (`-` is `<stdin>`).
+    pub path: String,
+    /// The file's text.
+    pub text: String,
+    /// Findings in text order.
+    pub findings: Vec<Finding>,
+}
+
+impl Report {
+    /// Every finding.
+    pub fn findings(&self) -> impl Iterator<Item = &Finding> {
+        self.files.iter().flat_map(|f| f.findings.iter())
+    }
+
+    /// Whether some finding has error severity.
+    pub fn has_errors(&self) -> bool {
+        self.findings().any(|f| f.severity == Severity::Error)
+    }
+}
+
+impl Linter {
+    pub(super) fn progress(&self, update: impl FnOnce(&Progress)) {
+        if let Some(progress) = &self.progress {
+            update(progress);
+        }
+    }
+
+    /// Checks every input. Folders are walked (honouring ignore files and
+    /// skipping hidden files) and their files checked in parallel; explicit
+    /// files are checked whatever their extension. With project consistency,
+    /// every file of the run is one scope for `inconsistent`.
+    pub fn check_inputs(&self, inputs: &[Input]) -> Report {
+        // Within one document, each file is finished where it is read, and
+        // the text of a clean file is dropped at once: memory stays bounded
+        // by the files with findings, not by the size of the run.
+        let project = self.config.consistency == ConsistencyScope::Project;
+        let (outcomes, mut errors) = self.map_documents(inputs, |document| -> Result<_, Box<FileError>> {
+            let mut file = self.analyze(document).map_err(Box::new)?;
+            if project {
+                return Ok(Some(Box::new(file)));
+            }
+            self.suppress(&mut file);
+            file.release(self.keep_texts);
+            // A clean file leaves nothing behind but its count.
+            Ok((!file.result.findings.is_empty()).then(|| Box::new(file)))
+        });
+        let mut analyzed = Vec::new();
+        let mut files_checked = 0;
+        for outcome in outcomes {
+            match outcome {
+                Ok(file) => {
+                    files_checked += 1;
+                    analyzed.extend(file.map(|file| *file));
+                }
+                Err(error) => errors.push(*error),
+            }
+        }
+        errors.sort_by(|a, b| a.path.cmp(&b.path));
+        if project {
+            self.add_project_consistency(&mut analyzed);
+            for file in &mut analyzed {
+                self.suppress(file);
+                file.release(self.keep_texts);
+            }
+        }
+        let files: Vec<FileReport> = analyzed
+            .into_iter()
+            .filter(|file| !file.result.findings.is_empty())
+            .map(|mut file| {
+                sort_findings(&mut file.result.findings);
+                FileReport {
+                    path: file.path,
+                    text: file.text,
+                    findings: file.result.findings,
+                }
+            })
+            .collect();
+        Report {
+            files,
+            errors,
+            files_checked,
+        }
+    }
+
+    /// Reads every input document (walking folders in parallel) and applies
+    /// `f` to each; returns the results and the files that could not be read,
+    /// both sorted by path.
+    pub fn map_documents<T: Send>(
+        &self,
+        inputs: &[Input],
+        f: impl Fn(Document) -> T + Sync,
+    ) -> (Vec<T>, Vec<FileError>) {
+        let mut errors = Vec::new();
+        let mut jobs: Vec<Job> = Vec::new();
+        let mut results: Vec<(String, T)> = Vec::new();
+        for input in inputs {
+            match input {
+                Input::Stdin => match self.read_stdin() {
+                    Ok(document) => results.push((document.path.clone(), f(document))),
+                    Err(error) => errors.push(error),
+                },
+                Input::Path(path) if path.is_dir() => {
+                    let (walked, unreadable) = self.walk(path);
+                    jobs.extend(walked);
+                    errors.extend(unreadable);
+                }
+                // `symlink_metadata`: a dangling link or a symlink loop exists
+                // and is reported by `read_file` with the system's reason.
+                Input::Path(path) if path.symlink_metadata().is_ok() => jobs.push(Job {
+                    path: path.clone(),
+                    format: self
+                        .config
+                        .format
+                        .or_else(|| Format::from_path(path))
+                        .unwrap_or(Format::Text),
+                    explicit: true,
+                }),
+                Input::Path(path) => errors.push(FileError {
+                    path: path.display().to_string(),
+                    kind: FileErrorKind::NotFound,
+                }),
+            }
+        }
+        self.progress(|p| p.add_total(jobs.len()));
+        // One outcome per file is kept until the end (to sort the results):
+        // boxed errors keep each as small as the result.
+        let outcomes: Vec<Outcome<T>> = jobs
+            .par_iter()
+            .map(|job| {
+                let read = self.read_file(job);
+                if let Ok(Some(document)) = &read {
+                    self.progress(|p| p.add_bytes(document.text.len()));
+                }
+                let result = read
+                    .map(|read| read.map(|document| (document.path.clone(), f(document))))
+                    .map_err(Box::new);
+                self.progress(Progress::file_done);
+                result
+            })
+            .collect();
+        drop(jobs);
+        results.reserve(outcomes.len());
+        for outcome in outcomes {
+            match outcome {
+                Ok(Some(result)) => results.push(result),
+                Ok(None) => {}
+                Err(error) => errors.push(*error),
+            }
+        }
+        results.sort_by(|a, b| a.0.cmp(&b.0));
+        errors.sort_by(|a, b| a.path.cmp(&b.path));
+        (results.into_iter().map(|(_, result)| result).collect(), errors)
+    }
+
+    /// With project scope, adds the `inconsistent` findings of all files.
+    pub(super) fn add_project_consistency(&self, analyzed: &mut [Analyzed]) {
+        let Some(severity) = self.config.checks.severity(CheckId::Inconsistent) else {
+            return;
+        };
+        if self.config.consistency != ConsistencyScope::Project {
+            return;
+        }
+        let documents: Vec<CheckedText> = analyzed
+            .iter()
+            .map(|file| CheckedText {
+                text: &file.text,
+                lines: &file.lines,
+            })
+            .collect();
+        let scope: Vec<ConsistencyInput> = analyzed
+            .iter()
+            .zip(&documents)
+            .map(|(file, document)| ConsistencyInput {
+                path: &file.path,
+                document,
+                mentions: &file.result.mentions,
+                flagged: &file.result.flagged,
+            })
+            .collect();
+        let found = inconsistent_findings(&self.matcher, &scope, severity);
+        drop(scope);
+        drop(documents);
+        for (doc, finding) in found {
+            let file = &mut analyzed[doc];
+            let mut finding = [finding];
+            if finding[0].fix.is_some() {
+                // The segments are not kept: read them again (the file
+                // parsed when it was checked).
+                let segments = file.format.segments(&file.text).unwrap_or_default();
+                withhold_fixes_across_markup(&mut finding, &markup_gaps(&file.text, &segments, file.format));
+            }
+            escape_fixes(&mut finding, file.format);
+            file.result.findings.extend(finding);
+        }
+    }
+}
+
+/// What reading and checking one file gave: nothing (a binary file met
+/// while walking), its path and result, or why it could not be read.
+pub(super) type Outcome<T> = Result<Option<(String, T)>, Box<FileError>>;
