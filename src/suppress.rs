@@ -159,11 +159,17 @@ fn covering_directive(directives: &[Directive], finding: &Finding) -> Option<usi
     next_line.or(region)
 }
 
-/// Removes the findings an ignore rule covers.
-pub fn apply_ignores(findings: &mut Vec<Finding>, rules: &[IgnoreRule], path: &std::path::Path) {
+/// Removes the findings an ignore rule covers. A rule that names files
+/// applies only to a document with a path (`path`, relative to the
+/// configuration's folder) that one of them matches.
+pub fn apply_ignores(findings: &mut Vec<Finding>, rules: &[IgnoreRule], path: Option<&std::path::Path>) {
     let applicable: Vec<&IgnoreRule> = rules
         .iter()
-        .filter(|rule| rule.files.as_ref().is_none_or(|glob| glob.is_match(path)))
+        .filter(|rule| match (&rule.files, path) {
+            (None, _) => true,
+            (Some(glob), Some(path)) => glob.is_match(path),
+            (Some(_), None) => false,
+        })
         .collect();
     if applicable.is_empty() {
         return;

@@ -227,6 +227,7 @@ impl CheckedText<'_> {
 
 /// What one document yields before consistency is judged: the findings of
 /// the per-mention checks, and its mentions with whether each is flagged.
+#[derive(Default)]
 pub struct DocumentFindings {
     /// `deprecated`, `case` and `unlisted` findings.
     pub findings: Vec<Finding>,
@@ -265,32 +266,6 @@ pub fn mention_checks(
         mentions,
         flagged,
     }
-}
-
-/// Runs every enabled check on one document, consistency judged within the
-/// document, and returns the findings sorted by position.
-pub fn run_checks(
-    matcher: &Matcher,
-    document: &CheckedText,
-    mentions: Vec<Mention>,
-    unlisted: &[Unlisted],
-    settings: &CheckSettings,
-) -> Vec<Finding> {
-    let mut result = mention_checks(matcher, document, mentions, unlisted, settings);
-    if let Some(severity) = settings.severity(CheckId::Inconsistent) {
-        let scope = [ConsistencyInput {
-            path: "",
-            document,
-            mentions: &result.mentions,
-            flagged: &result.flagged,
-        }];
-        let found = inconsistent_findings(matcher, &scope, severity);
-        result
-            .findings
-            .extend(found.into_iter().map(|(_, finding)| finding));
-    }
-    sort_findings(&mut result.findings);
-    result.findings
 }
 
 /// Sorts findings by position, then check.

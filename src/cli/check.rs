@@ -1,7 +1,7 @@
 //! `termlint check`.
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use termlint::config::ConsistencyScope;
@@ -22,7 +22,7 @@ use super::{progress, write_stdout, GlossaryArgs, OutputFormat, EXIT_CLEAN, EXIT
 pub struct CheckArgs {
     // Files or folders; `-` is standard input; none: the current folder.
     #[arg(value_name = "PATH")]
-    paths: Vec<String>,
+    paths: Vec<PathBuf>,
     #[command(flatten)]
     source: GlossaryArgs,
     // The document language, unless termlint.toml maps the path.
@@ -53,7 +53,7 @@ pub struct CheckArgs {
     report_unused_suppressions: bool,
     // Read the paths to check, one per line, from this file (`-`: standard input).
     #[arg(long, value_name = "FILE")]
-    files_from: Option<String>,
+    files_from: Option<PathBuf>,
     // Only the findings: no summary, no progress bar.
     #[arg(long, short = 'q')]
     quiet: bool,
@@ -137,7 +137,7 @@ pub fn run(args: CheckArgs, localizer: &Localizer) -> Result<u8, Vec<Message>> {
     } else {
         Vec::new()
     };
-    if request.write && report.files.iter().any(|f| f.path == "<stdin>") {
+    if request.write && report.files.iter().any(|f| f.input == Input::Stdin) {
         // Standard input was fixed to standard output; nothing else is printed there.
         return Ok(EXIT_CLEAN);
     }
@@ -156,25 +156,40 @@ pub fn run(args: CheckArgs, localizer: &Localizer) -> Result<u8, Vec<Message>> {
 }
 
 /// The paths listed one per line in `list` (`-`: standard input); blank
-/// lines are skipped.
-fn read_path_list(list: &str) -> Result<Vec<String>, Vec<Message>> {
-    let text = if list == "-" {
-        let mut text = String::new();
-        std::io::Read::read_to_string(&mut std::io::stdin(), &mut text).map(|_| text)
+/// lines are skipped. A line is taken as the bytes of a path, so names that
+/// are not UTF-8 are checked and fixed like any other.
+fn read_path_list(list: &Path) -> Result<Vec<PathBuf>, Vec<Message>> {
+    let bytes = if list == Path::new("-") {
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::stdin(), &mut bytes).map(|_| bytes)
     } else {
-        std::fs::read_to_string(list)
+        std::fs::read(list)
     };
-    let text = text.map_err(|err| {
+    let bytes = bytes.map_err(|err| {
         vec![Message::new("error-files-from")
-            .text("path", list)
+            .text("path", list.display().to_string())
             .message("reason", termlint::i18n::io_reason(&err))]
     })?;
-    Ok(text
-        .lines()
-        .map(|line| line.trim_end_matches('\r'))
-        .filter(|line| !line.trim().is_empty())
-        .map(str::to_string)
+    Ok(bytes
+        .split(|&b| b == b'\n')
+        .map(|line| line.strip_suffix(b"\r").unwrap_or(line))
+        .filter(|line| !line.trim_ascii().is_empty())
+        .map(path_from_bytes)
         .collect())
+}
+
+/// A path from the bytes of a line: exact on Unix, where a path is bytes;
+/// elsewhere read as UTF-8 (lossily).
+fn path_from_bytes(bytes: &[u8]) -> PathBuf {
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        PathBuf::from(std::ffi::OsStr::from_bytes(bytes))
+    }
+    #[cfg(not(unix))]
+    {
+        PathBuf::from(String::from_utf8_lossy(bytes).into_owned())
+    }
 }
 
 /// Runs the checks, with a progress bar on standard error when it is a
@@ -243,18 +258,15 @@ fn write_report(
 }
 
 /// The inputs named on the command line (`-` is standard input).
-pub fn inputs(paths: &[String]) -> Vec<Input> {
+pub fn inputs(paths: &[PathBuf]) -> Vec<Input> {
     if paths.is_empty() {
         return vec![Input::Path(PathBuf::from("."))];
     }
     paths
         .iter()
-        .map(|p| {
-            if p == "-" {
-                Input::Stdin
-            } else {
-                Input::Path(PathBuf::from(p))
-            }
+        .map(|path| match path.as_os_str() == "-" {
+            true => Input::Stdin,
+            false => Input::Path(path.clone()),
         })
         .collect()
 }

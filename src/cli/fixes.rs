@@ -2,11 +2,10 @@
 //! diff, write atomically, and leave in the report only what was not fixed.
 
 use std::io::Write;
-use std::path::Path;
 
 use termlint::fix::{apply, is_fixable, plan, unified_diff, write_atomically, FixOptions};
 use termlint::i18n::{Localizer, Message};
-use termlint::lint::Report;
+use termlint::lint::{Input, Report};
 
 use super::write_stdout;
 
@@ -34,27 +33,27 @@ pub fn apply_fixes(report: &mut Report, request: FixRequest, localizer: &Localiz
         if plan.edits.is_empty() {
             continue;
         }
+        let name = file.input.to_string();
         for skipped in &plan.skipped {
             notes.push(
                 Message::new("fix-skipped-overlap")
-                    .text("path", &file.path)
+                    .text("path", &name)
                     .number("start", skipped.range.start)
                     .number("end", skipped.range.end),
             );
         }
         let new_text = apply(&file.text, &plan.edits);
         if request.diff {
-            diffs.push_str(&unified_diff(&file.path, &file.text, &new_text));
+            diffs.push_str(&unified_diff(&name, &file.text, &new_text));
         }
         if !request.write {
             continue;
         }
-        let written = if file.path == "<stdin>" {
+        let written = match &file.input {
             // Fixed standard input goes to standard output, as ruff does.
-            write_stdout(&new_text).map_err(|_| ())
-        } else {
-            write_atomically(Path::new(&file.path), &file.text, &new_text)
-                .map_err(|error| problems.push(error.message(&file.path)))
+            Input::Stdin => write_stdout(&new_text).map_err(|_| ()),
+            Input::Path(path) => write_atomically(path, &file.text, &new_text)
+                .map_err(|error| problems.push(error.message(&name))),
         };
         if written.is_ok() {
             let before = file.findings.len();

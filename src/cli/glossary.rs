@@ -30,7 +30,7 @@ pub enum GlossaryCommand {
     // Find variant spellings of names in a corpus; print them as glossary TOML.
     Suggest {
         #[arg(value_name = "PATH", required = true)]
-        paths: Vec<String>,
+        paths: Vec<PathBuf>,
         #[arg(long, value_name = "TAG", default_value = "en")]
         lang: String,
     },
@@ -159,7 +159,7 @@ fn run_examples(linter: &Linter, localizer: &Localizer) -> Result<u8, Vec<Messag
 }
 
 /// `glossary suggest`: variant groups of the corpus as TOML.
-fn suggest(linter: &Linter, paths: &[String], lang: &str) -> Result<String, Vec<Message>> {
+fn suggest(linter: &Linter, paths: &[PathBuf], lang: &str) -> Result<String, Vec<Message>> {
     let language =
         Language::parse(lang).map_err(|_| vec![Message::new("error-bad-language").text("tag", lang)])?;
     let (collectors, errors) = linter.map_documents(&super::check::inputs(paths), |document| {

@@ -1,16 +1,19 @@
 //! Linting one document: matching, the checks, suppressions and `[[ignore]]`
 //! rules, and fixes withheld where they would write over markup.
 
+use std::ops::Range;
 use std::path::Path;
 
 use super::find::Found;
+use super::inputs::Input;
 use super::Linter;
 use crate::check::{
     bilingual_findings, inconsistent_findings, mention_checks, CheckId, CheckedText, ConsistencyInput,
     Detail, DocumentFindings, Finding,
 };
 use crate::config::ConsistencyScope;
-use crate::document::{Format, Segment};
+use crate::document::{Format, FormatError, Segment};
+use crate::lang::Language;
 use crate::lint::read::{malformed, Document, FileError};
 use crate::suppress::{apply_directives, apply_ignores, directives};
 use crate::text::LineIndex;
@@ -30,58 +33,54 @@ impl Linter {
             && !self.matcher.could_mention(text)
     }
 
-    /// Runs the checks on one document; consistency too, unless it is
-    /// judged over the whole project.
+    /// Runs the checks on one document read from a file or standard input;
+    /// consistency too, unless it is judged over the whole project.
     pub(super) fn analyze(&self, document: Document) -> Result<Analyzed, FileError> {
         let Document {
-            path,
+            input,
             text,
             format,
             language,
         } = document;
-        if self.cannot_have_findings(&text, format) {
-            return Ok(Analyzed {
-                path,
+        let within_document = self.config.consistency == ConsistencyScope::Document;
+        match self.analyze_text(&text, format, &language, within_document) {
+            Ok((result, lines)) => Ok(Analyzed {
+                input,
                 text,
                 format,
-                lines: LineIndex::lazy(),
-                result: DocumentFindings {
-                    findings: Vec::new(),
-                    mentions: Vec::new(),
-                    flagged: Vec::new(),
-                },
-            });
+                lines,
+                result,
+            }),
+            Err(error) => Err(malformed(input, &text, error)),
         }
-        // A large Markdown file is read and matched block by block, in
-        // parallel, and its blocks that cannot hold findings are not parsed.
-        let may_matter = |part: &str| !self.cannot_have_findings(part, format);
-        let each_part = |segments: Vec<Segment>| {
-            let gaps = markup_gaps(&text, &segments, format);
-            (self.find(&text, &segments, &language), gaps)
-        };
-        let parts = match format.map_segments(&text, &may_matter, &each_part) {
-            Ok(parts) => parts,
-            Err(error) => return Err(malformed(path, &text, error)),
-        };
-        let mut found = Found::default();
-        let mut gaps = Vec::new();
-        for (part_found, part_gaps) in parts {
-            found.append(part_found);
-            gaps.extend(part_gaps);
+    }
+
+    /// The findings of one text before suppressions: its mentions and
+    /// unlisted spellings checked, the bilingual checks, and consistency
+    /// within the text when `judge_consistency`. Fixes that would write
+    /// over markup are withheld and the others escaped as the format needs.
+    pub(super) fn analyze_text(
+        &self,
+        text: &str,
+        format: Format,
+        language: &Language,
+        judge_consistency: bool,
+    ) -> Result<(DocumentFindings, LineIndex), FormatError> {
+        if self.cannot_have_findings(text, format) {
+            return Ok((DocumentFindings::default(), LineIndex::lazy()));
         }
+        let (found, gaps) = self.find_in_document(text, format, language)?;
         let lines = LineIndex::lazy();
-        let checked = CheckedText {
-            text: &text,
-            lines: &lines,
-        };
+        let checked = CheckedText { text, lines: &lines };
         let settings = &self.config.checks;
         let bilingual = bilingual_findings(&self.matcher, &checked, &found.bilingual(), settings);
         let mut result = mention_checks(&self.matcher, &checked, found.mentions, &found.unlisted, settings);
         result.findings.extend(bilingual);
         let severity = settings.severity(CheckId::Inconsistent);
-        if let (Some(severity), ConsistencyScope::Document) = (severity, self.config.consistency) {
+        if let (Some(severity), true) = (severity, judge_consistency) {
             let scope = [ConsistencyInput {
-                path: &path,
+                // Within one document, no other file is ever named.
+                path: "",
                 document: &checked,
                 mentions: &result.mentions,
                 flagged: &result.flagged,
@@ -91,24 +90,49 @@ impl Linter {
         }
         withhold_fixes_across_markup(&mut result.findings, &gaps);
         escape_fixes(&mut result.findings, format);
-        Ok(Analyzed {
-            path,
-            text,
-            format,
-            lines,
-            result,
-        })
+        Ok((result, lines))
     }
 
-    /// Removes the findings that directives and `ignore` rules cover, and
-    /// reports unused directives when asked.
-    pub(super) fn suppress(&self, file: &mut Analyzed) {
-        let findings = &mut file.result.findings;
-        if !self.config.ignores.is_empty() {
-            let relative = self.config.relative_path(Path::new(&file.path));
-            apply_ignores(findings, &self.config.ignores, &relative);
+    /// What a document's segments yield, and the markup between their
+    /// pieces. A large Markdown file is read and matched block by block, in
+    /// parallel, and its blocks that cannot hold findings are not parsed.
+    fn find_in_document(
+        &self,
+        text: &str,
+        format: Format,
+        language: &Language,
+    ) -> Result<(Found, Vec<Range<usize>>), FormatError> {
+        let may_matter = |part: &str| !self.cannot_have_findings(part, format);
+        let each_part = |segments: Vec<Segment>| {
+            let gaps = markup_gaps(text, &segments, format);
+            (self.find(text, &segments, language), gaps)
+        };
+        let parts = format.map_segments(text, &may_matter, &each_part)?;
+        let mut found = Found::default();
+        let mut gaps = Vec::new();
+        for (part_found, part_gaps) in parts {
+            found.append(part_found);
+            gaps.extend(part_gaps);
         }
-        let directives = directives(&file.text, file.format);
+        Ok((found, gaps))
+    }
+
+    /// Removes the findings that directives and `ignore` rules cover (rules
+    /// naming files apply only to a document with a path), and reports
+    /// unused directives when asked.
+    pub(super) fn suppress(
+        &self,
+        path: Option<&Path>,
+        text: &str,
+        format: Format,
+        lines: &LineIndex,
+        findings: &mut Vec<Finding>,
+    ) {
+        if !self.config.ignores.is_empty() {
+            let relative = path.map(|path| self.config.relative_path(path));
+            apply_ignores(findings, &self.config.ignores, relative.as_deref());
+        }
+        let directives = directives(text, format);
         if directives.is_empty() {
             return;
         }
@@ -120,10 +144,10 @@ impl Linter {
                 findings.push(Finding {
                     check: CheckId::UnusedSuppression,
                     severity,
-                    start: file.lines.position(&file.text, range.start),
-                    end: file.lines.position(&file.text, range.end),
+                    start: lines.position(text, range.start),
+                    end: lines.position(text, range.end),
                     concept: String::new(),
-                    found: file.text[range.clone()].to_string(),
+                    found: text[range.clone()].to_string(),
                     range,
                     suggestion: None,
                     detail: Detail::UnusedSuppression,
@@ -139,8 +163,8 @@ impl Linter {
 /// that continue a string on the next line). A name may run across it
 /// (`Abu **Hafs**`, `Ghasem <pc id="1">Soleimani</pc>`), but a fix must not
 /// write over it.
-pub(super) fn markup_gaps(text: &str, segments: &[Segment], format: Format) -> Vec<std::ops::Range<usize>> {
-    let mut gaps: Vec<std::ops::Range<usize>> = segments
+pub(super) fn markup_gaps(text: &str, segments: &[Segment], format: Format) -> Vec<Range<usize>> {
+    let mut gaps: Vec<Range<usize>> = segments
         .iter()
         .flat_map(|segment| segment.pieces.windows(2))
         .map(|pair| pair[0].range.end..pair[1].range.start)
@@ -153,7 +177,7 @@ pub(super) fn markup_gaps(text: &str, segments: &[Segment], format: Format) -> V
         })
         .collect();
     gaps.sort_by_key(|gap| gap.start);
-    let mut merged: Vec<std::ops::Range<usize>> = Vec::with_capacity(gaps.len());
+    let mut merged: Vec<Range<usize>> = Vec::with_capacity(gaps.len());
     for gap in gaps {
         match merged.last_mut() {
             Some(last) if gap.start <= last.end => last.end = last.end.max(gap.end),
@@ -166,7 +190,7 @@ pub(super) fn markup_gaps(text: &str, segments: &[Segment], format: Format) -> V
 /// Leaves without a fix the findings whose fix would write over markup:
 /// replacing the span would delete tags, emphasis markers or inline codes,
 /// and could leave the file malformed. The finding is still reported.
-pub(super) fn withhold_fixes_across_markup(findings: &mut [Finding], gaps: &[std::ops::Range<usize>]) {
+pub(super) fn withhold_fixes_across_markup(findings: &mut [Finding], gaps: &[Range<usize>]) {
     if gaps.is_empty() {
         return;
     }
@@ -189,7 +213,7 @@ pub(super) fn escape_fixes(findings: &mut [Finding], format: Format) {
 
 /// A file after its checks ran.
 pub(super) struct Analyzed {
-    pub(super) path: String,
+    pub(super) input: Input,
     pub(super) text: String,
     pub(super) format: Format,
     pub(super) lines: LineIndex,
@@ -197,6 +221,19 @@ pub(super) struct Analyzed {
 }
 
 impl Analyzed {
+    /// Removes what suppressions and `ignore` rules cover (see
+    /// [`Linter::suppress`]).
+    pub(super) fn suppress(&mut self, linter: &Linter) {
+        let path = self.input.path();
+        linter.suppress(
+            path,
+            &self.text,
+            self.format,
+            &self.lines,
+            &mut self.result.findings,
+        );
+    }
+
     /// Drops the text and mentions of a file once they are no longer
     /// needed: always for a file without findings, else unless the text is
     /// kept for the report.

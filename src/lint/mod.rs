@@ -24,23 +24,19 @@ mod inputs;
 mod read;
 mod run;
 
+use std::path::Path;
 use std::sync::{Arc, Mutex};
 
 pub use inputs::{Input, Walks};
 pub use read::{Document, FileError, FileErrorKind};
 pub use run::{FileReport, Progress, Report};
 
-use crate::check::{
-    bilingual_findings, run_checks, sort_findings, CheckId, CheckSettings, CheckedText, Finding,
-};
+use crate::check::{sort_findings, CheckId, CheckSettings, Finding};
 use crate::config::Config;
 use crate::document::{Format, FormatError};
 use crate::lang::Language;
 use crate::matcher::Matcher;
-use crate::suppress::{apply_directives, directives};
-use crate::text::LineIndex;
 use crate::unlisted::UnlistedFinder;
-use analyze::{escape_fixes, markup_gaps, withhold_fixes_across_markup};
 use inputs::WalkMap;
 
 /// The checking engine: a compiled glossary and the settings of one run.
@@ -104,31 +100,33 @@ impl Linter {
         &self.config.checks
     }
 
-    /// Checks one text in memory, consistency judged within it.
+    /// Checks one text in memory exactly as `termlint check` checks a
+    /// file, consistency judged within the text: the checks, suppression
+    /// comments, and the configuration's `[[ignore]]` rules that name no
+    /// files. Findings come sorted by position.
     pub fn check_text(
         &self,
         text: &str,
         format: Format,
         language: &Language,
     ) -> Result<Vec<Finding>, FormatError> {
-        let segments = format.segments(text)?;
-        let found = self.find(text, &segments, language);
-        let lines = LineIndex::lazy();
-        let document = CheckedText { text, lines: &lines };
-        let settings = &self.config.checks;
-        let mut findings = bilingual_findings(&self.matcher, &document, &found.bilingual(), settings);
-        findings.extend(run_checks(
-            &self.matcher,
-            &document,
-            found.mentions,
-            &found.unlisted,
-            settings,
-        ));
-        apply_directives(&mut findings, &directives(text, format));
-        sort_findings(&mut findings);
-        withhold_fixes_across_markup(&mut findings, &markup_gaps(text, &segments, format));
-        escape_fixes(&mut findings, format);
-        Ok(findings)
+        self.check_document_text(None, text, format, language)
+    }
+
+    /// [`Linter::check_text`] for the text of the file at `path` if it
+    /// has one (an editor's unsaved buffer): `[[ignore]]` rules naming that
+    /// file apply too, as they do when `termlint check` reads it.
+    pub fn check_document_text(
+        &self,
+        path: Option<&Path>,
+        text: &str,
+        format: Format,
+        language: &Language,
+    ) -> Result<Vec<Finding>, FormatError> {
+        let (mut result, lines) = self.analyze_text(text, format, language, true)?;
+        self.suppress(path, text, format, &lines, &mut result.findings);
+        sort_findings(&mut result.findings);
+        Ok(result.findings)
     }
 }
 
@@ -287,5 +285,49 @@ mod tests {
             !linter.cannot_have_findings("About the road.", Format::Text),
             "only Markdown is skipped"
         );
+    }
+
+    /// A linter over the test glossary with this `termlint.toml`.
+    fn configured(toml: &str) -> Linter {
+        let mut loader = GlossaryLoader::new().without_builtin();
+        loader.add_source("test.toml", GLOSSARY.to_string());
+        let config =
+            crate::config::parse_config(toml, "termlint.toml", std::path::PathBuf::from("/project")).unwrap();
+        Linter::new(Matcher::new(loader.load().unwrap()).unwrap(), config)
+    }
+
+    #[test]
+    fn text_in_memory_is_checked_with_the_suppressions_and_ignore_rules_of_a_file() {
+        let english = Language::parse("en").unwrap();
+        let text = "Kirman and Abu Hudhaifa.\n";
+        let checks = |linter: &Linter, path: Option<&str>| -> Vec<String> {
+            let findings = linter
+                .check_document_text(path.map(Path::new), text, Format::Text, &english)
+                .unwrap();
+            findings
+                .iter()
+                .map(|f| format!("{} {:?}", f.concept, f.range))
+                .collect()
+        };
+        let everywhere = configured("[[ignore]]\nconcepts = [\"kerman\"]\n");
+        assert_eq!(checks(&everywhere, None), ["abu-hudhayfah 11..23"]);
+        let in_quotes = configured("[[ignore]]\nfiles = \"quotes/**\"\nconcepts = [\"kerman\"]\n");
+        assert_eq!(checks(&in_quotes, None), ["kerman 0..6", "abu-hudhayfah 11..23"]);
+        assert_eq!(
+            checks(&in_quotes, Some("/project/quotes/a.txt")),
+            ["abu-hudhayfah 11..23"]
+        );
+        assert_eq!(
+            checks(&in_quotes, Some("/project/docs/a.txt")),
+            ["kerman 0..6", "abu-hudhayfah 11..23"]
+        );
+        let commented = linter()
+            .check_text(
+                "<!-- termlint-disable-next-line -->\nKirman\n",
+                Format::Markdown,
+                &english,
+            )
+            .unwrap();
+        assert!(commented.is_empty(), "{commented:?}");
     }
 }

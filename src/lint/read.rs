@@ -4,7 +4,7 @@
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use super::inputs::Job;
+use super::inputs::{Input, Job};
 use super::Linter;
 use crate::document::{Format, FormatError};
 use crate::i18n::{io_reason, Message};
@@ -14,8 +14,8 @@ use crate::text::LineIndex;
 /// A file that could not be checked.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FileError {
-    /// The path as given or walked.
-    pub path: String,
+    /// The file as named or walked.
+    pub input: Input,
     /// What went wrong.
     pub kind: FileErrorKind,
 }
@@ -63,14 +63,14 @@ impl FileError {
                 .number("line", *line)
                 .number("column", *column),
         };
-        message.text("path", &self.path)
+        message.text("path", self.input.to_string())
     }
 }
 
 /// A document read from a file or standard input.
 pub struct Document {
-    /// The path as given or walked (`<stdin>` for standard input).
-    pub path: String,
+    /// Where it was read from.
+    pub input: Input,
     /// The decoded text.
     pub text: String,
     /// Its format.
@@ -80,23 +80,27 @@ pub struct Document {
 }
 
 impl Linter {
+    /// Reads standard input whole, in the language the configuration
+    /// gives documents without a path.
     pub(super) fn read_stdin(&self) -> Result<Document, FileError> {
-        let path = "<stdin>".to_string();
         let mut bytes = Vec::new();
         if let Err(err) = std::io::stdin().read_to_end(&mut bytes) {
             return Err(FileError {
-                path,
+                input: Input::Stdin,
                 kind: FileErrorKind::Unreadable {
                     reason: io_reason(&err),
                 },
             });
         }
-        let language = self.config.languages.language_of(Path::new(&path)).clone();
+        let text = decode(bytes).map_err(|kind| FileError {
+            input: Input::Stdin,
+            kind,
+        })?;
         Ok(Document {
-            text: decode(&path, bytes)?,
-            path,
+            input: Input::Stdin,
+            text,
             format: self.config.format.unwrap_or(Format::Text),
-            language,
+            language: self.config.languages.default_language().clone(),
         })
     }
 
@@ -112,41 +116,38 @@ impl Linter {
     /// Reads one file. Binary files met while walking are skipped quietly,
     /// as ripgrep does; a binary file named on the command line is an error.
     pub(super) fn read_file(&self, job: &Job) -> Result<Option<Document>, FileError> {
-        let path = job.path.display().to_string();
-        let bytes = read_regular_file(&job.path).map_err(|kind| FileError {
-            path: path.clone(),
+        let failed = |kind| FileError {
+            input: Input::Path(job.path.clone()),
             kind,
-        })?;
+        };
+        let bytes = read_regular_file(&job.path).map_err(failed)?;
         let language = self
             .config
             .languages
             .language_of(&self.relative_for_languages(&job.path))
             .clone();
-        match decode(&path, bytes) {
+        match decode(bytes) {
             Ok(text) => Ok(Some(Document {
-                path,
+                input: Input::Path(job.path.clone()),
                 text,
                 format: job.format,
                 language,
             })),
-            Err(FileError {
-                kind: FileErrorKind::Binary,
-                ..
-            }) if !job.explicit => Ok(None),
-            Err(error) => Err(error),
+            Err(FileErrorKind::Binary) if !job.explicit => Ok(None),
+            Err(kind) => Err(failed(kind)),
         }
     }
 }
 
 /// The error for a file its format's parser rejects.
-pub(super) fn malformed(path: String, text: &str, error: FormatError) -> FileError {
+pub(super) fn malformed(input: Input, text: &str, error: FormatError) -> FileError {
     let mut offset = error.offset.min(text.len());
     while !text.is_char_boundary(offset) {
         offset -= 1;
     }
     let position = LineIndex::new(text).position(text, offset);
     FileError {
-        path,
+        input,
         kind: FileErrorKind::Malformed {
             line: position.line,
             column: position.column,
@@ -205,29 +206,20 @@ pub(super) fn open_without_blocking(path: &Path) -> std::io::Result<std::fs::Fil
 }
 
 /// The text of a file, unless it is UTF-16, binary or not UTF-8.
-pub(super) fn decode(path: &str, bytes: Vec<u8>) -> Result<String, FileError> {
+pub(super) fn decode(bytes: Vec<u8>) -> Result<String, FileErrorKind> {
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        return Err(FileError {
-            path: path.to_string(),
-            kind: FileErrorKind::Utf16,
-        });
+        return Err(FileErrorKind::Utf16);
     }
     if bytes.contains(&0) {
-        return Err(FileError {
-            path: path.to_string(),
-            kind: FileErrorKind::Binary,
-        });
+        return Err(FileErrorKind::Binary);
     }
     String::from_utf8(bytes).map_err(|err| {
         let valid = &err.as_bytes()[..err.utf8_error().valid_up_to()];
         let valid = std::str::from_utf8(valid).unwrap_or_default();
         let position = LineIndex::new(valid).position(valid, valid.len());
-        FileError {
-            path: path.to_string(),
-            kind: FileErrorKind::InvalidUtf8 {
-                line: position.line,
-                column: position.column,
-            },
+        FileErrorKind::InvalidUtf8 {
+            line: position.line,
+            column: position.column,
         }
     })
 }

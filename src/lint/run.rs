@@ -6,14 +6,13 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use rayon::prelude::*;
 
 use super::analyze::{escape_fixes, markup_gaps, withhold_fixes_across_markup, Analyzed};
-use super::inputs::{Input, Job};
-use super::read::{Document, FileError, FileErrorKind};
+use super::inputs::Input;
+use super::read::{Document, FileError};
 use super::Linter;
 use crate::check::{
     inconsistent_findings, sort_findings, CheckId, CheckedText, ConsistencyInput, Finding, Severity,
 };
 use crate::config::ConsistencyScope;
-use crate::document::Format;
 
 /// How far a run has got: counters the engine updates as it reads and checks
 /// files, for a caller that shows progress (the engine itself never prints).
@@ -69,8 +68,8 @@ pub struct Report {
 /// The findings of one file, with its text for showing context.
 #[derive(Debug)]
 pub struct FileReport {
-    /// The path as given or walked (`-` is `<stdin>`).
-    pub path: String,
+    /// The file as named or walked, or standard input.
+    pub input: Input,
     /// The file's text.
     pub text: String,
     /// Findings in text order.
@@ -110,7 +109,7 @@ impl Linter {
             if project {
                 return Ok(Some(Box::new(file)));
             }
-            self.suppress(&mut file);
+            file.suppress(self);
             file.release(self.keep_texts);
             // A clean file leaves nothing behind but its count.
             Ok((!file.result.findings.is_empty()).then(|| Box::new(file)))
@@ -126,11 +125,11 @@ impl Linter {
                 Err(error) => errors.push(*error),
             }
         }
-        errors.sort_by(|a, b| a.path.cmp(&b.path));
+        errors.sort_by(|a, b| a.input.cmp(&b.input));
         if project {
             self.add_project_consistency(&mut analyzed);
             for file in &mut analyzed {
-                self.suppress(file);
+                file.suppress(self);
                 file.release(self.keep_texts);
             }
         }
@@ -140,7 +139,7 @@ impl Linter {
             .map(|mut file| {
                 sort_findings(&mut file.result.findings);
                 FileReport {
-                    path: file.path,
+                    input: file.input,
                     text: file.text,
                     findings: file.result.findings,
                 }
@@ -161,35 +160,12 @@ impl Linter {
         inputs: &[Input],
         f: impl Fn(Document) -> T + Sync,
     ) -> (Vec<T>, Vec<FileError>) {
-        let mut errors = Vec::new();
-        let mut jobs: Vec<Job> = Vec::new();
-        let mut results: Vec<(String, T)> = Vec::new();
-        for input in inputs {
-            match input {
-                Input::Stdin => match self.read_stdin() {
-                    Ok(document) => results.push((document.path.clone(), f(document))),
-                    Err(error) => errors.push(error),
-                },
-                Input::Path(path) if path.is_dir() => {
-                    let (walked, unreadable) = self.walk(path);
-                    jobs.extend(walked);
-                    errors.extend(unreadable);
-                }
-                // `symlink_metadata`: a dangling link or a symlink loop exists
-                // and is reported by `read_file` with the system's reason.
-                Input::Path(path) if path.symlink_metadata().is_ok() => jobs.push(Job {
-                    path: path.clone(),
-                    format: self
-                        .config
-                        .format
-                        .or_else(|| Format::from_path(path))
-                        .unwrap_or(Format::Text),
-                    explicit: true,
-                }),
-                Input::Path(path) => errors.push(FileError {
-                    path: path.display().to_string(),
-                    kind: FileErrorKind::NotFound,
-                }),
+        let (jobs, reads_stdin, mut errors) = self.jobs_of(inputs);
+        let mut results: Vec<(Input, T)> = Vec::new();
+        if reads_stdin {
+            match self.read_stdin() {
+                Ok(document) => results.push((Input::Stdin, f(document))),
+                Err(error) => errors.push(error),
             }
         }
         self.progress(|p| p.add_total(jobs.len()));
@@ -203,7 +179,7 @@ impl Linter {
                     self.progress(|p| p.add_bytes(document.text.len()));
                 }
                 let result = read
-                    .map(|read| read.map(|document| (document.path.clone(), f(document))))
+                    .map(|read| read.map(|document| (document.input.clone(), f(document))))
                     .map_err(Box::new);
                 self.progress(Progress::file_done);
                 result
@@ -219,7 +195,7 @@ impl Linter {
             }
         }
         results.sort_by(|a, b| a.0.cmp(&b.0));
-        errors.sort_by(|a, b| a.path.cmp(&b.path));
+        errors.sort_by(|a, b| a.input.cmp(&b.input));
         (results.into_iter().map(|(_, result)| result).collect(), errors)
     }
 
@@ -238,11 +214,13 @@ impl Linter {
                 lines: &file.lines,
             })
             .collect();
+        let names: Vec<_> = analyzed.iter().map(|file| file.input.to_text()).collect();
         let scope: Vec<ConsistencyInput> = analyzed
             .iter()
             .zip(&documents)
-            .map(|(file, document)| ConsistencyInput {
-                path: &file.path,
+            .zip(&names)
+            .map(|((file, document), name)| ConsistencyInput {
+                path: name,
                 document,
                 mentions: &file.result.mentions,
                 flagged: &file.result.flagged,
@@ -251,6 +229,7 @@ impl Linter {
         let found = inconsistent_findings(&self.matcher, &scope, severity);
         drop(scope);
         drop(documents);
+        drop(names);
         for (doc, finding) in found {
             let file = &mut analyzed[doc];
             let mut finding = [finding];
@@ -268,4 +247,4 @@ impl Linter {
 
 /// What reading and checking one file gave: nothing (a binary file met
 /// while walking), its path and result, or why it could not be read.
-pub(super) type Outcome<T> = Result<Option<(String, T)>, Box<FileError>>;
+pub(super) type Outcome<T> = Result<Option<(Input, T)>, Box<FileError>>;

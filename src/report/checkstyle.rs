@@ -18,7 +18,7 @@ use std::fmt::Write;
 use crate::check::Severity;
 use crate::glossary::Glossary;
 use crate::i18n::Localizer;
-use crate::lint::{FileError, FileErrorKind, FileReport, Report};
+use crate::lint::{FileError, FileErrorKind, FileReport, Input, Report};
 
 use super::finding_message;
 
@@ -26,21 +26,21 @@ use super::finding_message;
 /// `localizer`, without bidi marks.
 pub fn checkstyle_report(report: &Report, glossary: &Glossary, localizer: &Localizer) -> String {
     let localizer = &Localizer::new(localizer.tag()).with_isolation(false);
-    let mut entries: Vec<(&str, String)> = report
+    let mut entries: Vec<(&Input, String)> = report
         .files
         .iter()
-        .map(|file| (file.path.as_str(), file_errors(file, glossary, localizer)))
+        .map(|file| (&file.input, file_errors(file, glossary, localizer)))
         .chain(
             report
                 .errors
                 .iter()
-                .map(|error| (error.path.as_str(), unchecked_file(error, localizer))),
+                .map(|error| (&error.input, unchecked_file(error, localizer))),
         )
         .collect();
     entries.sort_by(|a, b| a.0.cmp(b.0));
     let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<checkstyle version=\"4.3\">\n");
     for (path, errors) in entries {
-        let _ = writeln!(xml, "  <file name=\"{}\">", escape(path));
+        let _ = writeln!(xml, "  <file name=\"{}\">", escape(&path.to_text()));
         xml.push_str(&errors);
         xml.push_str("  </file>\n");
     }
@@ -142,12 +142,12 @@ mod tests {
         };
         let report = Report {
             files: vec![FileReport {
-                path: "b&c.md".into(),
+                input: crate::lint::Input::Path("b&c.md".into()),
                 text: "Iskp".into(),
                 findings: vec![finding],
             }],
             errors: vec![FileError {
-                path: "a.md".into(),
+                input: crate::lint::Input::Path("a.md".into()),
                 kind: FileErrorKind::InvalidUtf8 { line: 2, column: 3 },
             }],
             files_checked: 1,

@@ -24,7 +24,12 @@ pub fn github_report(report: &Report, glossary: &Glossary, localizer: &Localizer
     let mut out = String::new();
     for file in &report.files {
         for finding in &file.findings {
-            out.push_str(&finding_command(&file.path, finding, glossary, localizer));
+            out.push_str(&finding_command(
+                &file.input.to_text(),
+                finding,
+                glossary,
+                localizer,
+            ));
             out.push('\n');
         }
     }
@@ -54,7 +59,10 @@ fn finding_command(path: &str, finding: &Finding, glossary: &Glossary, localizer
 }
 
 fn error_command(error: &FileError, localizer: &Localizer) -> String {
-    let properties = [("file", error.path.clone()), ("title", "termlint".to_string())];
+    let properties = [
+        ("file", error.input.to_text().into_owned()),
+        ("title", "termlint".to_string()),
+    ];
     command("error", &properties, &localizer.render(&error.message()))
 }
 
@@ -119,12 +127,12 @@ mod tests {
         };
         let report = Report {
             files: vec![FileReport {
-                path: "a,b:c.md".into(),
+                input: crate::lint::Input::Path("a,b:c.md".into()),
                 text: "\nKirmān".into(),
                 findings: vec![finding],
             }],
             errors: vec![FileError {
-                path: "gone.md".into(),
+                input: crate::lint::Input::Path("gone.md".into()),
                 kind: FileErrorKind::NotFound,
             }],
             files_checked: 1,

@@ -88,6 +88,7 @@ impl<'a> HumanReporter<'a> {
                 self.localizer.render(&Message::new(id).text("suggestion", s))
             })
             .unwrap_or_default();
+        let origin = file.input.to_string();
         let first = lines.line_range(&file.text, finding.start.line);
         let last = lines.line_range(&file.text, finding.end.line.max(finding.start.line));
         // Same byte length, so spans stay valid; a bare CR would garble the terminal.
@@ -96,7 +97,7 @@ impl<'a> HumanReporter<'a> {
         let message = level.title(&title).id(finding.check.as_str()).snippet(
             Snippet::source(&source)
                 .line_start(finding.start.line)
-                .origin(&file.path)
+                .origin(&origin)
                 .annotation(level.span(span).label(&help)),
         );
         let rendered = self.renderer.render(message).to_string();

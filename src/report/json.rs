@@ -28,6 +28,8 @@
 //! uses) are set for `inconsistent` findings only. Fields may be added in a
 //! version; none are removed or renamed without a new version number.
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 
 use crate::check::{Detail, Finding, Severity};
@@ -54,7 +56,7 @@ struct JsonReport<'a> {
 
 #[derive(Serialize)]
 struct JsonFinding<'a> {
-    path: &'a str,
+    path: Cow<'a, str>,
     check: &'static str,
     severity: &'static str,
     concept: &'a str,
@@ -79,7 +81,7 @@ struct JsonSpan {
 #[derive(Serialize)]
 struct JsonChosen<'a> {
     form: &'a str,
-    path: &'a str,
+    path: Cow<'a, str>,
     line: usize,
     column: usize,
 }
@@ -92,7 +94,7 @@ struct JsonCount<'a> {
 
 #[derive(Serialize)]
 struct JsonError<'a> {
-    path: &'a str,
+    path: Cow<'a, str>,
     kind: &'static str,
     message: String,
 }
@@ -125,14 +127,14 @@ pub fn json_report_with(
     let findings = report
         .files
         .iter()
-        .flat_map(|file| file.findings.iter().map(move |f| (file.path.as_str(), f)))
+        .flat_map(|file| file.findings.iter().map(move |f| (file.input.to_text(), f)))
         .map(|(path, finding)| json_finding(path, finding, glossary, localizer))
         .collect();
     let errors = report
         .errors
         .iter()
         .map(|error| JsonError {
-            path: &error.path,
+            path: error.input.to_text(),
             kind: file_error_kind(&error.kind),
             message: localizer.render(&error.message()),
         })
@@ -156,7 +158,7 @@ pub fn json_report_with(
 }
 
 fn json_finding<'a>(
-    path: &'a str,
+    path: Cow<'a, str>,
     finding: &'a Finding,
     glossary: &Glossary,
     localizer: &Localizer,
@@ -171,7 +173,7 @@ fn json_finding<'a>(
         } => (
             Some(JsonChosen {
                 form: chosen,
-                path: chosen_in.as_deref().unwrap_or(path),
+                path: chosen_in.as_deref().map_or_else(|| path.clone(), Cow::Borrowed),
                 line: chosen_at.line,
                 column: chosen_at.column,
             }),

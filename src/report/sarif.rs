@@ -132,7 +132,7 @@ fn invocation(errors: &[FileError], localizer: &Localizer) -> Value {
                 "level": "error",
                 "message": { "text": localizer.render(&error.message()) },
                 "descriptor": { "id": file_error_kind(&error.kind) },
-                "locations": [{ "physicalLocation": { "artifactLocation": artifact_location(&error.path) } }],
+                "locations": [{ "physicalLocation": { "artifactLocation": artifact_location(&error.input.to_text()) } }],
             })
         })
         .collect();
@@ -181,7 +181,7 @@ fn result(
         "message": { "text": message },
         "locations": [{
             "physicalLocation": {
-                "artifactLocation": artifact_location(&file.path),
+                "artifactLocation": artifact_location(&file.input.to_text()),
                 "region": region(&file.text, finding),
             }
         }],
@@ -189,7 +189,7 @@ fn result(
         "properties": properties,
     });
     if let Some(fix) = &finding.fix {
-        result["fixes"] = json!([sarif_fix(&file.path, fix, finding, localizer)]);
+        result["fixes"] = json!([sarif_fix(&file.input.to_text(), fix, finding, localizer)]);
     }
     result
 }
@@ -320,7 +320,7 @@ mod tests {
     fn report_of(text: &str, findings: Vec<Finding>) -> Report {
         Report {
             files: vec![FileReport {
-                path: "./docs/é x.md".into(),
+                input: crate::lint::Input::Path("./docs/é x.md".into()),
                 text: text.into(),
                 findings,
             }],
@@ -392,7 +392,7 @@ mod tests {
     fn file_errors_are_notifications() {
         let report = Report {
             errors: vec![FileError {
-                path: "missing.md".into(),
+                input: crate::lint::Input::Path("missing.md".into()),
                 kind: crate::lint::FileErrorKind::NotFound,
             }],
             ..Report::default()

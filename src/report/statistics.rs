@@ -146,7 +146,7 @@ mod tests {
     fn report(findings: Vec<Finding>) -> Report {
         Report {
             files: vec![FileReport {
-                path: "a.md".into(),
+                input: crate::lint::Input::Path("a.md".into()),
                 text: "x".into(),
                 findings,
             }],

@@ -6,11 +6,13 @@
 mod boundary;
 mod fold;
 mod lines;
+mod printable;
 mod words;
 
 pub use boundary::{is_word_end, is_word_start, may_end_word, may_start_word};
 pub use fold::{fold_term, CaseMode, FoldedText};
 pub use lines::{ColumnUnit, LineIndex, Position};
+pub use printable::printable;
 pub use words::{words, Word};
 
 /// Whether `c` is a combining mark; a fast path for the characters below

@@ -391,7 +391,10 @@ impl<W: Write> Server<W> {
             };
             let positions = Positions::new(&document.text, self.unit);
             let language = project.language_of(path.as_deref());
-            match project.linter.check_text(&document.text, format, language) {
+            match project
+                .linter
+                .check_document_text(path.as_deref(), &document.text, format, language)
+            {
                 Ok(findings) => {
                     let wording = Wording {
                         localizer: &self.localizer,
@@ -447,7 +450,7 @@ impl<W: Write> Server<W> {
         let language = project.language_of(path.as_deref());
         let findings = project
             .linter
-            .check_text(&document.text, format, language)
+            .check_document_text(path.as_deref(), &document.text, format, language)
             .unwrap_or_default();
         let positions = Positions::new(&document.text, self.unit);
         let wording = Wording {
