@@ -124,9 +124,9 @@ pub fn write_atomically(path: &Path, old: &str, new: &str) -> Result<(), FixErro
 }
 
 /// [`write_atomically`] with the writing of the temporary file's bytes left
-/// to `write`: a seam for tests that inject write errors. Whatever `write`
-/// does, the original is replaced only after it succeeded.
-pub fn write_atomically_with(
+/// to `write`: a seam for the tests that inject write errors. Whatever
+/// `write` does, the original is replaced only after it succeeded.
+fn write_atomically_with(
     path: &Path,
     old: &str,
     new: &str,
@@ -211,5 +211,28 @@ mod tests {
         );
         let leftovers = std::fs::read_dir(dir.path()).unwrap().count();
         assert_eq!(leftovers, 1, "no temporary file is left behind");
+    }
+
+    #[test]
+    fn a_failing_writer_keeps_the_original() {
+        const ORIGINAL: &str = "\u{feff}Line one.\r\nIn Kirman, again Kirman.\r\n";
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.md");
+        std::fs::write(&path, ORIGINAL).unwrap();
+        let fixed = ORIGINAL.replace("Kirman", "Kerman");
+        // Half the bytes written, then the disk fails.
+        let result = write_atomically_with(&path, ORIGINAL, &fixed, |file, bytes| {
+            std::io::Write::write_all(file, &bytes[..bytes.len() / 2])?;
+            Err(std::io::Error::other("injected: no space left on device"))
+        });
+        let Err(FixError::Io(_)) = result else {
+            panic!("the injected error is reported: {result:?}");
+        };
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), ORIGINAL);
+        let listing = std::fs::read_dir(dir.path()).unwrap().count();
+        assert_eq!(listing, 1, "the temporary file is removed");
+        // The same write without the fault succeeds, BOM and CRLF kept.
+        write_atomically(&path, ORIGINAL, &fixed).unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), fixed);
     }
 }

@@ -308,8 +308,8 @@ impl Format {
 }
 
 /// A Markdown document's segments read in the smallest blocks, and read
-/// whole; they must be equal. For fuzzing only.
-#[doc(hidden)]
+/// whole; they must be equal. For the fuzz targets only (feature `fuzzing`).
+#[cfg(feature = "fuzzing")]
 pub fn markdown_in_blocks_and_whole(text: &str) -> (Vec<Segment>, Vec<Segment>) {
     markdown::read_in_blocks_and_whole(text)
 }

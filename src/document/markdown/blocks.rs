@@ -60,7 +60,8 @@ const SIZES: Sizes = Sizes {
     block: 32 * 1024,
 };
 
-/// Every safe line a cut: for tests and fuzzing.
+/// Every safe line a cut: for fuzzing.
+#[cfg(feature = "fuzzing")]
 const SMALLEST: Sizes = Sizes {
     cut_from: 0,
     block: 1,
@@ -68,6 +69,7 @@ const SMALLEST: Sizes = Sizes {
 
 /// The segments of `text[body..]` read in the smallest blocks, and read
 /// whole: the two must be equal (for fuzzing).
+#[cfg(feature = "fuzzing")]
 pub(super) fn in_smallest_blocks_and_whole(text: &str, body: usize) -> (Vec<Segment>, Vec<Segment>) {
     let in_blocks = map_blocks_sized(text, body, &|_| true, &|segments| segments, SMALLEST).concat();
     let (_, whole) = parse(text, body..text.len(), &Knowledge::default());

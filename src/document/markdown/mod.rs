@@ -66,9 +66,9 @@ pub fn map_segments<R: Send>(
 }
 
 /// The segments of a Markdown document read in the smallest blocks, and
-/// read whole; they must be equal. For fuzzing only.
-#[doc(hidden)]
-pub fn read_in_blocks_and_whole(text: &str) -> (Vec<Segment>, Vec<Segment>) {
+/// read whole; they must be equal. For the fuzz targets only.
+#[cfg(feature = "fuzzing")]
+pub(crate) fn read_in_blocks_and_whole(text: &str) -> (Vec<Segment>, Vec<Segment>) {
     blocks::in_smallest_blocks_and_whole(text, front_matter_end(text).unwrap_or(0))
 }
 
