@@ -44,8 +44,8 @@ use quick_xml::{Reader, XmlVersion};
 
 use super::error::{GlossaryError, GlossaryErrorKind};
 use super::import::{DraftConcept, DraftLanguage, DraftTerm, ImportReport};
-use super::load::Locator;
 use super::model::{Concept, ConceptKind, SourceLocation, Status, Term, TermType};
+use super::source::Locator;
 
 /// The namespace of TBX v3 (ISO 30042:2019).
 const TBX_NAMESPACE: &str = "urn:iso:std:iso:30042:ed-2";
