@@ -46,12 +46,11 @@ pub struct GlossaryCache {
 
 /// What identifies one compiled glossary.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct CacheKey([u8; 32]);
+pub struct CacheKey(blake3::Hash);
 
 impl CacheKey {
     fn file_name(&self) -> String {
-        let hex: String = self.0.iter().map(|b| format!("{b:02x}")).collect();
-        format!("{hex}.{EXTENSION}")
+        format!("{}.{EXTENSION}", self.0.to_hex())
     }
 }
 
@@ -97,13 +96,13 @@ impl GlossaryCache {
             hash_field(&mut hasher, format!("{format:?}").as_bytes());
             hash_field(&mut hasher, text.as_bytes());
         }
-        Some(CacheKey(*hasher.finalize().as_bytes()))
+        Some(CacheKey(hasher.finalize()))
     }
 
     /// The compiled glossary stored under `key`, if there is a sound one.
     pub fn load(&self, key: &CacheKey) -> Option<Matcher> {
         let bytes = std::fs::read(self.dir.join(key.file_name())).ok()?;
-        let rest = bytes.strip_prefix(FORMAT)?.strip_prefix(&key.0[..])?;
+        let rest = bytes.strip_prefix(FORMAT)?.strip_prefix(key.0.as_bytes())?;
         Matcher::from_bytes(rest)
     }
 
@@ -113,7 +112,7 @@ impl GlossaryCache {
         std::fs::create_dir_all(&self.dir)?;
         let mut file = tempfile::NamedTempFile::new_in(&self.dir)?;
         file.write_all(FORMAT)?;
-        file.write_all(&key.0)?;
+        file.write_all(key.0.as_bytes())?;
         file.write_all(&matcher.to_bytes())?;
         file.persist(self.dir.join(key.file_name()))
             .map_err(|err| err.error)?;

@@ -31,9 +31,11 @@
 //! ```
 
 use std::collections::BTreeMap;
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use globset::{Glob, GlobSet, GlobSetBuilder};
+use serde::de::IntoDeserializer;
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -344,151 +346,30 @@ pub fn load_config(path: &Path) -> Result<Config, ConfigError> {
 }
 
 /// Parses configuration text; `name` appears in error locations.
+///
+/// Sections are read in a fixed order and the first problem stops the
+/// reading, so a file with several problems always reports the same one.
 pub fn parse_config(text: &str, name: &str, root: PathBuf) -> Result<Config, ConfigError> {
-    let lines = LineIndex::new(text);
-    let error = |span: std::ops::Range<usize>, kind: ConfigErrorKind| {
-        let mut offset = span.start.min(text.len());
-        while !text.is_char_boundary(offset) {
-            offset -= 1;
-        }
-        let position = lines.position(text, offset);
-        ConfigError {
-            location: format!("{name}:{}:{}", position.line, position.column),
-            kind,
-        }
-    };
+    let at = Locator::new(text, name);
     let raw: RawConfig = toml::from_str(text).map_err(|err| {
         let detail = err.message().trim().to_string();
-        error(err.span().unwrap_or(0..0), ConfigErrorKind::Syntax { detail })
+        at.error(err.span().unwrap_or(0..0), ConfigErrorKind::Syntax { detail })
     })?;
-    let parse_language = |tag: &Spanned<String>| {
-        Language::parse(tag.get_ref()).map_err(|_| {
-            let kind = ConfigErrorKind::BadLanguage {
-                tag: tag.get_ref().clone(),
-            };
-            error(tag.span(), kind)
-        })
-    };
-    let mut languages = LanguageRules::default();
-    if let Some(tag) = &raw.language {
-        languages.default = parse_language(tag)?;
-    }
-    for (glob, tag) in &raw.languages {
-        let matcher = compile_glob(glob).map_err(|kind| error(glob.span(), kind))?;
-        languages
-            .by_glob
-            .push((matcher.compile_matcher(), parse_language(tag)?));
-    }
-    let mut checks = CheckSettings::default();
-    for (id, severity) in &raw.checks {
-        let check: CheckId = id
-            .get_ref()
-            .parse()
-            .map_err(|check| error(id.span(), ConfigErrorKind::UnknownCheck { check }))?;
-        let severity = match severity.get_ref().as_str() {
-            "error" => Some(Severity::Error),
-            "warning" => Some(Severity::Warning),
-            "info" => Some(Severity::Info),
-            "off" => None,
-            other => {
-                let kind = ConfigErrorKind::UnknownSeverity {
-                    severity: other.to_string(),
-                };
-                return Err(error(severity.span(), kind));
-            }
-        };
-        checks.set(check, severity);
-    }
-    if let Some(threshold) = &raw.unlisted_threshold {
-        let value = *threshold.get_ref();
-        if !(0.0..=1.0).contains(&value) {
-            return Err(error(
-                threshold.span(),
-                ConfigErrorKind::BadThreshold {
-                    value: value.to_string(),
-                },
-            ));
-        }
-        checks.unlisted_threshold = value as f32;
-    }
-    let consistency = match &raw.consistency {
-        Some(scope) => scope
-            .get_ref()
-            .parse()
-            .map_err(|other| error(scope.span(), ConfigErrorKind::UnknownScope { scope: other }))?,
-        None => ConsistencyScope::Document,
-    };
-    let mut inflections = Inflections::default();
-    for (tag, rule) in &raw.inflection {
-        let language = parse_language(tag)?;
-        if rule.enabled == Some(false) {
-            inflections.remove(&language);
-            continue;
-        }
-        let current = inflections.rule_for(&language).cloned();
-        let endings = rule
-            .endings
-            .clone()
-            .unwrap_or_else(|| current.as_ref().map(|r| r.endings.clone()).unwrap_or_default());
-        let replaces = rule
-            .replaces
-            .clone()
-            .unwrap_or_else(|| current.as_ref().map(|r| r.replaces.clone()).unwrap_or_default());
-        inflections.set(language, &endings, &replaces);
-    }
-    let source_language = match &raw.source_language {
-        Some(tag) => parse_language(tag)?,
-        None => english(),
-    };
-    let target_language = raw.target_language.as_ref().map(parse_language).transpose()?;
-    let mut ignores = Vec::new();
-    for rule in &raw.ignore {
-        let files = match &rule.files {
-            Some(glob) => Some(
-                compile_glob(glob)
-                    .map_err(|kind| error(glob.span(), kind))?
-                    .compile_matcher(),
-            ),
-            None => None,
-        };
-        let mut checks = Vec::new();
-        for id in &rule.checks {
-            let check: CheckId = id
-                .get_ref()
-                .parse()
-                .map_err(|unknown| error(id.span(), ConfigErrorKind::UnknownCheck { check: unknown }))?;
-            checks.push(check);
-        }
-        ignores.push(IgnoreRule {
-            files,
-            concepts: rule.concepts.clone(),
-            phrases: rule.phrases.clone(),
-            checks,
-        });
-    }
-    let glob_set = |globs: &[Spanned<String>]| -> Result<Option<GlobSet>, ConfigError> {
-        if globs.is_empty() {
-            return Ok(None);
-        }
-        let mut builder = GlobSetBuilder::new();
-        for glob in globs {
-            builder.add(compile_glob(glob).map_err(|kind| error(glob.span(), kind))?);
-        }
-        builder.build().map(Some).map_err(|e| {
-            let kind = ConfigErrorKind::BadGlob {
-                glob: e.glob().unwrap_or_default().to_string(),
-                detail: e.kind().to_string(),
-            };
-            error(0..0, kind)
-        })
+    let languages = language_rules(&raw, &at)?;
+    let checks = check_settings(&raw, &at)?;
+    let consistency = consistency_scope(raw.consistency.as_ref(), &at)?;
+    let inflections = inflections(&raw.inflection, &at)?;
+    let source_language = optional_language(raw.source_language.as_ref(), &at)?.unwrap_or_else(english);
+    let target_language = optional_language(raw.target_language.as_ref(), &at)?;
+    let ignores = ignore_rules(&raw.ignore, &at)?;
+    let selection = FileSelection {
+        include: glob_set(&raw.include, &at)?,
+        exclude: glob_set(&raw.exclude, &at)?,
     };
     Ok(Config {
         glossaries: raw.glossary.iter().map(|p| root.join(p)).collect(),
         builtin_glossary: raw.builtin_glossary.unwrap_or(true),
-        selection: FileSelection {
-            include: glob_set(&raw.include)?,
-            exclude: glob_set(&raw.exclude)?,
-        },
+        selection,
         languages,
         checks,
         consistency,
@@ -502,9 +383,250 @@ pub fn parse_config(text: &str, name: &str, root: PathBuf) -> Result<Config, Con
     })
 }
 
-fn compile_glob(glob: &Spanned<String>) -> Result<Glob, ConfigErrorKind> {
-    Glob::new(glob.get_ref()).map_err(|e| ConfigErrorKind::BadGlob {
-        glob: glob.get_ref().clone(),
-        detail: e.kind().to_string(),
+/// Turns byte spans of the configuration text into error locations.
+struct Locator<'a> {
+    text: &'a str,
+    name: &'a str,
+    lines: LineIndex,
+}
+
+impl<'a> Locator<'a> {
+    fn new(text: &'a str, name: &'a str) -> Self {
+        Locator {
+            text,
+            name,
+            lines: LineIndex::new(text),
+        }
+    }
+
+    /// An error at the start of `span`, as `name:line:column`.
+    fn error(&self, span: Range<usize>, kind: ConfigErrorKind) -> ConfigError {
+        // The parser's span may start inside a character.
+        let mut offset = span.start.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let position = self.lines.position(self.text, offset);
+        ConfigError {
+            location: format!("{}:{}:{}", self.name, position.line, position.column),
+            kind,
+        }
+    }
+}
+
+/// `language` and `[languages]`: the default and the languages by glob.
+fn language_rules(raw: &RawConfig, at: &Locator) -> Result<LanguageRules, ConfigError> {
+    let default = optional_language(raw.language.as_ref(), at)?.unwrap_or_else(english);
+    let by_glob = raw
+        .languages
+        .iter()
+        .map(|(pattern, tag)| Ok((glob(pattern, at)?.compile_matcher(), language(tag, at)?)))
+        .collect::<Result<_, ConfigError>>()?;
+    Ok(LanguageRules { default, by_glob })
+}
+
+/// `[checks]` and `unlisted_threshold`.
+fn check_settings(raw: &RawConfig, at: &Locator) -> Result<CheckSettings, ConfigError> {
+    let mut checks = CheckSettings::default();
+    for (id, level) in &raw.checks {
+        checks.set(check_id(id, at)?, severity(level, at)?);
+    }
+    if let Some(threshold) = &raw.unlisted_threshold {
+        checks.unlisted_threshold = unlisted_threshold(threshold, at)?;
+    }
+    Ok(checks)
+}
+
+/// `consistency`: `document` (the default) or `project`.
+fn consistency_scope(scope: Option<&Spanned<String>>, at: &Locator) -> Result<ConsistencyScope, ConfigError> {
+    let Some(scope) = scope else {
+        return Ok(ConsistencyScope::Document);
+    };
+    scope
+        .get_ref()
+        .parse()
+        .map_err(|other| at.error(scope.span(), ConfigErrorKind::UnknownScope { scope: other }))
+}
+
+/// `[inflection.*]`, each table over the built-in rule of its language.
+fn inflections(
+    tables: &BTreeMap<Spanned<String>, RawInflection>,
+    at: &Locator,
+) -> Result<Inflections, ConfigError> {
+    let mut inflections = Inflections::default();
+    for (tag, table) in tables {
+        apply_inflection(&mut inflections, language(tag, at)?, table);
+    }
+    Ok(inflections)
+}
+
+/// `enabled = false` drops the language's rule; a list the table leaves
+/// out keeps the built-in one.
+fn apply_inflection(inflections: &mut Inflections, language: Language, table: &RawInflection) {
+    if table.enabled == Some(false) {
+        inflections.remove(&language);
+        return;
+    }
+    let current = inflections.rule_for(&language).cloned();
+    let endings = table
+        .endings
+        .clone()
+        .unwrap_or_else(|| current.as_ref().map(|r| r.endings.clone()).unwrap_or_default());
+    let replaces = table
+        .replaces
+        .clone()
+        .unwrap_or_else(|| current.as_ref().map(|r| r.replaces.clone()).unwrap_or_default());
+    inflections.set(language, &endings, &replaces);
+}
+
+/// `[[ignore]]` rules, in file order.
+fn ignore_rules(rules: &[RawIgnore], at: &Locator) -> Result<Vec<IgnoreRule>, ConfigError> {
+    rules.iter().map(|rule| ignore_rule(rule, at)).collect()
+}
+
+fn ignore_rule(rule: &RawIgnore, at: &Locator) -> Result<IgnoreRule, ConfigError> {
+    let files = match &rule.files {
+        Some(pattern) => Some(glob(pattern, at)?.compile_matcher()),
+        None => None,
+    };
+    let checks = rule
+        .checks
+        .iter()
+        .map(|id| check_id(id, at))
+        .collect::<Result<_, _>>()?;
+    Ok(IgnoreRule {
+        files,
+        concepts: rule.concepts.clone(),
+        phrases: rule.phrases.clone(),
+        checks,
     })
+}
+
+/// `include` or `exclude`: `None` when the list is empty (no filter).
+fn glob_set(globs: &[Spanned<String>], at: &Locator) -> Result<Option<GlobSet>, ConfigError> {
+    if globs.is_empty() {
+        return Ok(None);
+    }
+    let mut builder = GlobSetBuilder::new();
+    for pattern in globs {
+        builder.add(glob(pattern, at)?);
+    }
+    builder.build().map(Some).map_err(|e| {
+        let kind = ConfigErrorKind::BadGlob {
+            glob: e.glob().unwrap_or_default().to_string(),
+            detail: e.kind().to_string(),
+        };
+        at.error(0..0, kind)
+    })
+}
+
+/// A language tag, or [`ConfigErrorKind::BadLanguage`] at the tag.
+fn language(tag: &Spanned<String>, at: &Locator) -> Result<Language, ConfigError> {
+    Language::parse(tag.get_ref()).map_err(|_| {
+        let kind = ConfigErrorKind::BadLanguage {
+            tag: tag.get_ref().clone(),
+        };
+        at.error(tag.span(), kind)
+    })
+}
+
+fn optional_language(tag: Option<&Spanned<String>>, at: &Locator) -> Result<Option<Language>, ConfigError> {
+    tag.map(|tag| language(tag, at)).transpose()
+}
+
+/// A glob, or [`ConfigErrorKind::BadGlob`] at the glob.
+fn glob(pattern: &Spanned<String>, at: &Locator) -> Result<Glob, ConfigError> {
+    Glob::new(pattern.get_ref()).map_err(|e| {
+        let kind = ConfigErrorKind::BadGlob {
+            glob: pattern.get_ref().clone(),
+            detail: e.kind().to_string(),
+        };
+        at.error(pattern.span(), kind)
+    })
+}
+
+/// A check's name, in `[checks]` or an `[[ignore]]` rule.
+fn check_id(id: &Spanned<String>, at: &Locator) -> Result<CheckId, ConfigError> {
+    id.get_ref()
+        .parse()
+        .map_err(|check| at.error(id.span(), ConfigErrorKind::UnknownCheck { check }))
+}
+
+/// A check's setting in `[checks]`: a [`Severity`] by its serde name, or
+/// `off`.
+#[derive(Deserialize)]
+#[serde(rename_all = "lowercase")]
+enum CheckLevel {
+    Off,
+    #[serde(untagged)]
+    On(Severity),
+}
+
+impl CheckLevel {
+    /// The severity the check reports with; `None` when it is off.
+    fn severity(self) -> Option<Severity> {
+        match self {
+            CheckLevel::Off => None,
+            CheckLevel::On(severity) => Some(severity),
+        }
+    }
+}
+
+/// A `[checks]` value. Read from the string after parsing (not by the TOML
+/// parser) so that a wrong value gets its own message.
+fn severity(level: &Spanned<String>, at: &Locator) -> Result<Option<Severity>, ConfigError> {
+    let name = level.get_ref().as_str();
+    let parsed: Result<CheckLevel, serde::de::value::Error> =
+        CheckLevel::deserialize(name.into_deserializer());
+    parsed.map(CheckLevel::severity).map_err(|_| {
+        let kind = ConfigErrorKind::UnknownSeverity {
+            severity: name.to_string(),
+        };
+        at.error(level.span(), kind)
+    })
+}
+
+/// `unlisted_threshold`, which must lie between 0 and 1.
+fn unlisted_threshold(threshold: &Spanned<f64>, at: &Locator) -> Result<f32, ConfigError> {
+    let value = *threshold.get_ref();
+    if !(0.0..=1.0).contains(&value) {
+        let kind = ConfigErrorKind::BadThreshold {
+            value: value.to_string(),
+        };
+        return Err(at.error(threshold.span(), kind));
+    }
+    Ok(value as f32)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn checks(table: &str) -> Result<CheckSettings, ConfigError> {
+        parse_config(&format!("[checks]\n{table}\n"), "t.toml", PathBuf::from("."))
+            .map(|config| config.checks)
+    }
+
+    #[test]
+    fn severities_are_read_by_their_serde_names_or_off() {
+        let settings =
+            checks("case = \"error\"\ninconsistent = \"info\"\ndeprecated = \"off\"").expect("valid");
+        assert_eq!(settings.severity(CheckId::Case), Some(Severity::Error));
+        assert_eq!(settings.severity(CheckId::Inconsistent), Some(Severity::Info));
+        assert_eq!(settings.severity(CheckId::Deprecated), None);
+        let settings = checks("case = \"warning\"").expect("valid");
+        assert_eq!(settings.severity(CheckId::Case), Some(Severity::Warning));
+    }
+
+    #[test]
+    fn an_unknown_severity_is_named_at_its_value() {
+        let error = checks("case = \"Error\"").expect_err("invalid");
+        assert_eq!(error.location, "t.toml:2:8");
+        assert_eq!(
+            error.kind,
+            ConfigErrorKind::UnknownSeverity {
+                severity: "Error".to_string()
+            }
+        );
+    }
 }

@@ -250,11 +250,7 @@ impl Format {
     /// its quotes.
     pub fn escape(self, text: &str) -> String {
         match self {
-            Format::Html | Format::Xliff => text
-                .replace('&', "&amp;")
-                .replace('<', "&lt;")
-                .replace('>', "&gt;")
-                .replace('"', "&quot;"),
+            Format::Html | Format::Xliff => quick_xml::escape::partial_escape(text).replace('"', "&quot;"),
             Format::Po => text
                 .replace('\\', "\\\\")
                 .replace('"', "\\\"")

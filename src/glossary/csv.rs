@@ -21,8 +21,8 @@
 
 use super::error::{GlossaryError, GlossaryErrorKind};
 use super::import::{DraftConcept, DraftLanguage, DraftTerm, ImportReport};
-use super::load::Locator;
 use super::model::{Concept, ConceptKind, SourceLocation, Status};
+use super::source::Locator;
 use crate::lang::Language;
 
 /// Separates several terms or sources in one cell.

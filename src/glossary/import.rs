@@ -24,7 +24,9 @@ use std::collections::{BTreeMap, HashSet};
 use std::sync::Arc;
 
 use super::error::{GlossaryError, GlossaryErrorKind};
-use super::model::{Concept, ConceptKind, Examples, LanguageTerms, SourceLocation, Status, Term, TermType};
+use super::model::{
+    is_valid_id, Concept, ConceptKind, Examples, LanguageTerms, SourceLocation, Status, Term, TermType,
+};
 use crate::i18n::Message;
 use crate::lang::Language;
 use crate::text::{fold_term, CaseMode};
@@ -183,7 +185,7 @@ pub(crate) fn finish(
 /// The id of every draft: its own when valid, else a generated one no other
 /// draft uses (with the invalid id it replaces).
 fn assign_ids(drafts: &[DraftConcept]) -> Vec<(String, Option<String>)> {
-    let valid = |draft: &DraftConcept| draft.id.clone().filter(|id| super::load::is_valid_id(id));
+    let valid = |draft: &DraftConcept| draft.id.clone().filter(|id| is_valid_id(id));
     let mut taken: HashSet<String> = drafts.iter().filter_map(valid).collect();
     drafts
         .iter()

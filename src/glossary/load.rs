@@ -1,29 +1,23 @@
-//! Loading glossary TOML files into a [`Glossary`], with every problem named
-//! by file, line and column.
+//! Loading glossary files into a [`Glossary`]: the loader gathers the
+//! sources, hands each to the reader of its format (`toml_in`, `tbx`,
+//! `csv`), then merges the concepts and checks them against each other.
 //!
-//! The file format is documented in README.md ("Glossary format"). Loading
-//! collects all problems of all files before it gives up, so that one run
-//! shows a glossary author everything to fix.
+//! Loading collects all problems of all files before it gives up, so that
+//! one run shows a glossary author everything to fix.
 
 use std::collections::hash_map::Entry;
-use std::collections::{BTreeMap, HashMap, HashSet};
-use std::ops::Range;
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use std::sync::Arc;
-
-use serde::de::{self, MapAccess, Visitor};
-use serde::{Deserialize, Deserializer};
-use toml::Spanned;
 
 use super::builtin::BUILTIN_FILES;
 use super::error::{GlossaryError, GlossaryErrorKind, GlossaryErrors};
 use super::import::{finish, ImportReport};
-use super::model::{
-    Concept, ConceptKind, Example, Examples, Glossary, LanguageTerms, SourceLocation, Status, Term, TermType,
-};
+use super::model::{Concept, Glossary, SourceLocation, Term};
+use super::source::Locator;
+use super::{csv, tbx, toml_in};
 use crate::i18n::{io_reason, Message};
-use crate::lang::Language;
-use crate::text::{fold_term, CaseMode, LineIndex};
+use crate::text::{fold_term, CaseMode};
 
 /// Collects glossary sources, then validates and merges them.
 ///
@@ -71,85 +65,6 @@ impl GlossaryFormat {
             "tsv" => Some(GlossaryFormat::Tsv),
             _ => None,
         }
-    }
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawFile {
-    #[serde(default)]
-    concept: Vec<RawConcept>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawConcept {
-    id: Spanned<String>,
-    kind: Option<ConceptKind>,
-    domain: Option<String>,
-    note: Option<String>,
-    #[serde(default)]
-    source: Vec<String>,
-    #[serde(default)]
-    lang: BTreeMap<Spanned<String>, RawLanguage>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawLanguage {
-    preferred: Option<Spanned<RawTerm>>,
-    #[serde(default)]
-    admitted: Vec<Spanned<RawTerm>>,
-    #[serde(default)]
-    deprecated: Vec<Spanned<RawTerm>>,
-    #[serde(default)]
-    examples: RawExamples,
-}
-
-#[derive(Deserialize, Default)]
-#[serde(deny_unknown_fields)]
-struct RawExamples {
-    #[serde(default)]
-    flagged: Vec<Spanned<String>>,
-    #[serde(default)]
-    clean: Vec<Spanned<String>>,
-}
-
-/// A term written as a plain string or as a table with attributes.
-struct RawTerm(TermTable);
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct TermTable {
-    term: String,
-    #[serde(default)]
-    case_sensitive: bool,
-    #[serde(default, rename = "type")]
-    term_type: TermType,
-    note: Option<String>,
-}
-
-impl<'de> Deserialize<'de> for RawTerm {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct TermVisitor;
-        impl<'de> Visitor<'de> for TermVisitor {
-            type Value = RawTerm;
-            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("a string or a table with `term`")
-            }
-            fn visit_str<E: de::Error>(self, value: &str) -> Result<RawTerm, E> {
-                Ok(RawTerm(TermTable {
-                    term: value.to_string(),
-                    case_sensitive: false,
-                    term_type: TermType::Full,
-                    note: None,
-                }))
-            }
-            fn visit_map<M: MapAccess<'de>>(self, map: M) -> Result<RawTerm, M::Error> {
-                TermTable::deserialize(de::value::MapAccessDeserializer::new(map)).map(RawTerm)
-            }
-        }
-        deserializer.deserialize_any(TermVisitor)
     }
 }
 
@@ -272,7 +187,9 @@ impl GlossaryLoader {
         let builtin = if self.include_builtin {
             BUILTIN_FILES
                 .iter()
-                .flat_map(|(name, text)| parse_file(&Arc::from(format!("builtin:{name}")), text, &mut errors))
+                .flat_map(|(name, text)| {
+                    toml_in::read(&Arc::from(format!("builtin:{name}")), text, &mut errors)
+                })
                 .collect()
         } else {
             Vec::new()
@@ -304,10 +221,10 @@ fn parse_source(
     let locator = Locator::new(&name, &text);
     let mut report = ImportReport::default();
     let drafts = match format {
-        GlossaryFormat::Toml => return parse_file(&name, &text, errors),
-        GlossaryFormat::Tbx => super::tbx::read(&locator, &mut report),
-        GlossaryFormat::Csv => super::csv::read(&locator, None, &mut report),
-        GlossaryFormat::Tsv => super::csv::read(&locator, Some(b'\t'), &mut report),
+        GlossaryFormat::Toml => return toml_in::read(&name, &text, errors),
+        GlossaryFormat::Tbx => tbx::read(&locator, &mut report),
+        GlossaryFormat::Csv => csv::read(&locator, None, &mut report),
+        GlossaryFormat::Tsv => csv::read(&locator, Some(b'\t'), &mut report),
     };
     match drafts {
         Ok(drafts) => {
@@ -330,192 +247,6 @@ fn error_at(path: &Path, kind: GlossaryErrorKind) -> GlossaryError {
             column: 1,
         },
         kind,
-    }
-}
-
-/// Turns byte spans of one file into locations.
-pub(crate) struct Locator<'a> {
-    pub path: &'a Arc<str>,
-    pub text: &'a str,
-    lines: LineIndex,
-}
-
-impl<'a> Locator<'a> {
-    /// A locator for `text`, the content of `path`.
-    pub fn new(path: &'a Arc<str>, text: &'a str) -> Self {
-        Locator {
-            path,
-            text,
-            lines: LineIndex::new(text),
-        }
-    }
-
-    /// The location of the start of `span`.
-    pub fn at(&self, span: Range<usize>) -> SourceLocation {
-        let offset = floor_char_boundary(self.text, span.start.min(self.text.len()));
-        let position = self.lines.position(self.text, offset);
-        SourceLocation {
-            path: Arc::clone(self.path),
-            line: position.line,
-            column: position.column,
-        }
-    }
-
-    /// An error at the start of `span`, boxed (as readers return it).
-    pub fn boxed_error(&self, span: Range<usize>, kind: GlossaryErrorKind) -> Box<GlossaryError> {
-        Box::new(self.error(span, kind))
-    }
-
-    /// An error at the start of `span`.
-    pub fn error(&self, span: Range<usize>, kind: GlossaryErrorKind) -> GlossaryError {
-        GlossaryError {
-            location: self.at(span),
-            kind,
-        }
-    }
-}
-
-fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
-    while !text.is_char_boundary(offset) {
-        offset -= 1;
-    }
-    offset
-}
-
-fn parse_file(path: &Arc<str>, text: &str, errors: &mut Vec<GlossaryError>) -> Vec<Concept> {
-    let locator = Locator::new(path, text);
-    let raw: RawFile = match toml::from_str(text) {
-        Ok(raw) => raw,
-        Err(err) => {
-            let span = err.span().unwrap_or(0..0);
-            let detail = err.message().trim().to_string();
-            errors.push(locator.error(span, GlossaryErrorKind::Syntax { detail }));
-            return Vec::new();
-        }
-    };
-    raw.concept
-        .into_iter()
-        .filter_map(|concept| build_concept(concept, &locator, errors))
-        .collect()
-}
-
-/// Whether `id` is a valid concept id.
-pub(crate) fn is_valid_id(id: &str) -> bool {
-    !id.is_empty()
-        && id
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | ':'))
-}
-
-fn build_concept(raw: RawConcept, locator: &Locator, errors: &mut Vec<GlossaryError>) -> Option<Concept> {
-    let id_span = raw.id.span();
-    let id = raw.id.into_inner();
-    let before = errors.len();
-    if !is_valid_id(&id) {
-        errors.push(locator.error(id_span.clone(), GlossaryErrorKind::BadId { id: id.clone() }));
-    }
-    if raw.lang.is_empty() {
-        errors.push(locator.error(
-            id_span.clone(),
-            GlossaryErrorKind::NoTerms { concept: id.clone() },
-        ));
-    }
-    let mut languages = Vec::new();
-    for (tag, raw_language) in raw.lang {
-        if let Some(terms) = build_language(&id, &tag, raw_language, locator, errors) {
-            languages.push(terms);
-        }
-    }
-    (errors.len() == before).then(|| Concept {
-        id,
-        kind: raw.kind,
-        domain: raw.domain,
-        note: raw.note,
-        sources: raw.source,
-        languages,
-        location: locator.at(id_span),
-    })
-}
-
-fn build_language(
-    concept: &str,
-    tag: &Spanned<String>,
-    raw: RawLanguage,
-    locator: &Locator,
-    errors: &mut Vec<GlossaryError>,
-) -> Option<LanguageTerms> {
-    let language = match Language::parse(tag.get_ref()) {
-        Ok(language) => language,
-        Err(_) => {
-            errors.push(locator.error(
-                tag.span(),
-                GlossaryErrorKind::BadLanguageTag {
-                    tag: tag.get_ref().clone(),
-                },
-            ));
-            return None;
-        }
-    };
-    let Some(preferred) = raw.preferred else {
-        errors.push(locator.error(
-            tag.span(),
-            GlossaryErrorKind::MissingPreferred {
-                concept: concept.to_string(),
-                language: language.to_string(),
-            },
-        ));
-        return None;
-    };
-    let examples = Examples {
-        flagged: raw
-            .examples
-            .flagged
-            .into_iter()
-            .map(|e| example(e, locator))
-            .collect(),
-        clean: raw
-            .examples
-            .clean
-            .into_iter()
-            .map(|e| example(e, locator))
-            .collect(),
-    };
-    let statuses = std::iter::once((Status::Preferred, preferred))
-        .chain(raw.admitted.into_iter().map(|t| (Status::Admitted, t)))
-        .chain(raw.deprecated.into_iter().map(|t| (Status::Deprecated, t)));
-    let mut terms = Vec::new();
-    for (status, raw_term) in statuses {
-        let span = raw_term.span();
-        let RawTerm(table) = raw_term.into_inner();
-        if fold_term(&table.term, CaseMode::Fold).is_empty() {
-            errors.push(locator.error(
-                span,
-                GlossaryErrorKind::EmptyTerm {
-                    concept: concept.to_string(),
-                },
-            ));
-            continue;
-        }
-        terms.push(Term {
-            text: table.term.trim().to_string(),
-            status,
-            case_sensitive: table.case_sensitive,
-            term_type: table.term_type,
-            note: table.note,
-            location: locator.at(span),
-        });
-    }
-    (!terms.is_empty() && terms[0].status == Status::Preferred).then_some(LanguageTerms {
-        language,
-        terms,
-        examples,
-    })
-}
-
-fn example(raw: Spanned<String>, locator: &Locator) -> Example {
-    Example {
-        location: locator.at(raw.span()),
-        text: raw.into_inner(),
     }
 }
 

@@ -12,7 +12,9 @@ mod error;
 mod import;
 mod load;
 mod model;
+mod source;
 mod tbx;
+mod toml_in;
 mod toml_out;
 
 pub use builtin::BUILTIN_FILES;

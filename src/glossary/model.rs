@@ -230,6 +230,15 @@ impl Concept {
     }
 }
 
+/// Whether `id` may be a concept's id: not empty, and only ASCII letters,
+/// digits, `-`, `_`, `.` and `:`. Every reader applies this one rule.
+pub(crate) fn is_valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | ':'))
+}
+
 impl LanguageTerms {
     /// The preferred term.
     pub fn preferred(&self) -> &Term {

@@ -38,14 +38,14 @@
 
 use std::fmt::Write;
 
-use quick_xml::escape::resolve_predefined_entity;
+use quick_xml::escape::{escape, partial_escape, resolve_predefined_entity};
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::{Reader, XmlVersion};
 
 use super::error::{GlossaryError, GlossaryErrorKind};
 use super::import::{DraftConcept, DraftLanguage, DraftTerm, ImportReport};
-use super::load::Locator;
 use super::model::{Concept, ConceptKind, SourceLocation, Status, Term, TermType};
+use super::source::Locator;
 
 /// The namespace of TBX v3 (ISO 30042:2019).
 const TBX_NAMESPACE: &str = "urn:iso:std:iso:30042:ed-2";
@@ -570,7 +570,11 @@ pub fn write(concepts: &[Concept]) -> String {
 }
 
 fn write_concept(out: &mut String, concept: &Concept) {
-    let _ = writeln!(out, "      <conceptEntry id=\"{}\">", escape(&concept.id, true));
+    let _ = writeln!(
+        out,
+        "      <conceptEntry id=\"{}\">",
+        escape_attribute(&concept.id)
+    );
     if let Some(domain) = &concept.domain {
         element(out, 8, "descrip type=\"subjectField\"", domain);
     }
@@ -621,32 +625,37 @@ fn write_term(out: &mut String, term: &Term) {
 /// One element with text content on a line of its own.
 fn element(out: &mut String, indent: usize, open: &str, text: &str) {
     let name = open.split(' ').next().unwrap_or(open);
-    let _ = writeln!(out, "{:indent$}<{open}>{}</{name}>", "", escape(text, false));
+    let _ = writeln!(out, "{:indent$}<{open}>{}</{name}>", "", escape_text(text));
 }
 
-/// Escapes markup characters, and writes as character references the white
-/// space a reader would take for layout: every space not between two other
-/// characters, and every tab and line break.
-fn escape(text: &str, attribute: bool) -> String {
+/// `text` as element content: markup characters escaped, and layout white
+/// space kept (see [`keep_layout_space`]).
+fn escape_text(text: &str) -> String {
+    keep_layout_space(&partial_escape(text))
+}
+
+/// `text` as an attribute value in double quotes.
+fn escape_attribute(text: &str) -> String {
+    keep_layout_space(&escape(text))
+}
+
+/// Writes as character references the white space a reader would take for
+/// layout: every space not between two other characters, and every tab and
+/// line break. Safe after markup escaping: an entity holds no white space,
+/// so whether a space's neighbours are white space does not change.
+fn keep_layout_space(text: &str) -> String {
     let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len());
     for (i, &c) in chars.iter().enumerate() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' if attribute => out.push_str("&quot;"),
-            ' ' if i > 0
-                && i + 1 < chars.len()
-                && !is_xml_space(chars[i - 1])
-                && !is_xml_space(chars[i + 1]) =>
-            {
-                out.push(' ')
-            }
-            c if is_xml_space(c) => {
-                let _ = write!(out, "&#x{:X};", c as u32);
-            }
-            c => out.push(c),
+        let between_others = c == ' '
+            && i > 0
+            && i + 1 < chars.len()
+            && !is_xml_space(chars[i - 1])
+            && !is_xml_space(chars[i + 1]);
+        if is_xml_space(c) && !between_others {
+            let _ = write!(out, "&#x{:X};", c as u32);
+        } else {
+            out.push(c);
         }
     }
     out
@@ -693,7 +702,7 @@ mod tests {
     fn escaping_keeps_every_space() {
         for text in ["a  b", " a", "a\n  b\t", "x & <y> \"z\"", "a b"] {
             let mut buf = TextBuf::default();
-            let escaped = escape(text, false);
+            let escaped = escape_text(text);
             let mut rest = escaped.as_str();
             // Decode the way the reader does: references significant, the rest literal.
             while let Some(start) = rest.find('&') {

@@ -3,6 +3,8 @@
 
 use std::fmt::Write;
 
+use toml_writer::{ToTomlKey, ToTomlValue, TomlKeyBuilder, TomlStringBuilder};
+
 use super::model::{Concept, Example, LanguageTerms, Status, Term, TermType};
 
 /// The concepts as a glossary TOML file.
@@ -87,38 +89,15 @@ fn term(term: &Term) -> String {
     }
 }
 
-/// A TOML basic string (one line: line breaks are escaped, as inline tables need).
+/// A TOML basic string on one line: line breaks are escaped, as inline
+/// tables need (the writer's default would choose literal or multi-line forms).
 fn string(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            '\r' => out.push_str("\\r"),
-            c if c.is_control() => {
-                let _ = write!(out, "\\u{:04X}", c as u32);
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
+    TomlStringBuilder::new(text).as_basic().to_toml_value()
 }
 
 /// A table key: bare when it can be, else quoted.
 fn key(text: &str) -> String {
-    if !text.is_empty()
-        && text
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
-    {
-        text.to_string()
-    } else {
-        string(text)
-    }
+    TomlKeyBuilder::new(text).as_default().to_toml_key()
 }
 
 #[cfg(test)]
@@ -152,5 +131,15 @@ preferred = "داعش خراسان"
 "#;
         assert_eq!(reload(text), text);
         assert_eq!(reload(&reload(text)), text);
+    }
+
+    #[test]
+    fn strings_stay_on_one_line_with_control_characters_escaped() {
+        assert_eq!(
+            string("a \"b\" \\ c\td\r\ne\u{1}\u{7f}к"),
+            r#""a \"b\" \\ c\td\r\ne\u0001\u007Fк""#
+        );
+        assert_eq!(string("Kabul"), r#""Kabul""#);
+        assert_eq!(key("fa-IR"), "fa-IR");
     }
 }

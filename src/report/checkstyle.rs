@@ -92,14 +92,10 @@ fn severity(severity: Severity) -> &'static str {
 /// normalization keeps them), and the characters XML 1.0 forbids (other C0
 /// controls, U+FFFE, U+FFFF) as U+FFFD.
 pub fn escape(text: &str) -> String {
-    let mut escaped = String::with_capacity(text.len());
-    for c in text.chars() {
+    let markup_escaped = quick_xml::escape::escape(text);
+    let mut escaped = String::with_capacity(markup_escaped.len());
+    for c in markup_escaped.chars() {
         match c {
-            '&' => escaped.push_str("&amp;"),
-            '<' => escaped.push_str("&lt;"),
-            '>' => escaped.push_str("&gt;"),
-            '"' => escaped.push_str("&quot;"),
-            '\'' => escaped.push_str("&apos;"),
             '\t' => escaped.push_str("&#9;"),
             '\n' => escaped.push_str("&#10;"),
             '\r' => escaped.push_str("&#13;"),

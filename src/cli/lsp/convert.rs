@@ -9,6 +9,7 @@ use lsp_types::{
     CodeAction, CodeActionKind, Diagnostic, DiagnosticSeverity, NumberOrString, Position, TextEdit, Uri,
     WorkspaceEdit,
 };
+use percent_encoding::percent_decode_str;
 use termlint::check::{Finding, Severity};
 use termlint::document::Format;
 use termlint::fix::{is_fixable, FixOptions};
@@ -73,32 +74,8 @@ pub fn file_path(uri: &Uri) -> Option<PathBuf> {
         return None;
     }
     let path = path.split(['?', '#']).next().unwrap_or_default();
-    let decoded = String::from_utf8(percent_decode(path)).ok()?;
-    Some(PathBuf::from(platform_path(decoded)))
-}
-
-/// `%XX` escapes decoded; a `%` not followed by two hex digits is kept.
-fn percent_decode(text: &str) -> Vec<u8> {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = bytes
-            .get(i + 1..i + 3)
-            .and_then(|h| std::str::from_utf8(h).ok())
-            .and_then(|h| u8::from_str_radix(h, 16).ok());
-        match (bytes[i], hex) {
-            (b'%', Some(byte)) => {
-                out.push(byte);
-                i += 3;
-            }
-            (byte, _) => {
-                out.push(byte);
-                i += 1;
-            }
-        }
-    }
-    out
+    let decoded = percent_decode_str(path).decode_utf8().ok()?;
+    Some(PathBuf::from(platform_path(decoded.into_owned())))
 }
 
 /// On Windows, `/C:/x` is `C:/x`.

@@ -1,0 +1,61 @@
+//! Where things are in a glossary file: every reader (TOML, TBX, CSV)
+//! turns the byte spans its parser gives into the file, line and column
+//! that messages show.
+
+use std::ops::Range;
+use std::sync::Arc;
+
+use super::error::{GlossaryError, GlossaryErrorKind};
+use super::model::SourceLocation;
+use crate::text::LineIndex;
+
+/// Turns byte spans of one file into locations.
+pub(crate) struct Locator<'a> {
+    pub path: &'a Arc<str>,
+    pub text: &'a str,
+    lines: LineIndex,
+}
+
+impl<'a> Locator<'a> {
+    /// A locator for `text`, the content of `path`.
+    pub fn new(path: &'a Arc<str>, text: &'a str) -> Self {
+        Locator {
+            path,
+            text,
+            lines: LineIndex::new(text),
+        }
+    }
+
+    /// The location of the start of `span`.
+    pub fn at(&self, span: Range<usize>) -> SourceLocation {
+        let offset = floor_char_boundary(self.text, span.start.min(self.text.len()));
+        let position = self.lines.position(self.text, offset);
+        SourceLocation {
+            path: Arc::clone(self.path),
+            line: position.line,
+            column: position.column,
+        }
+    }
+
+    /// An error at the start of `span`, boxed (as readers return it).
+    pub fn boxed_error(&self, span: Range<usize>, kind: GlossaryErrorKind) -> Box<GlossaryError> {
+        Box::new(self.error(span, kind))
+    }
+
+    /// An error at the start of `span`.
+    pub fn error(&self, span: Range<usize>, kind: GlossaryErrorKind) -> GlossaryError {
+        GlossaryError {
+            location: self.at(span),
+            kind,
+        }
+    }
+}
+
+/// The largest character boundary at or before `offset` (a parser's span
+/// may start inside a character, e.g. at an invalid byte it reports).
+fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
