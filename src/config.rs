@@ -589,13 +589,18 @@ fn severity(level: &Spanned<String>, at: &Locator) -> Result<Option<Severity>, C
 /// `unlisted_threshold`, which must lie between 0 and 1.
 fn unlisted_threshold(threshold: &Spanned<f64>, at: &Locator) -> Result<f32, ConfigError> {
     let value = *threshold.get_ref();
-    if !(0.0..=1.0).contains(&value) {
+    confidence(value).ok_or_else(|| {
         let kind = ConfigErrorKind::BadThreshold {
             value: value.to_string(),
         };
-        return Err(at.error(threshold.span(), kind));
-    }
-    Ok(value as f32)
+        at.error(threshold.span(), kind)
+    })
+}
+
+/// `value` as an `unlisted` confidence threshold, if it lies between 0 and
+/// 1: the one rule for the configuration and the command line.
+pub fn confidence(value: f64) -> Option<f32> {
+    (0.0..=1.0).contains(&value).then_some(value as f32)
 }
 
 #[cfg(test)]

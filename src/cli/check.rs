@@ -4,7 +4,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use termlint::config::ConsistencyScope;
+use termlint::config::{confidence, Config, ConsistencyScope};
 use termlint::document::Format;
 use termlint::fix::FixOptions;
 use termlint::glossary::Glossary;
@@ -62,7 +62,7 @@ pub struct CheckArgs {
     statistics: bool,
     // The confidence (0 to 1) an `unlisted` finding needs.
     #[arg(long, value_name = "CONFIDENCE")]
-    unlisted_threshold: Option<f32>,
+    unlisted_threshold: Option<f64>,
     // `inconsistent` within each document, or across all files of the run.
     #[arg(long, value_enum)]
     consistency: Option<Scope>,
@@ -76,36 +76,7 @@ enum Scope {
 
 pub fn run(args: CheckArgs, localizer: &Localizer) -> Result<u8, Vec<Message>> {
     let mut config = args.source.load_config()?;
-    let parse = |tag: &String| Language::parse(tag).map_err(|err| vec![err.message()]);
-    if let Some(tag) = &args.lang {
-        config.languages.set_default(parse(tag)?);
-    }
-    if let Some(tag) = &args.source_lang {
-        config.source_language = parse(tag)?;
-    }
-    if let Some(tag) = &args.target_lang {
-        config.target_language = Some(parse(tag)?);
-    }
-    if let Some(name) = &args.format_in {
-        let format = Format::from_name(name)
-            .ok_or_else(|| vec![Message::new("error-unknown-format").text("format", name)])?;
-        config.format = Some(format);
-    }
-    if let Some(threshold) = args.unlisted_threshold {
-        if !(0.0..=1.0).contains(&threshold) {
-            let value = threshold.to_string();
-            return Err(vec![Message::new("error-bad-threshold").text("value", value)]);
-        }
-        config.checks.unlisted_threshold = threshold;
-    }
-    if args.report_unused_suppressions {
-        config.report_unused_suppressions = true;
-    }
-    match args.consistency {
-        Some(Scope::Document) => config.consistency = ConsistencyScope::Document,
-        Some(Scope::Project) => config.consistency = ConsistencyScope::Project,
-        None => {}
-    }
+    apply_overrides(&args, &mut config)?;
     let mut paths = args.paths.clone();
     if let Some(list) = &args.files_from {
         paths.extend(read_path_list(list)?);
@@ -141,18 +112,53 @@ pub fn run(args: CheckArgs, localizer: &Localizer) -> Result<u8, Vec<Message>> {
         // Standard input was fixed to standard output; nothing else is printed there.
         return Ok(EXIT_CLEAN);
     }
-    let glossary = linter.matcher().glossary();
-    write_report(&args, &report, glossary, localizer)?;
+    write_report(&args, &report, linter.matcher().glossary(), localizer)?;
     if !fix_problems.is_empty() {
         return Err(fix_problems);
     }
-    Ok(if !report.errors.is_empty() {
+    Ok(exit_status(&report))
+}
+
+/// The command line's settings over those of `termlint.toml`.
+fn apply_overrides(args: &CheckArgs, config: &mut Config) -> Result<(), Vec<Message>> {
+    let parse = |tag: &String| Language::parse(tag).map_err(|err| vec![err.message()]);
+    if let Some(tag) = &args.lang {
+        config.languages.set_default(parse(tag)?);
+    }
+    if let Some(tag) = &args.source_lang {
+        config.source_language = parse(tag)?;
+    }
+    if let Some(tag) = &args.target_lang {
+        config.target_language = Some(parse(tag)?);
+    }
+    if let Some(name) = &args.format_in {
+        let format = Format::from_name(name)
+            .ok_or_else(|| vec![Message::new("error-unknown-format").text("format", name)])?;
+        config.format = Some(format);
+    }
+    if let Some(threshold) = args.unlisted_threshold {
+        config.checks.unlisted_threshold = confidence(threshold)
+            .ok_or_else(|| vec![Message::new("error-bad-threshold").text("value", threshold.to_string())])?;
+    }
+    config.report_unused_suppressions |= args.report_unused_suppressions;
+    match args.consistency {
+        Some(Scope::Document) => config.consistency = ConsistencyScope::Document,
+        Some(Scope::Project) => config.consistency = ConsistencyScope::Project,
+        None => {}
+    }
+    Ok(())
+}
+
+/// 2 when a file could not be checked, else 1 when a finding is an
+/// error, else 0.
+fn exit_status(report: &Report) -> u8 {
+    if !report.errors.is_empty() {
         EXIT_ERROR
     } else if report.has_errors() {
         EXIT_FINDINGS
     } else {
         EXIT_CLEAN
-    })
+    }
 }
 
 /// The paths listed one per line in `list` (`-`: standard input); blank
