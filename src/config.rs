@@ -131,22 +131,48 @@ pub struct ConfigError {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ConfigErrorKind {
     /// The file could not be read.
-    Unreadable { reason: Message },
+    Unreadable {
+        /// The system's reason.
+        reason: Message,
+    },
     /// Invalid TOML, an unknown key or a value of the wrong type; `detail`
     /// is the TOML parser's own (English) description.
-    Syntax { detail: String },
+    Syntax {
+        /// The TOML parser's description.
+        detail: String,
+    },
     /// A language tag is not valid BCP 47.
-    BadLanguage { tag: String },
+    BadLanguage {
+        /// The tag as written.
+        tag: String,
+    },
     /// A glob does not compile; `detail` is globset's description.
-    BadGlob { glob: String, detail: String },
+    BadGlob {
+        /// The glob as written.
+        glob: String,
+        /// globset's description.
+        detail: String,
+    },
     /// `[checks]` names a check that does not exist.
-    UnknownCheck { check: String },
+    UnknownCheck {
+        /// The name as written.
+        check: String,
+    },
     /// `[checks]` gives a severity that does not exist.
-    UnknownSeverity { severity: String },
+    UnknownSeverity {
+        /// The severity as written.
+        severity: String,
+    },
     /// `unlisted_threshold` is not between 0 and 1.
-    BadThreshold { value: String },
+    BadThreshold {
+        /// The value as written.
+        value: String,
+    },
     /// `consistency` is neither `document` nor `project`.
-    UnknownScope { scope: String },
+    UnknownScope {
+        /// The scope as written.
+        scope: String,
+    },
 }
 
 impl ConfigError {

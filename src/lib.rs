@@ -28,6 +28,8 @@
 //! [`lang`] and [`i18n`]; [`glossary`]; [`matcher`] and [`document`];
 //! [`check`]; [`config`] and [`lint`]; [`report`].
 
+#![warn(missing_docs)]
+
 pub mod cache;
 pub mod check;
 pub mod config;

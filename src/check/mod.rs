@@ -182,30 +182,51 @@ pub struct Fix {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Detail {
     /// `deprecated`: the form's language.
-    Deprecated { language: String },
+    Deprecated {
+        /// The language of the deprecated form.
+        language: String,
+    },
     /// `case`: the term in its listed case.
-    Case { expected: String },
+    Case {
+        /// The term as listed.
+        expected: String,
+    },
     /// `unlisted`: the nearest listed form, its language and how sure the
     /// finder is.
     Unlisted {
+        /// The nearest listed form.
         nearest: String,
+        /// The language of the nearest form.
         language: String,
+        /// How sure the finder is, from 0 to 1.
         confidence: f32,
     },
     /// `missing-term`: the source term and the target's language.
-    MissingTerm { source_term: String, language: String },
+    MissingTerm {
+        /// The term found in the source.
+        source_term: String,
+        /// The target's language.
+        language: String,
+    },
     /// `untranslated-term`: the target's language.
-    UntranslatedTerm { language: String },
+    UntranslatedTerm {
+        /// The target's language.
+        language: String,
+    },
     /// `unused-suppression`: nothing beyond the directive text (`found`).
     UnusedSuppression,
     /// `inconsistent`: the form the document (or project) settled on, its
     /// language, where it is first used, and how often each form occurs.
     Inconsistent {
+        /// The form settled on.
         chosen: String,
+        /// Its language.
         language: String,
         /// The file of the first use, when it is another file (project scope).
         chosen_in: Option<String>,
+        /// Where it is first used.
         chosen_at: Position,
+        /// How often each form occurs.
         counts: Vec<(String, usize)>,
     },
 }

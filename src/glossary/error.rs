@@ -22,45 +22,96 @@ pub struct GlossaryError {
 #[derive(Debug, Clone, PartialEq)]
 pub enum GlossaryErrorKind {
     /// The file could not be read.
-    Unreadable { reason: Message },
+    Unreadable {
+        /// The system's reason.
+        reason: Message,
+    },
     /// A path given as a glossary folder holds no `.toml` file.
     EmptyFolder,
     /// The file is not valid TOML, has an unknown key or a value of the wrong type.
-    Syntax { detail: String },
+    Syntax {
+        /// The TOML parser's description.
+        detail: String,
+    },
     /// A concept id is not lowercase letters, digits and hyphens.
-    BadId { id: String },
+    BadId {
+        /// The id as written.
+        id: String,
+    },
     /// Two concepts share an id.
-    DuplicateId { id: String, first: SourceLocation },
+    DuplicateId {
+        /// The shared id.
+        id: String,
+        /// Where the first concept with it is.
+        first: SourceLocation,
+    },
     /// A language tag is not valid BCP 47.
-    BadLanguageTag { tag: String },
+    BadLanguageTag {
+        /// The tag as written.
+        tag: String,
+    },
     /// A language has terms but no preferred term.
-    MissingPreferred { concept: String, language: String },
+    MissingPreferred {
+        /// The concept's id.
+        concept: String,
+        /// The language without a preferred term.
+        language: String,
+    },
     /// A concept has no language at all.
-    NoTerms { concept: String },
+    NoTerms {
+        /// The concept's id.
+        concept: String,
+    },
     /// A term is empty or only white space and punctuation that folding removes.
-    EmptyTerm { concept: String },
+    EmptyTerm {
+        /// The concept's id.
+        concept: String,
+    },
     /// A TBX file is not well-formed XML.
-    Xml { detail: String },
+    Xml {
+        /// The XML parser's description.
+        detail: String,
+    },
     /// A TBX element is opened and never closed.
-    XmlUnclosed { element: String },
+    XmlUnclosed {
+        /// The element's name.
+        element: String,
+    },
     /// A TBX file declares entities in its DOCTYPE (never expanded).
     XmlEntityDeclaration,
     /// A TBX file refers to an entity other than the predefined ones.
-    XmlUndefinedEntity { name: String },
+    XmlUndefinedEntity {
+        /// The entity's name.
+        name: String,
+    },
     /// The root element is not `martif` or `tbx` (empty: no element at all).
-    NotTbx { root: String },
+    NotTbx {
+        /// The root element's name.
+        root: String,
+    },
     /// A `tbx` root in another namespace than TBX v3's.
-    TbxNamespace { namespace: String },
+    TbxNamespace {
+        /// The namespace found.
+        namespace: String,
+    },
     /// A CSV or TSV file does not parse.
-    Csv { detail: String },
+    Csv {
+        /// The CSV reader's description.
+        detail: String,
+    },
     /// No header column of a CSV or TSV file names a language.
     CsvNoLanguage,
     /// Terms of two concepts fold to the same form.
     Conflict {
+        /// The term met second.
         term: String,
+        /// Its concept's id.
         concept: String,
+        /// The term met first.
         other_term: String,
+        /// Its concept's id.
         other_concept: String,
+        /// Where the term met first is.
         other: SourceLocation,
     },
 }

@@ -56,15 +56,31 @@ pub struct Adjustment {
 #[derive(Clone, Debug, PartialEq)]
 pub enum AdjustmentKind {
     /// A language had no preferred term; its first admitted term became preferred.
-    Promoted { language: String, term: String },
+    Promoted {
+        /// The language.
+        language: String,
+        /// The term made preferred.
+        term: String,
+    },
     /// A language had several preferred terms; this later one became admitted.
-    Demoted { language: String, term: String },
+    Demoted {
+        /// The language.
+        language: String,
+        /// The term made admitted.
+        term: String,
+    },
     /// A language had only deprecated terms and was dropped.
-    OnlyDeprecated { language: String },
+    OnlyDeprecated {
+        /// The language dropped.
+        language: String,
+    },
     /// A concept was left without any language and was dropped.
     NoLanguages,
     /// A concept's id is not a valid termlint id; the concept got a generated one.
-    Renamed { original: String },
+    Renamed {
+        /// The id as it was in the source.
+        original: String,
+    },
 }
 
 impl ImportReport {

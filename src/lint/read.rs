@@ -26,7 +26,10 @@ pub enum FileErrorKind {
     /// The path does not exist.
     NotFound,
     /// Reading failed.
-    Unreadable { reason: Message },
+    Unreadable {
+        /// The system's reason.
+        reason: Message,
+    },
     /// The file contains NUL bytes.
     Binary,
     /// The file starts with a UTF-16 byte-order mark; only UTF-8 is read.
@@ -35,11 +38,19 @@ pub enum FileErrorKind {
     /// may block or never end (`/dev/zero`).
     NotRegular,
     /// The file is not UTF-8; the first bad byte is at this line and column.
-    InvalidUtf8 { line: usize, column: usize },
+    InvalidUtf8 {
+        /// The line (from 1) of the first bad byte.
+        line: usize,
+        /// Its column (from 1).
+        column: usize,
+    },
     /// The file's format parser rejects it at this line and column.
     Malformed {
+        /// The line (from 1) where the parser stopped.
         line: usize,
+        /// Its column (from 1).
         column: usize,
+        /// The parser's description.
         detail: String,
     },
 }
