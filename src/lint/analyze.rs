@@ -5,7 +5,7 @@ use std::ops::Range;
 use std::path::Path;
 
 use super::find::Found;
-use super::inputs::Input;
+use super::input::Input;
 use super::Linter;
 use crate::check::{
     bilingual_findings, inconsistent_findings, mention_checks, CheckId, CheckedText, ConsistencyInput,

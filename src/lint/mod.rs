@@ -2,34 +2,38 @@
 //!
 //! A run follows one path, a module for each step:
 //!
-//! 1. [`inputs`]: the paths named and standard input become files to check
-//!    ([`Input`]); folders are walked in parallel, honouring ignore files.
-//! 2. [`read`]: each file is read (regular files only) and decoded into a
+//! 1. `walk`: the [`Input`]s named (paths, or standard input) become files
+//!    to read; folders are walked in parallel, honouring ignore files.
+//! 2. `read`: each file is read (regular files only) and decoded into a
 //!    [`Document`], or becomes a [`FileError`]; the run goes on.
-//! 3. [`find`]: the document's segments are matched, each in its language,
+//! 3. `find`: the document's segments are matched, each in its language,
 //!    for glossary mentions and unlisted spellings.
-//! 4. [`analyze`]: the checks turn those into findings; suppressions and
+//! 4. `analyze`: the checks turn those into findings; suppressions and
 //!    `[[ignore]]` rules remove some; fixes that would write over markup
 //!    are withheld.
-//! 5. [`run`]: many documents are scheduled in parallel, project-wide
+//! 5. `run`: many documents are scheduled in parallel, project-wide
 //!    consistency is judged, and the findings and errors are gathered into
-//!    a [`Report`], sorted by path.
+//!    a [`Report`], sorted by input.
 //!
 //! [`Linter::check_text`] runs steps 3 and 4 on a text in memory, the same
-//! path the command line takes for a file.
+//! path `termlint check` takes for a file, so the language server, the
+//! glossary's self-tests and the fuzz targets see what the command line
+//! sees. `input` is the vocabulary the steps share.
 
 mod analyze;
 mod find;
-mod inputs;
+mod input;
 mod read;
 mod run;
+mod walk;
 
 use std::path::Path;
 use std::sync::{Arc, Mutex};
 
-pub use inputs::{Input, Walks};
+pub use input::Input;
 pub use read::{Document, FileError, FileErrorKind};
 pub use run::{FileReport, Progress, Report};
+pub use walk::Walks;
 
 use crate::check::{sort_findings, CheckId, CheckSettings, Finding};
 use crate::config::Config;
@@ -37,7 +41,7 @@ use crate::document::{Format, FormatError};
 use crate::lang::Language;
 use crate::matcher::Matcher;
 use crate::unlisted::UnlistedFinder;
-use inputs::WalkMap;
+use walk::WalkMap;
 
 /// The checking engine: a compiled glossary and the settings of one run.
 pub struct Linter {

@@ -4,12 +4,21 @@
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use super::inputs::{Input, Job};
+use super::input::Input;
 use super::Linter;
 use crate::document::{Format, FormatError};
 use crate::i18n::{io_reason, Message};
 use crate::lang::Language;
 use crate::text::LineIndex;
+
+/// A file to read, named or found by walking.
+#[derive(Debug)]
+pub(super) struct Job {
+    pub(super) path: PathBuf,
+    pub(super) format: Format,
+    /// Named on the command line rather than found by walking.
+    pub(super) explicit: bool,
+}
 
 /// A file that could not be checked.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -6,7 +6,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use rayon::prelude::*;
 
 use super::analyze::{escape_fixes, markup_gaps, withhold_fixes_across_markup, Analyzed};
-use super::inputs::Input;
+use super::input::Input;
 use super::read::{Document, FileError};
 use super::Linter;
 use crate::check::{
