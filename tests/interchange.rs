@@ -169,7 +169,7 @@ fn glossary_takes_tbx_and_csv_files_and_folders_directly() {
             .arg("a.txt")
             .output()
             .unwrap();
-        let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap_or_default();
+        let json = parse_json(&output);
         (code(&output), summarize(&json))
     };
     let (status, findings) = check(&tbx_fixtures().join("basic-v2.tbx"));
