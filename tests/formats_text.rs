@@ -87,6 +87,10 @@ fn a_table_without_language_columns_is_reported_and_skipped() {
     let (output, json) = check_json(dir.path(), &["notes.csv"]);
     assert_eq!(code(&output), 2);
     assert_eq!(json["errors"][0]["kind"], "malformed");
+    assert_eq!(
+        json["errors"][0]["message"],
+        "notes.csv:1:1: cannot be read in its format: the header names no language column; skipped"
+    );
     assert_eq!(summarize(&json), Vec::<String>::new());
 }
 
@@ -170,4 +174,11 @@ fn the_syntax_error_sample_is_rejected_by_the_binary_as_not_utf8() {
     let (output, json) = check_json(&fixtures(), &[path.to_str().unwrap()]);
     assert_eq!(code(&output), 2);
     assert_eq!(json["errors"][0]["kind"], "invalid-utf8");
+    let message = json["errors"][0]["message"].as_str().expect("a message");
+    assert!(
+        message.ends_with(
+            "ttk-fedora-tgif-fr-syntax-errors.po: not valid UTF-8 (first bad byte at 7:21), skipped"
+        ),
+        "{message}"
+    );
 }
