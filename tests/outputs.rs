@@ -204,12 +204,16 @@ fn sarif_fingerprints_survive_reruns_and_edits_elsewhere() {
 
 #[test]
 fn sarif_without_findings_is_valid() {
-    let log = sarif(
-        Path::new(env!("CARGO_MANIFEST_DIR")),
-        &["tests/fixtures/texts/clean.md"],
-    );
+    let output = check(&["--format", "sarif", "tests/fixtures/texts/clean.md"]);
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    let log: Value = serde_json::from_slice(&output.stdout).expect("SARIF is JSON");
     assert_valid_sarif(&log);
     assert_eq!(log["runs"][0]["results"], Value::Array(Vec::new()));
+    assert_eq!(
+        log["runs"][0]["invocations"],
+        serde_json::json!([{"executionSuccessful": true}]),
+        "a successful run with no notifications"
+    );
 }
 
 #[test]
