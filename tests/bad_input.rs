@@ -79,8 +79,7 @@ fn an_empty_file_is_clean() {
     fs::write(dir.path().join("empty.po"), "").unwrap();
     // An empty file of any format is clean (an empty XLIFF file has no units).
     let run = check(dir.path(), &["empty.md", "empty.xlf", "empty.po"]);
-    assert_eq!((run.code, run.json["summary"]["files"].as_u64()), (0, Some(3)));
-    assert_eq!(errors(&run.json), []);
+    assert_clean_run(run.code, &run.json, &run.stderr, 3);
 }
 
 /// Size of the one-line file: 200 MB takes about a minute to check in a
@@ -245,6 +244,8 @@ fn nul_bytes_make_a_named_file_binary() {
     assert_eq!(run.code, 2);
     let walked = check(dir.path(), &["."]);
     assert_eq!(errors(&walked.json), []);
+    assert_good_file_checked(&walked);
+    assert_eq!(walked.json["summary"]["files"], 1, "only good.md is checked");
     assert_eq!(walked.code, 1, "only good.md's finding");
 }
 
@@ -273,6 +274,8 @@ fn fifos_and_devices_are_never_read() {
     assert_eq!(run.code, 2);
     // Walking skips them without a word.
     let walked = check(dir.path(), &["."]);
+    assert_good_file_checked(&walked);
+    assert_eq!(walked.json["summary"]["files"], 1, "only good.md is checked");
     assert_eq!((errors(&walked.json), walked.code), (vec![], 1));
 }
 
@@ -290,6 +293,8 @@ fn a_symlink_loop_is_reported_and_the_run_goes_on() {
     assert_eq!(run.code, 2);
     // Walking does not follow links: the loop and `self` are not entered.
     let walked = check(dir.path(), &["."]);
+    assert_good_file_checked(&walked);
+    assert_eq!(walked.json["summary"]["files"], 1, "only good.md is checked");
     assert_eq!((errors(&walked.json), walked.code), (vec![], 1));
 }
 
@@ -447,6 +452,10 @@ fn a_path_that_does_not_exist_is_reported_and_the_run_goes_on() {
         errors(&run.json),
         [("nowhere/missing.md".into(), "not-found".into())]
     );
+    assert_eq!(
+        error_message(&run.json, "nowhere/missing.md"),
+        "nowhere/missing.md: no such file or folder"
+    );
     assert_eq!(run.code, 2);
 }
 
@@ -570,6 +579,9 @@ fn documents_nested_a_hundred_thousand_deep_finish() {
     fs::write(dir.path().join("cut.xlf"), truncated).unwrap();
     let run = check(dir.path(), &["cut.xlf"]);
     assert_eq!(errors(&run.json), [("cut.xlf".into(), "malformed".into())]);
+    let message = error_message(&run.json, "cut.xlf");
+    assert!(message.starts_with("cut.xlf:1:"), "{message}");
+    assert_eq!(run.code, 2);
 }
 
 #[test]
@@ -586,7 +598,13 @@ fn a_tbx_glossary_nested_a_hundred_thousand_deep_finishes() {
     );
     fs::write(dir.path().join("deep.tbx"), tbx).unwrap();
     let run = check_with_glossary(dir.path(), "deep.tbx", &["good.md"]);
-    assert!(run.code == 0 || run.code == 2, "{}", run.stderr);
+    // Loaded (its one term is not in good.md), or refused with its place.
+    if run.code == 0 {
+        assert_clean_run(run.code, &run.json, &run.stderr, 1);
+    } else {
+        assert!(run.stderr.starts_with("error: deep.tbx:1:"), "{}", run.stderr);
+        assert_eq!(run.code, 2, "{}", run.stderr);
+    }
 }
 
 /// An entity-expansion bomb: ten levels of ten references each.

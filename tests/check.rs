@@ -50,9 +50,7 @@ fn a_correct_text_is_clean_and_similar_names_are_not_flagged() {
     // Abu Hafs is not Abu Hudhayfah, Kermanshah is not Kerman, Alansari is
     // one word, and code and link targets are not prose.
     let (output, json) = check_json(&fixtures().join("texts"), &["clean.md"]);
-    assert_eq!(summarize(&json), Vec::<String>::new());
-    assert_eq!(code(&output), 0);
-    assert_eq!(json["summary"]["files"], 1);
+    assert_clean(&output, &json, 1);
 }
 
 #[test]
@@ -95,34 +93,28 @@ fn crlf_tabs_emoji_and_case_sensitive_acronyms() {
 
 #[test]
 fn arabic_script_matches_with_interchanged_letters_and_boundaries() {
-    let (_, json) = check_json(&fixtures().join("texts"), &["--lang", "ar", "arabic.txt"]);
+    let (output, json) = check_json(&fixtures().join("texts"), &["--lang", "ar", "arabic.txt"]);
     // Both spellings (Arabic yeh, Persian yeh) are the one preferred Arabic
     // form once folded: no finding; كرمانشاه is not a term.
-    assert_eq!(summarize(&json), Vec::<String>::new());
-    let (_, json) = check_json(&fixtures().join("texts"), &["--lang", "en", "arabic.txt"]);
-    assert_eq!(
-        summarize(&json),
-        Vec::<String>::new(),
-        "Arabic terms do not apply to English text"
-    );
+    assert_clean(&output, &json, 1);
+    // Arabic terms do not apply to English text.
+    let (output, json) = check_json(&fixtures().join("texts"), &["--lang", "en", "arabic.txt"]);
+    assert_clean(&output, &json, 1);
 }
 
 #[test]
 fn terms_apply_only_in_their_language() {
-    let (_, json) = check_json(&fixtures().join("texts"), &["--lang", "ru", "russian.txt"]);
-    assert_eq!(summarize(&json), Vec::<String>::new());
+    let (output, json) = check_json(&fixtures().join("texts"), &["--lang", "ru", "russian.txt"]);
+    assert_clean(&output, &json, 1);
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(
         dir.path().join("mixed.txt"),
         "Касем Сулеймани and Ghasem Soleimani",
     )
     .unwrap();
-    let (_, json) = check_json(dir.path(), &["--lang", "ru", "mixed.txt"]);
-    assert_eq!(
-        summarize(&json),
-        Vec::<String>::new(),
-        "English forms do not apply to Russian text"
-    );
+    // English forms do not apply to Russian text.
+    let (output, json) = check_json(dir.path(), &["--lang", "ru", "mixed.txt"]);
+    assert_clean(&output, &json, 1);
 }
 
 #[test]

@@ -1,5 +1,6 @@
 //! Text formats for translators: PO, Fluent, TSV and CSV, checked by the
-//! real binary, and the real-world samples of `../shared/data/formats`.
+//! real binary, and the real-world samples of `../shared/data/formats`
+//! (tests ignored without `../shared`, see build.rs).
 
 mod common;
 
@@ -86,21 +87,23 @@ fn a_table_without_language_columns_is_reported_and_skipped() {
     let (output, json) = check_json(dir.path(), &["notes.csv"]);
     assert_eq!(code(&output), 2);
     assert_eq!(json["errors"][0]["kind"], "malformed");
+    assert_eq!(
+        json["errors"][0]["message"],
+        "notes.csv:1:1: cannot be read in its format: the header names no language column; skipped"
+    );
     assert_eq!(summarize(&json), Vec::<String>::new());
 }
 
-/// The real-world samples, when the shared data folder is there.
-fn samples(kind: &str) -> Option<Vec<PathBuf>> {
+/// The real-world samples of `kind` in the shared data folder.
+fn samples(kind: &str) -> Vec<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../shared/data/formats")
         .join(kind);
-    let Ok(entries) = fs::read_dir(&dir) else {
-        eprintln!("skipped: no samples at {}", dir.display());
-        return None;
-    };
+    let entries = fs::read_dir(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
     let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
     paths.sort();
-    Some(paths)
+    assert!(!paths.is_empty(), "no samples in {}", dir.display());
+    paths
 }
 
 /// Every piece lies in the text, on character boundaries, in order.
@@ -120,9 +123,9 @@ fn assert_pieces_fit(path: &Path, text: &str, format: Format) -> Result<usize, S
 }
 
 #[test]
+#[cfg_attr(not(shared_data), ignore = "needs ../shared")]
 fn real_po_samples_parse() {
-    let Some(paths) = samples("po") else { return };
-    for path in paths {
+    for path in samples("po") {
         // The tgif sample is Latin-1 with `\r\r\n` line ends and a header
         // line without `\n`: the binary rejects it as not UTF-8, and read
         // leniently its PO syntax is valid (msgfmt only warns), so the
@@ -144,9 +147,9 @@ fn real_po_samples_parse() {
 }
 
 #[test]
+#[cfg_attr(not(shared_data), ignore = "needs ../shared")]
 fn real_fluent_samples_parse_and_junk_is_skipped() {
-    let Some(paths) = samples("ftl") else { return };
-    for path in paths {
+    for path in samples("ftl") {
         let text = fs::read_to_string(&path).unwrap();
         let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
         match assert_pieces_fit(&path, &text, Format::Fluent) {
@@ -161,15 +164,21 @@ fn real_fluent_samples_parse_and_junk_is_skipped() {
 }
 
 #[test]
+#[cfg_attr(not(shared_data), ignore = "needs ../shared")]
 fn the_syntax_error_sample_is_rejected_by_the_binary_as_not_utf8() {
-    let Some(paths) = samples("po") else { return };
-    let Some(path) = paths
+    let paths = samples("po");
+    let path = paths
         .iter()
         .find(|p| p.ends_with("ttk-fedora-tgif-fr-syntax-errors.po"))
-    else {
-        return;
-    };
+        .expect("the tgif sample is among the PO samples");
     let (output, json) = check_json(&fixtures(), &[path.to_str().unwrap()]);
     assert_eq!(code(&output), 2);
     assert_eq!(json["errors"][0]["kind"], "invalid-utf8");
+    let message = json["errors"][0]["message"].as_str().expect("a message");
+    assert!(
+        message.ends_with(
+            "ttk-fedora-tgif-fr-syntax-errors.po: not valid UTF-8 (first bad byte at 7:21), skipped"
+        ),
+        "{message}"
+    );
 }

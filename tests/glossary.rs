@@ -135,6 +135,11 @@ fn show_finds_a_concept_by_any_spelling() {
         .arg("Nobody")
         .output()
         .unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&output.stderr),
+        "error: no concept or term “Nobody” in the glossary\n"
+    );
+    assert_eq!(output.stdout, b"");
     assert_eq!(code(&output), 2);
 }
 
@@ -238,17 +243,22 @@ fn glossary_examples_test_the_glossary() {
         "{stdout}"
     );
     assert!(stdout.ends_with("2 examples tested, 2 fail\n"), "{stdout}");
+    // Without --strict, examples are not run.
+    let output = run(&["check", "a.txt"]);
     assert_eq!(
-        code(&run(&["check", "a.txt"])),
-        0,
-        "without --strict, examples are not run"
+        String::from_utf8_lossy(&output.stderr),
+        "no findings (0 errors, 0 warnings) in 1 file\n"
     );
+    assert_eq!(code(&output), 0);
+    // --strict refuses a glossary whose examples fail, naming them.
     let output = run(&["check", "--strict", "a.txt"]);
     assert_eq!(
-        code(&output),
-        2,
-        "--strict refuses a glossary whose examples fail"
+        String::from_utf8_lossy(&output.stderr),
+        "error: g.toml:6:25: example of “kerman” should be flagged but is not: Kerman is a city.\n\
+         error: g.toml:6:56: example of “kerman” should be clean but gets deprecated: Kirman is a city.\n"
     );
+    assert_eq!(output.stdout, b"", "nothing is checked");
+    assert_eq!(code(&output), 2);
 }
 
 #[test]
@@ -355,6 +365,10 @@ fn a_large_glossary_is_compiled_once_and_a_changed_one_again() {
         .args(["--no-cache", "a.md"])
         .output()
         .unwrap();
+    assert_eq!(
+        summarize(&parse_json(&output))[0],
+        "deprecated 1:1-1:17 «Kurbon0 Rakhimov» -> Qurbonali Rahimov"
+    );
     assert_eq!(output.status.code(), Some(1));
     assert_eq!(entries(), 0);
 }

@@ -1,11 +1,15 @@
 //! Output formats (issue 6, item 3): SARIF validated against the official
 //! schema, GitHub workflow commands and checkstyle XML exactly, `--quiet`
-//! and `--statistics`; and no progress bar when standard error is a pipe.
+//! and `--statistics`; and the progress bar: drawn on a terminal, never on
+//! a pipe.
 
 mod common;
 
+use std::io::{Read, Write};
+use std::os::fd::{FromRawFd, OwnedFd};
 use std::path::Path;
-use std::process::Output;
+use std::process::{Child, Output, Stdio};
+use std::time::Duration;
 
 use common::{code, fixtures, termlint, test_glossary};
 use serde_json::Value;
@@ -200,12 +204,16 @@ fn sarif_fingerprints_survive_reruns_and_edits_elsewhere() {
 
 #[test]
 fn sarif_without_findings_is_valid() {
-    let log = sarif(
-        Path::new(env!("CARGO_MANIFEST_DIR")),
-        &["tests/fixtures/texts/clean.md"],
-    );
+    let output = check(&["--format", "sarif", "tests/fixtures/texts/clean.md"]);
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    let log: Value = serde_json::from_slice(&output.stdout).expect("SARIF is JSON");
     assert_valid_sarif(&log);
     assert_eq!(log["runs"][0]["results"], Value::Array(Vec::new()));
+    assert_eq!(
+        log["runs"][0]["invocations"],
+        serde_json::json!([{"executionSuccessful": true}]),
+        "a successful run with no notifications"
+    );
 }
 
 #[test]
@@ -271,14 +279,126 @@ fn statistics_in_json_and_sarif() {
     assert_eq!(log["runs"][0]["properties"]["statistics"], json["statistics"]);
 }
 
+/// How long [`slow_check`] holds standard input open: well over the delay
+/// (500 ms, `src/cli/progress.rs`) after which a run shows its progress
+/// bar, whatever the speed of the machine.
+const SLOW: Duration = Duration::from_millis(2000);
+
+/// Starts `termlint check ARGS -` with the test glossary and standard
+/// error going to `stderr`, and writes its standard input in two parts,
+/// [`SLOW`] apart: a run long enough for the progress bar to appear, if it
+/// is wanted.
+fn slow_check(args: &[&str], stderr: Stdio) -> Child {
+    let mut command = termlint(Path::new(env!("CARGO_MANIFEST_DIR")));
+    command
+        .args(["check", "--no-config", "--no-default-glossary", "--glossary"])
+        .arg(test_glossary())
+        .args(args)
+        .arg("-")
+        // Not a dumb terminal, where no bar is drawn at all.
+        .env("TERM", "xterm")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(stderr);
+    let mut child = command.spawn().expect("termlint starts");
+    // The command holds its own copy of a pseudo-terminal's descriptor.
+    drop(command);
+    let mut stdin = child.stdin.take().expect("stdin");
+    stdin.write_all(b"In Kirman").expect("write");
+    std::thread::sleep(SLOW);
+    stdin.write_all(b" and Kerman.\n").expect("write");
+    child
+}
+
+const SLOW_SUMMARY: &str = "1 finding (1 error, 0 warnings) in 1 file";
+
 #[test]
 fn no_progress_bar_when_stderr_is_not_a_terminal() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    for i in 0..200 {
-        std::fs::write(dir.path().join(format!("f{i:03}.md")), "Kirman and Kerman.\n").expect("write");
-    }
-    let output = check_in(dir.path(), &["."]);
-    let err = stderr(&output);
-    assert_eq!(err.lines().count(), 1, "only the summary: {err}");
-    assert!(!err.contains('\r') && !err.contains('\u{1b}'), "{err:?}");
+    let output = slow_check(&[], Stdio::piped())
+        .wait_with_output()
+        .expect("termlint runs");
+    assert!(
+        stdout(&output).contains("error[deprecated]"),
+        "{}",
+        stdout(&output)
+    );
+    assert_eq!(stderr(&output), format!("{SLOW_SUMMARY}\n"), "only the summary");
+    assert_eq!(code(&output), 1);
+}
+
+/// The other side of the test above: the same run with standard error on a
+/// terminal (a pseudo-terminal) draws the bar, so the run above lasts long
+/// enough to show one, and it shows none because its standard error is a
+/// pipe.
+#[test]
+fn a_progress_bar_when_stderr_is_a_terminal() {
+    let (output, shown) = slow_check_on_a_terminal(&[]);
+    // The bar and its message (`… of … files, … KB`), redrawn in place.
+    assert!(
+        shown.contains('█') && shown.contains(" KB") && shown.contains('\r'),
+        "no progress bar drawn: {shown:?}"
+    );
+    assert!(shown.contains(SLOW_SUMMARY), "{shown:?}");
+    assert!(
+        stdout(&output).contains("error[deprecated]"),
+        "{}",
+        stdout(&output)
+    );
+    assert_eq!(code(&output), 1);
+}
+
+#[test]
+fn no_progress_bar_on_a_terminal_when_quiet() {
+    let (output, shown) = slow_check_on_a_terminal(&["--quiet"]);
+    assert_eq!(shown, "", "nothing on standard error");
+    assert!(
+        stdout(&output).contains("error[deprecated]"),
+        "{}",
+        stdout(&output)
+    );
+    assert_eq!(code(&output), 1);
+}
+
+/// [`slow_check`] with standard error on a pseudo-terminal: the output and
+/// what was shown on the terminal.
+fn slow_check_on_a_terminal(args: &[&str]) -> (Output, String) {
+    let (terminal, slave) = pseudo_terminal();
+    let child = slow_check(args, Stdio::from(slave));
+    let reader = std::thread::spawn(move || {
+        let mut terminal = std::fs::File::from(terminal);
+        let mut bytes = Vec::new();
+        let mut buffer = [0; 4096];
+        // Reading fails (EIO) once the last descriptor of the slave side closes.
+        while let Ok(count @ 1..) = terminal.read(&mut buffer) {
+            bytes.extend_from_slice(&buffer[..count]);
+        }
+        String::from_utf8_lossy(&bytes).into_owned()
+    });
+    let output = child.wait_with_output().expect("termlint runs");
+    (output, reader.join().expect("terminal read"))
+}
+
+/// A pseudo-terminal of 24 lines of 80 columns: its master and slave sides.
+fn pseudo_terminal() -> (OwnedFd, OwnedFd) {
+    let (mut master, mut slave) = (-1, -1);
+    let size = libc::winsize {
+        ws_row: 24,
+        ws_col: 80,
+        ws_xpixel: 0,
+        ws_ypixel: 0,
+    };
+    // SAFETY: openpty writes two descriptors into `master` and `slave`; the
+    // name and terminal settings are optional (null), the size is read only.
+    let status = unsafe {
+        libc::openpty(
+            &mut master,
+            &mut slave,
+            std::ptr::null_mut(),
+            std::ptr::null(),
+            &size,
+        )
+    };
+    assert_eq!(status, 0, "openpty: {}", std::io::Error::last_os_error());
+    // SAFETY: both descriptors are open and owned by nothing else.
+    unsafe { (OwnedFd::from_raw_fd(master), OwnedFd::from_raw_fd(slave)) }
 }

@@ -20,6 +20,12 @@
 //! written, escapes and all), no finding comes from unchecked markup, and
 //! after `--fix` the file still parses and the findings left that a fix
 //! would clear are those of names across markup, which get no fix.
+//!
+//! Each of these says what findings must not be, and would hold if the
+//! checker found nothing; so beside each is a recall property: a deprecated
+//! form planted (outside unchecked markup) in the same random texts and
+//! documents is found at exactly its byte range, as `deprecated`, with its
+//! suggestion and the fix that writes it there, and fixing writes it.
 
 mod common;
 
@@ -27,7 +33,7 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 use proptest::prelude::*;
-use termlint::check::{CheckId, Finding};
+use termlint::check::{CheckId, Finding, Fix};
 use termlint::config::Config;
 use termlint::document::Format;
 use termlint::fix::{apply, plan, FixOptions};
@@ -123,14 +129,123 @@ const JOINERS: &[&str] = &[
     "\t",
 ];
 
-/// A random text of glossary forms, filler and joiners.
-fn text() -> impl Strategy<Value = String> {
+/// Random pieces of text, each a glossary form or filler and a joiner.
+fn pieces() -> impl Strategy<Value = Vec<String>> {
     let word = prop_oneof![
         3 => prop::sample::select(FORMS),
         2 => prop::sample::select(FILLER),
     ];
     let piece = (word, prop::sample::select(JOINERS)).prop_map(|(w, j)| format!("{w}{j}"));
-    prop::collection::vec(piece, 0..24).prop_map(|pieces| pieces.concat())
+    prop::collection::vec(piece, 0..24)
+}
+
+/// A random text of glossary forms, filler and joiners.
+fn text() -> impl Strategy<Value = String> {
+    pieces().prop_map(|pieces| pieces.concat())
+}
+
+/// Deprecated forms of the test glossary and the suggestion of each. A
+/// property that only says what findings must not be passes when the
+/// checker finds nothing; so beside each such property is one that plants
+/// one of these forms where it must be found.
+const DEPRECATED: &[(&str, &str)] = &[
+    ("Kirman", "Kerman"),
+    ("Ghasem Soleimani", "Qassem Soleimani"),
+    ("Abu Hudhaifa al-Ansari", "Abu Hudhayfah al-Ansari"),
+    ("Abu Hudhayfa al-Ansari", "Abu Hudhayfah al-Ansari"),
+    ("Shiah", "Shia"),
+    ("ISIS-K", "ISKP"),
+];
+
+/// A deprecated form planted in a generated text: where, and what its
+/// finding must say.
+#[derive(Clone, Debug)]
+struct Planted {
+    range: Range<usize>,
+    form: &'static str,
+    suggestion: &'static str,
+}
+
+/// A random text with one deprecated form planted between two of its
+/// pieces, a space on either side.
+fn planted_text() -> impl Strategy<Value = (String, Planted)> {
+    (
+        pieces(),
+        any::<prop::sample::Index>(),
+        prop::sample::select(DEPRECATED),
+    )
+        .prop_map(|(pieces, at, (form, suggestion))| {
+            let at = at.index(pieces.len() + 1);
+            let mut text = pieces[..at].concat();
+            text.push(' ');
+            let start = text.len();
+            text.push_str(form);
+            let range = start..text.len();
+            text.push(' ');
+            text.push_str(&pieces[at..].concat());
+            (
+                text,
+                Planted {
+                    range,
+                    form,
+                    suggestion,
+                },
+            )
+        })
+}
+
+/// Fails unless `findings` of `text` hold a `deprecated` finding at exactly
+/// the planted range with its suggestion and the fix that writes it there,
+/// and fixing the text writes the suggestion in place of the planted form.
+fn planted_is_found(text: &str, planted: &Planted, findings: &[Finding]) -> Result<(), TestCaseError> {
+    prop_assert_eq!(&text[planted.range.clone()], planted.form);
+    let at_range: Vec<String> = findings
+        .iter()
+        .filter(|f| f.range == planted.range)
+        .map(|f| format!("{:?} {:?} -> {:?}", f.check, f.found, f.suggestion))
+        .collect();
+    let Some(finding) = findings
+        .iter()
+        .find(|f| f.check == CheckId::Deprecated && f.range == planted.range)
+    else {
+        return Err(TestCaseError::fail(format!(
+            "{:?} planted at {:?} is not found as deprecated there in {:?}; at that range: {:?}; all: {:?}",
+            planted.form,
+            planted.range,
+            text,
+            at_range,
+            findings
+                .iter()
+                .map(|f| format!("{:?} {:?} {:?}", f.check, f.range, f.found))
+                .collect::<Vec<_>>()
+        )));
+    };
+    prop_assert_eq!(finding.found.as_str(), planted.form);
+    prop_assert_eq!(finding.suggestion.as_deref(), Some(planted.suggestion));
+    let fix = Fix {
+        range: planted.range.clone(),
+        replacement: planted.suggestion.to_string(),
+    };
+    prop_assert_eq!(finding.fix.as_ref(), Some(&fix));
+    // Fixing applies that edit: the suggestion stands where the form was,
+    // shifted by the edits before it.
+    let plan = plan(findings, FixOptions::default());
+    prop_assert!(plan.edits.contains(&fix), "{:?} not in {:?}", fix, plan);
+    let shift: isize = plan
+        .edits
+        .iter()
+        .filter(|e| e.range.end <= planted.range.start)
+        .map(|e| e.replacement.len() as isize - e.range.len() as isize)
+        .sum();
+    let start = (planted.range.start as isize + shift) as usize;
+    let fixed = apply(text, &plan.edits);
+    prop_assert_eq!(
+        fixed.get(start..start + planted.suggestion.len()),
+        Some(planted.suggestion),
+        "fixed: {:?}",
+        fixed
+    );
+    Ok(())
 }
 
 /// The findings of `text` as plain text in English.
@@ -196,6 +311,11 @@ proptest! {
     }
 
     #[test]
+    fn a_planted_deprecated_form_is_found_at_its_span((text, planted) in planted_text()) {
+        planted_is_found(&text, &planted, &check(&text))?;
+    }
+
+    #[test]
     fn fixing_leaves_nothing_to_fix(text in text()) {
         let (fixed, skipped) = fix(&text);
         prop_assume!(!skipped);
@@ -208,14 +328,44 @@ proptest! {
     }
 
     #[test]
+    fn fixing_clears_a_planted_deprecated_form((text, planted) in planted_text()) {
+        let findings = check(&text);
+        planted_is_found(&text, &planted, &findings)?;
+        let (fixed, skipped) = fix_findings(&text, &findings);
+        prop_assume!(!skipped);
+        let left: Vec<String> = check(&fixed)
+            .into_iter()
+            .filter(|f| f.check == CheckId::Deprecated)
+            .map(|f| format!("{:?}", f.found))
+            .collect();
+        prop_assert!(left.is_empty(), "left after fixing {:?}: {:?}", fixed, left);
+    }
+
+    #[test]
     fn fixing_changes_bytes_only_inside_reported_spans(text in text()) {
         fixes_change_only_reported_spans(&text, &check(&text))?;
+    }
+
+    #[test]
+    fn fixing_changes_the_bytes_of_a_planted_deprecated_form((text, planted) in planted_text()) {
+        let findings = check(&text);
+        fixes_change_only_reported_spans(&text, &findings)?;
+        planted_is_found(&text, &planted, &findings)?;
     }
 
     #[test]
     fn fixing_twice_equals_fixing_once(text in text()) {
         let (once, skipped) = fix(&text);
         prop_assume!(!skipped);
+        let (twice, _) = fix(&once);
+        prop_assert_eq!(twice, once);
+    }
+
+    #[test]
+    fn fixing_once_changes_a_text_with_a_planted_deprecated_form((text, planted) in planted_text()) {
+        let (once, skipped) = fix(&text);
+        prop_assume!(!skipped);
+        prop_assert_ne!(&once, &text, "{:?} planted at {:?}", planted.form, planted.range);
         let (twice, _) = fix(&once);
         prop_assert_eq!(twice, once);
     }
@@ -281,6 +431,9 @@ enum Token {
     Skipped(usize),
     /// What goes between tokens.
     Joiner(&'static str),
+    /// A deprecated form and its suggestion, planted (with a space on
+    /// either side) where it must be found.
+    Planted(&'static str, &'static str),
 }
 
 /// Random tokens, each followed by one of `joiners`.
@@ -304,11 +457,13 @@ fn tokens(joiners: &'static [&'static str], max: usize) -> impl Strategy<Value =
     })
 }
 
-/// A generated document and the byte ranges of it that are never checked.
+/// A generated document, the byte ranges of it that are never checked and
+/// the deprecated form planted in it, if any.
 #[derive(Debug, Default)]
 struct Doc {
     text: String,
     skipped: Vec<Range<usize>>,
+    planted: Option<Planted>,
 }
 
 impl Doc {
@@ -322,6 +477,59 @@ impl Doc {
         self.text.push_str(text);
         self.skipped.push(start..self.text.len());
     }
+
+    /// Appends ` form ` and records where `form` is.
+    fn push_planted(&mut self, form: &'static str, suggestion: &'static str) {
+        self.text.push(' ');
+        let start = self.text.len();
+        self.text.push_str(form);
+        self.planted = Some(Planted {
+            range: start..self.text.len(),
+            form,
+            suggestion,
+        });
+        self.text.push(' ');
+    }
+}
+
+/// `tokens` with a deprecated form planted at `at`.
+fn plant(
+    mut tokens: Vec<Token>,
+    at: &prop::sample::Index,
+    (form, suggestion): (&'static str, &'static str),
+) -> Vec<Token> {
+    let at = at.index(tokens.len() + 1);
+    tokens.insert(at, Token::Planted(form, suggestion));
+    tokens
+}
+
+/// Random tokens with one deprecated form planted among them.
+fn planted_tokens(joiners: &'static [&'static str], max: usize) -> impl Strategy<Value = Vec<Token>> {
+    (
+        tokens(joiners, max),
+        any::<prop::sample::Index>(),
+        prop::sample::select(DEPRECATED),
+    )
+        .prop_map(|(tokens, at, deprecated)| plant(tokens, &at, deprecated))
+}
+
+/// Random pairs of token lists with one deprecated form planted in the
+/// source or the target of one of them.
+fn planted_pairs(joiners: &'static [&'static str]) -> impl Strategy<Value = Vec<(Vec<Token>, Vec<Token>)>> {
+    (
+        pairs(joiners),
+        any::<prop::sample::Index>(),
+        any::<bool>(),
+        any::<prop::sample::Index>(),
+        prop::sample::select(DEPRECATED),
+    )
+        .prop_map(|(mut pairs, unit, in_target, at, deprecated)| {
+            let unit = unit.index(pairs.len());
+            let (source, target) = &mut pairs[unit];
+            let tokens = if in_target { target } else { source };
+            *tokens = plant(std::mem::take(tokens), &at, deprecated);
+            pairs
+        })
 }
 
 /// `word` with its `index`th character replaced by `escape(c)`.
@@ -375,6 +583,16 @@ fn markdown(tokens: &[Token]) -> Doc {
                     c.to_string()
                 }
             })),
+            Token::Planted(form, suggestion) => {
+                // A line that starts with a comment is an HTML block to its
+                // end, the text after the comment included: plant the form
+                // in a paragraph of its own there.
+                let line = &doc.text[doc.text.rfind('\n').map_or(0, |i| i + 1)..];
+                if line.trim_start().starts_with("<!--") {
+                    doc.push("\n\n");
+                }
+                doc.push_planted(form, suggestion);
+            }
             Token::Skipped(0) => doc.push_skipped("`Kirman`"),
             Token::Skipped(1) => doc.push_skipped("<!-- Kirman -->"),
             Token::Skipped(_) => {
@@ -417,6 +635,7 @@ fn html(tokens: &[Token]) -> Doc {
                 doc.push(&format!("\">{}</a>", xml_escape(w)));
             }
             Token::Escaped(w, i) => doc.push(&escape_one(w, i, |c| char_reference(c, w.len() % 2 == 0))),
+            Token::Planted(form, suggestion) => doc.push_planted(form, suggestion),
             Token::Skipped(0) => doc.push_skipped("<code>Kirman</code>"),
             Token::Skipped(1) => doc.push_skipped("<script>var Kirman = 1;</script>"),
             Token::Skipped(_) => doc.push_skipped("<!-- Kirman -->"),
@@ -443,6 +662,7 @@ fn xliff_content(doc: &mut Doc, tokens: &[Token], ids: &mut usize) {
                 xml_escape(w)
             )),
             Token::Escaped(w, i) => doc.push(&escape_one(w, i, |c| char_reference(c, w.len() % 2 == 1))),
+            Token::Planted(form, suggestion) => doc.push_planted(form, suggestion),
             Token::Skipped(0) => doc.push_skipped(&format!("<ph id=\"{ids}\" disp=\"Kirman\"/>")),
             Token::Skipped(_) => doc.push_skipped(&format!("<ph id=\"{ids}\"/>")),
         }
@@ -508,6 +728,7 @@ fn po_string(doc: &mut Doc, tokens: &[Token]) {
                     })
                     .collect()
             })),
+            Token::Planted(form, suggestion) => doc.push_planted(form, suggestion),
             Token::Skipped(_) => {}
         }
     }
@@ -580,8 +801,40 @@ fn assert_format_properties(doc: &Doc, format: Format) -> Result<(), TestCaseErr
     Ok(())
 }
 
+/// Fails unless `doc` parses in `format` and the deprecated form planted
+/// in it is found at exactly its place, with its suggestion and fix.
+fn assert_planted_found(doc: &Doc, format: Format) -> Result<(), TestCaseError> {
+    let text = &doc.text;
+    let planted = doc.planted.as_ref().expect("a form was planted");
+    for skipped in &doc.skipped {
+        prop_assert!(planted.range.end <= skipped.start || skipped.end <= planted.range.start);
+    }
+    let findings = check_as(text, format).map_err(|e| TestCaseError::fail(format!("{e:?} in {text:?}")))?;
+    planted_is_found(text, planted, &findings)
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn markdown_finds_a_planted_deprecated_form(tokens in planted_tokens(MARKDOWN_JOINERS, 16)) {
+        assert_planted_found(&markdown(&tokens), Format::Markdown)?;
+    }
+
+    #[test]
+    fn html_finds_a_planted_deprecated_form(tokens in planted_tokens(HTML_JOINERS, 16)) {
+        assert_planted_found(&html(&tokens), Format::Html)?;
+    }
+
+    #[test]
+    fn xliff_finds_a_planted_deprecated_form(units in planted_pairs(XLIFF_JOINERS)) {
+        assert_planted_found(&xliff(&units), Format::Xliff)?;
+    }
+
+    #[test]
+    fn po_finds_a_planted_deprecated_form(entries in planted_pairs(PO_JOINERS)) {
+        assert_planted_found(&po(&entries), Format::Po)?;
+    }
 
     #[test]
     fn markdown_findings_slice_and_fix_cleanly(tokens in tokens(MARKDOWN_JOINERS, 16)) {

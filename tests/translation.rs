@@ -18,7 +18,7 @@ fn check_translation(file: &str) -> (std::process::Output, serde_json::Value) {
         .args(["--glossary", "glossary.toml", file])
         .output()
         .unwrap();
-    let json = serde_json::from_slice(&output.stdout).unwrap_or(serde_json::Value::Null);
+    let json = parse_json(&output);
     (output, json)
 }
 

@@ -69,32 +69,76 @@ pub fn check_json_with_config(cwd: &Path, config: &str, args: &[&str]) -> (Outpu
 
 fn run_json(command: &mut Command) -> (Output, Value) {
     let output = command.output().expect("termlint runs");
-    let json = serde_json::from_slice(&output.stdout).unwrap_or(Value::Null);
+    let json = parse_json(&output);
     (output, json)
 }
 
+/// Standard output of a run parsed as JSON. Panics, showing the exit code,
+/// standard output and standard error, when it is not JSON (a crash, a
+/// usage error, a glossary that does not load): a test that expects a
+/// report must not read "no findings" into a run that made none.
+pub fn parse_json(output: &Output) -> Value {
+    serde_json::from_slice(&output.stdout).unwrap_or_else(|err| {
+        panic!(
+            "standard output is not JSON ({err}); exit {:?}\n--- stdout\n{}\n--- stderr\n{}",
+            output.status.code(),
+            String::from_utf8_lossy(&output.stdout),
+            String::from_utf8_lossy(&output.stderr)
+        )
+    })
+}
+
+/// Asserts that a JSON run checked `files` files and found nothing: exit
+/// status 0, no finding, no file error, and `files` in the summary.
+pub fn assert_clean(output: &Output, json: &Value, files: u64) {
+    assert_clean_run(
+        code(output),
+        json,
+        &String::from_utf8_lossy(&output.stderr),
+        files,
+    );
+}
+
+/// [`assert_clean`] for a run given as its exit code, report and standard error.
+pub fn assert_clean_run(code: i32, json: &Value, stderr: &str, files: u64) {
+    assert_eq!(
+        json["findings"],
+        serde_json::json!([]),
+        "no findings: {json:#}\n{stderr}"
+    );
+    assert_eq!(
+        json["errors"],
+        serde_json::json!([]),
+        "no file errors: {json:#}\n{stderr}"
+    );
+    assert_eq!(
+        json["summary"]["files"], files,
+        "files checked: {json:#}\n{stderr}"
+    );
+    assert_eq!(code, 0, "exit status of a clean run: {stderr}");
+}
+
 /// Each finding as `check line:col-line:col «found» -> suggestion`.
+/// Panics when the report has no `findings` array.
 pub fn summarize(json: &Value) -> Vec<String> {
-    json["findings"]
-        .as_array()
-        .map(|findings| {
-            findings
-                .iter()
-                .map(|f| {
-                    format!(
-                        "{} {}:{}-{}:{} «{}» -> {}",
-                        f["check"].as_str().unwrap_or("?"),
-                        f["start"]["line"],
-                        f["start"]["column"],
-                        f["end"]["line"],
-                        f["end"]["column"],
-                        f["found"].as_str().unwrap_or("?"),
-                        f["suggestion"].as_str().unwrap_or("-"),
-                    )
-                })
-                .collect()
+    let Some(findings) = json["findings"].as_array() else {
+        panic!("a report with a findings array, not {json:#}");
+    };
+    findings
+        .iter()
+        .map(|f| {
+            format!(
+                "{} {}:{}-{}:{} «{}» -> {}",
+                f["check"].as_str().unwrap_or("?"),
+                f["start"]["line"],
+                f["start"]["column"],
+                f["end"]["line"],
+                f["end"]["column"],
+                f["found"].as_str().unwrap_or("?"),
+                f["suggestion"].as_str().unwrap_or("-"),
+            )
         })
-        .unwrap_or_default()
+        .collect()
 }
 
 /// Asserts that every finding's byte span slices `text` to its `found`.
@@ -123,7 +167,9 @@ pub struct Bounded {
     pub stdout: String,
     /// Standard error.
     pub stderr: String,
-    /// Standard output parsed as JSON (`Null` if it is not JSON).
+    /// Standard output parsed as JSON; `Null` if it is not JSON (a run
+    /// refused for a bad glossary prints no report), which [`summarize`]
+    /// and [`assert_clean_run`] refuse.
     pub json: Value,
     /// Peak resident memory in KiB, sampled from `/proc` (0 where unknown).
     pub peak_kib: u64,
