@@ -448,3 +448,86 @@ fn exit_without_shutdown_is_status_one() {
     client.notify("exit", Value::Null);
     assert_eq!(client.wait_exit().code(), Some(1));
 }
+
+/// The editor and the command line run one pipeline: on the same files and
+/// configuration (suppression comments, `[[ignore]]` rules by file and by
+/// phrase) they give the same findings at the same places.
+#[test]
+fn the_editor_and_the_command_line_give_the_same_findings() {
+    let dir = project();
+    let root = dir.path();
+    let mut config = std::fs::read_to_string(root.join("termlint.toml")).unwrap();
+    config.push_str(
+        "[[ignore]]\nfiles = \"quotes/**\"\nconcepts = [\"kerman\"]\n\n\
+         [[ignore]]\nphrases = [\"Abu Hudhayfa al-Ansari\"]\n",
+    );
+    std::fs::write(root.join("termlint.toml"), config).unwrap();
+    let text = "Kirman, Abu Hudhaifa al-Ansari and Abu Hudhayfa al-Ansari.\n\
+                <!-- termlint-disable-next-line -->\nKirman again, and Khurasan.\n\nKhorasan.\n";
+    for folder in ["quotes", "notes"] {
+        std::fs::create_dir(root.join(folder)).unwrap();
+        std::fs::write(root.join(folder).join("a.md"), text).unwrap();
+    }
+
+    let output = termlint(root)
+        .args(["check", "--format", "json", "quotes/a.md", "notes/a.md"])
+        .output()
+        .unwrap();
+    let json = parse_json(&output);
+    // ASCII text: JSON columns (from 1) and UTF-16 characters (from 0) agree.
+    let from_cli = |path: &str| -> Vec<String> {
+        let findings = json["findings"].as_array().expect("findings");
+        let mut places: Vec<String> = findings
+            .iter()
+            .filter(|f| f["path"] == path)
+            .map(|f| {
+                let at = |p: &Value| {
+                    format!(
+                        "{}:{}",
+                        p["line"].as_u64().unwrap() - 1,
+                        p["column"].as_u64().unwrap() - 1
+                    )
+                };
+                format!(
+                    "{}-{} {}",
+                    at(&f["start"]),
+                    at(&f["end"]),
+                    f["check"].as_str().unwrap()
+                )
+            })
+            .collect();
+        places.sort();
+        places
+    };
+
+    let mut client = Client::start(root, &[]);
+    client.initialize(root, json!({}), json!({}));
+    let mut from_editor = |folder: &str| -> Vec<String> {
+        let uri = file_uri(&root.join(folder).join("a.md"));
+        client.open(&uri, "markdown", text);
+        let mut places: Vec<String> = client
+            .diagnostics(&uri)
+            .iter()
+            .map(|d| {
+                let at = |p: &Value| format!("{}:{}", p["line"], p["character"]);
+                format!(
+                    "{}-{} {}",
+                    at(&d["range"]["start"]),
+                    at(&d["range"]["end"]),
+                    d["code"].as_str().unwrap()
+                )
+            })
+            .collect();
+        places.sort();
+        places
+    };
+    let quotes = from_editor("quotes");
+    let notes = from_editor("notes");
+    assert_eq!(quotes, from_cli("quotes/a.md"));
+    assert_eq!(notes, from_cli("notes/a.md"));
+    // What the rules and the comment leave: `Kirman` only outside quotes/,
+    // the ignored phrase nowhere, the commented line not at all.
+    assert_eq!(quotes, ["0:8-0:30 deprecated"]);
+    assert_eq!(notes, ["0:0-0:6 deprecated", "0:8-0:30 deprecated"]);
+    assert_eq!(client.shut_down().code(), Some(0));
+}
