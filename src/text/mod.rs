@@ -10,7 +10,7 @@ mod words;
 
 pub use boundary::{is_word_end, is_word_start, may_end_word, may_start_word};
 pub use fold::{fold_term, CaseMode, FoldedText};
-pub use lines::{ColumnUnit, LineIndex, Position};
+pub use lines::{lines_with_breaks, ColumnUnit, LineIndex, Position};
 pub use words::{words, Word};
 
 /// Whether `c` is a combining mark; a fast path for the characters below
