@@ -335,7 +335,7 @@ impl Linter {
         apply_directives(&mut findings, &directives(text, format));
         sort_findings(&mut findings);
         withhold_fixes_across_markup(&mut findings, &markup_gaps(text, &segments, format));
-        escape_fixes(&mut findings, format);
+        escape_fixes(&mut findings, text, format);
         Ok(findings)
     }
 
@@ -682,7 +682,7 @@ impl Linter {
                 let segments = file.format.segments(&file.text).unwrap_or_default();
                 withhold_fixes_across_markup(&mut finding, &markup_gaps(&file.text, &segments, file.format));
             }
-            escape_fixes(&mut finding, file.format);
+            escape_fixes(&mut finding, &file.text, file.format);
             file.result.findings.extend(finding);
         }
     }
@@ -828,7 +828,7 @@ impl Linter {
             result.findings.extend(found.into_iter().map(|(_, f)| f));
         }
         withhold_fixes_across_markup(&mut result.findings, &gaps);
-        escape_fixes(&mut result.findings, format);
+        escape_fixes(&mut result.findings, &text, format);
         Ok(Analyzed {
             path,
             text,
@@ -886,10 +886,8 @@ fn withhold_fixes_across_markup(findings: &mut [Finding], gaps: &[std::ops::Rang
 }
 
 /// Writes the fixes' replacements as the file's format needs them.
-fn escape_fixes(findings: &mut [Finding], format: Format) {
-    for fix in findings.iter_mut().filter_map(|f| f.fix.as_mut()) {
-        fix.replacement = format.escape(&fix.replacement);
-    }
+fn escape_fixes(findings: &mut [Finding], text: &str, format: Format) {
+    crate::fix::write_for_format(findings, text, format);
 }
 
 impl Analyzed {
