@@ -20,6 +20,7 @@ use std::io::Write;
 use std::path::Path;
 
 use crate::check::{CheckId, Finding, Fix};
+use crate::document::{Format, ReplacementWriter};
 use crate::i18n::{io_reason, Message};
 
 /// Which findings `--fix` applies.
@@ -92,6 +93,23 @@ pub fn plan(findings: &[Finding], options: FixOptions) -> FixPlan {
         }
     }
     plan
+}
+
+/// Writes the fixes of `findings`, found in `text`, as its format needs
+/// them (see [`ReplacementWriter`]): escaped, quoted, or over a larger
+/// range. A fix that the format cannot hold where it goes is withheld: the
+/// finding is still reported, without a fix.
+pub fn write_for_format(findings: &mut [Finding], text: &str, format: Format) {
+    let writer = ReplacementWriter::new(format, text);
+    for finding in findings {
+        finding.fix = finding.fix.take().and_then(|fix| {
+            let edit = writer.write(fix.range, &fix.replacement)?;
+            Some(Fix {
+                range: edit.range,
+                replacement: edit.text,
+            })
+        });
+    }
 }
 
 /// `text` with the edits made (edits must be sorted and disjoint).

@@ -14,6 +14,7 @@ use std::ops::Range;
 
 use crate::check::{CheckId, Finding};
 use crate::document::Format;
+use crate::text::lines_with_breaks;
 
 /// What a directive does.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -58,14 +59,13 @@ pub fn directives(text: &str, format: Format) -> Vec<Directive> {
     if !text.contains("termlint-") {
         return found;
     }
-    let mut line_start = 0;
-    for (index, line) in text.split_inclusive('\n').enumerate() {
+    // Lines as findings count them, so `next-line` means the same line.
+    for (index, (line_start, line)) in lines_with_breaks(text).enumerate() {
         for (offset, comment) in comments(line, format) {
             if let Some(directive) = parse_directive(comment, index + 1, line_start + offset) {
                 found.push(directive);
             }
         }
-        line_start += line.len();
     }
     found
 }

@@ -175,9 +175,10 @@ fn the_syntax_error_sample_is_rejected_by_the_binary_as_not_utf8() {
     assert_eq!(code(&output), 2);
     assert_eq!(json["errors"][0]["kind"], "invalid-utf8");
     let message = json["errors"][0]["message"].as_str().expect("a message");
+    // Six CRLF and six lone CR line breaks come before the bad byte.
     assert!(
         message.ends_with(
-            "ttk-fedora-tgif-fr-syntax-errors.po: not valid UTF-8 (first bad byte at 7:21), skipped"
+            "ttk-fedora-tgif-fr-syntax-errors.po: not valid UTF-8 (first bad byte at 13:21), skipped"
         ),
         "{message}"
     );

@@ -172,9 +172,10 @@ pub struct Finding {
 /// An edit of the original file: replace `range` with `replacement`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Fix {
-    /// Byte range in the original file.
+    /// Byte range in the original file: the finding's, or more where the
+    /// format needs it (a CSV cell that must now be quoted, whole).
     pub range: Range<usize>,
-    /// The new text, already escaped for the file's format.
+    /// The new text, already escaped or quoted for the file's format.
     pub replacement: String,
 }
 

@@ -30,6 +30,17 @@ use super::{FormatError, Piece, Role, Segment};
 
 /// The segments of a Fluent resource.
 pub fn segments(text: &str) -> Result<Vec<Segment>, FormatError> {
+    collect(text).map(|(segments, _)| segments)
+}
+
+/// The raw contents of the string literals of a Fluent resource (between
+/// their quotes), in text order; none when it does not parse.
+pub fn string_literals(text: &str) -> Vec<Range<usize>> {
+    collect(text).map(|(_, literals)| literals).unwrap_or_default()
+}
+
+/// A Fluent resource's segments and the raw contents of its string literals.
+fn collect(text: &str) -> Result<(Vec<Segment>, Vec<Range<usize>>), FormatError> {
     // Offsets are the same in the defused copy, and its changes lie only in
     // invalid escapes, which make their entries junk (never checked).
     let defused = defuse_short_escapes(text);
@@ -51,11 +62,12 @@ pub fn segments(text: &str) -> Result<Vec<Segment>, FormatError> {
         text,
         segments: Vec::new(),
         current: Vec::new(),
+        literals: Vec::new(),
     };
     for entry in &resource.body {
         collector.entry(entry);
     }
-    Ok(collector.segments)
+    Ok((collector.segments, collector.literals))
 }
 
 /// fluent-syntax 0.12 panics on a `\u` or `\U` escape cut short by a
@@ -121,6 +133,8 @@ struct Collector<'a> {
     text: &'a str,
     segments: Vec<Segment>,
     current: Vec<Piece>,
+    /// The raw contents of the string literals met.
+    literals: Vec<Range<usize>>,
 }
 
 impl<'a> Collector<'a> {
@@ -184,6 +198,7 @@ impl<'a> Collector<'a> {
         let Some(range) = range_in(self.text, raw) else {
             return;
         };
+        self.literals.push(range.clone());
         let mut run = 0;
         let mut rest = raw;
         while let Some(backslash) = rest.find('\\') {
@@ -218,6 +233,54 @@ impl<'a> Collector<'a> {
             });
         }
     }
+}
+
+/// `replacement` written over `range` of a Fluent resource so that it reads
+/// back as it is. Inside one of the string `literals`, with the literal's
+/// escapes (`\"`, `\\`, and `\u000A` for a line break, which a literal
+/// cannot hold). In text, the characters that text cannot hold as they are
+/// become string-literal placeables (`{"{"}`), which Fluent and termlint read
+/// as part of the text: braces, line breaks, white space at either end (a
+/// pattern's ends are trimmed) and, where a line starts, `[`, `*` and `.`
+/// (which would start a variant or an attribute).
+pub fn escape(text: &str, literals: &[Range<usize>], range: Range<usize>, replacement: &str) -> String {
+    let in_literal = literals
+        .iter()
+        .any(|literal| literal.start <= range.start && range.end <= literal.end);
+    if in_literal {
+        return literal_escaped(replacement);
+    }
+    let line_before = text[..range.start].rsplit('\n').next().unwrap_or_default();
+    let starts_a_line = line_before.chars().all(|c| c == ' ');
+    let last = replacement.chars().count().saturating_sub(1);
+    let mut out = String::with_capacity(replacement.len());
+    for (index, c) in replacement.chars().enumerate() {
+        let at_an_end = (index == 0 || index == last) && c.is_whitespace();
+        let starts_a_block = index == 0 && starts_a_line && matches!(c, '[' | '*' | '.');
+        if matches!(c, '{' | '}' | '\n' | '\r') || at_an_end || starts_a_block {
+            out.push_str("{\"");
+            out.push_str(&literal_escaped(c.encode_utf8(&mut [0; 4])));
+            out.push_str("\"}");
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// `text` as the content of a string literal.
+fn literal_escaped(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '"' => out.push_str("\\\""),
+            '\n' => out.push_str("\\u000A"),
+            '\r' => out.push_str("\\u000D"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// The byte range of `part`, a slice borrowed from `base`, within `base`.

@@ -55,6 +55,33 @@ fn tokens(text: &str) -> impl Iterator<Item = Token<usize>> + '_ {
     Tokenizer::new_with_emitter(text, emitter).filter_map(|token: Result<_, Infallible>| token.ok())
 }
 
+/// The values of the checked attributes (`alt`, `title`) that are written
+/// without quotes (`alt=Kerman`), in text order.
+pub fn unquoted_attribute_values(text: &str) -> Vec<Range<usize>> {
+    let mut values = Vec::new();
+    for token in tokens(text) {
+        let Token::StartTag(tag) = token else {
+            continue;
+        };
+        for name in [b"alt".as_slice(), b"title"] {
+            let value = tag
+                .attributes
+                .get(name)
+                .and_then(|attribute| attribute_value(text, attribute.span));
+            let quoted = |value: &Range<usize>| {
+                let before = value
+                    .start
+                    .checked_sub(1)
+                    .and_then(|at| text.get(at..value.start));
+                matches!(before, Some("\"" | "'"))
+            };
+            values.extend(value.filter(|value| !quoted(value)));
+        }
+    }
+    values.sort_by_key(|value| value.start);
+    values
+}
+
 /// Elements whose content is not prose.
 const SKIPPED: &[&[u8]] = &[
     b"script",

@@ -16,8 +16,11 @@ mod fluent;
 mod html;
 pub(crate) mod markdown;
 mod po;
+mod replacement;
 mod table;
 mod xliff;
+
+pub use replacement::{Edit, ReplacementWriter};
 
 use std::borrow::Cow;
 use std::ops::Range;
@@ -170,6 +173,25 @@ pub(crate) fn decoded_text(text: &str, pieces: &[Piece]) -> String {
         .collect()
 }
 
+/// The decoded text of `pieces` before and after `range`, which covers
+/// whole decoded pieces (a fix never splits an escape) and may split
+/// verbatim ones.
+pub(crate) fn decoded_around(text: &str, pieces: &[Piece], range: Range<usize>) -> (String, String) {
+    let (mut before, mut after) = (String::new(), String::new());
+    for piece in pieces {
+        let part = |span: Range<usize>| match &piece.decoded {
+            Some(decoded) if span == piece.range => decoded.as_str(),
+            Some(_) => "",
+            None => text.get(span).unwrap_or_default(),
+        };
+        let start = piece.range.start;
+        let end = piece.range.end;
+        before.push_str(part(start..end.min(range.start).max(start)));
+        after.push_str(part(start.max(range.end).min(end)..end));
+    }
+    (before, after)
+}
+
 /// Pieces as `original|original[decoded]|…`, for tests of the extractors.
 #[cfg(test)]
 pub(crate) fn show_pieces(text: &str, pieces: &[Piece]) -> String {
@@ -242,22 +264,6 @@ impl Format {
             "csv" => Format::Csv,
             _ => return None,
         })
-    }
-
-    /// `text` written so that the format reads it back as `text`: the
-    /// replacement of a fix. Markup formats escape `&`, `<`, `>` and quotes;
-    /// PO escapes backslashes, quotes and line breaks; a CSV field doubles
-    /// its quotes.
-    pub fn escape(self, text: &str) -> String {
-        match self {
-            Format::Html | Format::Xliff => quick_xml::escape::partial_escape(text).replace('"', "&quot;"),
-            Format::Po => text
-                .replace('\\', "\\\\")
-                .replace('"', "\\\"")
-                .replace('\n', "\\n"),
-            Format::Csv => text.replace('"', "\"\""),
-            Format::Text | Format::Markdown | Format::Fluent | Format::Tsv => text.to_string(),
-        }
     }
 
     /// Cuts `text` into the segments to check, or says why the file cannot
@@ -376,17 +382,6 @@ mod tests {
         assert_eq!(cut, ["Abu\nHudhayfah.\n", "Kirman  \r\n", "last"]);
         assert_eq!(Format::Text.segments("").unwrap().len(), 0);
         assert_eq!(Format::Text.segments("\n\n").unwrap().len(), 1);
-    }
-
-    #[test]
-    fn replacements_are_escaped_for_their_format() {
-        assert_eq!(
-            Format::Xliff.escape("A & \"B\" <C>"),
-            "A &amp; &quot;B&quot; &lt;C&gt;"
-        );
-        assert_eq!(Format::Po.escape("a \"b\" \\ c\nd"), "a \\\"b\\\" \\\\ c\\nd");
-        assert_eq!(Format::Csv.escape("a \"b\""), "a \"\"b\"\"");
-        assert_eq!(Format::Markdown.escape("Abū & co"), "Abū & co");
     }
 
     #[test]

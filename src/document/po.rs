@@ -197,6 +197,33 @@ fn scan_string(text: &str, open: usize, end: usize) -> Result<Vec<Piece>, Format
     Err(error(open, "an unterminated string"))
 }
 
+/// `text` written inside a PO string: backslashes, quotes and the control
+/// characters that have an escape (`\n`, `\t`, `\r` …) escaped; `None` when
+/// it holds another control character, which a PO string cannot hold.
+pub fn escape_string(text: &str) -> Option<String> {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        let escape = match c {
+            '\\' => "\\\\",
+            '"' => "\\\"",
+            '\n' => "\\n",
+            '\t' => "\\t",
+            '\r' => "\\r",
+            '\u{7}' => "\\a",
+            '\u{8}' => "\\b",
+            '\u{b}' => "\\v",
+            '\u{c}' => "\\f",
+            c if c.is_control() => return None,
+            c => {
+                out.push(c);
+                continue;
+            }
+        };
+        out.push_str(escape);
+    }
+    Some(out)
+}
+
 /// Decodes the escape at `at` (a backslash) into `pieces`; returns the
 /// offset after it.
 fn escape(text: &str, at: usize, end: usize, pieces: &mut Pieces) -> Result<usize, FormatError> {

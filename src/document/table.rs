@@ -47,7 +47,7 @@ pub fn segments(text: &str, delimiter: u8) -> Result<Vec<Segment>, FormatError> 
     let mut segments = Vec::new();
     for (unit, (start, record)) in rows.iter().skip(1).enumerate() {
         let cells = cells(text, *start, record, delimiter)?;
-        for (column, pieces) in cells.into_iter().enumerate() {
+        for (column, Cell { pieces, .. }) in cells.into_iter().enumerate() {
             let Some(Some(language)) = languages.get(column) else {
                 continue;
             };
@@ -120,13 +120,27 @@ fn column_language(cell: &str) -> Option<Language> {
     (2..=3).contains(&primary).then_some(language)
 }
 
-/// The pieces of each cell of `record`, which starts at `start` in `text`.
-fn cells(
-    text: &str,
-    start: usize,
-    record: &ByteRecord,
-    delimiter: u8,
-) -> Result<Vec<Vec<Piece>>, FormatError> {
+/// One cell of a table.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Cell {
+    /// The cell's bytes, quotes included, without its delimiter.
+    pub range: Range<usize>,
+    /// Its text: verbatim pieces and doubled quotes as decoded pieces.
+    pub pieces: Vec<Piece>,
+}
+
+/// Every cell of every row (the header's too), in text order.
+pub fn all_cells(text: &str, delimiter: u8) -> Result<Vec<Cell>, FormatError> {
+    let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    let mut all = Vec::new();
+    for (start, record) in records(text, bom, delimiter)? {
+        all.extend(cells(text, start, &record, delimiter)?);
+    }
+    Ok(all)
+}
+
+/// The cells of `record`, which starts at `start` in `text`.
+fn cells(text: &str, start: usize, record: &ByteRecord, delimiter: u8) -> Result<Vec<Cell>, FormatError> {
     let mut cells = Vec::with_capacity(record.len());
     // A record's position may be the `\n` of the line end before it.
     let bytes = text.as_bytes();
@@ -142,7 +156,10 @@ fn cells(
                 detail: "a cell that cannot be mapped to its bytes".to_string(),
             });
         }
-        cells.push(pieces);
+        cells.push(Cell {
+            range: at..end,
+            pieces,
+        });
         at = end + 1;
     }
     Ok(cells)
@@ -190,6 +207,44 @@ fn unquoted_end(bytes: &[u8], from: usize, delimiter: u8) -> usize {
     rest.iter()
         .position(|b| *b == delimiter || *b == b'\r' || *b == b'\n')
         .map_or(bytes.len().max(from), |i| from + i)
+}
+
+/// The edit that writes `replacement` over `range`, which lies in one of
+/// `cells` (sorted, as [`all_cells`] gives them). Text that the `csv` crate
+/// would quote (a delimiter, a quote, a line break) cannot go into a cell as
+/// it is: the whole cell is then written anew, as the `csv` crate writes it,
+/// with the replacement in its text. `None` for a range in no cell.
+pub fn write_in_cell(
+    text: &str,
+    cells: &[Cell],
+    range: Range<usize>,
+    replacement: &str,
+    delimiter: u8,
+) -> Option<(Range<usize>, String)> {
+    if write_field(replacement, delimiter)? == replacement {
+        return Some((range, replacement.to_string()));
+    }
+    let next = cells.partition_point(|cell| cell.range.start <= range.start);
+    let cell = cells.get(next.checked_sub(1)?)?;
+    if range.end > cell.range.end {
+        return None;
+    }
+    let (before, after) = super::decoded_around(text, &cell.pieces, range);
+    let field = write_field(&format!("{before}{replacement}{after}"), delimiter)?;
+    Some((cell.range.clone(), field))
+}
+
+/// `field` written as one field of a table with `delimiter`, by the `csv`
+/// crate: quoted only where it must be.
+fn write_field(field: &str, delimiter: u8) -> Option<String> {
+    let mut writer = csv::WriterBuilder::new()
+        .delimiter(delimiter)
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_writer(Vec::new());
+    // A field is closed (its quote written) only when its record ends.
+    writer.write_record([field]).ok()?;
+    let record = String::from_utf8(writer.into_inner().ok()?).ok()?;
+    record.strip_suffix('\n').map(str::to_string)
 }
 
 fn is_blank(text: &str, pieces: &[Piece]) -> bool {

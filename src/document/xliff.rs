@@ -63,6 +63,26 @@ pub fn segments(text: &str) -> Result<Vec<Segment>, FormatError> {
     }
 }
 
+/// The contents of the CDATA sections of an XML document (between
+/// `<![CDATA[` and `]]>`), in text order, up to the first error.
+pub fn cdata_sections(text: &str) -> Vec<Range<usize>> {
+    let base = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    let at = |position: u64| base + usize::try_from(position).unwrap_or(usize::MAX - base);
+    let mut reader = Reader::from_str(&text[base..]);
+    let mut sections = Vec::new();
+    loop {
+        let start = at(reader.buffer_position());
+        match reader.read_event() {
+            Ok(Event::Eof) | Err(_) => return sections,
+            Ok(Event::CData(_)) => {
+                let end = at(reader.buffer_position());
+                sections.push(start + 9..end.saturating_sub(3));
+            }
+            Ok(_) => {}
+        }
+    }
+}
+
 /// What an open element means to the walk.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Kind {

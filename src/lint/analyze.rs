@@ -89,7 +89,7 @@ impl Linter {
             result.findings.extend(found.into_iter().map(|(_, f)| f));
         }
         withhold_fixes_across_markup(&mut result.findings, &gaps);
-        escape_fixes(&mut result.findings, format);
+        escape_fixes(&mut result.findings, text, format);
         Ok((result, lines))
     }
 
@@ -204,11 +204,10 @@ pub(super) fn withhold_fixes_across_markup(findings: &mut [Finding], gaps: &[Ran
     }
 }
 
-/// Writes the fixes' replacements as the file's format needs them.
-pub(super) fn escape_fixes(findings: &mut [Finding], format: Format) {
-    for fix in findings.iter_mut().filter_map(|f| f.fix.as_mut()) {
-        fix.replacement = format.escape(&fix.replacement);
-    }
+/// Writes the fixes' replacements as the file's format needs them, or
+/// withholds the fixes the format cannot hold.
+pub(super) fn escape_fixes(findings: &mut [Finding], text: &str, format: Format) {
+    crate::fix::write_for_format(findings, text, format);
 }
 
 /// A file after its checks ran.

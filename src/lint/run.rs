@@ -239,7 +239,7 @@ impl Linter {
                 let segments = file.format.segments(&file.text).unwrap_or_default();
                 withhold_fixes_across_markup(&mut finding, &markup_gaps(&file.text, &segments, file.format));
             }
-            escape_fixes(&mut finding, file.format);
+            escape_fixes(&mut finding, &file.text, file.format);
             file.result.findings.extend(finding);
         }
     }

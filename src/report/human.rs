@@ -91,8 +91,7 @@ impl<'a> HumanReporter<'a> {
         let origin = file.input.to_string();
         let first = lines.line_range(&file.text, finding.start.line);
         let last = lines.line_range(&file.text, finding.end.line.max(finding.start.line));
-        // Same byte length, so spans stay valid; a bare CR would garble the terminal.
-        let source = file.text[first.start..last.end].replace('\r', " ");
+        let source = snippet_source(&file.text[first.start..last.end]);
         let span = finding.range.start - first.start..finding.range.end.min(last.end) - first.start;
         let message = level.title(&title).id(finding.check.as_str()).snippet(
             Snippet::source(&source)
@@ -112,4 +111,21 @@ impl<'a> HumanReporter<'a> {
         let word = self.localizer.render(&severity_message(severity));
         rendered.replacen(severity.as_str(), &word, 1)
     }
+}
+
+/// `source` with line breaks as the snippet renderer reads them: a lone CR
+/// becomes LF (it ends a line, as the line numbers count it) and the CR of
+/// CRLF a space (a bare CR would garble the terminal). Same byte length, so
+/// spans stay valid.
+fn snippet_source(source: &str) -> String {
+    let bytes = source.as_bytes();
+    let mut out = String::with_capacity(source.len());
+    for (at, c) in source.char_indices() {
+        match c {
+            '\r' if bytes.get(at + 1) == Some(&b'\n') => out.push(' '),
+            '\r' => out.push('\n'),
+            c => out.push(c),
+        }
+    }
+    out
 }

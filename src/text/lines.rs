@@ -1,8 +1,10 @@
 //! Byte offsets to 1-based line and column numbers.
 //!
-//! Lines end at `\n` (a `\r` before it belongs to the line ending). Columns
-//! count Unicode scalar values from the start of the line, so they agree with
-//! editors and with SARIF's default; a UTF-8 byte-order mark is not counted.
+//! Lines end at `\n`, `\r\n` (one line break) or a lone `\r`, as the
+//! Language Server Protocol and editors count them; every output counts
+//! lines through [`LineIndex`], so they all agree. Columns count Unicode
+//! scalar values from the start of the line, so they agree with editors and
+//! with SARIF's default; a UTF-8 byte-order mark is not counted.
 //!
 //! Protocols count columns in other units: the Language Server Protocol in
 //! UTF-16 code units unless client and server agree on UTF-8 or UTF-32
@@ -66,7 +68,7 @@ impl LineIndex {
     fn starts(&self, text: &str) -> &[usize] {
         self.line_starts.get_or_init(|| {
             let mut line_starts = vec![0];
-            line_starts.extend(memchr_newlines(text));
+            line_starts.extend(line_break_ends(text));
             line_starts
         })
     }
@@ -99,7 +101,7 @@ impl LineIndex {
 
     /// The byte offset of 0-based `line` and `column` (in `unit`s) of
     /// `text`, the inverse of [`line_column`](Self::line_column). A column
-    /// past the line's end gives its end (before the `\n`), a column
+    /// past the line's end gives its end (before its line break), a column
     /// inside a character gives that character's start, and a line past the
     /// last gives the end of the text.
     pub fn offset(&self, text: &str, line: usize, column: usize, unit: ColumnUnit) -> usize {
@@ -107,7 +109,7 @@ impl LineIndex {
         let Some(&start) = starts.get(line) else {
             return text.len();
         };
-        let end = starts.get(line + 1).map_or(text.len(), |&next| next - 1);
+        let end = content_end(text, starts, line);
         let mut counted = 0;
         for (index, c) in text[start..end].char_indices() {
             let width = unit.count(c.encode_utf8(&mut [0; 4]));
@@ -122,20 +124,50 @@ impl LineIndex {
     /// The byte range of line `line` (1-based) without its line ending.
     pub fn line_range(&self, text: &str, line: usize) -> std::ops::Range<usize> {
         let starts = self.starts(text);
-        let start = starts[line - 1];
-        let end = starts.get(line).map_or(text.len(), |&next| next - 1);
-        let end = if end > start && text.as_bytes()[end - 1] == b'\r' {
-            end - 1
-        } else {
-            end
-        };
-        start..end.max(start)
+        line_span(text, starts, line - 1)
     }
 }
 
-/// The offsets just after each `\n` of `text`.
-fn memchr_newlines(text: &str) -> impl Iterator<Item = usize> + '_ {
-    text.match_indices('\n').map(|(i, _)| i + 1)
+/// The byte range of 0-based `line` without its line break.
+fn line_span(text: &str, starts: &[usize], line: usize) -> std::ops::Range<usize> {
+    starts[line]..content_end(text, starts, line)
+}
+
+/// Where the text of 0-based `line` ends: before its line break, or at the
+/// end of the text for the last line.
+fn content_end(text: &str, starts: &[usize], line: usize) -> usize {
+    let Some(&next) = starts.get(line + 1) else {
+        return text.len();
+    };
+    let break_length = if text.as_bytes()[..next].ends_with(b"\r\n") {
+        2
+    } else {
+        1
+    };
+    next - break_length
+}
+
+/// The offsets just after each line break of `text`: `\n`, `\r\n` (one
+/// break, ending after its `\n`) and a lone `\r`.
+fn line_break_ends(text: &str) -> impl Iterator<Item = usize> + '_ {
+    let bytes = text.as_bytes();
+    memchr::memchr2_iter(b'\r', b'\n', bytes).filter_map(move |at| {
+        let first_of_crlf = bytes[at] == b'\r' && bytes.get(at + 1) == Some(&b'\n');
+        (!first_of_crlf).then_some(at + 1)
+    })
+}
+
+/// The lines of `text` with their line breaks, each with its start offset:
+/// the lines that [`LineIndex`] numbers, for code that walks a text line by
+/// line (the `n`th item is line `n + 1`). An empty text has no line.
+pub fn lines_with_breaks(text: &str) -> impl Iterator<Item = (usize, &str)> + '_ {
+    let ends = line_break_ends(text).chain(std::iter::once(text.len()));
+    ends.scan(0, move |start, end| {
+        let line = (*start, &text[*start..end]);
+        *start = end;
+        Some(line)
+    })
+    .filter(|(_, line)| !line.is_empty())
 }
 
 #[cfg(test)]
@@ -166,7 +198,10 @@ mod tests {
         assert_eq!(index.line_column(text, text.len(), ColumnUnit::Utf16), (2, 1));
         assert_eq!(index.line_column(text, 0, ColumnUnit::Utf16), (0, 0));
         for unit in [ColumnUnit::Utf8, ColumnUnit::Utf16, ColumnUnit::Utf32] {
-            for offset in (0..=text.len()).filter(|&o| text.is_char_boundary(o)) {
+            // Between the CR and LF of a CRLF is inside a line break, which
+            // no protocol position names.
+            let inside_crlf = |o: usize| text.as_bytes()[..o].ends_with(b"\r");
+            for offset in (0..=text.len()).filter(|&o| text.is_char_boundary(o) && !inside_crlf(o)) {
                 let (line, column) = index.line_column(text, offset, unit);
                 assert_eq!(
                     index.offset(text, line, column, unit),
@@ -182,10 +217,46 @@ mod tests {
         );
         assert_eq!(
             index.offset(text, 0, 99, ColumnUnit::Utf16),
-            6,
-            "past the line's end"
+            5,
+            "past the line's end: before the whole CRLF"
         );
         assert_eq!(index.offset(text, 9, 0, ColumnUnit::Utf16), text.len());
+    }
+
+    #[test]
+    fn lf_crlf_and_a_lone_cr_each_end_a_line() {
+        let text = "one\rtwo\r\nthree\nKirman\r\r\n";
+        let index = LineIndex::new(text);
+        let kirman = text.find("Kirman").unwrap();
+        assert_eq!(index.position(text, kirman), Position { line: 4, column: 1 });
+        assert_eq!(index.line_column(text, kirman, ColumnUnit::Utf16), (3, 0));
+        let two = text.find("two").unwrap();
+        assert_eq!(index.position(text, two), Position { line: 2, column: 1 });
+        let lines: Vec<&str> = (1..=6).map(|line| &text[index.line_range(text, line)]).collect();
+        assert_eq!(lines, ["one", "two", "three", "Kirman", "", ""]);
+        assert_eq!(
+            index.offset(text, 1, 99, ColumnUnit::Utf16),
+            two + 3,
+            "before the CRLF"
+        );
+        assert_eq!(
+            index.offset(text, 3, 99, ColumnUnit::Utf16),
+            kirman + 6,
+            "before the lone CR"
+        );
+        let walked: Vec<(usize, &str)> = lines_with_breaks(text).collect();
+        assert_eq!(
+            walked,
+            [
+                (0, "one\r"),
+                (4, "two\r\n"),
+                (9, "three\n"),
+                (15, "Kirman\r"),
+                (22, "\r\n")
+            ]
+        );
+        assert_eq!(lines_with_breaks("").count(), 0);
+        assert_eq!(lines_with_breaks("a").collect::<Vec<_>>(), [(0, "a")]);
     }
 
     #[test]

@@ -11,7 +11,7 @@ mod words;
 
 pub use boundary::{is_word_end, is_word_start, may_end_word, may_start_word};
 pub use fold::{fold_term, CaseMode, FoldedText};
-pub use lines::{ColumnUnit, LineIndex, Position};
+pub use lines::{lines_with_breaks, ColumnUnit, LineIndex, Position};
 pub use printable::printable;
 pub use words::{words, Word};
 

@@ -143,6 +143,62 @@ fn is_blank(line: &[u8]) -> bool {
     matches!(line.get(white), None | Some(b'\n' | b'\r'))
 }
 
+/// `replacement` written over `range` of a Markdown document as inline
+/// text that reads back as it is: the ASCII punctuation that inline markup
+/// is made of (emphasis, code, links, HTML, references, strikethrough, table
+/// cells, heading closers) is backslash-escaped, and so is a character that
+/// would start a block where a line starts (`-`, `+`, `=`, `>`, the `.` of
+/// `1.`). `None` for a replacement that Markdown cannot hold inline: one
+/// with a line break (it would end a table row or a heading, or start a
+/// block) or a control character other than tab, or with white space at either end
+/// (trimmed from a cell; indentation or a hard break at a line's ends).
+pub fn escape_inline(text: &str, range: Range<usize>, replacement: &str) -> Option<String> {
+    let first = replacement.chars().next()?;
+    let last = replacement.chars().next_back()?;
+    let is_control = |c: char| c.is_control() && c != '\t';
+    if first.is_whitespace() || last.is_whitespace() || replacement.contains(is_control) {
+        return None;
+    }
+    let before = text.get(..range.start)?;
+    // `\` then an escaped character would escape the backslash instead.
+    if before.ends_with('\\') && first.is_ascii_punctuation() {
+        return None;
+    }
+    let line_before = before.rsplit(['\n', '\r']).next().unwrap_or_default();
+    let at_line_start = line_before.chars().all(is_container_marker);
+    let list_number = replacement.chars().take_while(char::is_ascii_digit).count();
+    let reference_open = ends_in_open_reference(before);
+    let mut out = String::with_capacity(replacement.len() + 2);
+    for (index, c) in replacement.chars().enumerate() {
+        let starts_a_block = at_line_start
+            && (index == 0 && matches!(c, '-' | '+' | '=' | '>')
+                || index == list_number && list_number > 0 && matches!(c, '.' | ')'));
+        let ends_a_reference = reference_open && c == ';';
+        if INLINE_MARKUP.contains(c) || starts_a_block || ends_a_reference {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    Some(out)
+}
+
+/// Whether `c` may be part of what opens a line's containers (indentation,
+/// `>`, list markers such as `-` or `12.`, a table's `|`), after which a
+/// block may start.
+fn is_container_marker(c: char) -> bool {
+    c.is_whitespace() || c.is_ascii_digit() || matches!(c, '>' | '-' | '+' | '*' | '.' | ')' | '|')
+}
+
+/// ASCII punctuation that inline markup is made of, wherever it stands.
+const INLINE_MARKUP: &str = "\\`*_[]<&~|#!";
+
+/// Whether `text` ends in what a `;` would make a character reference of
+/// (`&amp`, `&#123`).
+fn ends_in_open_reference(text: &str) -> bool {
+    let name = text.trim_end_matches(|c: char| c.is_ascii_alphanumeric() || c == '#');
+    name.ends_with('&')
+}
+
 /// Gathers a block's events into segments: text runs of one block joined
 /// where only inline markup lies between them.
 #[derive(Default)]
