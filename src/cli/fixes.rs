@@ -59,7 +59,7 @@ pub fn apply_fixes(report: &mut Report, request: FixRequest, localizer: &Localiz
             let before = file.findings.len();
             file.findings.retain(|finding| {
                 !(is_fixable(finding.check, request.options)
-                    && finding.fix.as_ref().is_some_and(|fix| plan.edits.contains(fix)))
+                    && finding.fix.as_ref().is_some_and(|fix| plan.contains(fix)))
             });
             fixed += before - file.findings.len();
             files += 1;

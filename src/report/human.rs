@@ -2,6 +2,7 @@
 //! check id, the line with the span underlined, and the suggestion.
 
 use std::io::{self, Write};
+use std::ops::Range;
 
 use annotate_snippets::{Level, Renderer, Snippet};
 
@@ -91,8 +92,8 @@ impl<'a> HumanReporter<'a> {
         let origin = file.input.to_string();
         let first = lines.line_range(&file.text, finding.start.line);
         let last = lines.line_range(&file.text, finding.end.line.max(finding.start.line));
-        let source = snippet_source(&file.text[first.start..last.end]);
-        let span = finding.range.start - first.start..finding.range.end.min(last.end) - first.start;
+        let end = finding.range.end.min(last.end);
+        let (source, span) = quoted(&file.text, first.start..last.end, finding.range.start..end);
         let message = level.title(&title).id(finding.check.as_str()).snippet(
             Snippet::source(&source)
                 .line_start(finding.start.line)
@@ -113,10 +114,34 @@ impl<'a> HumanReporter<'a> {
     }
 }
 
-/// `source` with line breaks as the snippet renderer reads them: a lone CR
-/// becomes LF (it ends a line, as the line numbers count it) and the CR of
-/// CRLF a space (a bare CR would garble the terminal). Same byte length, so
-/// spans stay valid.
+/// How much of a long line is quoted on each side of a finding, in bytes.
+const CONTEXT: usize = 120;
+
+/// The text to quote for a finding at `span` within the lines `lines` of
+/// `text`, and the span within it. Long lines are cut to [`CONTEXT`] bytes
+/// on each side (marked `…`): quoting a whole line per finding would make
+/// many findings on one long line quadratic, and unreadable.
+fn quoted(text: &str, lines: Range<usize>, span: Range<usize>) -> (String, Range<usize>) {
+    let mut start = span.start.saturating_sub(CONTEXT).max(lines.start);
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    let mut end = (span.end + CONTEXT).min(lines.end);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let before = if start > lines.start { "…" } else { "" };
+    let after = if end < lines.end { "…" } else { "" };
+    let source = format!("{before}{}{after}", snippet_source(&text[start..end]));
+    let shift = before.len();
+    (source, span.start - start + shift..span.end - start + shift)
+}
+
+/// `source` made safe to quote with the same byte length, so spans stay
+/// valid: a lone CR becomes LF (it ends a line, as the line numbers count
+/// it) and the CR of CRLF a space (a bare CR would garble the terminal);
+/// other control characters, which a terminal would act on, become `?`
+/// (C0) or `·` (C1), and bidirectional overrides `�`.
 fn snippet_source(source: &str) -> String {
     let bytes = source.as_bytes();
     let mut out = String::with_capacity(source.len());
@@ -124,8 +149,40 @@ fn snippet_source(source: &str) -> String {
         match c {
             '\r' if bytes.get(at + 1) == Some(&b'\n') => out.push(' '),
             '\r' => out.push('\n'),
+            '\t' | '\n' => out.push(c),
+            c if c.is_control() && c.len_utf8() == 1 => out.push('?'),
+            c if c.is_control() => out.push('·'),
+            '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => out.push('\u{FFFD}'),
             c => out.push(c),
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_long_line_is_quoted_around_the_finding_only() {
+        let line = format!("{}Kirman{}", "é".repeat(500), "a".repeat(500));
+        let at = line.find("Kirman").unwrap();
+        let (source, span) = quoted(&line, 0..line.len(), at..at + 6);
+        assert_eq!(&source[span.clone()], "Kirman");
+        assert!(source.starts_with('…') && source.ends_with('…'), "{source}");
+        assert!(
+            source.len() <= 2 * CONTEXT + 6 + 2 * '…'.len_utf8(),
+            "{}",
+            source.len()
+        );
+        let short = "In Kirman.";
+        assert_eq!(quoted(short, 0..short.len(), 3..9), (short.to_string(), 3..9));
+    }
+
+    #[test]
+    fn control_characters_are_shown_not_acted_on() {
+        let shown = snippet_source("a\u{1b}[2Jb\u{9b}c\u{202e}d\r\ne\rf\tg");
+        assert_eq!(shown, "a?[2Jb·c\u{FFFD}d \ne\nf\tg");
+        assert_eq!(shown.len(), "a\u{1b}[2Jb\u{9b}c\u{202e}d\r\ne\rf\tg".len());
+    }
 }

@@ -99,7 +99,8 @@ pub fn finding_message(finding: &Finding, glossary: &Glossary, ui: &LanguageIden
             .text("found", &finding.found)
             .arg("concept", name(language))
             .text("chosen", chosen)
-            .text("path", path)
+            // A message is shown on terminals and in logs: escape the name.
+            .text("path", crate::text::printable(path))
             .number("line", chosen_at.line)
             .number("column", chosen_at.column)
             .text("counts", format_counts(counts)),

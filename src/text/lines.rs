@@ -49,6 +49,49 @@ impl ColumnUnit {
 #[derive(Clone, Debug, Default)]
 pub struct LineIndex {
     line_starts: std::cell::OnceCell<Vec<usize>>,
+    /// Character counts at every [`CHECKPOINT`] bytes, made the first time a
+    /// column far from its line's start is asked for: then a column costs
+    /// at most that many bytes of counting, however long the line, and many
+    /// findings on one long line stay linear.
+    checkpoints: std::cell::OnceCell<Vec<Counts>>,
+}
+
+/// Bytes between two checkpoints of [`LineIndex`].
+const CHECKPOINT: usize = 4096;
+
+/// How many characters, and UTF-16 code units, a stretch of text holds.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Counts {
+    chars: usize,
+    utf16: usize,
+}
+
+impl Counts {
+    /// The counts of `bytes`, a stretch of UTF-8 that may start or end
+    /// inside a character: a character is counted at its first byte, and
+    /// one of four bytes is two UTF-16 units.
+    fn of(bytes: &[u8]) -> Counts {
+        let chars = bytes.iter().filter(|&&b| (b & 0xC0) != 0x80).count();
+        let astral = bytes.iter().filter(|&&b| b >= 0xF0).count();
+        Counts {
+            chars,
+            utf16: chars + astral,
+        }
+    }
+
+    fn plus(self, other: Counts) -> Counts {
+        Counts {
+            chars: self.chars + other.chars,
+            utf16: self.utf16 + other.utf16,
+        }
+    }
+
+    fn minus(self, other: Counts) -> Counts {
+        Counts {
+            chars: self.chars - other.chars,
+            utf16: self.utf16 - other.utf16,
+        }
+    }
 }
 
 impl LineIndex {
@@ -73,17 +116,40 @@ impl LineIndex {
         })
     }
 
+    /// The counts of `text[start..end]` (character boundaries): counted
+    /// directly when short, else through the checkpoints.
+    fn counts_between(&self, text: &str, start: usize, end: usize) -> Counts {
+        if end - start <= CHECKPOINT {
+            return Counts::of(&text.as_bytes()[start..end]);
+        }
+        self.counts_to(text, end).minus(self.counts_to(text, start))
+    }
+
+    /// The counts of `text[..offset]`.
+    fn counts_to(&self, text: &str, offset: usize) -> Counts {
+        let checkpoints = self.checkpoints.get_or_init(|| {
+            let mut total = Counts::default();
+            let mut checkpoints = vec![total];
+            for block in text.as_bytes().chunks_exact(CHECKPOINT) {
+                total = total.plus(Counts::of(block));
+                checkpoints.push(total);
+            }
+            checkpoints
+        });
+        let block = offset / CHECKPOINT;
+        checkpoints[block].plus(Counts::of(&text.as_bytes()[block * CHECKPOINT..offset]))
+    }
+
     /// The position of byte `offset` of `text` (which must be the indexed text
     /// and `offset` a character boundary).
     pub fn position(&self, text: &str, offset: usize) -> Position {
         let starts = self.starts(text);
         let line = starts.partition_point(|&start| start <= offset) - 1;
         let line_start = starts[line];
-        let before = &text[line_start..offset];
-        let bom = usize::from(line == 0 && before.starts_with('\u{FEFF}'));
+        let bom = usize::from(line == 0 && text[line_start..offset].starts_with('\u{FEFF}'));
         Position {
             line: line + 1,
-            column: before.chars().count() - bom + 1,
+            column: self.counts_between(text, line_start, offset).chars - bom + 1,
         }
     }
 
@@ -95,8 +161,18 @@ impl LineIndex {
         let offset = offset.min(text.len());
         let starts = self.starts(text);
         let line = starts.partition_point(|&start| start <= offset) - 1;
-        let before = text.get(starts[line]..offset).unwrap_or_default();
-        (line, unit.count(before))
+        let start = starts[line];
+        if !text.is_char_boundary(offset) {
+            let before = text.get(start..offset).unwrap_or_default();
+            return (line, unit.count(before));
+        }
+        let counts = self.counts_between(text, start, offset);
+        let column = match unit {
+            ColumnUnit::Utf8 => offset - start,
+            ColumnUnit::Utf16 => counts.utf16,
+            ColumnUnit::Utf32 => counts.chars,
+        };
+        (line, column)
     }
 
     /// The byte offset of 0-based `line` and `column` (in `unit`s) of
@@ -264,5 +340,18 @@ mod tests {
         let text = "\u{FEFF}Kerman";
         let index = LineIndex::new(text);
         assert_eq!(index.position(text, 3), Position { line: 1, column: 1 });
+    }
+
+    #[test]
+    fn columns_far_into_a_long_line_count_as_near_ones() {
+        let text = format!("x\n{}", "aé😀 ".repeat(5000));
+        let index = LineIndex::new(&text);
+        for offset in (2..text.len()).filter(|&o| text.is_char_boundary(o)).step_by(997) {
+            let before = &text[2..offset];
+            assert_eq!(index.position(&text, offset).column, before.chars().count() + 1);
+            for unit in [ColumnUnit::Utf8, ColumnUnit::Utf16, ColumnUnit::Utf32] {
+                assert_eq!(index.line_column(&text, offset, unit), (1, unit.count(before)));
+            }
+        }
     }
 }
