@@ -17,6 +17,7 @@
 
 use std::cell::RefCell;
 use std::collections::BTreeMap;
+use std::hash::Hasher;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -54,10 +55,14 @@ pub struct UnlistedFinder {
     /// Indexed by whether a hyphen follows the word.
     word_cache: ThreadLocal<RefCell<[HashMap<String, CachedWord>; 2]>>,
     terms: Vec<KeyedTerm>,
-    by_consonants: HashMap<String, Vec<u32>>,
-    by_deletion: HashMap<String, Vec<u32>>,
-    first_words: HashSet<String>,
-    listed: HashSet<String>,
+    /// Terms by the consonants of their key, and by those consonants with
+    /// one deleted.
+    by_consonants: KeyIndex,
+    by_deletion: KeyIndex,
+    /// The consonants of terms' first words, whole and with one deleted.
+    first_words: HashSet<u64>,
+    /// Every listed form, folded.
+    listed: HashSet<u64>,
     max_words: usize,
     /// The most consonants of a term's key, and of its first word's: a
     /// longer candidate is more than one edit from every term, and is not
@@ -110,8 +115,8 @@ impl UnlistedFinder {
         let mut finder = UnlistedFinder {
             word_cache: ThreadLocal::new(),
             terms: Vec::new(),
-            by_consonants: HashMap::default(),
-            by_deletion: HashMap::default(),
+            by_consonants: KeyIndex::default(),
+            by_deletion: KeyIndex::default(),
             first_words: HashSet::default(),
             listed: HashSet::default(),
             max_words: 0,
@@ -122,7 +127,9 @@ impl UnlistedFinder {
             for (slot, language_terms) in concept.languages.iter().enumerate() {
                 let language_index = matcher.language_index(&language_terms.language);
                 for (term_index, term) in language_terms.terms.iter().enumerate() {
-                    finder.listed.insert(fold_term(&term.text, CaseMode::Fold));
+                    finder
+                        .listed
+                        .insert(hash_str(&fold_term(&term.text, CaseMode::Fold)));
                     if term.case_sensitive {
                         continue; // acronyms have no romanizations
                     }
@@ -143,9 +150,9 @@ impl UnlistedFinder {
                         finder.first_words.extend(with_deletions(&first));
                     }
                     finder.max_consonants = finder.max_consonants.max(consonant_count);
-                    finder.by_consonants.entry(skeleton.clone()).or_default().push(id);
+                    finder.by_consonants.add(hash_str(&skeleton), id);
                     for deleted in deletions(&skeleton) {
-                        finder.by_deletion.entry(deleted).or_default().push(id);
+                        finder.by_deletion.add(deleted, id);
                     }
                     finder.max_words = finder.max_words.max(term_words.len() + 1);
                     finder.terms.push(KeyedTerm {
@@ -162,6 +169,8 @@ impl UnlistedFinder {
                 }
             }
         }
+        finder.by_consonants.seal();
+        finder.by_deletion.seal();
         finder
     }
 
@@ -231,16 +240,16 @@ impl UnlistedFinder {
     /// The concept with a term (of an applicable language) whose key is `key`.
     pub fn concept_with_key(&self, key: &str, filter: &LanguageFilter) -> Option<usize> {
         self.by_consonants
-            .get(&consonants(key))?
-            .iter()
-            .map(|&id| &self.terms[id as usize])
+            .get(hash_str(&consonants(key)))
+            .map(|id| &self.terms[id as usize])
             .find(|term| term.key == key && filter.applies_to(term.language_index))
             .map(|term| term.concept)
     }
 
     /// Whether `spelling` folds like a listed form of any concept.
     pub fn is_listed(&self, spelling: &str) -> bool {
-        self.listed.contains(&fold_term(spelling, CaseMode::Fold))
+        self.listed
+            .contains(&hash_str(&fold_term(spelling, CaseMode::Fold)))
     }
 
     /// The key of a word and whether it may start a name, from the cache.
@@ -273,7 +282,7 @@ impl UnlistedFinder {
     fn best_match(&self, text: &str, span: &[Word], key: &str, filter: &LanguageFilter) -> Option<Unlisted> {
         let range = span[0].range.start..span[span.len() - 1].range.end;
         let slice = &text[range.clone()];
-        if self.listed.contains(&fold_term(slice, CaseMode::Fold)) {
+        if self.listed.contains(&hash_str(&fold_term(slice, CaseMode::Fold))) {
             return None;
         }
         let skeleton = consonants(key);
@@ -330,12 +339,9 @@ impl UnlistedFinder {
     /// Terms whose consonants are within one edit of `skeleton`.
     fn lookup(&self, skeleton: &str) -> Vec<u32> {
         let mut ids: Vec<u32> = Vec::new();
-        let mut add = |list: Option<&Vec<u32>>| ids.extend(list.into_iter().flatten());
-        add(self.by_consonants.get(skeleton));
-        add(self.by_deletion.get(skeleton));
-        for deleted in deletions(skeleton) {
-            add(self.by_consonants.get(&deleted));
-            add(self.by_deletion.get(&deleted));
+        for key in with_deletions(skeleton) {
+            ids.extend(self.by_consonants.get(key));
+            ids.extend(self.by_deletion.get(key));
         }
         ids.sort_unstable();
         ids.dedup();
@@ -419,21 +425,67 @@ fn covered_words(words: &[Word], mentions: &[Mention]) -> Vec<bool> {
         .collect()
 }
 
-fn deletions(skeleton: &str) -> impl Iterator<Item = String> + '_ {
+/// The hashes of `skeleton` with each of its letters deleted in turn (none
+/// for a skeleton of one letter), made without building the strings: the
+/// index holds millions of them for a large glossary.
+fn deletions(skeleton: &str) -> impl Iterator<Item = u64> + '_ {
     let chars: Vec<char> = skeleton.chars().collect();
     let count = if chars.len() >= 2 { chars.len() } else { 0 };
     (0..count).map(move |skip| {
-        chars
-            .iter()
-            .enumerate()
-            .filter(|&(i, _)| i != skip)
-            .map(|(_, c)| c)
-            .collect()
+        let kept = chars.iter().enumerate().filter(move |&(i, _)| i != skip);
+        hash_chars(kept.map(|(_, &c)| c))
     })
 }
 
-fn with_deletions(skeleton: &str) -> impl Iterator<Item = String> + '_ {
-    std::iter::once(skeleton.to_string()).chain(deletions(skeleton))
+/// The hash of `skeleton` followed by those of its deletions.
+fn with_deletions(skeleton: &str) -> impl Iterator<Item = u64> + '_ {
+    std::iter::once(hash_str(skeleton)).chain(deletions(skeleton))
+}
+
+/// The 64-bit hash under which a key is indexed. Two keys may share one
+/// (about once in 10^13 lookups for a million keys): a term found through
+/// a shared hash is still measured against the candidate before it is
+/// kept, and a spelling taken for listed by a shared hash is only a missed
+/// suggestion.
+fn hash_str(key: &str) -> u64 {
+    hash_chars(key.chars())
+}
+
+fn hash_chars(chars: impl Iterator<Item = char>) -> u64 {
+    let mut hasher = rustc_hash::FxHasher::default();
+    for c in chars {
+        hasher.write_u32(u32::from(c));
+    }
+    hasher.finish()
+}
+
+/// Term ids by key hash, in one sorted array: no string and no list per
+/// key (a 100,000-concept glossary has over a million deletion keys).
+#[derive(Default)]
+struct KeyIndex {
+    entries: Vec<(u64, u32)>,
+}
+
+impl KeyIndex {
+    fn add(&mut self, hash: u64, id: u32) {
+        self.entries.push((hash, id));
+    }
+
+    /// Sorts the entries once all are added; [`KeyIndex::get`] needs it.
+    fn seal(&mut self) {
+        self.entries.sort_unstable();
+        self.entries.dedup();
+        self.entries.shrink_to_fit();
+    }
+
+    /// The ids indexed under `hash`.
+    fn get(&self, hash: u64) -> impl Iterator<Item = u32> + '_ {
+        let start = self.entries.partition_point(|&(h, _)| h < hash);
+        self.entries[start..]
+            .iter()
+            .take_while(move |&&(h, _)| h == hash)
+            .map(|&(_, id)| id)
+    }
 }
 
 /// A word that may start or end a name: capitalized (in a script with case)
