@@ -12,11 +12,14 @@ use termlint::i18n::{Localizer, Message};
 use termlint::lang::Language;
 use termlint::lint::{Input, Linter, Progress, Report, Walks};
 use termlint::report::{
-    checkstyle_report, github_report, json_report_with, sarif_report, HumanReporter, Statistics,
+    checkstyle_report, github_report, sarif_report, write_json_report, HumanReporter, Statistics,
 };
 
 use super::fixes::{apply_fixes, FixRequest};
-use super::{progress, write_stdout, GlossaryArgs, OutputFormat, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS};
+use super::{
+    progress, write_stdout, write_stdout_with, GlossaryArgs, OutputFormat, EXIT_CLEAN, EXIT_ERROR,
+    EXIT_FINDINGS,
+};
 
 #[derive(clap::Args)]
 pub struct CheckArgs {
@@ -232,9 +235,10 @@ fn write_report(
     };
     let mut stderr = anstream::stderr();
     match args.format {
-        OutputFormat::Json => {
-            write_stdout(&(json_report_with(report, glossary, localizer, statistics.as_ref()) + "\n"))
-        }
+        OutputFormat::Json => write_stdout_with(|out| {
+            write_json_report(&mut *out, report, glossary, localizer, statistics.as_ref())?;
+            out.write_all(b"\n")
+        }),
         OutputFormat::Sarif => {
             write_stdout(&(sarif_report(report, glossary, localizer, statistics.as_ref()) + "\n"))
         }

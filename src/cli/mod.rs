@@ -211,7 +211,21 @@ impl GlossaryArgs {
 /// Writes to standard output, treating a closed pipe as success.
 fn write_stdout(text: &str) -> Result<(), Vec<Message>> {
     let mut stdout = anstream::stdout();
-    match stdout.write_all(text.as_bytes()).and_then(|_| stdout.flush()) {
+    written(stdout.write_all(text.as_bytes()).and_then(|_| stdout.flush()))
+}
+
+/// Writes output without colour (a machine format) to standard output
+/// through `write`, buffered; as with [`write_stdout`], a closed pipe is no
+/// error.
+fn write_stdout_with(write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> Result<(), Vec<Message>> {
+    let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
+    written(write(&mut stdout).and_then(|_| stdout.flush()))
+}
+
+/// The outcome of writing to standard output: a closed pipe is no error
+/// (`termlint check | head`), another failure is.
+fn written(result: std::io::Result<()>) -> Result<(), Vec<Message>> {
+    match result {
         Ok(()) => Ok(()),
         Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         Err(err) => Err(vec![

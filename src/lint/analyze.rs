@@ -233,15 +233,15 @@ impl Analyzed {
         );
     }
 
-    /// Drops the text and mentions of a file once they are no longer
-    /// needed: always for a file without findings, else unless the text is
-    /// kept for the report.
+    /// Drops what the report does not need once consistency is judged and
+    /// suppressions applied: the mentions and the line index always, the
+    /// text too for a file without findings or when texts are not kept.
     pub(super) fn release(&mut self, keep_text: bool) {
+        self.lines = LineIndex::lazy();
+        self.result.mentions = Vec::new();
+        self.result.flagged = Vec::new();
         if self.result.findings.is_empty() || !keep_text {
             self.text = String::new();
-            self.lines = LineIndex::lazy();
-            self.result.mentions = Vec::new();
-            self.result.flagged = Vec::new();
         }
     }
 }

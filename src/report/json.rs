@@ -47,7 +47,7 @@ pub const JSON_SCHEMA_VERSION: u32 = 1;
 #[derive(Serialize)]
 struct JsonReport<'a> {
     version: u32,
-    findings: Vec<JsonFinding<'a>>,
+    findings: Findings<'a>,
     errors: Vec<JsonError<'a>>,
     summary: JsonSummary,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -123,13 +123,23 @@ pub fn json_report_with(
     localizer: &Localizer,
     statistics: Option<&Statistics>,
 ) -> String {
+    let mut out = Vec::new();
+    // Writing into memory fails only if serializing does, which it does not.
+    let _ = write_json_report(&mut out, report, glossary, localizer, statistics);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Writes [`json_report_with`]'s document to `out` as it is made: each
+/// finding is put into words and written in turn, so that memory holds the
+/// report and not also its JSON (which is several times larger).
+pub fn write_json_report(
+    out: impl std::io::Write,
+    report: &Report,
+    glossary: &Glossary,
+    localizer: &Localizer,
+    statistics: Option<&Statistics>,
+) -> serde_json::Result<()> {
     let localizer = &Localizer::new(localizer.tag()).with_isolation(false);
-    let findings = report
-        .files
-        .iter()
-        .flat_map(|file| file.findings.iter().map(move |f| (file.input.to_text(), f)))
-        .map(|(path, finding)| json_finding(path, finding, glossary, localizer))
-        .collect();
     let errors = report
         .errors
         .iter()
@@ -142,7 +152,11 @@ pub fn json_report_with(
     let count = |severity| report.findings().filter(|f| f.severity == severity).count();
     let json = JsonReport {
         version: JSON_SCHEMA_VERSION,
-        findings,
+        findings: Findings {
+            report,
+            glossary,
+            localizer,
+        },
         errors,
         summary: JsonSummary {
             files: report.files_checked,
@@ -154,7 +168,25 @@ pub fn json_report_with(
         },
         statistics,
     };
-    serde_json::to_string_pretty(&json).unwrap_or_default()
+    serde_json::to_writer_pretty(out, &json)
+}
+
+/// The findings of a report, serialized one by one as they are read.
+struct Findings<'a> {
+    report: &'a Report,
+    glossary: &'a Glossary,
+    localizer: &'a Localizer,
+}
+
+impl Serialize for Findings<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let findings = self.report.files.iter().flat_map(|file| {
+            file.findings
+                .iter()
+                .map(move |f| json_finding(file.input.to_text(), f, self.glossary, self.localizer))
+        });
+        serializer.collect_seq(findings)
+    }
 }
 
 fn json_finding<'a>(

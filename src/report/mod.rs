@@ -12,7 +12,7 @@ mod statistics;
 pub use checkstyle::checkstyle_report;
 pub use github::github_report;
 pub use human::HumanReporter;
-pub use json::{json_report, json_report_with, JSON_SCHEMA_VERSION};
+pub use json::{json_report, json_report_with, write_json_report, JSON_SCHEMA_VERSION};
 pub use sarif::{fingerprint, rule_description, sarif_report, FINGERPRINT_KEY, SARIF_SCHEMA};
 pub use statistics::{CheckCount, ConceptCount, Statistics};
 
