@@ -18,6 +18,7 @@ finding-deprecated = “{ $found }” is a deprecated spelling of { $concept }
 finding-case = “{ $found }” is written in the wrong case: the glossary has “{ $expected }”
 finding-inconsistent = “{ $found }” mixes spellings of { $concept }: this document writes “{ $chosen }” (first at { NUMBER($line, useGrouping: "false") }:{ NUMBER($column, useGrouping: "false") })
 finding-inconsistent-project = “{ $found }” mixes spellings of { $concept }: this project writes “{ $chosen }” (first at { $path }:{ NUMBER($line, useGrouping: "false") }:{ NUMBER($column, useGrouping: "false") }; { $counts })
+finding-inconsistent-undecided = “{ $found }” mixes spellings of { $concept } ({ $counts }), none more often than another: write the preferred “{ $chosen }”
 finding-unlisted = “{ $found }” looks like an unlisted spelling of { $concept } (nearest listed form “{ $nearest }”, confidence { $confidence }%)
 finding-unused-suppression = “{ $found }” suppresses nothing
 finding-missing-term = the source has “{ $source-term }” ({ $concept }), but the target has no form of it; expected “{ $expected }”
@@ -121,6 +122,8 @@ glossary-status-deprecated = deprecated
 glossary-flag-case-sensitive = case-sensitive
 glossary-flag-acronym = acronym
 glossary-flag-short = short form
+glossary-flag-translation = translation
+glossary-flag-original = original name
 
 ## Kinds of concepts
 

@@ -17,6 +17,7 @@ finding-deprecated = «{ $found }» نگارش منسوخ { $concept } است
 finding-case = «{ $found }» با بزرگی و کوچکی نادرست حروف نوشته شده است؛ در واژه‌نامه: «{ $expected }»
 finding-inconsistent = «{ $found }» نگارش دیگری از { $concept } است؛ این سند «{ $chosen }» را به کار برده است (نخستین بار در سطر { NUMBER($line, useGrouping: "false") }، ستون { NUMBER($column, useGrouping: "false") })
 finding-inconsistent-project = «{ $found }» نگارش دیگری از { $concept } است؛ این پروژه «{ $chosen }» را به کار برده است (نخستین بار در { $path }، سطر { NUMBER($line, useGrouping: "false") }، ستون { NUMBER($column, useGrouping: "false") }؛ { $counts })
+finding-inconsistent-undecided = «{ $found }» نگارش‌های { $concept } را درهم می‌آمیزد ({ $counts })، و هیچ‌یک بیشتر از دیگری نیامده است: صورت ترجیحی «{ $chosen }» را بنویسید
 finding-unlisted = «{ $found }» به نظر نگارشی از { $concept } است که در واژه‌نامه نیامده است (نزدیک‌ترین نگارش واژه‌نامه: «{ $nearest }»، اطمینان { $confidence }٪)
 finding-unused-suppression = «{ $found }» چیزی را پنهان نمی‌کند
 finding-missing-term = متن مبدأ «{ $source-term }» ({ $concept }) را دارد، اما در ترجمه هیچ صورتی از آن نیست؛ «{ $expected }» انتظار می‌رود
@@ -101,6 +102,8 @@ glossary-status-deprecated = منسوخ
 glossary-flag-case-sensitive = حساس به بزرگی و کوچکی حروف
 glossary-flag-acronym = سرواژه
 glossary-flag-short = صورت کوتاه
+glossary-flag-translation = ترجمه
+glossary-flag-original = نام اصلی
 
 ## نوع مفهوم
 

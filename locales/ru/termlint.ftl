@@ -16,6 +16,7 @@ finding-deprecated = «{ $found }» — нерекомендуемый вари�
 finding-case = «{ $found }» написано с неверным регистром букв; в глоссарии: «{ $expected }»
 finding-inconsistent = «{ $found }» — другой вариант написания ({ $concept }); в этом документе принят вариант «{ $chosen }» (впервые — строка { NUMBER($line, useGrouping: "false") }, столбец { NUMBER($column, useGrouping: "false") })
 finding-inconsistent-project = «{ $found }» — другой вариант написания ({ $concept }); в этом проекте принят вариант «{ $chosen }» (впервые — { $path }, строка { NUMBER($line, useGrouping: "false") }, столбец { NUMBER($column, useGrouping: "false") }; { $counts })
+finding-inconsistent-undecided = «{ $found }» — другой вариант написания ({ $concept }); варианты встречаются одинаково часто ({ $counts }): пишите предпочтительный «{ $chosen }»
 finding-unlisted = «{ $found }» похоже на вариант написания, которого нет в глоссарии ({ $concept }; ближайший вариант из глоссария — «{ $nearest }», уверенность { $confidence } %)
 finding-unused-suppression = «{ $found }» ничего не подавляет
 finding-missing-term = в исходном тексте есть «{ $source-term }» ({ $concept }), а в переводе нет ни одной его формы; ожидается «{ $expected }»
@@ -127,6 +128,8 @@ glossary-status-deprecated = нерекомендуемый
 glossary-flag-case-sensitive = с учётом регистра
 glossary-flag-acronym = аббревиатура
 glossary-flag-short = краткая форма
+glossary-flag-translation = перевод
+glossary-flag-original = оригинальное название
 
 ## Типы понятий
 

@@ -17,6 +17,7 @@ finding-deprecated = «{ $found }» навишти тавсиянашаванд�
 finding-case = «{ $found }» бо ҳарфҳои хурду калони нодуруст навишта шудааст; дар луғат: «{ $expected }»
 finding-inconsistent = «{ $found }» навишти дигари { $concept } аст; дар ин ҳуҷҷат «{ $chosen }» навишта мешавад (бори аввал дар сатри { NUMBER($line, useGrouping: "false") }, сутуни { NUMBER($column, useGrouping: "false") })
 finding-inconsistent-project = «{ $found }» навишти дигари { $concept } аст; дар ин лоиҳа «{ $chosen }» навишта мешавад (бори аввал дар { $path }, сатри { NUMBER($line, useGrouping: "false") }, сутуни { NUMBER($column, useGrouping: "false") }; { $counts })
+finding-inconsistent-undecided = «{ $found }» навиштаҳои { $concept }-ро омехта мекунад ({ $counts }), ҳеҷ яке аз дигаре бештар нест: шакли афзалиятноки «{ $chosen }»-ро нависед
 finding-unlisted = «{ $found }» ба навишти { $concept } монанд аст, ки дар луғат нест (навишти наздиктарини луғат: «{ $nearest }», эътимод { $confidence }%)
 finding-unused-suppression = «{ $found }» ҳеҷ чизро пинҳон намекунад
 finding-missing-term = дар матни асл «{ $source-term }» ({ $concept }) ҳаст, вале дар тарҷума ягон шакли он нест; «{ $expected }» интизор меравад
@@ -101,6 +102,8 @@ glossary-status-deprecated = тавсиянашаванда
 glossary-flag-case-sensitive = ҳассос ба ҳарфҳои хурду калон
 glossary-flag-acronym = ихтисора
 glossary-flag-short = шакли кӯтоҳ
+glossary-flag-translation = тарҷума
+glossary-flag-original = номи аслӣ
 
 ## Навъи мафҳум
 

@@ -77,18 +77,18 @@ pub fn inconsistent_findings(
     let mut findings = Vec::new();
     for members in groups.values() {
         let uses = form_uses(matcher, members, mention);
-        let Some(chosen) = chosen_form(&uses) else {
+        let Some(chosen) = chosen_form(matcher, &uses, mention(members[0])) else {
             continue;
         };
-        let first = uses[&chosen].first;
-        let chosen_text = uses[&chosen].text.clone();
-        let language = matcher.resolve(mention(first)).1.language.to_string();
+        let first = chosen.form.map(|form| uses[&form].first);
+        let chosen_text = chosen.text;
+        let language = matcher.resolve(mention(members[0])).1.language.to_string();
         let mut by_first_use: Vec<&FormUse> = uses.values().collect();
         by_first_use.sort_by_key(|u| u.first);
         let counts: Vec<(String, usize)> = by_first_use.iter().map(|u| (u.text.clone(), u.count)).collect();
         for &(doc, index) in members {
             let m = mention((doc, index));
-            if m.form == chosen || scope[doc].flagged[index] || glosses[doc][index] {
+            if Some(m.form) == chosen.form || scope[doc].flagged[index] || glosses[doc][index] {
                 continue;
             }
             let input = &scope[doc];
@@ -96,8 +96,10 @@ pub fn inconsistent_findings(
             let detail = Detail::Inconsistent {
                 chosen: chosen_text.clone(),
                 language: language.clone(),
-                chosen_in: (first.0 != doc).then(|| scope[first.0].path.to_string()),
-                chosen_at: scope[first.0].document.position(mention(first).range.start),
+                chosen_in: first
+                    .filter(|first| first.0 != doc)
+                    .map(|first| scope[first.0].path.to_string()),
+                chosen_at: first.map(|first| scope[first.0].document.position(mention(first).range.start)),
                 counts: counts.clone(),
             };
             let finding = Finding {
@@ -166,17 +168,44 @@ fn form_uses<'a>(
     uses
 }
 
-fn chosen_form(uses: &BTreeMap<usize, FormUse>) -> Option<usize> {
+/// The form a group's mentions should take.
+struct Chosen {
+    /// The form, when the scope uses it.
+    form: Option<usize>,
+    /// Its glossary term.
+    text: String,
+}
+
+/// The form the scope settled on: the preferred form if it is used, else
+/// the non-deprecated form used most often. When two are used equally
+/// often the scope has not chosen, and the concept's preferred form is
+/// proposed: never a form merely because it came first. A scope that uses
+/// one form, or only deprecated ones, has nothing to settle.
+fn chosen_form(matcher: &Matcher, uses: &BTreeMap<usize, FormUse>, any: &Mention) -> Option<Chosen> {
     if uses.len() < 2 {
         return None;
     }
-    if let Some((&form, _)) = uses.iter().find(|(_, u)| u.status == Status::Preferred) {
-        return Some(form);
+    let used = |(&form, use_): (&usize, &FormUse)| Chosen {
+        form: Some(form),
+        text: use_.text.clone(),
+    };
+    if let Some(preferred) = uses.iter().find(|(_, u)| u.status == Status::Preferred) {
+        return Some(used(preferred));
     }
-    uses.iter()
+    let mut candidates: Vec<(&usize, &FormUse)> = uses
+        .iter()
         .filter(|(_, u)| u.status != Status::Deprecated)
-        .max_by(|(_, a), (_, b)| a.count.cmp(&b.count).then(b.first.cmp(&a.first)))
-        .map(|(&form, _)| form)
+        .collect();
+    candidates.sort_by_key(|(_, u)| std::cmp::Reverse(u.count));
+    match candidates.as_slice() {
+        [] => None,
+        [only] => Some(used(*only)),
+        [most, next, ..] if most.1.count > next.1.count => Some(used(*most)),
+        _ => Some(Chosen {
+            form: None,
+            text: matcher.resolve(any).1.preferred().text.clone(),
+        }),
+    }
 }
 
 /// Marks mentions that are part of a gloss: a mention followed by another of

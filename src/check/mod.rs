@@ -225,8 +225,10 @@ pub enum Detail {
         language: String,
         /// The file of the first use, when it is another file (project scope).
         chosen_in: Option<String>,
-        /// Where it is first used.
-        chosen_at: Position,
+        /// Where it is first used; `None` when the scope has not chosen
+        /// (its forms are used equally often) and the chosen form is the
+        /// concept's preferred one.
+        chosen_at: Option<Position>,
         /// How often each form occurs.
         counts: Vec<(String, usize)>,
     },

@@ -281,6 +281,8 @@ fn flags(term: &Term, localizer: &Localizer) -> String {
     match term.term_type {
         TermType::Acronym => flags.push(localizer.render(&Message::new("glossary-flag-acronym"))),
         TermType::Short => flags.push(localizer.render(&Message::new("glossary-flag-short"))),
+        TermType::Translation => flags.push(localizer.render(&Message::new("glossary-flag-translation"))),
+        TermType::Original => flags.push(localizer.render(&Message::new("glossary-flag-original"))),
         TermType::Full => {}
     }
     if let Some(note) = &term.note {

@@ -143,13 +143,20 @@ pub enum Status {
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum TermType {
-    /// A full name (the default).
+    /// A spelling of the full name (the default): transliteration
+    /// variants, forms with and without diacritics.
     #[default]
     Full,
     /// An acronym or abbreviation (`ISKP`).
     Acronym,
-    /// A short form of the full name.
+    /// A short form of the full name (a surname, a short name).
     Short,
+    /// A translation or exonym of the name (`Voice of Khurasan` for the
+    /// Uzbek `Xuroson Ovozi`).
+    Translation,
+    /// The name in its own language, quoted in another (`Xuroson Ovozi` in
+    /// English text).
+    Original,
 }
 
 impl TermType {
@@ -159,6 +166,8 @@ impl TermType {
             TermType::Full => "full",
             TermType::Acronym => "acronym",
             TermType::Short => "short",
+            TermType::Translation => "translation",
+            TermType::Original => "original",
         }
     }
 }

@@ -600,11 +600,15 @@ fn write_concept(out: &mut String, concept: &Concept) {
 fn write_term(out: &mut String, term: &Term) {
     out.push_str("          <termSec>\n");
     element(out, 12, "term", &term.text);
-    if term.term_type != TermType::Full {
-        let value = match term.term_type {
-            TermType::Acronym => "acronym",
-            _ => "shortForm",
-        };
+    // TBX's termType has no value for a translation or an original-language
+    // name: those are written as full forms (see README, "Glossary
+    // interchange").
+    let term_type = match term.term_type {
+        TermType::Acronym => Some("acronym"),
+        TermType::Short => Some("shortForm"),
+        TermType::Full | TermType::Translation | TermType::Original => None,
+    };
+    if let Some(value) = term_type {
         element(out, 12, "termNote type=\"termType\"", value);
     }
     let status = match term.status {

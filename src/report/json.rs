@@ -81,9 +81,11 @@ struct JsonSpan {
 #[derive(Serialize)]
 struct JsonChosen<'a> {
     form: &'a str,
-    path: Cow<'a, str>,
-    line: usize,
-    column: usize,
+    /// Where the form is first used; null when the scope has not chosen
+    /// and the form is the concept's preferred one.
+    path: Option<Cow<'a, str>>,
+    line: Option<usize>,
+    column: Option<usize>,
 }
 
 #[derive(Serialize)]
@@ -205,9 +207,9 @@ fn json_finding<'a>(
         } => (
             Some(JsonChosen {
                 form: chosen,
-                path: chosen_in.as_deref().map_or_else(|| path.clone(), Cow::Borrowed),
-                line: chosen_at.line,
-                column: chosen_at.column,
+                path: chosen_at.map(|_| chosen_in.as_deref().map_or_else(|| path.clone(), Cow::Borrowed)),
+                line: chosen_at.map(|at| at.line),
+                column: chosen_at.map(|at| at.column),
             }),
             Some(
                 counts

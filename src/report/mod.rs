@@ -80,8 +80,19 @@ pub fn finding_message(finding: &Finding, glossary: &Glossary, ui: &LanguageIden
         Detail::Inconsistent {
             chosen,
             language,
+            chosen_at: None,
+            counts,
+            ..
+        } => Message::new("finding-inconsistent-undecided")
+            .text("found", &finding.found)
+            .arg("concept", name(language))
+            .text("chosen", chosen)
+            .text("counts", format_counts(counts)),
+        Detail::Inconsistent {
+            chosen,
+            language,
             chosen_in: None,
-            chosen_at,
+            chosen_at: Some(chosen_at),
             ..
         } => Message::new("finding-inconsistent")
             .text("found", &finding.found)
@@ -93,7 +104,7 @@ pub fn finding_message(finding: &Finding, glossary: &Glossary, ui: &LanguageIden
             chosen,
             language,
             chosen_in: Some(path),
-            chosen_at,
+            chosen_at: Some(chosen_at),
             counts,
         } => Message::new("finding-inconsistent-project")
             .text("found", &finding.found)
