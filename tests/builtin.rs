@@ -26,7 +26,7 @@ fn the_readme_example_gets_the_findings_an_editor_would_give() {
         [
             "inconsistent 3:15-3:37 «Abu Hudhaifa al-Ansari» -> Abu Hudhayfah al-Ansari",
             "case 6:20-6:24 «Iskp» -> ISKP",
-            "inconsistent 6:52-6:65 «Xuroson Ovozi» -> Voice of Khurasan",
+            // The outlet's Uzbek name quoted beside its English one is no mix.
             "inconsistent 9:69-9:77 «Khurasan» -> Khorasan",
             "unlisted 11:55-11:70 «Qasim Sulaimani» -> Qassem Soleimani",
         ]
