@@ -70,6 +70,8 @@ io-permission-denied = permission denied
 io-invalid-utf8 = not valid UTF-8
 # $detail is the operating system's own description.
 io-other = { $detail }
+io-not-regular = not a regular file (a FIFO, device or socket)
+io-too-large = larger than { $limit }, the limit for such files ({ $variable } sets it)
 
 ## Glossary errors
 # $detail is the TOML parser's own (English) description.
@@ -246,6 +248,7 @@ cli-arg-export-to = Format to write: tbx, csv or tsv
 cli-arg-output = Write to this file instead of standard output
 cli-arg-files-from = Read the paths to check, one per line, from this file (- for standard input)
 error-files-from = cannot read the list of paths { $path }: { $reason }
+error-bad-size-limit = { $variable } is “{ $value }”, which is not a size (write a number of bytes or a size such as “512 MiB”)
 
 ## Language server (termlint lsp)
 

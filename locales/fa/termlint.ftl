@@ -54,6 +54,8 @@ io-not-found = چنین فایل یا پوشه‌ای وجود ندارد
 io-permission-denied = اجازهٔ دسترسی وجود ندارد
 io-invalid-utf8 = UTF-8 معتبر نیست
 io-other = { $detail }
+io-not-regular = فایل عادی نیست (لوله، دستگاه یا سوکت)
+io-too-large = بزرگ‌تر از { $limit } است، حدِ این نوع فایل ({ $variable } آن را تعیین می‌کند)
 
 ## خطاهای واژه‌نامه
 # $detail پیام خود تجزیه‌گر TOML (به انگلیسی) است.
@@ -209,6 +211,7 @@ cli-arg-export-to = قالب خروجی: tbx، csv یا tsv
 cli-arg-output = نوشتن در این فایل به جای خروجی استاندارد
 cli-arg-files-from = مسیرهای بررسی را، هر کدام در یک سطر، از این پرونده بخوان (- برای ورودی استاندارد)
 error-files-from = فهرست مسیرهای { $path } خوانده نشد: { $reason }
+error-bad-size-limit = مقدار «{ $value }» برای { $variable } اندازه نیست (تعداد بایت یا اندازه‌ای مانند «512 MiB» بنویسید)
 
 ## سرور زبان (termlint lsp)
 

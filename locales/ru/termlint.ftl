@@ -75,6 +75,8 @@ io-not-found = нет такого файла или папки
 io-permission-denied = нет прав доступа
 io-invalid-utf8 = текст не в кодировке UTF-8
 io-other = { $detail }
+io-not-regular = не обычный файл (канал, устройство или сокет)
+io-too-large = больше { $limit } — предела для таких файлов (его задаёт { $variable })
 
 ## Ошибки глоссария
 # $detail — сообщение разборщика TOML (на английском).
@@ -256,6 +258,7 @@ cli-arg-export-to = Формат записи: tbx, csv или tsv
 cli-arg-output = Записать в этот файл, а не в стандартный вывод
 cli-arg-files-from = Читать пути для проверки, по одному в строке, из этого файла (- — стандартный ввод)
 error-files-from = не удалось прочитать список путей { $path }: { $reason }
+error-bad-size-limit = { $variable } = «{ $value }» — это не размер (укажите число байтов или размер вроде «512 MiB»)
 
 ## Языковой сервер (termlint lsp)
 

@@ -16,7 +16,8 @@ use super::import::{finish, ImportReport};
 use super::model::{Concept, Glossary, SourceLocation, Term};
 use super::source::Locator;
 use super::{csv, tbx, toml_in};
-use crate::i18n::{io_reason, Message};
+use crate::i18n::{read_reason, Message};
+use crate::regular_file::{self, LimitedFile, SizeLimit};
 use crate::text::{fold_term, CaseMode};
 
 /// Collects glossary sources, then validates and merges them.
@@ -25,6 +26,7 @@ use crate::text::{fold_term, CaseMode};
 /// with the id of a built-in concept replaces it.
 pub struct GlossaryLoader {
     include_builtin: bool,
+    size_limit: SizeLimit,
     sources: Vec<Source>,
     reports: ImportReports,
     errors: Vec<GlossaryError>,
@@ -79,6 +81,7 @@ impl GlossaryLoader {
     pub fn new() -> Self {
         GlossaryLoader {
             include_builtin: true,
+            size_limit: LimitedFile::Glossary.default_limit(),
             sources: Vec::new(),
             reports: Vec::new(),
             errors: Vec::new(),
@@ -88,6 +91,13 @@ impl GlossaryLoader {
     /// Leaves the built-in glossary out.
     pub fn without_builtin(mut self) -> Self {
         self.include_builtin = false;
+        self
+    }
+
+    /// Refuses glossary files larger than `bytes` (by default
+    /// [`LimitedFile::default_limit`]).
+    pub fn with_size_limit(mut self, bytes: u64) -> Self {
+        self.size_limit.bytes = bytes;
         self
     }
 
@@ -116,26 +126,19 @@ impl GlossaryLoader {
         }
     }
 
+    /// Reads a regular file within the size limit, as UTF-8.
     fn add_file(&mut self, path: &Path) {
-        match std::fs::read(path) {
-            Ok(bytes) => match String::from_utf8(bytes) {
-                Ok(text) => {
-                    let format = GlossaryFormat::from_path(path).unwrap_or(GlossaryFormat::Toml);
-                    self.add_text(&path.display().to_string(), text, format);
-                }
-                Err(_) => self.errors.push(error_at(
-                    path,
-                    GlossaryErrorKind::Unreadable {
-                        reason: Message::new("io-invalid-utf8"),
-                    },
-                )),
-            },
-            Err(err) => self.errors.push(error_at(
-                path,
-                GlossaryErrorKind::Unreadable {
-                    reason: io_reason(&err),
-                },
-            )),
+        let text = regular_file::read(path, Some(self.size_limit))
+            .map_err(|error| read_reason(&error))
+            .and_then(|bytes| String::from_utf8(bytes).map_err(|_| Message::new("io-invalid-utf8")));
+        match text {
+            Ok(text) => {
+                let format = GlossaryFormat::from_path(path).unwrap_or(GlossaryFormat::Toml);
+                self.add_text(&path.display().to_string(), text, format);
+            }
+            Err(reason) => self
+                .errors
+                .push(error_at(path, GlossaryErrorKind::Unreadable { reason })),
         }
     }
 
