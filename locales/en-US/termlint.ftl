@@ -85,6 +85,11 @@ glossary-bad-language = { $location }: “{ $tag }” is not a valid BCP 47 lang
 glossary-missing-preferred = { $location }: concept “{ $concept }” has no preferred term for “{ $language }”
 glossary-no-terms = { $location }: concept “{ $concept }” has no terms
 glossary-empty-term = { $location }: empty term in concept “{ $concept }”
+glossary-control-character = { $location }: a term of concept “{ $concept }” holds the control character { $character }; a term is one line of text without control characters
+glossary-deprecated-and-recommended = { $location }: “{ $term }” of concept “{ $concept }” is deprecated and also { $status ->
+        [preferred] preferred
+       *[admitted] admitted
+    } in “{ $language }” ({ $other })
 glossary-too-large = the glossary is too large to compile: { $detail }
 glossary-conflict = { $location }: “{ $term }” of concept “{ $concept }” folds to the same form as “{ $other-term }” of concept “{ $other-concept }” ({ $other })
 

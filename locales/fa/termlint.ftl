@@ -69,6 +69,11 @@ glossary-bad-language = { $location }: «{ $tag }» برچسب زبانی معت
 glossary-missing-preferred = { $location }: مفهوم «{ $concept }» برای زبان «{ $language }» اصطلاح ترجیحی ندارد
 glossary-no-terms = { $location }: مفهوم «{ $concept }» هیچ اصطلاحی ندارد
 glossary-empty-term = { $location }: اصطلاح خالی در مفهوم «{ $concept }»
+glossary-control-character = { $location }: یکی از اصطلاحات مفهوم «{ $concept }» نویسهٔ کنترلی { $character } دارد؛ اصطلاح یک سطر متن بدون نویسهٔ کنترلی است
+glossary-deprecated-and-recommended = { $location }: اصطلاح «{ $term }» از مفهوم «{ $concept }» برای زبان «{ $language }» هم منسوخ است و هم { $status ->
+        [preferred] ترجیحی
+       *[admitted] مجاز
+    } ({ $other })
 glossary-too-large = واژه‌نامه بزرگ‌تر از آن است که کامپایل شود: { $detail }
 glossary-conflict = { $location }: اصطلاح «{ $term }» از مفهوم «{ $concept }» پس از یکسان‌سازی با اصطلاح «{ $other-term }» از مفهوم «{ $other-concept }» یکی می‌شود ({ $other })
 

@@ -90,6 +90,11 @@ glossary-bad-language = { $location }: «{ $tag }» — недопустимый
 glossary-missing-preferred = { $location }: у понятия «{ $concept }» нет предпочтительного термина для языка «{ $language }»
 glossary-no-terms = { $location }: у понятия «{ $concept }» нет ни одного термина
 glossary-empty-term = { $location }: пустой термин в понятии «{ $concept }»
+glossary-control-character = { $location }: термин понятия «{ $concept }» содержит управляющий символ { $character }; термин — одна строка текста без управляющих символов
+glossary-deprecated-and-recommended = { $location }: термин «{ $term }» понятия «{ $concept }» — нерекомендуемый и в то же время { $status ->
+        [preferred] предпочтительный
+       *[admitted] допустимый
+    } для языка «{ $language }» ({ $other })
 glossary-too-large = глоссарий слишком велик для компиляции: { $detail }
 glossary-conflict = { $location }: термин «{ $term }» понятия «{ $concept }» после нормализации совпадает с термином «{ $other-term }» понятия «{ $other-concept }» ({ $other })
 

@@ -69,6 +69,11 @@ glossary-bad-language = { $location }: «{ $tag }» тамғаи забонии 
 glossary-missing-preferred = { $location }: мафҳуми «{ $concept }» барои забони «{ $language }» истилоҳи авлотар надорад
 glossary-no-terms = { $location }: мафҳуми «{ $concept }» ягон истилоҳ надорад
 glossary-empty-term = { $location }: истилоҳи холӣ дар мафҳуми «{ $concept }»
+glossary-control-character = { $location }: яке аз истилоҳоти мафҳуми «{ $concept }» аломати идоракунандаи { $character } дорад; истилоҳ як сатри матн бе аломатҳои идоракунанда аст
+glossary-deprecated-and-recommended = { $location }: истилоҳи «{ $term }» аз мафҳуми «{ $concept }» барои забони «{ $language }» ҳам тавсиянашаванда ва ҳам { $status ->
+        [preferred] авлотар
+       *[admitted] ҷоиз
+    } аст ({ $other })
 glossary-too-large = луғат барои тартиб додан аз ҳад калон аст: { $detail }
 glossary-conflict = { $location }: истилоҳи «{ $term }» аз мафҳуми «{ $concept }» пас аз муқаррарсозӣ бо истилоҳи «{ $other-term }» аз мафҳуми «{ $other-concept }» якхела мешавад ({ $other })
 
