@@ -215,6 +215,7 @@ init-glossary-comment = Your glossary: one [[concept]] per name, with its forms 
 init-wrote = wrote { $path }
 init-kept = kept { $path } (it exists already)
 init-failed = cannot write { $path }: { $reason }
+init-symlink = { $path } is a symbolic link, and termlint init does not write through links
 init-pre-commit = To run termlint before every commit, add this to .pre-commit-config.yaml:
 
 ## Glossary interchange: TBX and CSV/TSV files (glossary import / export, --glossary)

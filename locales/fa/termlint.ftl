@@ -185,6 +185,7 @@ init-glossary-comment = واژه‌نامهٔ شما: برای هر نام یک 
 init-wrote = { $path } نوشته شد
 init-kept = { $path } از پیش وجود دارد و دست‌نخورده ماند
 init-failed = نوشتن { $path } ممکن نیست: { $reason }
+init-symlink = { $path } پیوند نمادین است و termlint init از راه پیوندها چیزی نمی‌نویسد
 init-pre-commit = برای اجرای termlint پیش از هر commit، این را به .pre-commit-config.yaml بیفزایید:
 
 ## تبادل واژه‌نامه: فایل‌های TBX و CSV/TSV (glossary import / export، --glossary)

@@ -224,6 +224,7 @@ init-glossary-comment = Ваш глоссарий: по одному [[concept]]
 init-wrote = записан файл { $path }
 init-kept = файл { $path } уже существует и оставлен без изменений
 init-failed = не удалось записать { $path }: { $reason }
+init-symlink = { $path } — символическая ссылка, а termlint init не пишет через ссылки
 init-pre-commit = Чтобы запускать termlint перед каждым коммитом, добавьте в .pre-commit-config.yaml:
 
 ## Обмен глоссариями: файлы TBX и CSV/TSV (glossary import / export, --glossary)

@@ -185,6 +185,7 @@ init-glossary-comment = Луғати шумо: барои ҳар ном як [[c
 init-wrote = { $path } навишта шуд
 init-kept = { $path } аллакай ҳаст ва дастнахӯрда монд
 init-failed = { $path }-ро навиштан ғайриимкон аст: { $reason }
+init-symlink = { $path } пайванди рамзӣ аст ва termlint init тавассути пайвандҳо чизе намэнависад
 init-pre-commit = Барои иҷро кардани termlint пеш аз ҳар commit инро ба .pre-commit-config.yaml илова кунед:
 
 ## Мубодилаи луғат: файлҳои TBX ва CSV/TSV (glossary import / export, --glossary)
