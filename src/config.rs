@@ -41,9 +41,10 @@ use toml::Spanned;
 
 use crate::check::{CheckId, CheckSettings, Severity};
 use crate::document::Format;
-use crate::i18n::{io_reason, Message};
+use crate::i18n::{read_reason, Message};
 use crate::inflection::Inflections;
 use crate::lang::Language;
+use crate::regular_file::{self, LimitedFile, SizeLimit};
 use crate::suppress::IgnoreRule;
 use crate::text::LineIndex;
 
@@ -347,22 +348,34 @@ impl Default for Config {
     }
 }
 
-/// Looks for `termlint.toml` in `start` and its ancestors.
+/// Looks for `termlint.toml` in `start` and its ancestors. Whatever is
+/// there but a folder counts, so that a `termlint.toml` that cannot be read
+/// (a link to a device, a dangling link) is an error rather than ignored.
 pub fn find_config(start: &Path) -> Option<PathBuf> {
     start
         .ancestors()
         .map(|dir| dir.join(CONFIG_FILE_NAME))
-        .find(|candidate| candidate.is_file())
+        .find(|candidate| candidate.symlink_metadata().is_ok() && !candidate.is_dir())
 }
 
-/// Reads and validates a configuration file.
+/// Reads and validates a configuration file, within the default size limit.
 pub fn load_config(path: &Path) -> Result<Config, ConfigError> {
-    let text = std::fs::read_to_string(path).map_err(|err| ConfigError {
+    load_config_limited(path, LimitedFile::Configuration.default_limit().bytes)
+}
+
+/// Reads and validates a configuration file of at most `max_bytes`; a FIFO
+/// or device is refused as not a regular file.
+pub fn load_config_limited(path: &Path, max_bytes: u64) -> Result<Config, ConfigError> {
+    let unreadable = |reason| ConfigError {
         location: path.display().to_string(),
-        kind: ConfigErrorKind::Unreadable {
-            reason: io_reason(&err),
-        },
-    })?;
+        kind: ConfigErrorKind::Unreadable { reason },
+    };
+    let limit = SizeLimit {
+        kind: LimitedFile::Configuration,
+        bytes: max_bytes,
+    };
+    let bytes = regular_file::read(path, Some(limit)).map_err(|error| unreadable(read_reason(&error)))?;
+    let text = String::from_utf8(bytes).map_err(|_| unreadable(Message::new("io-invalid-utf8")))?;
     let folder = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())

@@ -51,6 +51,8 @@ use fluent_bundle::{FluentArgs, FluentError, FluentResource, FluentValue};
 use fluent_langneg::{negotiate_languages, NegotiationStrategy};
 use unic_langid::{CharacterDirection, LanguageIdentifier};
 
+use crate::regular_file::ReadError;
+
 include!(concat!(env!("OUT_DIR"), "/locales.rs"));
 
 /// The locale every other one falls back to.
@@ -401,6 +403,19 @@ pub fn io_reason(error: &std::io::Error) -> Message {
         std::io::ErrorKind::PermissionDenied => Message::new("io-permission-denied"),
         std::io::ErrorKind::InvalidData => Message::new("io-invalid-utf8"),
         _ => Message::new("io-other").text("detail", error.to_string()),
+    }
+}
+
+/// Why a file was not read whole ([`crate::regular_file::read`]): not a
+/// regular file, over its kind's limit (naming the variable that sets it),
+/// or the system's reason.
+pub fn read_reason(error: &ReadError) -> Message {
+    match error {
+        ReadError::NotRegular => Message::new("io-not-regular"),
+        ReadError::TooLarge(limit) => Message::new("io-too-large")
+            .text("limit", limit.to_string())
+            .text("variable", limit.kind.variable()),
+        ReadError::Io(error) => io_reason(error),
     }
 }
 

@@ -24,9 +24,10 @@
 //! assert_eq!(findings[0].suggestion.as_deref(), Some("Kerman"));
 //! ```
 //!
-//! Modules, from the leaves up: [`text`] (folding, boundaries, positions),
-//! [`lang`] and [`i18n`]; [`glossary`]; [`matcher`] and [`document`];
-//! [`check`]; [`config`] and [`lint`]; [`report`].
+//! Modules, from the leaves up: [`regular_file`] (reading files whole),
+//! [`text`] (folding, boundaries, positions), [`lang`] and [`i18n`];
+//! [`glossary`]; [`matcher`] and [`document`]; [`check`]; [`config`] and
+//! [`lint`]; [`report`].
 
 #![warn(missing_docs)]
 
@@ -41,6 +42,7 @@ pub mod inflection;
 pub mod lang;
 pub mod lint;
 pub mod matcher;
+pub mod regular_file;
 pub mod report;
 pub mod selftest;
 pub mod suggest;

@@ -23,13 +23,12 @@ use std::cell::OnceCell;
 use std::ops::Range;
 
 use daachorse::{DoubleArrayAhoCorasick, DoubleArrayAhoCorasickBuilder, MatchKind};
-use unicode_normalization::UnicodeNormalization;
 
 use crate::glossary::{Concept, Glossary, LanguageTerms, Status, Term};
 use crate::inflection::{InflectionRule, Inflections};
 use crate::lang::Language;
 use crate::text::{
-    fold_term, is_word_end, is_word_start, may_end_word, may_start_word, CaseMode, FoldedText,
+    as_written, fold_term, is_word_end, is_word_start, may_end_word, may_start_word, CaseMode, FoldedText,
 };
 
 /// Case-sensitive terms of fewer letters and digits than this match only in
@@ -556,12 +555,6 @@ fn word_rest(text: &str, start: usize) -> WordRest {
     }
 }
 
-/// NFC with runs of white space collapsed to one space.
-fn as_written(text: &str) -> String {
-    let nfc: String = text.nfc().collect();
-    nfc.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
 /// Splits off the automaton serialized at the end of `bytes` (followed by
 /// its length), validating it.
 fn split_last_automaton(bytes: &[u8]) -> Option<(&[u8], DoubleArrayAhoCorasick<u32>)> {
@@ -624,6 +617,7 @@ fn leftmost_longest(mut candidates: Vec<Mention>) -> Vec<Mention> {
 mod tests {
     use super::*;
     use crate::glossary::GlossaryLoader;
+    use unicode_normalization::UnicodeNormalization;
 
     const GLOSSARY: &str = r#"
         [[concept]]

@@ -531,3 +531,22 @@ fn the_editor_and_the_command_line_give_the_same_findings() {
     assert_eq!(notes, ["0:0-0:6 deprecated", "0:8-0:30 deprecated"]);
     assert_eq!(client.shut_down().code(), Some(0));
 }
+
+/// A configuration naming `/dev/zero` as its glossary is an error the
+/// editor is shown, not a read that never ends: the server still answers
+/// `shutdown` (issue 14).
+#[test]
+fn a_device_named_as_glossary_is_shown_as_an_error_and_shutdown_is_answered() {
+    let dir = project();
+    std::fs::write(dir.path().join("termlint.toml"), "glossary = [\"/dev/zero\"]\n").unwrap();
+    let mut client = Client::start(dir.path(), &[]);
+    client.initialize(dir.path(), json!({}), json!({}));
+    client.open(&file_uri(&dir.path().join("travel.md")), "markdown", DOCUMENT);
+    let shown = client.notification("window/showMessage");
+    let text = shown["params"]["message"].as_str().unwrap();
+    assert!(
+        text.contains("/dev/zero") && text.contains("not a regular file"),
+        "{text}"
+    );
+    assert_eq!(client.shut_down().code(), Some(0));
+}

@@ -71,6 +71,8 @@ io-permission-denied = permission denied
 io-invalid-utf8 = not valid UTF-8
 # $detail is the operating system's own description.
 io-other = { $detail }
+io-not-regular = not a regular file (a FIFO, device or socket)
+io-too-large = larger than { $limit }, the limit for such files ({ $variable } sets it)
 
 ## Glossary errors
 # $detail is the TOML parser's own (English) description.
@@ -84,6 +86,11 @@ glossary-bad-language = { $location }: “{ $tag }” is not a valid BCP 47 lang
 glossary-missing-preferred = { $location }: concept “{ $concept }” has no preferred term for “{ $language }”
 glossary-no-terms = { $location }: concept “{ $concept }” has no terms
 glossary-empty-term = { $location }: empty term in concept “{ $concept }”
+glossary-control-character = { $location }: a term of concept “{ $concept }” holds the control character { $character }; a term is one line of text without control characters
+glossary-deprecated-and-recommended = { $location }: “{ $term }” of concept “{ $concept }” is deprecated and also { $status ->
+        [preferred] preferred
+       *[admitted] admitted
+    } in “{ $language }” ({ $other })
 glossary-too-large = the glossary is too large to compile: { $detail }
 glossary-conflict = { $location }: “{ $term }” of concept “{ $concept }” folds to the same form as “{ $other-term }” of concept “{ $other-concept }” ({ $other })
 
@@ -211,6 +218,7 @@ init-glossary-comment = Your glossary: one [[concept]] per name, with its forms 
 init-wrote = wrote { $path }
 init-kept = kept { $path } (it exists already)
 init-failed = cannot write { $path }: { $reason }
+init-symlink = { $path } is a symbolic link, and termlint init does not write through links
 init-pre-commit = To run termlint before every commit, add this to .pre-commit-config.yaml:
 
 ## Glossary interchange: TBX and CSV/TSV files (glossary import / export, --glossary)
@@ -249,6 +257,7 @@ cli-arg-export-to = Format to write: tbx, csv or tsv
 cli-arg-output = Write to this file instead of standard output
 cli-arg-files-from = Read the paths to check, one per line, from this file (- for standard input)
 error-files-from = cannot read the list of paths { $path }: { $reason }
+error-bad-size-limit = { $variable } is “{ $value }”, which is not a size (write a number of bytes or a size such as “512 MiB”)
 
 ## Language server (termlint lsp)
 

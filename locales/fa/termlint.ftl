@@ -55,6 +55,8 @@ io-not-found = چنین فایل یا پوشه‌ای وجود ندارد
 io-permission-denied = اجازهٔ دسترسی وجود ندارد
 io-invalid-utf8 = UTF-8 معتبر نیست
 io-other = { $detail }
+io-not-regular = فایل عادی نیست (لوله، دستگاه یا سوکت)
+io-too-large = بزرگ‌تر از { $limit } است، حدِ این نوع فایل ({ $variable } آن را تعیین می‌کند)
 
 ## خطاهای واژه‌نامه
 # $detail پیام خود تجزیه‌گر TOML (به انگلیسی) است.
@@ -68,6 +70,11 @@ glossary-bad-language = { $location }: «{ $tag }» برچسب زبانی معت
 glossary-missing-preferred = { $location }: مفهوم «{ $concept }» برای زبان «{ $language }» اصطلاح ترجیحی ندارد
 glossary-no-terms = { $location }: مفهوم «{ $concept }» هیچ اصطلاحی ندارد
 glossary-empty-term = { $location }: اصطلاح خالی در مفهوم «{ $concept }»
+glossary-control-character = { $location }: یکی از اصطلاحات مفهوم «{ $concept }» نویسهٔ کنترلی { $character } دارد؛ اصطلاح یک سطر متن بدون نویسهٔ کنترلی است
+glossary-deprecated-and-recommended = { $location }: اصطلاح «{ $term }» از مفهوم «{ $concept }» برای زبان «{ $language }» هم منسوخ است و هم { $status ->
+        [preferred] ترجیحی
+       *[admitted] مجاز
+    } ({ $other })
 glossary-too-large = واژه‌نامه بزرگ‌تر از آن است که کامپایل شود: { $detail }
 glossary-conflict = { $location }: اصطلاح «{ $term }» از مفهوم «{ $concept }» پس از یکسان‌سازی با اصطلاح «{ $other-term }» از مفهوم «{ $other-concept }» یکی می‌شود ({ $other })
 
@@ -181,6 +188,7 @@ init-glossary-comment = واژه‌نامهٔ شما: برای هر نام یک 
 init-wrote = { $path } نوشته شد
 init-kept = { $path } از پیش وجود دارد و دست‌نخورده ماند
 init-failed = نوشتن { $path } ممکن نیست: { $reason }
+init-symlink = { $path } پیوند نمادین است و termlint init از راه پیوندها چیزی نمی‌نویسد
 init-pre-commit = برای اجرای termlint پیش از هر commit، این را به .pre-commit-config.yaml بیفزایید:
 
 ## تبادل واژه‌نامه: فایل‌های TBX و CSV/TSV (glossary import / export، --glossary)
@@ -212,6 +220,7 @@ cli-arg-export-to = قالب خروجی: tbx، csv یا tsv
 cli-arg-output = نوشتن در این فایل به جای خروجی استاندارد
 cli-arg-files-from = مسیرهای بررسی را، هر کدام در یک سطر، از این پرونده بخوان (- برای ورودی استاندارد)
 error-files-from = فهرست مسیرهای { $path } خوانده نشد: { $reason }
+error-bad-size-limit = مقدار «{ $value }» برای { $variable } اندازه نیست (تعداد بایت یا اندازه‌ای مانند «512 MiB» بنویسید)
 
 ## سرور زبان (termlint lsp)
 

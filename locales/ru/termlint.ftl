@@ -76,6 +76,8 @@ io-not-found = нет такого файла или папки
 io-permission-denied = нет прав доступа
 io-invalid-utf8 = текст не в кодировке UTF-8
 io-other = { $detail }
+io-not-regular = не обычный файл (канал, устройство или сокет)
+io-too-large = больше { $limit } — предела для таких файлов (его задаёт { $variable })
 
 ## Ошибки глоссария
 # $detail — сообщение разборщика TOML (на английском).
@@ -89,6 +91,11 @@ glossary-bad-language = { $location }: «{ $tag }» — недопустимый
 glossary-missing-preferred = { $location }: у понятия «{ $concept }» нет предпочтительного термина для языка «{ $language }»
 glossary-no-terms = { $location }: у понятия «{ $concept }» нет ни одного термина
 glossary-empty-term = { $location }: пустой термин в понятии «{ $concept }»
+glossary-control-character = { $location }: термин понятия «{ $concept }» содержит управляющий символ { $character }; термин — одна строка текста без управляющих символов
+glossary-deprecated-and-recommended = { $location }: термин «{ $term }» понятия «{ $concept }» — нерекомендуемый и в то же время { $status ->
+        [preferred] предпочтительный
+       *[admitted] допустимый
+    } для языка «{ $language }» ({ $other })
 glossary-too-large = глоссарий слишком велик для компиляции: { $detail }
 glossary-conflict = { $location }: термин «{ $term }» понятия «{ $concept }» после нормализации совпадает с термином «{ $other-term }» понятия «{ $other-concept }» ({ $other })
 
@@ -220,6 +227,7 @@ init-glossary-comment = Ваш глоссарий: по одному [[concept]]
 init-wrote = записан файл { $path }
 init-kept = файл { $path } уже существует и оставлен без изменений
 init-failed = не удалось записать { $path }: { $reason }
+init-symlink = { $path } — символическая ссылка, а termlint init не пишет через ссылки
 init-pre-commit = Чтобы запускать termlint перед каждым коммитом, добавьте в .pre-commit-config.yaml:
 
 ## Обмен глоссариями: файлы TBX и CSV/TSV (glossary import / export, --glossary)
@@ -259,6 +267,7 @@ cli-arg-export-to = Формат записи: tbx, csv или tsv
 cli-arg-output = Записать в этот файл, а не в стандартный вывод
 cli-arg-files-from = Читать пути для проверки, по одному в строке, из этого файла (- — стандартный ввод)
 error-files-from = не удалось прочитать список путей { $path }: { $reason }
+error-bad-size-limit = { $variable } = «{ $value }» — это не размер (укажите число байтов или размер вроде «512 MiB»)
 
 ## Языковой сервер (termlint lsp)
 

@@ -55,6 +55,8 @@ io-not-found = чунин файл ё ҷузвдон нест
 io-permission-denied = иҷозати дастрасӣ нест
 io-invalid-utf8 = UTF-8-и дуруст нест
 io-other = { $detail }
+io-not-regular = файли оддӣ нест (канал, дастгоҳ ё сокет)
+io-too-large = аз { $limit } калонтар аст, ки ҳадди ин навъи файлҳост (онро { $variable } муқаррар мекунад)
 
 ## Хатоҳои луғат
 # $detail паёми худи таҳлилгари TOML (бо забони англисӣ) аст.
@@ -68,6 +70,11 @@ glossary-bad-language = { $location }: «{ $tag }» тамғаи забонии 
 glossary-missing-preferred = { $location }: мафҳуми «{ $concept }» барои забони «{ $language }» истилоҳи авлотар надорад
 glossary-no-terms = { $location }: мафҳуми «{ $concept }» ягон истилоҳ надорад
 glossary-empty-term = { $location }: истилоҳи холӣ дар мафҳуми «{ $concept }»
+glossary-control-character = { $location }: яке аз истилоҳоти мафҳуми «{ $concept }» аломати идоракунандаи { $character } дорад; истилоҳ як сатри матн бе аломатҳои идоракунанда аст
+glossary-deprecated-and-recommended = { $location }: истилоҳи «{ $term }» аз мафҳуми «{ $concept }» барои забони «{ $language }» ҳам тавсиянашаванда ва ҳам { $status ->
+        [preferred] авлотар
+       *[admitted] ҷоиз
+    } аст ({ $other })
 glossary-too-large = луғат барои тартиб додан аз ҳад калон аст: { $detail }
 glossary-conflict = { $location }: истилоҳи «{ $term }» аз мафҳуми «{ $concept }» пас аз муқаррарсозӣ бо истилоҳи «{ $other-term }» аз мафҳуми «{ $other-concept }» якхела мешавад ({ $other })
 
@@ -181,6 +188,7 @@ init-glossary-comment = Луғати шумо: барои ҳар ном як [[c
 init-wrote = { $path } навишта шуд
 init-kept = { $path } аллакай ҳаст ва дастнахӯрда монд
 init-failed = { $path }-ро навиштан ғайриимкон аст: { $reason }
+init-symlink = { $path } пайванди рамзӣ аст ва termlint init тавассути пайвандҳо чизе намэнависад
 init-pre-commit = Барои иҷро кардани termlint пеш аз ҳар commit инро ба .pre-commit-config.yaml илова кунед:
 
 ## Мубодилаи луғат: файлҳои TBX ва CSV/TSV (glossary import / export, --glossary)
@@ -212,6 +220,7 @@ cli-arg-export-to = Формати навиштан: tbx, csv ё tsv
 cli-arg-output = Ба ҷои бурунди стандартӣ ба ин файл навиштан
 cli-arg-files-from = Роҳҳои санҷишро, ҳар кадом дар як сатр, аз ин файл хондан (- барои вуруди стандартӣ)
 error-files-from = рӯйхати роҳҳои { $path } хонда нашуд: { $reason }
+error-bad-size-limit = қимати «{ $value }» барои { $variable } андоза нест (шумораи байтҳо ё андозае монанди «512 MiB» нависед)
 
 ## Сервери забон (termlint lsp)
 

@@ -168,16 +168,17 @@ fn exit_status(report: &Report) -> u8 {
 /// lines are skipped. A line is taken as the bytes of a path, so names that
 /// are not UTF-8 are checked and fixed like any other.
 fn read_path_list(list: &Path) -> Result<Vec<PathBuf>, Vec<Message>> {
+    use termlint::regular_file::{self, LimitedFile};
+    let limit = super::size_limit(LimitedFile::PathList)?;
     let bytes = if list == Path::new("-") {
-        let mut bytes = Vec::new();
-        std::io::Read::read_to_end(&mut std::io::stdin(), &mut bytes).map(|_| bytes)
+        regular_file::read_stream(std::io::stdin().lock(), limit)
     } else {
-        std::fs::read(list)
+        regular_file::read(list, Some(limit))
     };
-    let bytes = bytes.map_err(|err| {
+    let bytes = bytes.map_err(|error| {
         vec![Message::new("error-files-from")
             .text("path", list.display().to_string())
-            .message("reason", termlint::i18n::io_reason(&err))]
+            .message("reason", termlint::i18n::read_reason(&error))]
     })?;
     Ok(bytes
         .split(|&b| b == b'\n')

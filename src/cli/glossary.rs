@@ -10,12 +10,13 @@ use termlint::glossary::{
 use termlint::i18n::{io_reason, Arg, Localizer, Message};
 use termlint::lang::Language;
 use termlint::lint::Linter;
+use termlint::regular_file::LimitedFile;
 use termlint::report::{concept_name, severity_message};
 use termlint::selftest::test_examples;
 use termlint::suggest::{groups_to_toml, PhraseCollector};
 use termlint::unlisted::UnlistedFinder;
 
-use super::{write_stdout, GlossaryArgs, EXIT_CLEAN, EXIT_FINDINGS};
+use super::{size_limit, write_stdout, GlossaryArgs, EXIT_CLEAN, EXIT_FINDINGS};
 
 #[derive(clap::Subcommand)]
 pub enum GlossaryCommand {
@@ -106,7 +107,10 @@ fn import(file: &Path, output: Option<&Path>, localizer: &Localizer) -> Result<u
     if GlossaryFormat::from_path(file).is_none() || file.is_dir() {
         return Err(vec![Message::new("error-import-format").text("path", path)]);
     }
-    let mut loader = GlossaryLoader::new().without_builtin();
+    let limit = size_limit(LimitedFile::Glossary)?;
+    let mut loader = GlossaryLoader::new()
+        .without_builtin()
+        .with_size_limit(limit.bytes);
     loader.add_path(file);
     let (glossary, reports) = loader
         .load_with_reports()

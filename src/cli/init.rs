@@ -1,6 +1,7 @@
 //! `termlint init`: a starter `termlint.toml` and glossary file for a
 //! repository, and the pre-commit snippet to use termlint there.
 
+use std::io::Write;
 use std::path::Path;
 
 use termlint::i18n::{io_reason, Localizer, Message};
@@ -63,9 +64,29 @@ repos:
         files: \\.(md|markdown|mdx|txt|html?|xliff|xlf|po|pot|ftl|tsv|csv)$
 ";
 
+/// Writes a new file, never through a symbolic link: a dangling link, or a
+/// folder on the way that is a link, would put it outside `folder`.
+/// `create_new` also refuses a link made after the check.
 fn write_new(path: &Path, content: &str) -> Result<(), Message> {
     if let Some(parent) = path.parent() {
+        refuse_link(parent)?;
         std::fs::create_dir_all(parent).map_err(|e| io_reason(&e))?;
     }
-    std::fs::write(path, content).map_err(|e| io_reason(&e))
+    refuse_link(path)?;
+    let mut file = std::fs::File::options()
+        .write(true)
+        .create_new(true)
+        .open(path)
+        .map_err(|e| io_reason(&e))?;
+    file.write_all(content.as_bytes()).map_err(|e| io_reason(&e))
+}
+
+/// An error when `path` is a symbolic link (whether or not it leads anywhere).
+fn refuse_link(path: &Path) -> Result<(), Message> {
+    match std::fs::symlink_metadata(path) {
+        Ok(metadata) if metadata.file_type().is_symlink() => {
+            Err(Message::new("init-symlink").text("path", path.display().to_string()))
+        }
+        _ => Ok(()),
+    }
 }

@@ -11,17 +11,18 @@ mod lsp;
 mod progress;
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use termlint::cache::GlossaryCache;
 use termlint::check::Severity;
-use termlint::config::{find_config, load_config, Config};
+use termlint::config::{find_config, load_config_limited, Config};
 use termlint::glossary::GlossaryLoader;
 use termlint::i18n::{self, io_reason, Localizer, Message};
 use termlint::lint::Linter;
 use termlint::matcher::Matcher;
+use termlint::regular_file::{LimitedFile, SizeLimit};
 use termlint::report::severity_message;
 use termlint::selftest::test_examples;
 
@@ -153,7 +154,7 @@ impl GlossaryArgs {
             None => std::env::current_dir().ok().and_then(|dir| find_config(&dir)),
         };
         match path {
-            Some(path) => load_config(&path).map_err(|e| vec![e.message()]),
+            Some(path) => read_config(&path),
             None => Ok(Config::default()),
         }
     }
@@ -161,7 +162,7 @@ impl GlossaryArgs {
     /// Loads the glossary named by the configuration and the command line,
     /// and compiles it.
     fn load_matcher(&self, config: &Config) -> Result<Matcher, Vec<Message>> {
-        let mut loader = GlossaryLoader::new();
+        let mut loader = GlossaryLoader::new().with_size_limit(size_limit(LimitedFile::Glossary)?.bytes);
         if self.no_default_glossary || !config.builtin_glossary {
             loader = loader.without_builtin();
         }
@@ -206,6 +207,23 @@ impl GlossaryArgs {
         }
         Ok(linter)
     }
+}
+
+/// Reads the configuration file at `path`, within its size limit.
+fn read_config(path: &Path) -> Result<Config, Vec<Message>> {
+    let limit = size_limit(LimitedFile::Configuration)?;
+    load_config_limited(path, limit.bytes).map_err(|e| vec![e.message()])
+}
+
+/// The size limit of a kind of file: its environment variable's, else the
+/// default. A value that is not a size is a usage error.
+fn size_limit(kind: LimitedFile) -> Result<SizeLimit, Vec<Message>> {
+    let lookup = |name: &str| std::env::var_os(name).map(|value| value.to_string_lossy().into_owned());
+    kind.limit(lookup).map_err(|bad| {
+        vec![Message::new("error-bad-size-limit")
+            .text("variable", bad.variable)
+            .text("value", bad.value)]
+    })
 }
 
 /// Writes to standard output, treating a closed pipe as success.

@@ -26,6 +26,7 @@
 
 use std::ops::Range;
 
+use quick_xml::events::attributes::AttrError;
 use quick_xml::events::{BytesRef, BytesStart, Event};
 use quick_xml::{Reader, XmlVersion};
 
@@ -260,11 +261,12 @@ fn tag_name(text: &str, start: usize) -> &str {
     &rest[..end]
 }
 
-/// The unescaped value of an attribute, by qualified name.
+/// The unescaped value of an attribute, by qualified name; `offset` is
+/// where the element's tag starts.
 fn attribute(element: &BytesStart, offset: usize, name: &[u8]) -> Result<Option<String>, FormatError> {
     let error = |detail: String| FormatError { offset, detail };
     for attribute in element.attributes() {
-        let attribute = attribute.map_err(|e| error(e.to_string()))?;
+        let attribute = attribute.map_err(|e| malformed_attribute(element, offset, e))?;
         if attribute.key.as_ref() == name {
             let value = attribute
                 .normalized_value(XmlVersion::Implicit1_0)
@@ -273,6 +275,39 @@ fn attribute(element: &BytesStart, offset: usize, name: &[u8]) -> Result<Option<
         }
     }
     Ok(None)
+}
+
+/// A malformed attribute as an error at the attribute's own place, in
+/// words without quick-xml's position: quick-xml counts positions from the
+/// tag's name, just after the `<` at `tag_start`.
+fn malformed_attribute(element: &BytesStart, tag_start: usize, error: AttrError) -> FormatError {
+    let (position, detail) = match error {
+        AttrError::ExpectedEq(at) => (at, "an attribute name must be followed by `=`".to_string()),
+        AttrError::ExpectedValue(at) => (at, "`=` must be followed by an attribute value".to_string()),
+        AttrError::UnquotedValue(at) => (at, "an attribute value must be in quotes".to_string()),
+        AttrError::ExpectedQuote(at, quote) => (
+            at,
+            format!("an attribute value lacks its closing quote {}", char::from(quote)),
+        ),
+        AttrError::Duplicated(at, _) => (
+            at,
+            format!("duplicate attribute “{}”", attribute_name_at(element, at)),
+        ),
+    };
+    FormatError {
+        offset: tag_start + 1 + position,
+        detail,
+    }
+}
+
+/// The attribute name that starts at `position` of the element's tag.
+fn attribute_name_at(element: &BytesStart, position: usize) -> String {
+    let rest = element.get(position..).unwrap_or_default();
+    let end = rest
+        .iter()
+        .position(|&b| b == b'=' || b.is_ascii_whitespace())
+        .unwrap_or(rest.len());
+    String::from_utf8_lossy(&rest[..end]).into_owned()
 }
 
 /// The text of a character reference or predefined entity; any other entity

@@ -2,8 +2,9 @@
 //! the interface messages.
 
 use crate::i18n::Message;
+use crate::text::printable;
 
-use super::model::SourceLocation;
+use super::model::{SourceLocation, Status};
 
 /// Everything wrong with a set of glossary files (never empty).
 #[derive(Debug)]
@@ -66,6 +67,27 @@ pub enum GlossaryErrorKind {
     EmptyTerm {
         /// The concept's id.
         concept: String,
+    },
+    /// A term holds a control character (a term is one line of text).
+    ControlCharacter {
+        /// The concept's id.
+        concept: String,
+        /// The first control character of the term.
+        character: char,
+    },
+    /// A deprecated term is written as a preferred or admitted term of its
+    /// language in its concept is.
+    DeprecatedAndRecommended {
+        /// The deprecated term.
+        term: String,
+        /// The concept's id.
+        concept: String,
+        /// The language.
+        language: String,
+        /// The other term's status: preferred or admitted.
+        status: Status,
+        /// Where the other term is.
+        other: SourceLocation,
     },
     /// A TBX file is not well-formed XML.
     Xml {
@@ -137,6 +159,21 @@ impl GlossaryError {
                 .text("language", language)),
             NoTerms { concept } => at(Message::new("glossary-no-terms").text("concept", concept)),
             EmptyTerm { concept } => at(Message::new("glossary-empty-term").text("concept", concept)),
+            ControlCharacter { concept, character } => at(Message::new("glossary-control-character")
+                .text("concept", concept)
+                .text("character", format!("U+{:04X}", u32::from(*character)))),
+            DeprecatedAndRecommended {
+                term,
+                concept,
+                language,
+                status,
+                other,
+            } => at(Message::new("glossary-deprecated-and-recommended")
+                .text("term", printable(term))
+                .text("concept", concept)
+                .text("language", language)
+                .text("status", status_name(*status))
+                .text("other", other.to_string())),
             Xml { detail } => at(Message::new("glossary-xml").text("detail", detail)),
             XmlUnclosed { element } => at(Message::new("glossary-xml-unclosed").text("element", element)),
             XmlEntityDeclaration => at(Message::new("glossary-xml-entity-declaration")),
@@ -162,6 +199,15 @@ impl GlossaryError {
                 .text("other-concept", other_concept)
                 .text("other", other.to_string())),
         }
+    }
+}
+
+/// A status as the messages select on it.
+fn status_name(status: Status) -> &'static str {
+    match status {
+        Status::Preferred => "preferred",
+        Status::Admitted => "admitted",
+        Status::Deprecated => "deprecated",
     }
 }
 

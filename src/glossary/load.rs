@@ -1,6 +1,7 @@
 //! Loading glossary files into a [`Glossary`]: the loader gathers the
 //! sources, hands each to the reader of its format (`toml_in`, `tbx`,
-//! `csv`), then merges the concepts and checks them against each other.
+//! `csv`), then merges the concepts and holds them to the rules of
+//! `validate`.
 //!
 //! Loading collects all problems of all files before it gives up, so that
 //! one run shows a glossary author everything to fix.
@@ -13,11 +14,12 @@ use std::sync::Arc;
 use super::builtin::BUILTIN_FILES;
 use super::error::{GlossaryError, GlossaryErrorKind, GlossaryErrors};
 use super::import::{finish, ImportReport};
-use super::model::{Concept, Glossary, SourceLocation, Term};
+use super::model::{Concept, Glossary, SourceLocation};
 use super::source::Locator;
+use super::validate::validate;
 use super::{csv, tbx, toml_in};
-use crate::i18n::{io_reason, Message};
-use crate::text::{fold_term, CaseMode};
+use crate::i18n::{read_reason, Message};
+use crate::regular_file::{self, LimitedFile, SizeLimit};
 
 /// Collects glossary sources, then validates and merges them.
 ///
@@ -25,6 +27,7 @@ use crate::text::{fold_term, CaseMode};
 /// with the id of a built-in concept replaces it.
 pub struct GlossaryLoader {
     include_builtin: bool,
+    size_limit: SizeLimit,
     sources: Vec<Source>,
     reports: ImportReports,
     errors: Vec<GlossaryError>,
@@ -79,6 +82,7 @@ impl GlossaryLoader {
     pub fn new() -> Self {
         GlossaryLoader {
             include_builtin: true,
+            size_limit: LimitedFile::Glossary.default_limit(),
             sources: Vec::new(),
             reports: Vec::new(),
             errors: Vec::new(),
@@ -88,6 +92,13 @@ impl GlossaryLoader {
     /// Leaves the built-in glossary out.
     pub fn without_builtin(mut self) -> Self {
         self.include_builtin = false;
+        self
+    }
+
+    /// Refuses glossary files larger than `bytes` (by default
+    /// [`LimitedFile::default_limit`]).
+    pub fn with_size_limit(mut self, bytes: u64) -> Self {
+        self.size_limit.bytes = bytes;
         self
     }
 
@@ -116,26 +127,19 @@ impl GlossaryLoader {
         }
     }
 
+    /// Reads a regular file within the size limit, as UTF-8.
     fn add_file(&mut self, path: &Path) {
-        match std::fs::read(path) {
-            Ok(bytes) => match String::from_utf8(bytes) {
-                Ok(text) => {
-                    let format = GlossaryFormat::from_path(path).unwrap_or(GlossaryFormat::Toml);
-                    self.add_text(&path.display().to_string(), text, format);
-                }
-                Err(_) => self.errors.push(error_at(
-                    path,
-                    GlossaryErrorKind::Unreadable {
-                        reason: Message::new("io-invalid-utf8"),
-                    },
-                )),
-            },
-            Err(err) => self.errors.push(error_at(
-                path,
-                GlossaryErrorKind::Unreadable {
-                    reason: io_reason(&err),
-                },
-            )),
+        let text = regular_file::read(path, Some(self.size_limit))
+            .map_err(|error| read_reason(&error))
+            .and_then(|bytes| String::from_utf8(bytes).map_err(|_| Message::new("io-invalid-utf8")));
+        match text {
+            Ok(text) => {
+                let format = GlossaryFormat::from_path(path).unwrap_or(GlossaryFormat::Toml);
+                self.add_text(&path.display().to_string(), text, format);
+            }
+            Err(reason) => self
+                .errors
+                .push(error_at(path, GlossaryErrorKind::Unreadable { reason })),
         }
     }
 
@@ -201,7 +205,7 @@ impl GlossaryLoader {
             .flat_map(|source| parse_source(source, &mut reports, &mut errors))
             .collect();
         let concepts = merge(builtin, user, &mut errors);
-        find_conflicts(&concepts, &mut errors);
+        validate(&concepts, &mut errors);
         if errors.is_empty() {
             Ok((Glossary::from_concepts(concepts), reports))
         } else {
@@ -279,38 +283,4 @@ fn report_duplicate_ids(concepts: &[Concept], errors: &mut Vec<GlossaryError>) {
             }
         }
     }
-}
-
-/// Reports terms of different concepts that fold to the same form. Two
-/// case-sensitive terms that differ only in case do not conflict.
-fn find_conflicts(concepts: &[Concept], errors: &mut Vec<GlossaryError>) {
-    let mut by_form: HashMap<String, Vec<(usize, &Term)>> = HashMap::new();
-    for (index, concept) in concepts.iter().enumerate() {
-        for (_, term) in concept.terms() {
-            let form = fold_term(&term.text, CaseMode::Fold);
-            let earlier = by_form.entry(form).or_default();
-            let clash = earlier
-                .iter()
-                .find(|(other, other_term)| *other != index && !distinct_by_case(term, other_term));
-            if let Some(&(other, other_term)) = clash {
-                errors.push(GlossaryError {
-                    location: term.location.clone(),
-                    kind: GlossaryErrorKind::Conflict {
-                        term: term.text.clone(),
-                        concept: concept.id.clone(),
-                        other_term: other_term.text.clone(),
-                        other_concept: concepts[other].id.clone(),
-                        other: other_term.location.clone(),
-                    },
-                });
-            }
-            earlier.push((index, term));
-        }
-    }
-}
-
-fn distinct_by_case(a: &Term, b: &Term) -> bool {
-    a.case_sensitive
-        && b.case_sensitive
-        && fold_term(&a.text, CaseMode::Keep) != fold_term(&b.text, CaseMode::Keep)
 }

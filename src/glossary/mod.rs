@@ -16,6 +16,7 @@ mod source;
 mod tbx;
 mod toml_in;
 mod toml_out;
+mod validate;
 
 pub use builtin::BUILTIN_FILES;
 pub use csv::write as to_csv;

@@ -7,8 +7,9 @@ use std::path::{Path, PathBuf};
 use super::input::Input;
 use super::Linter;
 use crate::document::{Format, FormatError};
-use crate::i18n::{io_reason, Message};
+use crate::i18n::{io_reason, read_reason, Message};
 use crate::lang::Language;
+use crate::regular_file::{self, ReadError};
 use crate::text::LineIndex;
 
 /// A file to read, named or found by walking.
@@ -176,53 +177,15 @@ pub(super) fn malformed(input: Input, text: &str, error: FormatError) -> FileErr
     }
 }
 
-/// The bytes of a regular file (following symbolic links). FIFOs, devices
-/// and sockets are refused before they are opened: reading them may block
-/// forever or never end.
-pub(super) fn read_regular_file(path: &Path) -> Result<Vec<u8>, FileErrorKind> {
-    let unreadable = |err: std::io::Error| FileErrorKind::Unreadable {
-        reason: io_reason(&err),
-    };
-    // Opened without blocking (a FIFO would wait for a writer), then
-    // examined through the open file: one path lookup per file.
-    let mut file = match open_without_blocking(path) {
-        Ok(file) => file,
-        Err(err) => {
-            // Sockets cannot be opened at all: say what they are.
-            let metadata = std::fs::metadata(path).map_err(unreadable)?;
-            return Err(match metadata.is_file() {
-                true => unreadable(err),
-                false => FileErrorKind::NotRegular,
-            });
-        }
-    };
-    let metadata = file.metadata().map_err(unreadable)?;
-    if !metadata.is_file() {
-        return Err(FileErrorKind::NotRegular);
-    }
-    let mut bytes = Vec::new();
-    let expected = usize::try_from(metadata.len()).unwrap_or(usize::MAX);
-    bytes
-        .try_reserve_exact(expected)
-        .map_err(|_| FileErrorKind::Unreadable {
-            reason: io_reason(&std::io::Error::from(std::io::ErrorKind::OutOfMemory)),
-        })?;
-    std::io::Read::read_to_end(&mut file, &mut bytes).map_err(unreadable)?;
-    Ok(bytes)
-}
-
-#[cfg(unix)]
-pub(super) fn open_without_blocking(path: &Path) -> std::io::Result<std::fs::File> {
-    use std::os::unix::fs::OpenOptionsExt;
-    std::fs::File::options()
-        .read(true)
-        .custom_flags(libc::O_NONBLOCK)
-        .open(path)
-}
-
-#[cfg(not(unix))]
-pub(super) fn open_without_blocking(path: &Path) -> std::io::Result<std::fs::File> {
-    std::fs::File::open(path)
+/// The bytes of a regular file (following symbolic links); documents have
+/// no size limit.
+fn read_regular_file(path: &Path) -> Result<Vec<u8>, FileErrorKind> {
+    regular_file::read(path, None).map_err(|error| match error {
+        ReadError::NotRegular => FileErrorKind::NotRegular,
+        other => FileErrorKind::Unreadable {
+            reason: read_reason(&other),
+        },
+    })
 }
 
 /// The text of a file, unless it is UTF-16, binary or not UTF-8.

@@ -161,6 +161,13 @@ pub fn fold_term(term: &str, case: CaseMode) -> String {
     trimmed.to_string()
 }
 
+/// A form as written, for telling apart forms that fold alike: NFC, with
+/// runs of white space collapsed to one space.
+pub fn as_written(text: &str) -> String {
+    let nfc: String = text.nfc().collect();
+    nfc.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 struct Builder {
     out: FoldedText,
     /// Original range and line-break count of a separator run not yet emitted.

@@ -9,12 +9,12 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use termlint::config::{find_config, load_config, Config, CONFIG_FILE_NAME};
+use termlint::config::{find_config, Config, CONFIG_FILE_NAME};
 use termlint::i18n::Message;
 use termlint::lang::Language;
 use termlint::lint::Linter;
 
-use crate::cli::GlossaryArgs;
+use crate::cli::{read_config, GlossaryArgs};
 
 /// What a document is checked with.
 pub struct Project {
@@ -129,7 +129,7 @@ impl Projects {
 /// Loads a configuration (or the defaults) and its glossary.
 fn build(args: &GlossaryArgs, config: Option<&Path>) -> Result<Project, Vec<Message>> {
     let config = match config {
-        Some(path) => load_config(path).map_err(|e| vec![e.message()])?,
+        Some(path) => read_config(path)?,
         None => Config::default(),
     };
     let linter = args.build_linter(config.clone())?;
