@@ -346,6 +346,23 @@ fn interrupt_fix(dir: &Path, signal: i32) -> (std::process::ExitStatus, String) 
     )
 }
 
+#[test]
+fn sigint_and_sigterm_leave_no_temporary_file() {
+    let original = large_markdown();
+    for (signal, status) in [(libc::SIGINT, 130), (libc::SIGTERM, 143)] {
+        let dir = tempfile::tempdir().unwrap();
+        let (exit, stderr) = interrupt_fix(dir.path(), signal);
+        assert_eq!(exit.code(), Some(status), "signal {signal}: {exit:?} {stderr}");
+        assert_eq!(
+            temporary_files(dir.path()),
+            Vec::<String>::new(),
+            "signal {signal}"
+        );
+        let text = fs::read_to_string(dir.path().join("big.md")).unwrap();
+        assert!(text == original || text == fixed(&original), "whole, old or new");
+    }
+}
+
 /// Sets the modification time of `path` to `age` ago.
 fn age(path: &Path, age: Duration) {
     let file = fs::File::options().write(true).open(path).unwrap();

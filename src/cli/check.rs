@@ -75,6 +75,9 @@ enum Scope {
 }
 
 pub fn run(args: CheckArgs, localizer: &Localizer) -> Result<u8, Vec<Message>> {
+    if args.fix && !args.diff {
+        super::abandon_writes_on_signals();
+    }
     let mut config = args.source.load_config()?;
     apply_overrides(&args, &mut config)?;
     let mut paths = args.paths.clone();
