@@ -8,20 +8,41 @@
 //!   that overlaps one already taken is skipped and reported, so the outcome
 //!   does not depend on the order checks ran in.
 //! * A write goes to a temporary file in the same folder, which gets the
-//!   original's permissions and then replaces the original by renaming: the
-//!   file is at any moment either the old or the new version, never a
-//!   truncated one. A file whose bytes changed since it was read, or that
-//!   is read-only, is not written; when any step fails, the temporary file
-//!   is removed and the original is left as it was.
+//!   original's mode, owner, group and extended attributes, is synced, and
+//!   then replaces the original by renaming: the file is at any moment
+//!   either the old or the new version, never a truncated one
+//!   ([`write_atomically`], `src/fix/write.rs`).
+//! * A file whose bytes changed since it was read, or that is read-only, is
+//!   not written. Right before the rename the original is checked again
+//!   through its open handle (inode, size, modification and status-change
+//!   times) and by its name, so a write made while the copy was written is
+//!   never lost; only the moment between that check and the rename
+//!   remains.
+//! * Only the file's text changes. Through a symbolic link, the file it
+//!   names is written (its copy beside it), and the link stays. A file with
+//!   other hard links, or whose owner, group or attributes the copy could
+//!   not be given, is rewritten in place through its own handle once the
+//!   whole copy is synced, then the copy is removed; if that rewrite fails,
+//!   the old text is written back, and if even that fails the copy is kept
+//!   and named ([`FixError::Damaged`]).
+//! * When any step fails, the temporary file is removed and the original
+//!   is left as it was. A process stopped by a signal removes its copies
+//!   in flight ([`abandon_writes`]); the copies of one killed outright are
+//!   removed by the next write in their folder (`src/fix/temporary.rs`).
 //! * Fixing is idempotent: the replacements are the forms the checks ask
 //!   for, so a second run finds nothing more to fix.
 
-use std::io::Write;
-use std::path::Path;
+mod temporary;
+mod write;
+
+use std::path::PathBuf;
+
+pub use temporary::abandon_writes;
+pub use write::write_atomically;
 
 use crate::check::{CheckId, Finding, Fix};
 use crate::document::{Format, ReplacementWriter};
-use crate::i18n::{io_reason, Message};
+use crate::i18n::Message;
 
 /// Which findings `--fix` applies.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -61,8 +82,16 @@ impl FixPlan {
 pub enum FixError {
     /// The file changed on disk since termlint read it.
     ChangedOnDisk,
-    /// Reading, writing or renaming failed.
+    /// Reading, writing or renaming failed; the file is unchanged.
     Io(Message),
+    /// Rewriting the file in place failed, and so did writing its old text
+    /// back: the file may be damaged, and `copy` holds the whole fixed text.
+    Damaged {
+        /// Why the rewrite failed.
+        reason: Message,
+        /// The temporary copy that was kept.
+        copy: PathBuf,
+    },
 }
 
 impl FixError {
@@ -73,6 +102,10 @@ impl FixError {
             FixError::Io(reason) => Message::new("fix-write-failed")
                 .text("path", path)
                 .message("reason", reason.clone()),
+            FixError::Damaged { reason, copy } => Message::new("fix-damaged")
+                .text("path", path)
+                .message("reason", reason.clone())
+                .text("copy", copy.display().to_string()),
         }
     }
 }
@@ -160,46 +193,6 @@ pub fn unified_diff(path: &str, old: &str, new: &str) -> String {
 /// How long one file's diff may search for the smallest diff.
 const DIFF_DEADLINE: std::time::Duration = std::time::Duration::from_millis(500);
 
-/// Writes `new` to `path` atomically, if the file still holds `old`. A
-/// read-only file is not written (permission denied), even where the folder
-/// would let termlint replace it.
-pub fn write_atomically(path: &Path, old: &str, new: &str) -> Result<(), FixError> {
-    write_atomically_with(path, old, new, |file, bytes| file.write_all(bytes))
-}
-
-/// [`write_atomically`] with the writing of the temporary file's bytes left
-/// to `write`: a seam for the tests that inject write errors. Whatever
-/// `write` does, the original is replaced only after it succeeded.
-fn write_atomically_with(
-    path: &Path,
-    old: &str,
-    new: &str,
-    write: impl FnOnce(&mut std::fs::File, &[u8]) -> std::io::Result<()>,
-) -> Result<(), FixError> {
-    let io = |err: std::io::Error| FixError::Io(io_reason(&err));
-    let current = std::fs::read(path).map_err(io)?;
-    if current != old.as_bytes() {
-        return Err(FixError::ChangedOnDisk);
-    }
-    let permissions = std::fs::metadata(path).map_err(io)?.permissions();
-    if permissions.readonly() {
-        return Err(io(std::io::ErrorKind::PermissionDenied.into()));
-    }
-    let folder = match path.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent,
-        _ => Path::new("."),
-    };
-    let mut temporary = tempfile::Builder::new()
-        .prefix(".termlint-fix-")
-        .tempfile_in(folder)
-        .map_err(io)?;
-    write(temporary.as_file_mut(), new.as_bytes()).map_err(io)?;
-    temporary.as_file().sync_all().map_err(io)?;
-    std::fs::set_permissions(temporary.path(), permissions).map_err(io)?;
-    temporary.persist(path).map_err(|err| io(err.error))?;
-    Ok(())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -240,43 +233,5 @@ mod tests {
         );
         assert_eq!(plan.edits, [fix(0..6, "a")]);
         assert_eq!(plan.skipped, [fix(5..9, "b")]);
-    }
-
-    #[test]
-    fn writes_atomically_and_refuses_a_changed_file() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("a.md");
-        std::fs::write(&path, "Kirman").unwrap();
-        write_atomically(&path, "Kirman", "Kerman").unwrap();
-        assert_eq!(std::fs::read_to_string(&path).unwrap(), "Kerman");
-        assert_eq!(
-            write_atomically(&path, "Kirman", "Kerman"),
-            Err(FixError::ChangedOnDisk)
-        );
-        let leftovers = std::fs::read_dir(dir.path()).unwrap().count();
-        assert_eq!(leftovers, 1, "no temporary file is left behind");
-    }
-
-    #[test]
-    fn a_failing_writer_keeps_the_original() {
-        const ORIGINAL: &str = "\u{feff}Line one.\r\nIn Kirman, again Kirman.\r\n";
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("a.md");
-        std::fs::write(&path, ORIGINAL).unwrap();
-        let fixed = ORIGINAL.replace("Kirman", "Kerman");
-        // Half the bytes written, then the disk fails.
-        let result = write_atomically_with(&path, ORIGINAL, &fixed, |file, bytes| {
-            std::io::Write::write_all(file, &bytes[..bytes.len() / 2])?;
-            Err(std::io::Error::other("injected: no space left on device"))
-        });
-        let Err(FixError::Io(_)) = result else {
-            panic!("the injected error is reported: {result:?}");
-        };
-        assert_eq!(std::fs::read_to_string(&path).unwrap(), ORIGINAL);
-        let listing = std::fs::read_dir(dir.path()).unwrap().count();
-        assert_eq!(listing, 1, "the temporary file is removed");
-        // The same write without the fault succeeds, BOM and CRLF kept.
-        write_atomically(&path, ORIGINAL, &fixed).unwrap();
-        assert_eq!(std::fs::read_to_string(&path).unwrap(), fixed);
     }
 }

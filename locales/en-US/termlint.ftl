@@ -198,6 +198,7 @@ cli-arg-fix-unlisted = With --fix or --diff, also rewrite unlisted spellings
 cli-arg-diff = Print the unified diff the fixes would make, without writing
 fix-changed-on-disk = { $path }: changed on disk since it was read; not fixed
 fix-write-failed = { $path }: the fix could not be written ({ $reason }); the file is unchanged
+fix-damaged = { $path }: rewriting the file in place failed ({ $reason }), and so did writing its old text back: check it; the whole fixed text is in { $copy }
 fix-skipped-overlap = { $path }: a fix at bytes { NUMBER($start, useGrouping: "false") }–{ NUMBER($end, useGrouping: "false") } overlaps an earlier one and was skipped; run --fix again
 fix-summary = { $fixed ->
         [one] fixed 1 finding

@@ -174,6 +174,7 @@ cli-arg-fix-unlisted = همراه با --fix یا --diff، نگارش‌های u
 cli-arg-diff = diff یکپارچهٔ اصلاح‌ها را نشان بده، بی‌آنکه چیزی نوشته شود
 fix-changed-on-disk = { $path }: پس از خواندن روی دیسک تغییر کرده است؛ اصلاح نشد
 fix-write-failed = { $path }: اصلاح نوشته نشد ({ $reason })؛ پرونده تغییری نکرده است
+fix-damaged = { $path }: بازنویسی پرونده در جای خود ناموفق بود ({ $reason }) و برگرداندن متن پیشین هم ناموفق بود: پرونده را بررسی کنید؛ متن اصلاح‌شده به‌طور کامل در { $copy } است
 fix-skipped-overlap = { $path }: اصلاحی در بایت‌های { NUMBER($start, useGrouping: "false") } تا { NUMBER($end, useGrouping: "false") } با اصلاح پیشین هم‌پوشانی دارد و کنار گذاشته شد؛ --fix را دوباره اجرا کنید
 fix-summary = { $fixed } یافته در { $files } پرونده اصلاح شد
 cli-arg-report-unused-suppressions = گزارش دستورهای termlint-disable که چیزی را پنهان نمی‌کنند

@@ -206,6 +206,7 @@ cli-arg-fix-unlisted = Вместе с --fix или --diff исправлять 
 cli-arg-diff = Показать унифицированный diff исправлений, ничего не записывая
 fix-changed-on-disk = { $path }: файл изменился на диске после чтения; не исправлен
 fix-write-failed = { $path }: не удалось записать исправление ({ $reason }); файл не изменён
+fix-damaged = { $path }: не удалось переписать файл на месте ({ $reason }), и прежний текст вернуть тоже не удалось: проверьте файл; весь исправленный текст — в { $copy }
 fix-skipped-overlap = { $path }: исправление в байтах { NUMBER($start, useGrouping: "false") }–{ NUMBER($end, useGrouping: "false") } пересекается с предыдущим и пропущено; запустите --fix ещё раз
 fix-summary = { $fixed ->
         [one] исправлено { $fixed } замечание

@@ -174,6 +174,7 @@ cli-arg-fix-unlisted = Бо --fix ё --diff навиштҳои unlisted-ро н�
 cli-arg-diff = diff-и ягонаи ислоҳҳоро бе навиштан нишон додан
 fix-changed-on-disk = { $path }: пас аз хондан дар диск тағйир ёфтааст; ислоҳ нашуд
 fix-write-failed = { $path }: ислоҳ навишта нашуд ({ $reason }); файл тағйир наёфтааст
+fix-damaged = { $path }: файлро дар ҷояш аз нав навиштан нашуд ({ $reason }) ва матни пешинаро баргардондан ҳам нашуд: файлро санҷед; тамоми матни ислоҳшуда дар { $copy } аст
 fix-skipped-overlap = { $path }: ислоҳ дар байтҳои { NUMBER($start, useGrouping: "false") }–{ NUMBER($end, useGrouping: "false") } бо ислоҳи пешина бархӯрд дорад ва гузаронида шуд; --fix-ро боз иҷро кунед
 fix-summary = { $fixed } огоҳӣ дар { $files } файл ислоҳ шуд
 cli-arg-report-unused-suppressions = Дар бораи дастурҳои termlint-disable, ки ҳеҷ чизро пинҳон намекунанд, хабар додан

@@ -15,7 +15,7 @@ use termlint::report::{
     checkstyle_report, github_report, sarif_report, write_json_report, HumanReporter, Statistics,
 };
 
-use super::fixes::{apply_fixes, FixRequest};
+use super::fixes::{apply_fixes, FixOutcome, FixRequest};
 use super::{
     progress, write_stdout, write_stdout_with, GlossaryArgs, OutputFormat, EXIT_CLEAN, EXIT_ERROR,
     EXIT_FINDINGS,
@@ -78,6 +78,9 @@ enum Scope {
 }
 
 pub fn run(args: CheckArgs, localizer: &Localizer) -> Result<u8, Vec<Message>> {
+    if args.fix && !args.diff {
+        super::abandon_writes_on_signals();
+    }
     let mut config = args.source.load_config()?;
     apply_overrides(&args, &mut config)?;
     let mut paths = args.paths.clone();
@@ -98,7 +101,6 @@ pub fn run(args: CheckArgs, localizer: &Localizer) -> Result<u8, Vec<Message>> {
         // rewrite files; the other reports need positions only.
         linter = linter.without_texts();
     }
-    let (linter, mut report) = check(linter, &inputs, args.quiet, localizer);
     let request = FixRequest {
         write: args.fix && !args.diff,
         diff: args.diff,
@@ -106,18 +108,26 @@ pub fn run(args: CheckArgs, localizer: &Localizer) -> Result<u8, Vec<Message>> {
             unlisted: args.fix_unlisted,
         },
     };
-    let fix_problems = if request.write || request.diff {
+    let (linter, mut report, stdin_text) = check(linter, &inputs, request.write, args.quiet, localizer);
+    let fixes = if request.write || request.diff {
         apply_fixes(&mut report, request, localizer)
     } else {
-        Vec::new()
+        FixOutcome::default()
     };
-    if request.write && report.files.iter().any(|f| f.input == Input::Stdin) {
-        // Standard input was fixed to standard output; nothing else is printed there.
-        return Ok(EXIT_CLEAN);
-    }
-    write_report(&args, &report, linter.matcher().glossary(), localizer)?;
-    if !fix_problems.is_empty() {
-        return Err(fix_problems);
+    let mut problems = fixes.problems;
+    // `--fix -` is a filter: standard input goes to standard output, fixed
+    // or not, and the report goes to standard error.
+    let echo = fixes.fixed_stdin.or(stdin_text);
+    let stream = match &echo {
+        Some(text) => {
+            problems.extend(write_stdout(text).err().into_iter().flatten());
+            Stream::Stderr
+        }
+        None => Stream::Stdout,
+    };
+    write_report(&args, &report, linter.matcher().glossary(), localizer, stream)?;
+    if !problems.is_empty() {
+        return Err(problems);
     }
     Ok(exit_status(&report))
 }
@@ -203,29 +213,81 @@ fn path_from_bytes(bytes: &[u8]) -> PathBuf {
 }
 
 /// Runs the checks, with a progress bar on standard error when it is a
-/// terminal and the run is not quiet.
-fn check(linter: Linter, inputs: &[Input], quiet: bool, localizer: &Localizer) -> (Linter, Report) {
+/// terminal and the run is not quiet; with `keep_stdin`, also gives back
+/// standard input's text (see [`Linter::check_inputs_and_stdin`]).
+fn check(
+    linter: Linter,
+    inputs: &[Input],
+    keep_stdin: bool,
+    quiet: bool,
+    localizer: &Localizer,
+) -> (Linter, Report, Option<String>) {
+    let run = |linter: &Linter| match keep_stdin {
+        true => linter.check_inputs_and_stdin(inputs),
+        false => (linter.check_inputs(inputs), None),
+    };
     if !progress::wanted(quiet) {
-        let report = linter.check_inputs(inputs);
-        return (linter, report);
+        let (report, stdin_text) = run(&linter);
+        return (linter, report, stdin_text);
     }
     let counters = Arc::new(Progress::default());
     let linter = linter.with_progress(Arc::clone(&counters));
-    let report = progress::with_bar(&counters, localizer, || linter.check_inputs(inputs));
-    (linter, report)
+    let (report, stdin_text) = progress::with_bar(&counters, localizer, || run(&linter));
+    (linter, report, stdin_text)
 }
 
-/// Writes the report in the chosen format. Machine formats go to standard
-/// output whole; the human format writes findings (and the statistics
-/// table) to standard output, file errors and the summary to standard
-/// error. With github and checkstyle, the statistics table goes to standard
-/// error, so that standard output stays one format; json and sarif carry
-/// the statistics inside.
+/// Where the report goes.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Stream {
+    Stdout,
+    /// Standard error, when standard output carries standard input's text.
+    Stderr,
+}
+
+impl Stream {
+    /// Writes `text`; a closed standard output counts as success (see
+    /// [`write_stdout`]), and so does a failing standard error, where no
+    /// error could be told.
+    fn write(self, text: &str) -> Result<(), Vec<Message>> {
+        match self {
+            Stream::Stdout => write_stdout(text),
+            Stream::Stderr => {
+                let _ = write!(anstream::stderr(), "{text}");
+                Ok(())
+            }
+        }
+    }
+
+    /// Writes output without colour through `write`, buffered, as
+    /// [`Stream::write`] does.
+    fn write_with(
+        self,
+        write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+    ) -> Result<(), Vec<Message>> {
+        match self {
+            Stream::Stdout => write_stdout_with(write),
+            Stream::Stderr => {
+                let mut stderr = std::io::BufWriter::new(std::io::stderr().lock());
+                let _ = write(&mut stderr).and_then(|_| stderr.flush());
+                Ok(())
+            }
+        }
+    }
+}
+
+/// Writes the report in the chosen format. Machine formats go to `stream`
+/// (standard output unless it carries standard input's text) whole; the
+/// human format writes findings (and the statistics table) to `stream`,
+/// file errors and the summary to standard error. With github and
+/// checkstyle, the statistics table goes to standard error, so that
+/// standard output stays one format; json and sarif carry the statistics
+/// inside.
 fn write_report(
     args: &CheckArgs,
     report: &Report,
     glossary: &Glossary,
     localizer: &Localizer,
+    stream: Stream,
 ) -> Result<(), Vec<Message>> {
     let statistics = args.statistics.then(|| Statistics::of(report));
     let table = || {
@@ -236,20 +298,23 @@ fn write_report(
     };
     let mut stderr = anstream::stderr();
     match args.format {
-        OutputFormat::Json => write_stdout_with(|out| {
+        OutputFormat::Json => stream.write_with(|out| {
             write_json_report(&mut *out, report, glossary, localizer, statistics.as_ref())?;
-            out.write_all(b"\n")
+            out.write_all(
+                b"
+",
+            )
         }),
         OutputFormat::Sarif => {
-            write_stdout(&(sarif_report(report, glossary, localizer, statistics.as_ref()) + "\n"))
+            stream.write(&(sarif_report(report, glossary, localizer, statistics.as_ref()) + "\n"))
         }
         OutputFormat::Github => {
-            write_stdout(&github_report(report, glossary, localizer))?;
+            stream.write(&github_report(report, glossary, localizer))?;
             let _ = write!(stderr, "{}", table());
             Ok(())
         }
         OutputFormat::Checkstyle => {
-            write_stdout(&checkstyle_report(report, glossary, localizer))?;
+            stream.write(&checkstyle_report(report, glossary, localizer))?;
             let _ = write!(stderr, "{}", table());
             Ok(())
         }
@@ -257,7 +322,7 @@ fn write_report(
             let reporter = HumanReporter::new(localizer, glossary);
             let mut findings = Vec::new();
             let _ = reporter.write_findings(report, &mut findings);
-            write_stdout(&(String::from_utf8_lossy(&findings).into_owned() + &table()))?;
+            stream.write(&(String::from_utf8_lossy(&findings).into_owned() + &table()))?;
             // anstream drops colour when standard error is not a terminal.
             let _ = reporter.write_errors(report, &mut stderr);
             if !args.quiet {

@@ -1,5 +1,7 @@
 //! `termlint check --fix` and `--diff`: plan each file's edits, print the
 //! diff, write atomically, and leave in the report only what was not fixed.
+//! Standard input's fixed text is handed back to be echoed (see
+//! [`FixOutcome`]).
 
 use std::io::Write;
 
@@ -20,10 +22,21 @@ pub struct FixRequest {
     pub options: FixOptions,
 }
 
+/// What applying the fixes gave besides the files written.
+#[derive(Debug, Default)]
+pub struct FixOutcome {
+    /// The problems met, as messages (exit status 2).
+    pub problems: Vec<Message>,
+    /// Standard input's text with its fixes made, when it had fixes to
+    /// write; the caller echoes it (or, without fixes, the text as read).
+    pub fixed_stdin: Option<String>,
+}
+
 /// Applies the fixes of every file of `report`; fixed findings are removed
-/// from the report. Returns the problems met, as messages (exit status 2).
-pub fn apply_fixes(report: &mut Report, request: FixRequest, localizer: &Localizer) -> Vec<Message> {
+/// from the report.
+pub fn apply_fixes(report: &mut Report, request: FixRequest, localizer: &Localizer) -> FixOutcome {
     let mut problems = Vec::new();
+    let mut fixed_stdin = None;
     let mut notes = Vec::new();
     let mut fixed = 0;
     let mut files = 0;
@@ -50,8 +63,12 @@ pub fn apply_fixes(report: &mut Report, request: FixRequest, localizer: &Localiz
             continue;
         }
         let written = match &file.input {
-            // Fixed standard input goes to standard output, as ruff does.
-            Input::Stdin => write_stdout(&new_text).map_err(|_| ()),
+            // Standard input is echoed by the caller, fixed or not, as ruff
+            // does: only then is it known whether it had fixes.
+            Input::Stdin => {
+                fixed_stdin = Some(new_text);
+                Ok(())
+            }
             Input::Path(path) => write_atomically(path, &file.text, &new_text)
                 .map_err(|error| problems.push(error.message(&name))),
         };
@@ -79,5 +96,8 @@ pub fn apply_fixes(report: &mut Report, request: FixRequest, localizer: &Localiz
             .number("files", files);
         let _ = writeln!(stderr, "{}", localizer.render(&summary));
     }
-    problems
+    FixOutcome {
+        problems,
+        fixed_stdin,
+    }
 }

@@ -226,6 +226,29 @@ fn size_limit(kind: LimitedFile) -> Result<SizeLimit, Vec<Message>> {
     })
 }
 
+/// From now on, SIGINT and SIGTERM remove the temporary copies of the fixes
+/// in flight (waiting for a rename or a rewrite in place under way to end)
+/// and exit with 128 + the signal, 130 or 143, as a shell reports a process
+/// the signal ended. Without this, the copies would be left behind.
+#[cfg(unix)]
+fn abandon_writes_on_signals() {
+    use signal_hook::consts::{SIGINT, SIGTERM};
+    // Where the handler cannot be installed, a signal ends the run as it
+    // always did, and the next run removes what it left.
+    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM]) else {
+        return;
+    };
+    std::thread::spawn(move || {
+        if let Some(signal) = signals.forever().next() {
+            termlint::fix::abandon_writes();
+            std::process::exit(128 + signal);
+        }
+    });
+}
+
+#[cfg(not(unix))]
+fn abandon_writes_on_signals() {}
+
 /// Writes to standard output, treating a closed pipe as success.
 fn write_stdout(text: &str) -> Result<(), Vec<Message>> {
     let mut stdout = anstream::stdout();

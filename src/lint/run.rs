@@ -100,11 +100,29 @@ impl Linter {
     /// files are checked whatever their extension. With project consistency,
     /// every file of the run is one scope for `inconsistent`.
     pub fn check_inputs(&self, inputs: &[Input]) -> Report {
+        self.check_inputs_keeping(inputs, false).0
+    }
+
+    /// [`Linter::check_inputs`], also giving back the text of standard
+    /// input when it was read and decoded, whether or not it had findings
+    /// (a copy): `check --fix -` echoes it to standard output even when
+    /// there was nothing to fix.
+    pub fn check_inputs_and_stdin(&self, inputs: &[Input]) -> (Report, Option<String>) {
+        self.check_inputs_keeping(inputs, true)
+    }
+
+    /// Checks every input; with `keep_stdin`, keeps a copy of standard
+    /// input's text, which the report drops with every clean file's.
+    fn check_inputs_keeping(&self, inputs: &[Input], keep_stdin: bool) -> (Report, Option<String>) {
         // Within one document, each file is finished where it is read, and
         // the text of a clean file is dropped at once: memory stays bounded
         // by the files with findings, not by the size of the run.
         let project = self.config.consistency == ConsistencyScope::Project;
+        let stdin_text = std::sync::OnceLock::new();
         let (outcomes, mut errors) = self.map_documents(inputs, |document| -> Result<_, Box<FileError>> {
+            if keep_stdin && document.input == Input::Stdin {
+                let _ = stdin_text.set(document.text.clone());
+            }
             let mut file = self.analyze(document).map_err(Box::new)?;
             if project {
                 return Ok(Some(Box::new(file)));
@@ -145,11 +163,12 @@ impl Linter {
                 }
             })
             .collect();
-        Report {
+        let report = Report {
             files,
             errors,
             files_checked,
-        }
+        };
+        (report, stdin_text.into_inner())
     }
 
     /// Reads every input document (walking folders in parallel) and applies
