@@ -106,6 +106,22 @@ pub struct BadSizeLimit {
 /// more than `limit` of them when there is one. FIFOs, devices and sockets
 /// are refused before they are read.
 pub fn read(path: &Path, limit: Option<SizeLimit>) -> Result<Vec<u8>, ReadError> {
+    let whole = read_unless(path, limit, |_| false)?;
+    Ok(whole.unwrap_or_default())
+}
+
+/// How much of a file [`read_unless`] reads before it judges the file.
+pub const FIRST_BLOCK: usize = 8192;
+
+/// [`read`], except that a file whose first [`FIRST_BLOCK`] bytes `refuse`
+/// turns down is not read further (`None`): a binary document is known by
+/// a NUL near its start, and reading all of a 2 GB image to skip it would
+/// hold 2 GB.
+pub fn read_unless(
+    path: &Path,
+    limit: Option<SizeLimit>,
+    refuse: impl FnOnce(&[u8]) -> bool,
+) -> Result<Option<Vec<u8>>, ReadError> {
     // Opened without blocking (a FIFO would wait for a writer), then
     // examined through the open file: one path lookup per file.
     let file = match open_without_blocking(path) {
@@ -126,24 +142,43 @@ pub fn read(path: &Path, limit: Option<SizeLimit>) -> Result<Vec<u8>, ReadError>
     if let Some(limit) = limit.filter(|limit| metadata.len() > limit.bytes) {
         return Err(ReadError::TooLarge(limit));
     }
-    read_within(file, metadata.len(), limit)
+    let mut file = file;
+    let mut start = Vec::new();
+    (&mut file)
+        .take(FIRST_BLOCK as u64)
+        .read_to_end(&mut start)
+        .map_err(ReadError::Io)?;
+    if refuse(&start) {
+        return Ok(None);
+    }
+    let mut bytes = read_within(file, metadata.len(), limit, start)?;
+    bytes.shrink_to_fit();
+    Ok(Some(bytes))
 }
 
 /// All of `reader` (standard input), unless it gives more than `limit`.
 pub fn read_stream(reader: impl Read, limit: SizeLimit) -> Result<Vec<u8>, ReadError> {
-    read_within(reader, 0, Some(limit))
+    read_within(reader, 0, Some(limit), Vec::new())
 }
 
-/// Reads to the end, reserving `expected` bytes first; stops one byte past
-/// `limit`, since the size on disk may change while it is read (and a file
-/// of `/proc` says it is empty).
-fn read_within(reader: impl Read, expected: u64, limit: Option<SizeLimit>) -> Result<Vec<u8>, ReadError> {
-    let mut bytes = Vec::new();
+/// Reads to the end after the bytes `read` so far, reserving room for
+/// `expected` bytes in all first; stops one byte past `limit` in all, since
+/// the size on disk may change while it is read (and a file of `/proc` says
+/// it is empty).
+fn read_within(
+    reader: impl Read,
+    expected: u64,
+    limit: Option<SizeLimit>,
+    read: Vec<u8>,
+) -> Result<Vec<u8>, ReadError> {
+    let mut bytes = read;
     let expected = usize::try_from(expected).unwrap_or(usize::MAX);
     bytes
-        .try_reserve_exact(expected)
+        .try_reserve_exact(expected.saturating_sub(bytes.len()))
         .map_err(|_| ReadError::Io(std::io::ErrorKind::OutOfMemory.into()))?;
-    let most = limit.map_or(u64::MAX, |limit| limit.bytes.saturating_add(1));
+    let most = limit.map_or(u64::MAX, |limit| {
+        limit.bytes.saturating_add(1).saturating_sub(bytes.len() as u64)
+    });
     reader.take(most).read_to_end(&mut bytes).map_err(ReadError::Io)?;
     match limit {
         Some(limit) if bytes.len() as u64 > limit.bytes => Err(ReadError::TooLarge(limit)),
@@ -218,5 +253,31 @@ mod tests {
         let bad = kind.limit(lookup("lots")).unwrap_err();
         assert_eq!(bad.variable, "TERMLINT_MAX_CONFIG_SIZE");
         assert_eq!(limit(1024).to_string(), "1.0 KiB");
+    }
+
+    #[test]
+    fn a_file_refused_by_its_first_block_is_not_read_further() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("image.png");
+        let mut bytes = vec![b'a'; 3 * FIRST_BLOCK];
+        bytes[10] = 0;
+        std::fs::write(&path, &bytes).unwrap();
+        let mut seen = 0;
+        let read = read_unless(&path, None, |start| {
+            seen = start.len();
+            start.contains(&0)
+        });
+        assert!(matches!(read, Ok(None)));
+        assert_eq!(seen, FIRST_BLOCK);
+        bytes[10] = b'a';
+        std::fs::write(&path, &bytes).unwrap();
+        assert_eq!(
+            read_unless(&path, None, |s| s.contains(&0)).unwrap(),
+            Some(bytes.clone())
+        );
+        assert!(matches!(
+            read_unless(&path, Some(limit(2 * FIRST_BLOCK as u64)), |_| false),
+            Err(ReadError::TooLarge(l)) if l.bytes == 2 * FIRST_BLOCK as u64
+        ));
     }
 }

@@ -218,3 +218,18 @@ fn a_limit_that_is_not_a_size_is_a_usage_error() {
     let run = run_with(dir.path(), &["check", "--no-config", "doc.md"], &limit);
     assert_refused(&run, &["TERMLINT_MAX_GLOSSARY_SIZE", "lots"]);
 }
+
+/// A binary document is known by its first block and not read further: a
+/// sparse 4 GiB file of NULs met while walking is skipped (before, it was
+/// read whole, past the capped address space).
+#[test]
+fn a_large_binary_file_is_skipped_after_its_first_block() {
+    let dir = folder();
+    let image = std::fs::File::create(dir.path().join("disk.txt")).unwrap();
+    image.set_len(4 << 30).unwrap();
+    let run = run(dir.path(), &["check", "--no-config", "--format", "json", "."]);
+    assert_eq!(run.code, 1, "exit status; stderr:\n{}", run.stderr);
+    assert_eq!(summarize(&run.json), ["deprecated 1:13-1:19 «Kirman» -> Kerman"]);
+    assert_eq!(run.json["summary"]["files"], 1, "{}", run.json);
+    assert_eq!(run.json["errors"], serde_json::json!([]));
+}

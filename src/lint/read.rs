@@ -141,7 +141,11 @@ impl Linter {
             input: Input::Path(job.path.clone()),
             kind,
         };
-        let bytes = read_regular_file(&job.path).map_err(failed)?;
+        let bytes = match read_regular_file(&job.path) {
+            Ok(bytes) => bytes,
+            Err(FileErrorKind::Binary) if !job.explicit => return Ok(None),
+            Err(kind) => return Err(failed(kind)),
+        };
         let language = self
             .config
             .languages
@@ -180,17 +184,27 @@ pub(super) fn malformed(input: Input, text: &str, error: FormatError) -> FileErr
 /// The bytes of a regular file (following symbolic links); documents have
 /// no size limit.
 fn read_regular_file(path: &Path) -> Result<Vec<u8>, FileErrorKind> {
-    regular_file::read(path, None).map_err(|error| match error {
-        ReadError::NotRegular => FileErrorKind::NotRegular,
-        other => FileErrorKind::Unreadable {
+    // A NUL in the first block marks a binary file, not read further
+    // (UTF-16 text is full of NULs: `decode` names it).
+    let read = regular_file::read_unless(path, None, |start| !is_utf16(start) && start.contains(&0));
+    match read {
+        Ok(Some(bytes)) => Ok(bytes),
+        Ok(None) => Err(FileErrorKind::Binary),
+        Err(ReadError::NotRegular) => Err(FileErrorKind::NotRegular),
+        Err(other) => Err(FileErrorKind::Unreadable {
             reason: read_reason(&other),
-        },
-    })
+        }),
+    }
+}
+
+/// Whether `bytes` start with a UTF-16 byte-order mark.
+fn is_utf16(bytes: &[u8]) -> bool {
+    bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF])
 }
 
 /// The text of a file, unless it is UTF-16, binary or not UTF-8.
 pub(super) fn decode(bytes: Vec<u8>) -> Result<String, FileErrorKind> {
-    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+    if is_utf16(&bytes) {
         return Err(FileErrorKind::Utf16);
     }
     if bytes.contains(&0) {
