@@ -13,7 +13,9 @@
 //!    the document's language.
 //! 4. Among the kept hits the leftmost-longest win. Filtering before choosing
 //!    matters: a longer term that fails the boundary test must not hide a
-//!    shorter one that passes it.
+//!    shorter one that passes it. [`Matcher::find_all`] keeps them all, for
+//!    the bilingual checks: a translation that names a longer concept
+//!    (`Теракт в Кермане`) names the shorter one inside it too.
 //! 5. The original slice is then compared with the forms sharing that folded
 //!    key, from the exact spelling down to the folded one, to decide which
 //!    listed form was written (`Abū Ḥudhayfah` is the admitted diacritic form
@@ -338,8 +340,26 @@ impl Matcher {
     }
 
     /// Finds the mentions in the parts `pieces` of `text` (byte ranges that
-    /// are read as one stretch; markup between them is skipped).
+    /// are read as one stretch; markup between them is skipped): where
+    /// mentions overlap, the leftmost-longest, as the text is read.
     pub fn find(&self, text: &str, pieces: &[Range<usize>], filter: &LanguageFilter) -> Vec<Mention> {
+        leftmost_longest(self.search(text, pieces, filter))
+    }
+
+    /// Every mention in the parts `pieces` of `text`, those nested inside or
+    /// overlapping a longer one included (`Кермане` inside `Теракт в
+    /// Кермане`), sorted by start, the longest first at each start. The same
+    /// single search as [`Matcher::find`], which keeps only the
+    /// leftmost-longest of these; [`leftmost_longest`] makes that choice
+    /// from this list, for a caller that needs both.
+    pub fn find_all(&self, text: &str, pieces: &[Range<usize>], filter: &LanguageFilter) -> Vec<Mention> {
+        let mut all = self.search(text, pieces, filter);
+        sort_leftmost_longest_first(&mut all);
+        all
+    }
+
+    /// Every mention in `pieces` of `text`, in no particular order.
+    fn search(&self, text: &str, pieces: &[Range<usize>], filter: &LanguageFilter) -> Vec<Mention> {
         FOLDED.with_borrow_mut(|folded| {
             folded.refold(text, pieces, CaseMode::Fold);
             self.find_folded(text, folded, filter)
@@ -407,7 +427,7 @@ impl Matcher {
                 });
             }
         }
-        leftmost_longest(candidates)
+        candidates
     }
 
     /// Decides which listed form `found` is, among the applicable entries of
@@ -591,16 +611,24 @@ fn build_anchors(
         .map_err(|err| MatcherError(err.to_string()))
 }
 
-/// Keeps the leftmost-longest of overlapping candidates.
-fn leftmost_longest(mut candidates: Vec<Mention>) -> Vec<Mention> {
-    candidates.sort_by(|a, b| {
+/// Sorts mentions by start, the longest first at each start.
+fn sort_leftmost_longest_first(mentions: &mut [Mention]) {
+    mentions.sort_by(|a, b| {
         a.range
             .start
             .cmp(&b.range.start)
             .then(b.range.end.cmp(&a.range.end))
     });
-    let mut chosen: Vec<Mention> = Vec::with_capacity(candidates.len());
-    for candidate in candidates {
+}
+
+/// The leftmost-longest of `all` (as [`Matcher::find_all`] returns them):
+/// the first to start, the longest there, then the next that starts after
+/// it ends, and so on.
+pub fn leftmost_longest(mut all: Vec<Mention>) -> Vec<Mention> {
+    // Already sorted when it comes from `find_all`; then this is linear.
+    sort_leftmost_longest_first(&mut all);
+    let mut chosen: Vec<Mention> = Vec::with_capacity(all.len());
+    for candidate in all {
         if chosen
             .last()
             .is_none_or(|last| candidate.range.start >= last.range.end)
@@ -804,6 +832,25 @@ mod tests {
     #[test]
     fn a_longer_term_failing_the_boundary_does_not_hide_a_shorter_one() {
         assert_eq!(found("Jean-Paulo and Jean-Paul", "en"), ["Jean", "Jean-Paul"]);
+    }
+
+    #[test]
+    fn find_all_keeps_the_mentions_that_find_hides() {
+        let matcher = matcher();
+        let filter = matcher.language_filter(&Language::parse("en").unwrap());
+        let text = "Jean-Paul and Jean";
+        let slices =
+            |mentions: Vec<Mention>| -> Vec<&str> { mentions.into_iter().map(|m| &text[m.range]).collect() };
+        let all = matcher.find_all(text, &[0..text.len()], &filter);
+        assert_eq!(slices(all.clone()), ["Jean-Paul", "Jean", "Jean"]);
+        assert_eq!(
+            leftmost_longest(all),
+            matcher.find(text, &[0..text.len()], &filter)
+        );
+        assert_eq!(
+            slices(matcher.find(text, &[0..text.len()], &filter)),
+            ["Jean-Paul", "Jean"]
+        );
     }
 
     #[test]

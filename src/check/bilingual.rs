@@ -1,8 +1,12 @@
 //! Bilingual checks: did each source term come through into the target?
 //!
 //! For every translation unit, each concept mentioned in the source must be
-//! mentioned in a target, in the target's language (inflected forms count).
-//! When it is not:
+//! mentioned in a target, in any of its forms in the target's language
+//! (inflected forms count). The check is by concept: the source's concepts
+//! are those it names as read (the leftmost-longest mentions), but a target
+//! names every concept it holds a form of, even inside a longer concept's
+//! form: `Теракт в Кермане` (the 2024 Kerman bombings) names Kerman too, so
+//! it translates `the attack in Kerman`. When a concept is missing:
 //! * `untranslated-term` — the target keeps a form of the concept in the
 //!   source's language (`Voice of Khurasan` left in a Russian target) while
 //!   the glossary has a target-language form; the finding is on that form;
@@ -31,9 +35,15 @@ pub struct SegmentMentions<'a> {
     pub span: Range<usize>,
     /// The segment's language.
     pub language: &'a Language,
-    /// Mentions in the segment's language.
+    /// Mentions in the segment's language, the leftmost-longest where they
+    /// overlap (what the text names, as read).
     pub mentions: &'a [Mention],
-    /// For a target: mentions of forms in its unit's source language.
+    /// For a target: every mention in its language, those nested inside or
+    /// overlapping a longer one included (see
+    /// [`Matcher::find_all`](crate::matcher::Matcher::find_all)).
+    pub all_mentions: &'a [Mention],
+    /// For a target: every mention of forms in its unit's source language,
+    /// nested ones included.
     pub source_forms: &'a [Mention],
 }
 
@@ -62,10 +72,7 @@ pub fn bilingual_findings(
             continue;
         };
         for (concept, source_mention) in concepts_in(&sources) {
-            if targets
-                .iter()
-                .any(|t| t.mentions.iter().any(|m| m.concept == concept))
-            {
+            if targets.iter().any(|t| names_concept(t, concept)) {
                 continue;
             }
             let Some(expected) = target_form(matcher, concept, first_target.language) else {
@@ -129,6 +136,12 @@ fn units<'s, 'a>(segments: &'s [SegmentMentions<'a>]) -> Vec<Vec<&'s SegmentMent
         }
     }
     units.into_iter().map(|(_, members)| members).collect()
+}
+
+/// Whether a target holds a form of `concept` in its language, alone or
+/// inside a longer concept's form.
+fn names_concept(target: &SegmentMentions, concept: usize) -> bool {
+    target.all_mentions.iter().any(|m| m.concept == concept)
 }
 
 /// Each concept mentioned in the sources, with its first mention.

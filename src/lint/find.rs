@@ -7,7 +7,7 @@ use super::Linter;
 use crate::check::SegmentMentions;
 use crate::document::{Role, Segment};
 use crate::lang::Language;
-use crate::matcher::{LanguageFilter, Matcher, Mention};
+use crate::matcher::{leftmost_longest, LanguageFilter, Matcher, Mention};
 use crate::unlisted::Unlisted;
 
 /// The language filters of one document, made once per language.
@@ -63,7 +63,50 @@ pub(super) struct SegmentFound {
     pub(super) span: std::ops::Range<usize>,
     pub(super) language: Language,
     pub(super) mentions: Vec<Mention>,
+    /// For a target: every mention, nested ones included.
+    pub(super) all_mentions: Vec<Mention>,
+    /// For a target: every mention of its source's language, nested ones
+    /// included.
     pub(super) source_forms: Vec<Mention>,
+}
+
+/// What a segment is searched for besides its leftmost-longest mentions.
+#[derive(Clone, Copy)]
+pub(super) struct Wanted {
+    /// Unlisted spellings.
+    pub(super) unlisted: bool,
+    /// Every mention, those nested inside or overlapping a longer one
+    /// included (for the bilingual checks), from the same search.
+    pub(super) all_mentions: bool,
+}
+
+impl Wanted {
+    /// What the per-mention and consistency checks need.
+    const CHECKED: Wanted = Wanted {
+        unlisted: true,
+        all_mentions: false,
+    };
+    /// A target in its own language: checked, and read by the bilingual
+    /// checks for every concept it names.
+    const TARGET: Wanted = Wanted {
+        unlisted: true,
+        all_mentions: true,
+    };
+    /// A target in its source's language: only for terms left untranslated.
+    const SOURCE_FORMS: Wanted = Wanted {
+        unlisted: false,
+        all_mentions: true,
+    };
+}
+
+/// What one segment's search yields.
+pub(super) struct Searched {
+    /// The mentions, the leftmost-longest where they overlap.
+    pub(super) mentions: Vec<Mention>,
+    /// Unlisted spellings, if [`Wanted::unlisted`].
+    pub(super) unlisted: Vec<Unlisted>,
+    /// Every mention, if [`Wanted::all_mentions`].
+    pub(super) all_mentions: Vec<Mention>,
 }
 
 impl Found {
@@ -76,6 +119,7 @@ impl Found {
                 span: s.span.clone(),
                 language: &s.language,
                 mentions: &s.mentions,
+                all_mentions: &s.all_mentions,
                 source_forms: &s.source_forms,
             })
             .collect()
@@ -88,8 +132,9 @@ pub(super) const PARALLEL_TEXT_BYTES: usize = 1 << 20;
 
 impl Linter {
     /// The mentions and unlisted spellings of one text, each segment matched
-    /// in its own language; for targets, also the forms of their source's
-    /// language (to find terms left untranslated).
+    /// in its own language; for targets, also every mention nested inside a
+    /// longer one, and the forms of their source's language (to find terms
+    /// left untranslated), for the bilingual checks only.
     pub(super) fn find(&self, text: &str, segments: &[Segment], language: &Language) -> Found {
         let mut filters = Filters::new(&self.matcher);
         let mut found = Found::default();
@@ -105,14 +150,14 @@ impl Linter {
         if extent >= PARALLEL_TEXT_BYTES && monolingual() {
             // A large file alone would keep one core busy and the others idle.
             let filter = filters.get(language);
-            let parts: Vec<(Vec<Mention>, Vec<Unlisted>)> = segments
+            let parts: Vec<Searched> = segments
                 .par_iter()
                 .with_min_len(16)
-                .map(|segment| self.find_in_segment(text, segment, filter, true))
+                .map(|segment| self.find_in_segment(text, segment, filter, Wanted::CHECKED))
                 .collect();
-            for (mentions, unlisted) in parts {
-                found.mentions.extend(mentions);
-                found.unlisted.extend(unlisted);
+            for part in parts {
+                found.mentions.extend(part.mentions);
+                found.unlisted.extend(part.unlisted);
             }
             return found;
         }
@@ -120,14 +165,21 @@ impl Linter {
         for segment in segments {
             if segment.role == Role::Text && segment.language.is_none() {
                 // Monolingual text, the common case: no per-segment record.
-                let (mentions, unlisted) = self.find_in_segment(text, segment, filters.get(language), true);
-                found.mentions.extend(mentions);
-                found.unlisted.extend(unlisted);
+                let part = self.find_in_segment(text, segment, filters.get(language), Wanted::CHECKED);
+                found.mentions.extend(part.mentions);
+                found.unlisted.extend(part.unlisted);
                 continue;
             }
             let segment_language = self.language_of(segment, language);
-            let (mentions, unlisted) =
-                self.find_in_segment(text, segment, filters.get(&segment_language), true);
+            let wanted = match segment.role {
+                Role::Target => Wanted::TARGET,
+                _ => Wanted::CHECKED,
+            };
+            let Searched {
+                mentions,
+                unlisted,
+                all_mentions,
+            } = self.find_in_segment(text, segment, filters.get(&segment_language), wanted);
             let source_forms = match (segment.role, segment.unit) {
                 (Role::Source, Some(unit)) => {
                     unit_languages.push((unit, segment_language.clone()));
@@ -140,7 +192,8 @@ impl Linter {
                     if source.id().language == segment_language.id().language {
                         Vec::new()
                     } else {
-                        self.find_in_segment(text, segment, filters.get(source), false).0
+                        self.find_in_segment(text, segment, filters.get(source), Wanted::SOURCE_FORMS)
+                            .all_mentions
                     }
                 }
                 _ => Vec::new(),
@@ -153,6 +206,7 @@ impl Linter {
                 span: segment.span(),
                 language: segment_language,
                 mentions,
+                all_mentions,
                 source_forms,
             });
         }
@@ -179,14 +233,14 @@ impl Linter {
         }
     }
 
-    /// The mentions (and, if asked, unlisted spellings) of one segment.
+    /// The mentions (and what else is `wanted`) of one segment.
     pub(super) fn find_in_segment(
         &self,
         text: &str,
         segment: &Segment,
         filter: &LanguageFilter,
-        with_unlisted: bool,
-    ) -> (Vec<Mention>, Vec<Unlisted>) {
+        wanted: Wanted,
+    ) -> Searched {
         // Verbatim pieces with nothing between them are searched in place.
         // Otherwise the segment is read as its pieces joined, escapes decoded
         // and markup left out, so that words and their boundaries are those
@@ -196,40 +250,50 @@ impl Linter {
             .verbatim_ranges()
             .filter(|pieces| pieces.windows(2).all(|pair| pair[0].end == pair[1].start));
         match in_place {
-            Some(pieces) => self.find_in(text, &pieces, filter, with_unlisted),
+            Some(pieces) => self.find_in(text, &pieces, filter, wanted),
             None => {
                 // Spans map back to whole escapes.
                 let view = segment.view(text);
                 let whole = 0..view.text.len();
-                let (mut found, mut spelled) =
-                    self.find_in(&view.text, std::slice::from_ref(&whole), filter, with_unlisted);
-                for mention in &mut found {
+                let mut found = self.find_in(&view.text, std::slice::from_ref(&whole), filter, wanted);
+                for mention in found.mentions.iter_mut().chain(&mut found.all_mentions) {
                     let stem = view.to_original(mention.range.start..mention.stem_end);
                     mention.range = view.to_original(mention.range.clone());
                     mention.stem_end = stem.end;
                 }
-                spelled
+                found
+                    .unlisted
                     .iter_mut()
                     .for_each(|u| u.range = view.to_original(u.range.clone()));
-                (found, spelled)
+                found
             }
         }
     }
 
-    /// The mentions and unlisted spellings in `pieces` of `text`.
+    /// The mentions (and what else is `wanted`) in `pieces` of `text`.
     pub(super) fn find_in(
         &self,
         text: &str,
         pieces: &[std::ops::Range<usize>],
         filter: &LanguageFilter,
-        with_unlisted: bool,
-    ) -> (Vec<Mention>, Vec<Unlisted>) {
-        let found = self.matcher.find(text, pieces, filter);
+        wanted: Wanted,
+    ) -> Searched {
+        // One search either way: the leftmost-longest are chosen from all.
+        let (mentions, all_mentions) = if wanted.all_mentions {
+            let all = self.matcher.find_all(text, pieces, filter);
+            (leftmost_longest(all.clone()), all)
+        } else {
+            (self.matcher.find(text, pieces, filter), Vec::new())
+        };
         let threshold = self.config.checks.unlisted_threshold;
-        let spelled = match (&self.unlisted, with_unlisted) {
-            (Some(finder), true) => finder.find(text, pieces, filter, &found, threshold),
+        let unlisted = match (&self.unlisted, wanted.unlisted) {
+            (Some(finder), true) => finder.find(text, pieces, filter, &mentions, threshold),
             _ => Vec::new(),
         };
-        (found, spelled)
+        Searched {
+            mentions,
+            unlisted,
+            all_mentions,
+        }
     }
 }
