@@ -177,7 +177,7 @@ pub fn apply(text: &str, edits: &[Fix]) -> String {
 
 /// The unified diff between the old and new text of `path`. Myers' diff
 /// takes time in lines × changes, quadratic when most lines of a large
-/// file change: past [`DIFF_DEADLINE`] it gives a coarser diff (larger
+/// file change: past half a second it gives a coarser diff (larger
 /// hunks), still exact, rather than running on.
 pub fn unified_diff(path: &str, old: &str, new: &str) -> String {
     let deadline = std::time::Instant::now() + DIFF_DEADLINE;
