@@ -18,18 +18,7 @@ const ORIGINAL: &str = "\u{feff}Line one.\r\nIn Kirman, again Kirman.\r\n";
 
 /// Runs `check --fix` on `file` in `dir`; returns (exit code, stderr).
 fn fix(dir: &Path, file: &str) -> (i32, String) {
-    let output = termlint(dir)
-        .args([
-            "check",
-            "--no-config",
-            "--no-default-glossary",
-            "--fix",
-            "--glossary",
-        ])
-        .arg(test_glossary())
-        .arg(file)
-        .output()
-        .expect("termlint runs");
+    let output = fix_command(dir, &[file]).output().expect("termlint runs");
     (
         code(&output),
         String::from_utf8_lossy(&output.stderr).into_owned(),

@@ -28,22 +28,6 @@ fn fixed(text: &str) -> String {
     text.replace("Kirman", "Kerman")
 }
 
-/// `check --fix` with the test glossary on `files`, in `dir`.
-fn fix_command(dir: &Path, files: &[&str]) -> Command {
-    let mut command = termlint(dir);
-    command
-        .args([
-            "check",
-            "--no-config",
-            "--no-default-glossary",
-            "--fix",
-            "--glossary",
-        ])
-        .arg(test_glossary())
-        .args(files);
-    command
-}
-
 /// Runs `check --fix` on `files` in `dir`; returns (exit code, stderr).
 fn fix(dir: &Path, files: &[&str]) -> (i32, String) {
     let output = fix_command(dir, files).output().expect("termlint runs");

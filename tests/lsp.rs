@@ -550,3 +550,42 @@ fn a_device_named_as_glossary_is_shown_as_an_error_and_shutdown_is_answered() {
     );
     assert_eq!(client.shut_down().code(), Some(0));
 }
+
+/// Lines ended by LF, CRLF and a lone CR, each with a name to find.
+const MIXED_LINE_BREAKS: &str = "one\rtwo\r\nKirman here\nfour\rKirman\r\nand Kirman\r";
+
+#[test]
+fn language_server_ranges_and_quick_fixes_count_every_kind_of_line_break() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("termlint.toml"),
+        "glossary = [\"glossary.toml\"]\nbuiltin_glossary = false\n",
+    )
+    .unwrap();
+    std::fs::copy(test_glossary(), dir.path().join("glossary.toml")).unwrap();
+    let mut server = Client::start(dir.path(), &[]);
+    server.initialize(dir.path(), json!({}), json!({}));
+    let uri = file_uri(&dir.path().join("a.txt"));
+    server.open(&uri, "plaintext", MIXED_LINE_BREAKS);
+    let diagnostics = server.diagnostics(&uri);
+    let ranges: Vec<&Value> = diagnostics.iter().map(|d| &d["range"]).collect();
+    let range = |line: u32, start: u32| json!({"start": {"line": line, "character": start}, "end": {"line": line, "character": start + 6}});
+    assert_eq!(ranges, [&range(2, 0), &range(4, 0), &range(5, 4)]);
+
+    // The quick fix for the cursor on line 4 (0-based), after a lone CR.
+    let actions = server.request(
+        "textDocument/codeAction",
+        json!({
+            "textDocument": {"uri": uri},
+            "range": {"start": {"line": 4, "character": 2}, "end": {"line": 4, "character": 2}},
+            "context": {"diagnostics": [diagnostics[1]]},
+        }),
+    );
+    let actions = actions["result"].as_array().expect("a list of actions");
+    assert_eq!(actions.len(), 1, "{actions:#?}");
+    assert_eq!(
+        actions[0]["edit"]["changes"][&uri],
+        json!([{"range": range(4, 0), "newText": "Kerman"}])
+    );
+    assert_eq!(server.shut_down().code(), Some(0));
+}

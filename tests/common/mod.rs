@@ -250,3 +250,19 @@ pub fn am_root() -> bool {
         })
         .unwrap_or(false)
 }
+
+/// `check --fix` with the test glossary on `files`, in `dir`.
+pub fn fix_command(dir: &Path, files: &[&str]) -> Command {
+    let mut command = termlint(dir);
+    command
+        .args([
+            "check",
+            "--no-config",
+            "--no-default-glossary",
+            "--fix",
+            "--glossary",
+        ])
+        .arg(test_glossary())
+        .args(files);
+    command
+}
