@@ -147,7 +147,8 @@ fn sarif_is_valid_and_complete() {
             "unlisted",
             "missing-term",
             "untranslated-term",
-            "unused-suppression"
+            "unused-suppression",
+            "admitted"
         ]
     );
     assert!(driver["rules"][0]["shortDescription"]["text"].is_string());

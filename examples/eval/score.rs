@@ -182,7 +182,7 @@ fn overlaps(a: (usize, usize), b: (usize, usize)) -> bool {
 
 fn kind_of(check: CheckId) -> &'static str {
     match check {
-        CheckId::Deprecated | CheckId::Case => "nonpreferred",
+        CheckId::Deprecated | CheckId::Case | CheckId::Admitted => "nonpreferred",
         CheckId::Inconsistent => "inconsistent",
         CheckId::Unlisted => "unlisted_variant",
         // Bilingual checks do not run on the monolingual sample.

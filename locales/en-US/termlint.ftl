@@ -15,6 +15,7 @@ severity-info = info
 ## Findings
 
 finding-deprecated = “{ $found }” is a deprecated spelling of { $concept }
+finding-admitted = “{ $found }” is an admitted spelling of { $concept }; only the preferred “{ $preferred }” is used here
 finding-case = “{ $found }” is written in the wrong case: the glossary has “{ $expected }”
 finding-inconsistent = “{ $found }” mixes spellings of { $concept }: this document writes “{ $chosen }” (first at { NUMBER($line, useGrouping: "false") }:{ NUMBER($column, useGrouping: "false") })
 finding-inconsistent-project = “{ $found }” mixes spellings of { $concept }: this project writes “{ $chosen }” (first at { $path }:{ NUMBER($line, useGrouping: "false") }:{ NUMBER($column, useGrouping: "false") }; { $counts })
@@ -208,6 +209,7 @@ fix-summary = { $fixed ->
        *[other] { $files } files
     }
 cli-arg-report-unused-suppressions = Report termlint-disable directives that suppress nothing
+cli-arg-preferred-only = Report admitted spellings too, with the preferred form as fix (the admitted check)
 
 ## init
 
@@ -278,6 +280,7 @@ finding-rule-unlisted = A spelling of a glossary name that the glossary does not
 finding-rule-missing-term = A term of the source has no counterpart in the translation
 finding-rule-untranslated-term = The translation keeps the source-language form of a term
 finding-rule-unused-suppression = A termlint-disable directive suppresses nothing
+finding-rule-admitted = An admitted spelling where only the preferred one is used
 # Headings of the --statistics tables; each row is a count and an id.
 summary-statistics-checks = Findings by check:
 summary-statistics-concepts = Findings by concept:

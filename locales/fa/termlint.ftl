@@ -14,6 +14,7 @@ severity-info = نکته
 ## یافته‌ها
 
 finding-deprecated = «{ $found }» نگارش منسوخ { $concept } است
+finding-admitted = «{ $found }» نگارشی پذیرفته از { $concept } است؛ اینجا فقط صورت ترجیحی «{ $preferred }» به کار می‌رود
 finding-case = «{ $found }» با بزرگی و کوچکی نادرست حروف نوشته شده است؛ در واژه‌نامه: «{ $expected }»
 finding-inconsistent = «{ $found }» نگارش دیگری از { $concept } است؛ این سند «{ $chosen }» را به کار برده است (نخستین بار در سطر { NUMBER($line, useGrouping: "false") }، ستون { NUMBER($column, useGrouping: "false") })
 finding-inconsistent-project = «{ $found }» نگارش دیگری از { $concept } است؛ این پروژه «{ $chosen }» را به کار برده است (نخستین بار در { $path }، سطر { NUMBER($line, useGrouping: "false") }، ستون { NUMBER($column, useGrouping: "false") }؛ { $counts })
@@ -178,6 +179,7 @@ fix-damaged = { $path }: بازنویسی پرونده در جای خود نام
 fix-skipped-overlap = { $path }: اصلاحی در بایت‌های { NUMBER($start, useGrouping: "false") } تا { NUMBER($end, useGrouping: "false") } با اصلاح پیشین هم‌پوشانی دارد و کنار گذاشته شد؛ --fix را دوباره اجرا کنید
 fix-summary = { $fixed } یافته در { $files } پرونده اصلاح شد
 cli-arg-report-unused-suppressions = گزارش دستورهای termlint-disable که چیزی را پنهان نمی‌کنند
+cli-arg-preferred-only = نگارش‌های پذیرفته را هم گزارش کن، با صورت ترجیحی برای اصلاح (بررسی admitted)
 
 ## init
 
@@ -241,6 +243,7 @@ finding-rule-unlisted = نگارشی از یک نام واژه‌نامه که �
 finding-rule-missing-term = اصطلاحی از متن مبدأ در ترجمه معادلی ندارد
 finding-rule-untranslated-term = ترجمه صورت اصطلاح را به زبان مبدأ نگه داشته است
 finding-rule-unused-suppression = یک دستور termlint-disable چیزی را پنهان نمی‌کند
+finding-rule-admitted = نگارشی پذیرفته، جایی که فقط صورت ترجیحی به کار می‌رود
 # سرعنوان جدول‌های --statistics؛ هر سطر یک شمار و یک شناسه است.
 summary-statistics-checks = یافته‌ها بر پایهٔ بررسی:
 summary-statistics-concepts = یافته‌ها بر پایهٔ مفهوم:

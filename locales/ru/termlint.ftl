@@ -13,6 +13,7 @@ severity-info = примечание
 ## Замечания
 
 finding-deprecated = «{ $found }» — нерекомендуемый вариант написания; в глоссарии: { $concept }
+finding-admitted = «{ $found }» — допустимый вариант написания ({ $concept }); здесь пишется только предпочтительный «{ $preferred }»
 finding-case = «{ $found }» написано с неверным регистром букв; в глоссарии: «{ $expected }»
 finding-inconsistent = «{ $found }» — другой вариант написания ({ $concept }); в этом документе принят вариант «{ $chosen }» (впервые — строка { NUMBER($line, useGrouping: "false") }, столбец { NUMBER($column, useGrouping: "false") })
 finding-inconsistent-project = «{ $found }» — другой вариант написания ({ $concept }); в этом проекте принят вариант «{ $chosen }» (впервые — { $path }, строка { NUMBER($line, useGrouping: "false") }, столбец { NUMBER($column, useGrouping: "false") }; { $counts })
@@ -217,6 +218,7 @@ fix-summary = { $fixed ->
        *[other] { $files } файлах
     }
 cli-arg-report-unused-suppressions = Сообщать о директивах termlint-disable, которые ничего не подавляют
+cli-arg-preferred-only = Сообщать и о допустимых вариантах написания, с предпочтительным в исправлении (проверка admitted)
 
 ## init
 
@@ -288,6 +290,7 @@ finding-rule-unlisted = Вариант написания имени из гло
 finding-rule-missing-term = У термина исходного текста нет соответствия в переводе
 finding-rule-untranslated-term = В переводе оставлена форма термина на языке оригинала
 finding-rule-unused-suppression = Директива termlint-disable ничего не подавляет
+finding-rule-admitted = Допустимый вариант написания там, где пишется только предпочтительный
 # Заголовки таблиц --statistics; в каждой строке — число и идентификатор.
 summary-statistics-checks = Замечания по проверкам:
 summary-statistics-concepts = Замечания по понятиям:

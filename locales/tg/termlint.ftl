@@ -14,6 +14,7 @@ severity-info = маълумот
 ## Бозёфтҳо
 
 finding-deprecated = «{ $found }» навишти тавсиянашавандаи { $concept } аст
+finding-admitted = «{ $found }» навиштаи иҷозатдодаи { $concept } аст; дар ин ҷо танҳо шакли афзалиятноки «{ $preferred }» истифода мешавад
 finding-case = «{ $found }» бо ҳарфҳои хурду калони нодуруст навишта шудааст; дар луғат: «{ $expected }»
 finding-inconsistent = «{ $found }» навишти дигари { $concept } аст; дар ин ҳуҷҷат «{ $chosen }» навишта мешавад (бори аввал дар сатри { NUMBER($line, useGrouping: "false") }, сутуни { NUMBER($column, useGrouping: "false") })
 finding-inconsistent-project = «{ $found }» навишти дигари { $concept } аст; дар ин лоиҳа «{ $chosen }» навишта мешавад (бори аввал дар { $path }, сатри { NUMBER($line, useGrouping: "false") }, сутуни { NUMBER($column, useGrouping: "false") }; { $counts })
@@ -178,6 +179,7 @@ fix-damaged = { $path }: файлро дар ҷояш аз нав навишта
 fix-skipped-overlap = { $path }: ислоҳ дар байтҳои { NUMBER($start, useGrouping: "false") }–{ NUMBER($end, useGrouping: "false") } бо ислоҳи пешина бархӯрд дорад ва гузаронида шуд; --fix-ро боз иҷро кунед
 fix-summary = { $fixed } огоҳӣ дар { $files } файл ислоҳ шуд
 cli-arg-report-unused-suppressions = Дар бораи дастурҳои termlint-disable, ки ҳеҷ чизро пинҳон намекунанд, хабар додан
+cli-arg-preferred-only = Навиштаҳои иҷозатдодаро низ гузориш деҳ, бо шакли афзалиятнок барои ислоҳ (санҷиши admitted)
 
 ## init
 
@@ -241,6 +243,7 @@ finding-rule-unlisted = Навишти номи луғат, ки дар луға
 finding-rule-missing-term = Истилоҳи матни асл дар тарҷума мувофиқ надорад
 finding-rule-untranslated-term = Дар тарҷума шакли истилоҳ бо забони асл мондааст
 finding-rule-unused-suppression = Дастури termlint-disable ҳеҷ чизро пинҳон намекунад
+finding-rule-admitted = Навиштаи иҷозатдода, дар ҷое ки танҳо шакли афзалиятнок истифода мешавад
 # Сарлавҳаҳои ҷадвалҳои --statistics; ҳар сатр шумора ва шиноса аст.
 summary-statistics-checks = Бозёфтҳо аз рӯи санҷиш:
 summary-statistics-concepts = Бозёфтҳо аз рӯи мафҳум:

@@ -12,7 +12,7 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
-use crate::glossary::Status;
+use crate::glossary::{Status, Term, TermType};
 use crate::matcher::{Matcher, Mention};
 use crate::text::{LineIndex, Position};
 use crate::unlisted::Unlisted;
@@ -38,11 +38,14 @@ pub enum CheckId {
     UntranslatedTerm,
     /// A suppression directive that suppresses nothing.
     UnusedSuppression,
+    /// An admitted spelling where the preferred one is asked for (off
+    /// unless turned on: the preferred-only policy).
+    Admitted,
 }
 
 impl CheckId {
     /// Every check, in a stable order.
-    pub const ALL: [CheckId; 7] = [
+    pub const ALL: [CheckId; 8] = [
         CheckId::Deprecated,
         CheckId::Inconsistent,
         CheckId::Case,
@@ -50,6 +53,7 @@ impl CheckId {
         CheckId::MissingTerm,
         CheckId::UntranslatedTerm,
         CheckId::UnusedSuppression,
+        CheckId::Admitted,
     ];
 
     /// The stable id.
@@ -62,6 +66,7 @@ impl CheckId {
             CheckId::MissingTerm => "missing-term",
             CheckId::UntranslatedTerm => "untranslated-term",
             CheckId::UnusedSuppression => "unused-suppression",
+            CheckId::Admitted => "admitted",
         }
     }
 
@@ -72,8 +77,15 @@ impl CheckId {
             CheckId::Inconsistent
             | CheckId::Unlisted
             | CheckId::UntranslatedTerm
-            | CheckId::UnusedSuppression => Severity::Warning,
+            | CheckId::UnusedSuppression
+            | CheckId::Admitted => Severity::Warning,
         }
+    }
+
+    /// Whether the check runs when configuration says nothing: all but the
+    /// preferred-only policy, which a team asks for.
+    pub fn on_by_default(self) -> bool {
+        self != CheckId::Admitted
     }
 }
 
@@ -117,7 +129,7 @@ pub const DEFAULT_UNLISTED_THRESHOLD: f32 = 0.75;
 /// Which checks run, at which severity, and how sure `unlisted` must be.
 #[derive(Clone, Debug, PartialEq)]
 pub struct CheckSettings {
-    severities: [Option<Severity>; 7],
+    severities: [Option<Severity>; CheckId::ALL.len()],
     /// The confidence in [0, 1] an `unlisted` finding needs.
     pub unlisted_threshold: f32,
 }
@@ -125,7 +137,7 @@ pub struct CheckSettings {
 impl Default for CheckSettings {
     fn default() -> Self {
         CheckSettings {
-            severities: CheckId::ALL.map(|c| Some(c.default_severity())),
+            severities: CheckId::ALL.map(|c| c.on_by_default().then(|| c.default_severity())),
             unlisted_threshold: DEFAULT_UNLISTED_THRESHOLD,
         }
     }
@@ -185,6 +197,11 @@ pub enum Detail {
     /// `deprecated`: the form's language.
     Deprecated {
         /// The language of the deprecated form.
+        language: String,
+    },
+    /// `admitted`: the form's language.
+    Admitted {
+        /// The language of the admitted form.
         language: String,
     },
     /// `case`: the term in its listed case.
@@ -344,6 +361,10 @@ fn mention_finding(
     } else if mention.case_mismatch {
         let expected = term.text.clone();
         (CheckId::Case, expected.clone(), Detail::Case { expected })
+    } else if is_admitted_spelling(matcher, mention, term) {
+        let suggestion = language_terms.preferred().text.clone();
+        let language = language_terms.language.to_string();
+        (CheckId::Admitted, suggestion, Detail::Admitted { language })
     } else {
         return None;
     };
@@ -361,6 +382,14 @@ fn mention_finding(
         suggestion: Some(suggestion),
         detail,
     })
+}
+
+/// Whether a mention is an admitted spelling of the name, which the
+/// preferred-only policy reports: not an acronym, short form, translation
+/// or original-language name (each is a form of its own kind, not a
+/// spelling to replace), and not a form that folds like the preferred one.
+fn is_admitted_spelling(matcher: &Matcher, mention: &Mention, term: &Term) -> bool {
+    term.status == Status::Admitted && term.term_type == TermType::Full && !matcher.is_preferred_form(mention)
 }
 
 /// The edit that writes `replacement` in place of a mention: only the term

@@ -4,6 +4,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use termlint::check::CheckId;
 use termlint::config::{confidence, Config, ConsistencyScope};
 use termlint::document::Format;
 use termlint::fix::FixOptions;
@@ -54,6 +55,9 @@ pub struct CheckArgs {
     // Report suppression directives that suppress nothing.
     #[arg(long)]
     report_unused_suppressions: bool,
+    // Report admitted spellings too: only preferred forms are wanted.
+    #[arg(long)]
+    preferred_only: bool,
     // Read the paths to check, one per line, from this file (`-`: standard input).
     #[arg(long, value_name = "FILE")]
     files_from: Option<PathBuf>,
@@ -154,6 +158,11 @@ fn apply_overrides(args: &CheckArgs, config: &mut Config) -> Result<(), Vec<Mess
             .ok_or_else(|| vec![Message::new("error-bad-threshold").text("value", threshold.to_string())])?;
     }
     config.report_unused_suppressions |= args.report_unused_suppressions;
+    if args.preferred_only && config.checks.severity(CheckId::Admitted).is_none() {
+        config
+            .checks
+            .set(CheckId::Admitted, Some(CheckId::Admitted.default_severity()));
+    }
     match args.consistency {
         Some(Scope::Document) => config.consistency = ConsistencyScope::Document,
         Some(Scope::Project) => config.consistency = ConsistencyScope::Project,

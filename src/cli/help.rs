@@ -37,6 +37,7 @@ const ARG_HELP: &[(&str, &str)] = &[
     ("fix_unlisted", "cli-arg-fix-unlisted"),
     ("diff", "cli-arg-diff"),
     ("report_unused_suppressions", "cli-arg-report-unused-suppressions"),
+    ("preferred_only", "cli-arg-preferred-only"),
     ("files_from", "cli-arg-files-from"),
     ("format", "cli-arg-format"),
     ("quiet", "cli-arg-quiet"),

@@ -53,6 +53,10 @@ pub fn finding_message(finding: &Finding, glossary: &Glossary, ui: &LanguageIden
         Detail::Deprecated { language } => Message::new("finding-deprecated")
             .text("found", &finding.found)
             .arg("concept", name(language)),
+        Detail::Admitted { language } => Message::new("finding-admitted")
+            .text("found", &finding.found)
+            .arg("concept", name(language))
+            .text("preferred", finding.suggestion.clone().unwrap_or_default()),
         Detail::Case { expected } => Message::new("finding-case")
             .text("found", &finding.found)
             .text("expected", expected),

@@ -110,6 +110,7 @@ pub fn rule_description(check: CheckId) -> &'static str {
         CheckId::MissingTerm => "finding-rule-missing-term",
         CheckId::UntranslatedTerm => "finding-rule-untranslated-term",
         CheckId::UnusedSuppression => "finding-rule-unused-suppression",
+        CheckId::Admitted => "finding-rule-admitted",
     }
 }
 
