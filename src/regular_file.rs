@@ -143,7 +143,13 @@ pub fn read_unless(
         return Err(ReadError::TooLarge(limit));
     }
     let mut file = file;
+    // Room for the first block only: a huge binary file is judged before
+    // its size is reserved.
+    let expected = usize::try_from(metadata.len()).unwrap_or(usize::MAX);
     let mut start = Vec::new();
+    start
+        .try_reserve_exact(expected.min(FIRST_BLOCK))
+        .map_err(|_| ReadError::Io(std::io::ErrorKind::OutOfMemory.into()))?;
     (&mut file)
         .take(FIRST_BLOCK as u64)
         .read_to_end(&mut start)
@@ -151,9 +157,15 @@ pub fn read_unless(
     if refuse(&start) {
         return Ok(None);
     }
-    let mut bytes = read_within(file, metadata.len(), limit, start)?;
-    bytes.shrink_to_fit();
-    Ok(Some(bytes))
+    if start.len() < FIRST_BLOCK {
+        // Short of the block: the end was reached (most documents), though
+        // a file of `/proc` may still be over a limit its size hid.
+        return match limit {
+            Some(limit) if start.len() as u64 > limit.bytes => Err(ReadError::TooLarge(limit)),
+            _ => Ok(Some(start)),
+        };
+    }
+    read_within(file, metadata.len(), limit, start).map(Some)
 }
 
 /// All of `reader` (standard input), unless it gives more than `limit`.
