@@ -7,7 +7,9 @@
 //!
 //! Candidates are the word n-grams of a segment that look like a name: in a
 //! script with letter case, the first and last words are capitalized and any
-//! word between is capitalized or a short particle (`al`, `bin`, `of`). A
+//! word between is capitalized or a short particle (`al`, `bin`, `of`); a
+//! name may also open with a lower-case particle joined by a hyphen
+//! (`al-Aqsa`), and then always does, so that its span covers it. A
 //! candidate is kept when its key is within a small weighted distance of a
 //! term's key, the folded spellings are close too, and it is not a listed form
 //! of any concept. A single word is a candidate only for a single-word term,
@@ -214,7 +216,12 @@ impl UnlistedFinder {
         };
         let mut found = Vec::new();
         for start in 0..words.len() {
-            if covered[start] || !starts_name(&words[start]) || !word_of(start).may_start {
+            let opens = starts_name(&words[start]) || opens_with_particle(text, &words, start);
+            // A name written with a lower-case particle (`al-Aqsa`) starts at
+            // the particle: the span then covers it, and a fix writes the
+            // particle once.
+            let after_particle = start > 0 && opens_with_particle(text, &words, start - 1);
+            if covered[start] || !opens || after_particle || !word_of(start).may_start {
                 continue;
             }
             let mut phrase_keys: Vec<Arc<str>> = Vec::new();
@@ -496,6 +503,17 @@ fn starts_name(word: &Word) -> bool {
 
 fn ends_name(word: &Word) -> bool {
     starts_name(word)
+}
+
+/// Whether word `index` is a lower-case particle joined by a hyphen to a
+/// word that may start a name (`al-Qaeda`, `ad-Din`): the house style of
+/// many glossaries, and of the names' own romanizations.
+fn opens_with_particle(text: &str, words: &[Word], index: usize) -> bool {
+    let (word, next) = (&words[index], words.get(index + 1));
+    word.hyphen_after
+        && !word.capitalized
+        && next.is_some_and(starts_name)
+        && is_name_particle(&fold_term(&text[word.range.clone()], CaseMode::Fold), false)
 }
 
 /// Whether `next` may continue a name that `previous` is part of.
