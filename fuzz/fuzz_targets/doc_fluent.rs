@@ -6,5 +6,6 @@ use libfuzzer_sys::fuzz_target;
 fuzz_target!(|data: &[u8]| {
     if let Ok(text) = std::str::from_utf8(data) {
         termlint_fuzz::check_document(termlint::document::Format::Fluent, text);
+        termlint_fuzz::check_fixes(termlint::document::Format::Fluent, text);
     }
 });

@@ -12,5 +12,6 @@ fuzz_target!(|data: &[u8]| {
     if let Ok(text) = std::str::from_utf8(rest) {
         let format = if choice % 2 == 0 { Format::Tsv } else { Format::Csv };
         termlint_fuzz::check_document(format, text);
+        termlint_fuzz::check_fixes(format, text);
     }
 });

@@ -10,7 +10,11 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     if let Ok(text) = std::str::from_utf8(rest) {
-        let format = if choice % 2 == 0 { GlossaryFormat::Csv } else { GlossaryFormat::Tsv };
+        let format = if choice % 2 == 0 {
+            GlossaryFormat::Csv
+        } else {
+            GlossaryFormat::Tsv
+        };
         termlint_fuzz::check_glossary(format, text);
     }
 });

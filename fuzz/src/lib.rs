@@ -7,6 +7,10 @@
 //! * Documents: every segment's pieces are sorted, disjoint, inside the text
 //!   and on character boundaries; every finding's span lies on character
 //!   boundaries and slices the original to the reported `found`.
+//! * Fixes: a form planted anywhere in a document, whose preferred form is
+//!   full of characters formats give meaning to (quotes, commas, braces,
+//!   angle brackets, pipes, backslashes, asterisks), is fixed into a text
+//!   that parses as the same format into as many segments.
 //! * Glossaries: loading gives a glossary or errors, never a panic; a
 //!   glossary that loads compiles into a matcher and checks a sentence.
 //! * Compiled glossaries (cache entries): any bytes give a matcher or
@@ -25,12 +29,25 @@ use termlint::text::{CaseMode, FoldedText};
 /// The test glossary of the main crate.
 const GLOSSARY: &str = include_str!("../../tests/fixtures/glossary/names.toml");
 
+/// A concept whose preferred form every format must escape or quote.
+const ESCAPES: &str = r#"
+[[concept]]
+id = "fuzz-escapes"
+[concept.lang.en]
+preferred = 'Ab "Q", {x} <b>&amp; | *y* \ z'
+deprecated = ["Qqzxv"]
+"#;
+
+/// The deprecated form of [`ESCAPES`], planted by [`check_fixes`].
+const PLANTED: &str = " Qqzxv ";
+
 /// The linter over the test glossary, built once per process.
 fn linter() -> &'static Linter {
     static LINTER: OnceLock<Linter> = OnceLock::new();
     LINTER.get_or_init(|| {
         let mut loader = GlossaryLoader::new().without_builtin();
         loader.add_source("names.toml", GLOSSARY.to_string());
+        loader.add_source("escapes.toml", ESCAPES.to_string());
         let glossary = loader.load().expect("the test glossary loads");
         Linter::new(Matcher::new(glossary).expect("compiles"), Config::default())
     })
@@ -68,7 +85,10 @@ pub fn check_document(format: Format, text: &str) {
         let mut previous_end = 0;
         for piece in &segment.pieces {
             let range = &piece.range;
-            assert!(range.start >= previous_end, "pieces sorted and disjoint: {segments:?}");
+            assert!(
+                range.start >= previous_end,
+                "pieces sorted and disjoint: {segments:?}"
+            );
             assert!(range.start <= range.end && range.end <= text.len());
             assert!(text.is_char_boundary(range.start) && text.is_char_boundary(range.end));
             previous_end = range.end;
@@ -81,7 +101,44 @@ pub fn check_document(format: Format, text: &str) {
     for finding in findings {
         let range = finding.range.clone();
         assert!(text.is_char_boundary(range.start) && text.is_char_boundary(range.end));
-        assert_eq!(text.get(range), Some(finding.found.as_str()), "span slices to found");
+        assert_eq!(
+            text.get(range),
+            Some(finding.found.as_str()),
+            "span slices to found"
+        );
+    }
+}
+
+/// Fix invariants: [`PLANTED`] inserted at a few places of `text` (a
+/// document that parses as `format`), the fixes of the findings applied,
+/// the result still parses as `format`, into as many segments.
+pub fn check_fixes(format: Format, text: &str) {
+    let english = Language::parse("en").expect("en");
+    let boundaries: Vec<usize> = text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
+    for at in [
+        0,
+        boundaries.len() / 3,
+        boundaries.len() / 2,
+        boundaries.len() - 1,
+    ] {
+        let at = boundaries[at];
+        let planted = format!("{}{PLANTED}{}", &text[..at], &text[at..]);
+        let Ok(segments) = format.segments(&planted) else {
+            continue;
+        };
+        let Ok(findings) = linter().check_text(&planted, format, &english) else {
+            continue;
+        };
+        let plan = termlint::fix::plan(&findings, termlint::fix::FixOptions { unlisted: true });
+        let fixed = termlint::fix::apply(&planted, &plan.edits);
+        let reparsed = format
+            .segments(&fixed)
+            .unwrap_or_else(|error| panic!("the fixed text no longer parses: {error:?}\n{fixed:?}"));
+        assert_eq!(
+            segments.len(),
+            reparsed.len(),
+            "segments before and after the fix:\n{planted:?}\n{fixed:?}"
+        );
     }
 }
 
