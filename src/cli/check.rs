@@ -13,13 +13,13 @@ use termlint::i18n::{Localizer, Message};
 use termlint::lang::Language;
 use termlint::lint::{Input, Linter, Progress, Report, Walks};
 use termlint::report::{
-    checkstyle_report, github_report, sarif_report, write_json_report, HumanReporter, Statistics,
+    checkstyle_report, sarif_report, write_github_report, write_json_report, HumanReporter, Statistics,
 };
 
 use super::fixes::{apply_fixes, FixOutcome, FixRequest};
 use super::{
-    progress, write_stdout, write_stdout_with, GlossaryArgs, OutputFormat, EXIT_CLEAN, EXIT_ERROR,
-    EXIT_FINDINGS,
+    progress, write_coloured_stdout_with, write_stdout, write_stdout_with, GlossaryArgs, OutputFormat,
+    EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS,
 };
 
 #[derive(clap::Args)]
@@ -268,7 +268,8 @@ impl Stream {
     }
 
     /// Writes output without colour through `write`, buffered, as
-    /// [`Stream::write`] does.
+    /// [`Stream::write`] does: the report is written as it is made, never
+    /// held whole.
     fn write_with(
         self,
         write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
@@ -277,6 +278,22 @@ impl Stream {
             Stream::Stdout => write_stdout_with(write),
             Stream::Stderr => {
                 let mut stderr = std::io::BufWriter::new(std::io::stderr().lock());
+                let _ = write(&mut stderr).and_then(|_| stderr.flush());
+                Ok(())
+            }
+        }
+    }
+
+    /// [`Stream::write_with`] for output that may hold colour (dropped
+    /// where the stream is not a terminal).
+    fn write_coloured_with(
+        self,
+        write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+    ) -> Result<(), Vec<Message>> {
+        match self {
+            Stream::Stdout => write_coloured_stdout_with(write),
+            Stream::Stderr => {
+                let mut stderr = std::io::BufWriter::new(anstream::stderr());
                 let _ = write(&mut stderr).and_then(|_| stderr.flush());
                 Ok(())
             }
@@ -318,7 +335,7 @@ fn write_report(
             stream.write(&(sarif_report(report, glossary, localizer, statistics.as_ref()) + "\n"))
         }
         OutputFormat::Github => {
-            stream.write(&github_report(report, glossary, localizer))?;
+            stream.write_with(|out| write_github_report(out, report, glossary, localizer))?;
             let _ = write!(stderr, "{}", table());
             Ok(())
         }
@@ -329,9 +346,10 @@ fn write_report(
         }
         OutputFormat::Human => {
             let reporter = HumanReporter::new(localizer, glossary);
-            let mut findings = Vec::new();
-            let _ = reporter.write_findings(report, &mut findings);
-            stream.write(&(String::from_utf8_lossy(&findings).into_owned() + &table()))?;
+            stream.write_coloured_with(|out| {
+                reporter.write_findings(report, out)?;
+                out.write_all(table().as_bytes())
+            })?;
             // anstream drops colour when standard error is not a terminal.
             let _ = reporter.write_errors(report, &mut stderr);
             if !args.quiet {

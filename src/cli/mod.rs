@@ -263,6 +263,15 @@ fn write_stdout_with(write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) 
     written(write(&mut stdout).and_then(|_| stdout.flush()))
 }
 
+/// [`write_stdout_with`] for output that may hold colour: through anstream,
+/// which drops it when standard output is not a terminal.
+fn write_coloured_stdout_with(
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<(), Vec<Message>> {
+    let mut stdout = std::io::BufWriter::new(anstream::stdout());
+    written(write(&mut stdout).and_then(|_| stdout.flush()))
+}
+
 /// The outcome of writing to standard output: a closed pipe is no error
 /// (`termlint check | head`), another failure is.
 fn written(result: std::io::Result<()>) -> Result<(), Vec<Message>> {

@@ -20,24 +20,30 @@ use super::finding_message;
 /// The report as workflow commands, one per line (each line ends with a
 /// newline); messages in the locale of `localizer`, without bidi marks.
 pub fn github_report(report: &Report, glossary: &Glossary, localizer: &Localizer) -> String {
+    let mut out = Vec::new();
+    // Writing into memory cannot fail.
+    let _ = write_github_report(&mut out, report, glossary, localizer);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Writes [`github_report`]'s commands to `out` one by one, as they are made.
+pub fn write_github_report(
+    out: &mut dyn std::io::Write,
+    report: &Report,
+    glossary: &Glossary,
+    localizer: &Localizer,
+) -> std::io::Result<()> {
     let localizer = &Localizer::new(localizer.tag()).with_isolation(false);
-    let mut out = String::new();
     for file in &report.files {
+        let path = file.input.to_text();
         for finding in &file.findings {
-            out.push_str(&finding_command(
-                &file.input.to_text(),
-                finding,
-                glossary,
-                localizer,
-            ));
-            out.push('\n');
+            writeln!(out, "{}", finding_command(&path, finding, glossary, localizer))?;
         }
     }
     for error in &report.errors {
-        out.push_str(&error_command(error, localizer));
-        out.push('\n');
+        writeln!(out, "{}", error_command(error, localizer))?;
     }
-    out
+    Ok(())
 }
 
 fn finding_command(path: &str, finding: &Finding, glossary: &Glossary, localizer: &Localizer) -> String {
