@@ -3,13 +3,13 @@
 use std::fmt::Write;
 use std::path::{Path, PathBuf};
 
-use termlint::check::Severity;
+use termlint::check::{CheckId, Severity};
 use termlint::glossary::{
     to_csv, to_tbx, to_toml, Concept, ConceptKind, GlossaryFormat, GlossaryLoader, Status, Term, TermType,
 };
 use termlint::i18n::{io_reason, Arg, Localizer, Message};
 use termlint::lang::Language;
-use termlint::lint::Linter;
+use termlint::lint::{Document, Linter};
 use termlint::regular_file::LimitedFile;
 use termlint::report::{concept_name, severity_message};
 use termlint::selftest::test_examples;
@@ -173,6 +173,7 @@ fn suggest(linter: &Linter, paths: &[PathBuf], lang: &str) -> Result<String, Vec
             let view = segment.view(&document.text);
             collector.add_segment(&view.text, std::slice::from_ref(&(0..view.text.len())));
         }
+        add_unlisted_findings(linter, &document, &mut collector);
         collector
     });
     if !errors.is_empty() {
@@ -186,6 +187,21 @@ fn suggest(linter: &Linter, paths: &[PathBuf], lang: &str) -> Result<String, Vec
     let finder = UnlistedFinder::new(matcher);
     let groups = all.into_groups(matcher.glossary(), &finder, &matcher.language_filter(&language));
     Ok(groups_to_toml(&groups, &language.to_string()))
+}
+
+/// Gives `collector` the spellings `termlint check` reports in `document`
+/// as `unlisted` forms of a concept: the check itself is run (same finder,
+/// threshold, suppressions and `[[ignore]]` rules), so that suggest proposes
+/// them as forms of the concept the check names, never as new concepts.
+fn add_unlisted_findings(linter: &Linter, document: &Document, collector: &mut PhraseCollector) {
+    let path = document.input.path();
+    // A file its format rejects has no findings, as it has no phrases.
+    let findings = linter
+        .check_document_text(path, &document.text, document.format, &document.language)
+        .unwrap_or_default();
+    for finding in findings.iter().filter(|f| f.check == CheckId::Unlisted) {
+        collector.add_unlisted(&finding.concept, &finding.found);
+    }
 }
 
 /// Names concepts for the reader: in the interface language next to the
