@@ -75,14 +75,7 @@ fn en_names_set_scores_as_measured() {
     let mut alarms: Vec<String> = score
         .false_alarms
         .iter()
-        .map(|a| {
-            format!(
-                "{} {} {}",
-                a.doc,
-                a.finding.check.as_str(),
-                a.finding.found
-            )
-        })
+        .map(|a| format!("{} {} {}", a.doc, a.finding.check.as_str(), a.finding.found))
         .collect();
     alarms.sort();
     assert_eq!(
