@@ -2,10 +2,14 @@
 //!
 //! ```sh
 //! cargo run --release --example eval -- ../shared/data/eval-sample [--unlisted-threshold 0.75] [--preferred-only]
+//! cargo run --release --example eval -- examples/eval/en-names --builtin
 //! ```
 //! `--preferred-only` keeps only the preferred forms in the glossary, so
 //! that every listed variant in the texts is an unlisted spelling to find: a
 //! harder, held-out test of the `unlisted` check.
+//! `--builtin` checks against the shipped glossary (`glossary/*.toml`)
+//! instead of the set's `glossary.tsv`: the in-repo set
+//! `examples/eval/en-names` is scored that way.
 //! Prints precision, recall and F1 per finding kind and overall, then every
 //! miss and false alarm. The scoring rules are in `score.rs`.
 
@@ -21,11 +25,12 @@ fn main() {
         match arg.as_str() {
             "--unlisted-threshold" => options.unlisted_threshold = args.next().and_then(|t| t.parse().ok()),
             "--preferred-only" => options.preferred_only = true,
+            "--builtin" => options.builtin = true,
             _ => dir = Some(PathBuf::from(arg)),
         }
     }
     let Some(dir) = dir else {
-        eprintln!("usage: eval DIR [--unlisted-threshold T] [--preferred-only]");
+        eprintln!("usage: eval DIR [--unlisted-threshold T] [--preferred-only] [--builtin]");
         std::process::exit(2);
     };
     let found = score::run(&dir, options);

@@ -1,0 +1,90 @@
+//! Scores termlint, with its shipped glossary, on the in-repo English
+//! evaluation set `examples/eval/en-names` (written news prose with attested
+//! spellings; see its README.md) using the quality harness's own scoring
+//! (`examples/eval/score.rs`). The figures asserted are the ones measured;
+//! a change in either direction fails the test, so update them (and the
+//! set's README) only on purpose.
+
+#[path = "../examples/eval/score.rs"]
+#[allow(dead_code)]
+mod score;
+
+use std::path::Path;
+
+fn tally(score: &score::Score, name: &str) -> (usize, usize, usize, usize) {
+    let t = score
+        .kinds
+        .iter()
+        .find(|(k, _)| *k == name)
+        .map(|(_, t)| t.clone())
+        .unwrap();
+    (t.hits, t.expected, t.correct, t.findings)
+}
+
+#[test]
+fn en_names_set_scores_as_measured() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/eval/en-names");
+    let options = score::Options {
+        builtin: true,
+        ..score::Options::default()
+    };
+    let found = score::run(&dir, options);
+    let score = score::score(&dir, &found, options);
+    for (kind, t) in &score.kinds {
+        eprintln!(
+            "en-names {kind}: precision {:.3} recall {:.3} ({}/{} expected, {}/{} findings)",
+            t.precision(),
+            t.recall(),
+            t.hits,
+            t.expected,
+            t.correct,
+            t.findings
+        );
+    }
+    // (hits, expected, correct findings, findings)
+    // deprecated: all 3 deprecated spellings found; the 4th finding is the
+    // `case` check on the goddess «Isis» (control), read as a cased «ISIS».
+    assert_eq!(tally(&score, "deprecated"), (3, 3, 3, 4));
+    // inconsistent: two acronyms of one concept in a document («IS-KP»,
+    // «ISIS-K») are reported as mixed spellings, which this set counts as
+    // false alarms (acronyms must stay quiet); «Daesh» is reported because
+    // the goddess «Isis» (a control) was read as the acronym «ISIS»;
+    // «IS-Khorasan» is not recognised at all.
+    assert_eq!(tally(&score, "inconsistent"), (8, 9, 8, 11));
+    // unlisted: only «Qassim Soleimani» is found. Not found yet: a longer
+    // unlisted name containing a listed one («Islamic State of Khorasan
+    // Province», where «Islamic State» matches first), an unlisted
+    // hyphenated short name («IS-Khorasan») and an unlisted spelling of an
+    // acronym-like name («Da'ish» beside «Daesh»).
+    assert_eq!(tally(&score, "unlisted"), (1, 4, 1, 1));
+    let mut misses: Vec<String> = score
+        .misses
+        .iter()
+        .map(|m| format!("{} {} {}", m.doc, m.kind, m.text))
+        .collect();
+    misses.sort();
+    assert_eq!(
+        misses,
+        [
+            "doc03.txt inconsistent IS-Khorasan",
+            "doc03.txt unlisted_variant IS-Khorasan",
+            "doc03.txt unlisted_variant Islamic State of Khorasan Province",
+            "doc05.txt unlisted_variant Da'ish",
+        ]
+    );
+    let mut alarms: Vec<String> = score
+        .false_alarms
+        .iter()
+        .map(|a| format!("{} {} {}", a.doc, a.finding.check.as_str(), a.finding.found))
+        .collect();
+    alarms.sort();
+    assert_eq!(
+        alarms,
+        [
+            "doc05.txt case Isis",
+            "doc05.txt inconsistent Daesh",
+            "doc05.txt inconsistent IS-KP",
+            "doc05.txt inconsistent ISIS-K",
+        ]
+    );
+}
