@@ -180,21 +180,13 @@ impl Linter {
                 unlisted,
                 all_mentions,
             } = self.find_in_segment(text, segment, filters.get(&segment_language), wanted);
-            let source_forms = match (segment.role, segment.unit) {
-                (Role::Source, Some(unit)) => {
-                    unit_languages.push((unit, segment_language.clone()));
-                    Vec::new()
-                }
-                (Role::Target, unit) => {
-                    let source = unit
-                        .and_then(|u| unit_languages.iter().rev().find(|(id, _)| *id == u))
-                        .map_or(&self.config.source_language, |(_, l)| l);
-                    if source.id().language == segment_language.id().language {
-                        Vec::new()
-                    } else {
-                        self.find_in_segment(text, segment, filters.get(source), Wanted::SOURCE_FORMS)
-                            .all_mentions
-                    }
+            if let (Role::Source, Some(unit)) = (segment.role, segment.unit) {
+                unit_languages.push((unit, segment_language.clone()));
+            }
+            let source_forms = match segment.role {
+                Role::Target => {
+                    let source = source_language_of(segment, &unit_languages, &self.config.source_language);
+                    self.source_forms(text, segment, &segment_language, source, &mut filters)
                 }
                 _ => Vec::new(),
             };
@@ -216,6 +208,23 @@ impl Linter {
             found.unlisted.sort_by_key(|u| u.range.start);
         }
         found
+    }
+
+    /// The mentions of a target segment in its source's language (terms
+    /// left untranslated), unless source and target share a language.
+    fn source_forms(
+        &self,
+        text: &str,
+        segment: &Segment,
+        target: &Language,
+        source: &Language,
+        filters: &mut Filters,
+    ) -> Vec<Mention> {
+        if source.id().language == target.id().language {
+            return Vec::new();
+        }
+        self.find_in_segment(text, segment, filters.get(source), Wanted::SOURCE_FORMS)
+            .all_mentions
     }
 
     /// The language a segment is read in: its own, else the run's source or
@@ -296,4 +305,17 @@ impl Linter {
             all_mentions,
         }
     }
+}
+
+/// The language of a target's source: that of its unit's source segment,
+/// else the run's source language.
+fn source_language_of<'a>(
+    segment: &Segment,
+    unit_languages: &'a [(usize, Language)],
+    default: &'a Language,
+) -> &'a Language {
+    segment
+        .unit
+        .and_then(|u| unit_languages.iter().rev().find(|(id, _)| *id == u))
+        .map_or(default, |(_, l)| l)
 }

@@ -81,6 +81,14 @@ pub fn finding_message(finding: &Finding, glossary: &Glossary, ui: &LanguageIden
             .arg("concept", name(language))
             .text("nearest", nearest)
             .number("confidence", (confidence * 100.0).round() as usize),
+        Detail::Inconsistent { .. } => inconsistent_message(finding, &name),
+    }
+}
+
+/// The message of an `inconsistent` finding: within a document, across a
+/// project, or where the text has not settled on a form.
+fn inconsistent_message(finding: &Finding, name: &dyn Fn(&str) -> Arg) -> Message {
+    match &finding.detail {
         Detail::Inconsistent {
             chosen,
             language,
@@ -119,6 +127,7 @@ pub fn finding_message(finding: &Finding, glossary: &Glossary, ui: &LanguageIden
             .number("line", chosen_at.line)
             .number("column", chosen_at.column)
             .text("counts", format_counts(counts)),
+        _ => Message::new("finding-inconsistent-undecided"),
     }
 }
 
