@@ -127,6 +127,7 @@ fn inconsistent_message(finding: &Finding, name: &dyn Fn(&str) -> Arg) -> Messag
             .number("line", chosen_at.line)
             .number("column", chosen_at.column)
             .text("counts", format_counts(counts)),
+        // Only `inconsistent` findings come here (see `finding_message`).
         _ => Message::new("finding-inconsistent-undecided"),
     }
 }
