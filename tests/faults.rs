@@ -91,7 +91,7 @@ fn a_read_only_folder_keeps_the_original() {
     if am_root() {
         // Root writes into any folder whatever its mode: use a read-only mount.
         let Some(tmpfs) = Tmpfs::mount("1m") else {
-            eprintln!("skipped: running as root without permission to mount a tmpfs");
+            cannot_run_here("running as root without permission to mount a tmpfs");
             return;
         };
         fs::write(tmpfs.path.join("a.md"), ORIGINAL).unwrap();
@@ -122,7 +122,7 @@ fn a_read_only_folder_keeps_the_original() {
 #[test]
 fn a_full_disk_keeps_the_original() {
     let Some(tmpfs) = Tmpfs::mount("64k") else {
-        eprintln!("skipped: mounting a small tmpfs needs root (or CAP_SYS_ADMIN)");
+        cannot_run_here("mounting a small tmpfs needs root (or CAP_SYS_ADMIN)");
         return;
     };
     // 40 KB of text: the temporary copy cannot fit beside it and the filler.

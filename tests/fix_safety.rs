@@ -193,7 +193,7 @@ fn a_symbolic_link_is_written_through_to_its_target() {
 fn owner_and_group_are_kept() {
     use std::os::unix::fs::PermissionsExt;
     if !am_root() {
-        eprintln!("skipped: only root may give a file to another owner to test this");
+        cannot_run_here("only root may give a file to another owner to test this");
         return;
     }
     let dir = tempfile::tempdir().unwrap();
@@ -237,7 +237,7 @@ fn a_file_whose_owner_the_copy_cannot_take_is_rewritten_in_place() {
     let mut command = match as_another_user() {
         Ok(command) => command,
         Err(why) => {
-            eprintln!("skipped: {why}");
+            cannot_run_here(&why);
             return;
         }
     };
@@ -279,7 +279,7 @@ fn extended_attributes_are_kept() {
     let path = dir.path().join("a.md");
     fs::write(&path, ORIGINAL).unwrap();
     if let Err(err) = xattr::set(&path, "user.termlint.test", b"kept") {
-        eprintln!("skipped: this file system takes no user.* attribute ({err})");
+        cannot_run_here(&format!("this file system takes no user.* attribute ({err})"));
         return;
     }
     let (code, stderr) = fix(dir.path(), &["a.md"]);

@@ -18,8 +18,8 @@ use termlint::report::{
 
 use super::fixes::{apply_fixes, FixOutcome, FixRequest};
 use super::{
-    progress, write_coloured_stdout_with, write_stdout, write_stdout_with, GlossaryArgs, OutputFormat,
-    EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS,
+    buffered, progress, write_coloured_stdout_with, write_stdout, write_stdout_with, GlossaryArgs,
+    OutputFormat, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS,
 };
 
 #[derive(clap::Args)]
@@ -277,8 +277,7 @@ impl Stream {
         match self {
             Stream::Stdout => write_stdout_with(write),
             Stream::Stderr => {
-                let mut stderr = std::io::BufWriter::new(std::io::stderr().lock());
-                let _ = write(&mut stderr).and_then(|_| stderr.flush());
+                let _ = buffered(std::io::stderr().lock(), write);
                 Ok(())
             }
         }
@@ -293,8 +292,7 @@ impl Stream {
         match self {
             Stream::Stdout => write_coloured_stdout_with(write),
             Stream::Stderr => {
-                let mut stderr = std::io::BufWriter::new(anstream::stderr());
-                let _ = write(&mut stderr).and_then(|_| stderr.flush());
+                let _ = buffered(anstream::stderr(), write);
                 Ok(())
             }
         }

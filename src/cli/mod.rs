@@ -259,8 +259,7 @@ fn write_stdout(text: &str) -> Result<(), Vec<Message>> {
 /// through `write`, buffered; as with [`write_stdout`], a closed pipe is no
 /// error.
 fn write_stdout_with(write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> Result<(), Vec<Message>> {
-    let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
-    written(write(&mut stdout).and_then(|_| stdout.flush()))
+    written(buffered(std::io::stdout().lock(), write))
 }
 
 /// [`write_stdout_with`] for output that may hold colour: through anstream,
@@ -268,8 +267,18 @@ fn write_stdout_with(write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) 
 fn write_coloured_stdout_with(
     write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
 ) -> Result<(), Vec<Message>> {
-    let mut stdout = std::io::BufWriter::new(anstream::stdout());
-    written(write(&mut stdout).and_then(|_| stdout.flush()))
+    written(buffered(anstream::stdout(), write))
+}
+
+/// Runs `write` on `out` through a buffer, then flushes it: a report is
+/// written as it is made, in large writes.
+fn buffered(
+    out: impl Write,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    let mut out = std::io::BufWriter::new(out);
+    write(&mut out)?;
+    out.flush()
 }
 
 /// The outcome of writing to standard output: a closed pipe is no error
