@@ -8,7 +8,8 @@
 # BASE_KB (default 80), 10 and 100 times that, it writes two texts of
 # `Kirman and the ` repeated (a deprecated form every 15 bytes): one long
 # line, and one finding per line. It then times, with the test glossary:
-# the human and JSON reports of the long line, and --fix and --diff of the
+# the human, JSON, GitHub, SARIF and checkstyle reports of the long line,
+# and --fix and --diff of the
 # many lines. Each row prints the seconds and the microseconds per finding;
 # linear time keeps the last column flat as the size grows.
 set -euo pipefail
@@ -38,10 +39,12 @@ for factor in 1 10 100; do
     count=$((kb * 1024 / 15))
     python3 -c "import sys; sys.stdout.write('Kirman and the ' * $count + '\n')" >"$work/line.txt"
     python3 -c "import sys; sys.stdout.write('Kirman and the\n' * $count)" >"$work/lines.txt"
-    for case in human json fix diff; do
+    for case in human json github sarif checkstyle fix diff; do
         case $case in
             human) took=$(seconds "$termlint" check "${glossary[@]}" "$work/line.txt") ;;
-            json) took=$(seconds "$termlint" check "${glossary[@]}" --format json "$work/line.txt") ;;
+            json | github | sarif | checkstyle)
+                took=$(seconds "$termlint" check "${glossary[@]}" --format "$case" "$work/line.txt")
+                ;;
             fix)
                 cp "$work/lines.txt" "$work/fix.txt"
                 took=$(seconds "$termlint" check "${glossary[@]}" --fix "$work/fix.txt")

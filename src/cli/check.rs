@@ -13,7 +13,8 @@ use termlint::i18n::{Localizer, Message};
 use termlint::lang::Language;
 use termlint::lint::{Input, Linter, Progress, Report, Walks};
 use termlint::report::{
-    checkstyle_report, sarif_report, write_github_report, write_json_report, HumanReporter, Statistics,
+    write_checkstyle_report, write_github_report, write_json_report, write_sarif_report, HumanReporter,
+    Statistics,
 };
 
 use super::fixes::{apply_fixes, FixOutcome, FixRequest};
@@ -254,22 +255,10 @@ enum Stream {
 }
 
 impl Stream {
-    /// Writes `text`; a closed standard output counts as success (see
-    /// [`write_stdout`]), and so does a failing standard error, where no
-    /// error could be told.
-    fn write(self, text: &str) -> Result<(), Vec<Message>> {
-        match self {
-            Stream::Stdout => write_stdout(text),
-            Stream::Stderr => {
-                let _ = write!(anstream::stderr(), "{text}");
-                Ok(())
-            }
-        }
-    }
-
-    /// Writes output without colour through `write`, buffered, as
-    /// [`Stream::write`] does: the report is written as it is made, never
-    /// held whole.
+    /// Writes output without colour through `write`, buffered: the report
+    /// is written as it is made, never held whole. A closed standard output
+    /// counts as success (see [`write_stdout`]), and so does a failing
+    /// standard error, where no error could be told.
     fn write_with(
         self,
         write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
@@ -329,16 +318,17 @@ fn write_report(
 ",
             )
         }),
-        OutputFormat::Sarif => {
-            stream.write(&(sarif_report(report, glossary, localizer, statistics.as_ref()) + "\n"))
-        }
+        OutputFormat::Sarif => stream.write_with(|out| {
+            write_sarif_report(&mut *out, report, glossary, localizer, statistics.as_ref())?;
+            out.write_all(b"\n")
+        }),
         OutputFormat::Github => {
             stream.write_with(|out| write_github_report(out, report, glossary, localizer))?;
             let _ = write!(stderr, "{}", table());
             Ok(())
         }
         OutputFormat::Checkstyle => {
-            stream.write(&checkstyle_report(report, glossary, localizer))?;
+            stream.write_with(|out| write_checkstyle_report(out, report, glossary, localizer))?;
             let _ = write!(stderr, "{}", table());
             Ok(())
         }

@@ -13,7 +13,7 @@
 //! that could not be checked has one error with `source="termlint.file"` (and
 //! a line and column when the problem has one).
 
-use std::fmt::Write;
+use std::io::{self, Write};
 
 use crate::check::Severity;
 use crate::glossary::Glossary;
@@ -22,52 +22,81 @@ use crate::lint::{FileError, FileErrorKind, FileReport, Input, Report};
 
 use super::finding_message;
 
+/// A file's entry: checked, with findings, or not checked at all.
+enum Entry<'a> {
+    Checked(&'a FileReport),
+    Unchecked(&'a FileError),
+}
+
+impl Entry<'_> {
+    fn input(&self) -> &Input {
+        match self {
+            Entry::Checked(file) => &file.input,
+            Entry::Unchecked(error) => &error.input,
+        }
+    }
+}
+
 /// The report as a checkstyle XML document; messages in the locale of
 /// `localizer`, without bidi marks.
 pub fn checkstyle_report(report: &Report, glossary: &Glossary, localizer: &Localizer) -> String {
+    let mut xml = Vec::new();
+    write_checkstyle_report(&mut xml, report, glossary, localizer).expect("writing to memory");
+    String::from_utf8(xml).expect("the report is UTF-8")
+}
+
+/// Writes the report as a checkstyle XML document to `out`, one `<error>`
+/// at a time, so that the output never exists whole in memory.
+pub fn write_checkstyle_report(
+    mut out: impl Write,
+    report: &Report,
+    glossary: &Glossary,
+    localizer: &Localizer,
+) -> io::Result<()> {
     let localizer = &Localizer::new(localizer.tag()).with_isolation(false);
-    let mut entries: Vec<(&Input, String)> = report
+    let mut entries: Vec<Entry> = report
         .files
         .iter()
-        .map(|file| (&file.input, file_errors(file, glossary, localizer)))
-        .chain(
-            report
-                .errors
-                .iter()
-                .map(|error| (&error.input, unchecked_file(error, localizer))),
-        )
+        .map(Entry::Checked)
+        .chain(report.errors.iter().map(Entry::Unchecked))
         .collect();
-    entries.sort_by(|a, b| a.0.cmp(b.0));
-    let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<checkstyle version=\"4.3\">\n");
-    for (path, errors) in entries {
-        let _ = writeln!(xml, "  <file name=\"{}\">", escape(&path.to_text()));
-        xml.push_str(&errors);
-        xml.push_str("  </file>\n");
+    entries.sort_by(|a, b| a.input().cmp(b.input()));
+    out.write_all(b"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<checkstyle version=\"4.3\">\n")?;
+    for entry in entries {
+        writeln!(out, "  <file name=\"{}\">", escape(&entry.input().to_text()))?;
+        match entry {
+            Entry::Checked(file) => write_file_errors(&mut out, file, glossary, localizer)?,
+            Entry::Unchecked(error) => write_unchecked_file(&mut out, error, localizer)?,
+        }
+        out.write_all(b"  </file>\n")?;
     }
-    xml.push_str("</checkstyle>\n");
-    xml
+    out.write_all(b"</checkstyle>\n")
 }
 
 /// The `<error>` lines of a checked file.
-fn file_errors(file: &FileReport, glossary: &Glossary, localizer: &Localizer) -> String {
-    let mut xml = String::new();
+fn write_file_errors(
+    out: &mut impl Write,
+    file: &FileReport,
+    glossary: &Glossary,
+    localizer: &Localizer,
+) -> io::Result<()> {
     for finding in &file.findings {
         let message = localizer.render(&finding_message(finding, glossary, localizer.language()));
-        let _ = writeln!(
-            xml,
+        writeln!(
+            out,
             "    <error line=\"{}\" column=\"{}\" severity=\"{}\" message=\"{}\" source=\"termlint.{}\"/>",
             finding.start.line,
             finding.start.column,
             severity(finding.severity),
             escape(&message),
             finding.check.as_str()
-        );
+        )?;
     }
-    xml
+    Ok(())
 }
 
 /// The `<error>` line of a file that could not be checked.
-fn unchecked_file(error: &FileError, localizer: &Localizer) -> String {
+fn write_unchecked_file(out: &mut impl Write, error: &FileError, localizer: &Localizer) -> io::Result<()> {
     let position = match &error.kind {
         FileErrorKind::InvalidUtf8 { line, column } | FileErrorKind::Malformed { line, column, .. } => {
             format!("line=\"{line}\" column=\"{column}\" ")
@@ -75,7 +104,10 @@ fn unchecked_file(error: &FileError, localizer: &Localizer) -> String {
         _ => String::new(),
     };
     let message = escape(&localizer.render(&error.message()));
-    format!("    <error {position}severity=\"error\" message=\"{message}\" source=\"termlint.file\"/>\n")
+    writeln!(
+        out,
+        "    <error {position}severity=\"error\" message=\"{message}\" source=\"termlint.file\"/>"
+    )
 }
 
 /// Checkstyle's word for a severity.

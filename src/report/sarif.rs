@@ -22,6 +22,9 @@
 //! `fix` replacing its bytes. Files that could not be checked are
 //! `invocations[0].toolExecutionNotifications`.
 
+use std::collections::HashMap;
+
+use serde::Serialize;
 use serde_json::{json, Map, Value};
 
 use crate::check::{CheckId, Finding, Fix, Severity};
@@ -51,28 +54,79 @@ pub fn sarif_report(
     localizer: &Localizer,
     statistics: Option<&Statistics>,
 ) -> String {
+    let mut log = Vec::new();
+    write_sarif_report(&mut log, report, glossary, localizer, statistics).expect("writing to memory");
+    String::from_utf8(log).expect("JSON is UTF-8")
+}
+
+/// Writes the report as a pretty-printed SARIF 2.1.0 log to `out`, one
+/// result at a time, so that the log never exists whole in memory.
+pub fn write_sarif_report(
+    out: impl std::io::Write,
+    report: &Report,
+    glossary: &Glossary,
+    localizer: &Localizer,
+    statistics: Option<&Statistics>,
+) -> serde_json::Result<()> {
     let localizer = &Localizer::new(localizer.tag()).with_isolation(false);
-    let results: Vec<Value> = report
-        .files
-        .iter()
-        .flat_map(|file| file_results(file, glossary, localizer))
-        .collect();
-    let mut run = json!({
-        "tool": { "driver": driver(localizer) },
-        "invocations": [invocation(&report.errors, localizer)],
-        "language": localizer.tag(),
-        "columnKind": "unicodeCodePoints",
-        "results": results,
-    });
-    if let Some(statistics) = statistics {
-        run["properties"] = json!({ "statistics": statistics });
+    let run = Run {
+        tool: json!({ "driver": driver(localizer) }),
+        invocations: [invocation(&report.errors, localizer)],
+        language: localizer.tag(),
+        column_kind: "unicodeCodePoints",
+        results: Results {
+            report,
+            glossary,
+            localizer,
+        },
+        properties: statistics.map(|statistics| json!({ "statistics": statistics })),
+    };
+    let log = Log {
+        schema: SARIF_SCHEMA,
+        version: "2.1.0",
+        runs: [run],
+    };
+    serde_json::to_writer_pretty(out, &log)
+}
+
+/// The top of a SARIF log.
+#[derive(Serialize)]
+struct Log<'a> {
+    #[serde(rename = "$schema")]
+    schema: &'static str,
+    version: &'static str,
+    runs: [Run<'a>; 1],
+}
+
+/// termlint's one run.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Run<'a> {
+    tool: Value,
+    invocations: [Value; 1],
+    language: &'a str,
+    column_kind: &'static str,
+    results: Results<'a>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    properties: Option<Value>,
+}
+
+/// The results of every file, serialized one by one as they are made.
+struct Results<'a> {
+    report: &'a Report,
+    glossary: &'a Glossary,
+    localizer: &'a Localizer,
+}
+
+impl Serialize for Results<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let results = self
+            .report
+            .files
+            .iter()
+            .flat_map(|file| file_results(file, self.glossary, self.localizer));
+        serializer.collect_seq(results)
     }
-    let log = json!({
-        "$schema": SARIF_SCHEMA,
-        "version": "2.1.0",
-        "runs": [run],
-    });
-    serde_json::to_string_pretty(&log).unwrap_or_default()
 }
 
 /// `tool.driver`: termlint, its version, and a rule per check.
@@ -144,28 +198,63 @@ fn invocation(errors: &[FileError], localizer: &Localizer) -> Value {
     invocation
 }
 
-/// The results of one file, in text order.
-fn file_results(file: &FileReport, glossary: &Glossary, localizer: &Localizer) -> Vec<Value> {
-    let mut seen: Vec<(&Finding, usize)> = Vec::new();
-    file.findings
-        .iter()
-        .map(|finding| {
-            let occurrence = seen.iter().filter(|(f, _)| same_identity(f, finding)).count();
-            seen.push((finding, occurrence));
-            result(file, finding, occurrence, glossary, localizer)
-        })
-        .collect()
+/// The results of one file, in text order, made as they are read. Each
+/// finding's occurrence index comes from a count per identity and its
+/// character offset from a cursor that moves forward through the text, so
+/// that a file's results take time linear in its findings and its length.
+fn file_results<'a>(
+    file: &'a FileReport,
+    glossary: &'a Glossary,
+    localizer: &'a Localizer,
+) -> impl Iterator<Item = Value> + 'a {
+    let mut seen: HashMap<(CheckId, &str, &str), usize> = HashMap::new();
+    let mut chars = CharCursor::new(&file.text);
+    file.findings.iter().map(move |finding| {
+        let count = seen
+            .entry((finding.check, finding.concept.as_str(), finding.found.as_str()))
+            .or_default();
+        let occurrence = *count;
+        *count += 1;
+        let char_offset = chars.chars_before(finding.range.start);
+        result(file, finding, occurrence, char_offset, glossary, localizer)
+    })
 }
 
-/// Whether two findings count as the same kind for fingerprints.
-fn same_identity(a: &Finding, b: &Finding) -> bool {
-    a.check == b.check && a.concept == b.concept && a.found == b.found
+/// Counts characters before byte offsets that mostly come in increasing
+/// order: each call counts only from the previous offset (or from the start
+/// when the offset moved back).
+struct CharCursor<'a> {
+    text: &'a str,
+    byte: usize,
+    chars: usize,
+}
+
+impl<'a> CharCursor<'a> {
+    fn new(text: &'a str) -> Self {
+        CharCursor {
+            text,
+            byte: 0,
+            chars: 0,
+        }
+    }
+
+    /// The number of characters in `text[..byte]`.
+    fn chars_before(&mut self, byte: usize) -> usize {
+        if byte < self.byte {
+            self.byte = 0;
+            self.chars = 0;
+        }
+        self.chars += self.text[self.byte..byte].chars().count();
+        self.byte = byte;
+        self.chars
+    }
 }
 
 fn result(
     file: &FileReport,
     finding: &Finding,
     occurrence: usize,
+    char_offset: usize,
     glossary: &Glossary,
     localizer: &Localizer,
 ) -> Value {
@@ -183,7 +272,7 @@ fn result(
         "locations": [{
             "physicalLocation": {
                 "artifactLocation": artifact_location(&file.input.to_text()),
-                "region": region(&file.text, finding),
+                "region": region(&file.text, finding, char_offset),
             }
         }],
         "partialFingerprints": { FINGERPRINT_KEY: fingerprint(finding, occurrence) },
@@ -195,10 +284,10 @@ fn result(
     result
 }
 
-/// The region of a finding, in lines and columns, characters and bytes.
-fn region(text: &str, finding: &Finding) -> Value {
+/// The region of a finding, in lines and columns, characters and bytes;
+/// `char_offset` is the number of characters before it.
+fn region(text: &str, finding: &Finding, char_offset: usize) -> Value {
     let range = &finding.range;
-    let char_offset = text[..range.start].chars().count();
     let char_length = text[range.clone()].chars().count();
     json!({
         "startLine": finding.start.line,
