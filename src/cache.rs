@@ -19,7 +19,7 @@
 //!   (smaller ones compile faster than a cache entry is read), and the
 //!   folder keeps the [`MAX_ENTRIES`] newest entries.
 
-use std::io::Write;
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
 use crate::glossary::GlossaryLoader;
@@ -32,8 +32,8 @@ pub const MIN_CACHED_SOURCE_BYTES: usize = 512 * 1024;
 /// How many entries the cache folder keeps (the newest).
 pub const MAX_ENTRIES: usize = 8;
 
-/// Bumped whenever the layout of [`Matcher::to_bytes`] changes.
-const FORMAT: &[u8] = b"termlint compiled glossary 1\n";
+/// Bumped whenever the layout of [`Matcher::write_to`] changes.
+const FORMAT: &[u8] = b"termlint compiled glossary 2\n";
 
 /// Entry files are named by their key and end in this.
 const EXTENSION: &str = "tlc";
@@ -100,10 +100,20 @@ impl GlossaryCache {
     }
 
     /// The compiled glossary stored under `key`, if there is a sound one.
+    /// The entry is read section by section, never whole.
     pub fn load(&self, key: &CacheKey) -> Option<Matcher> {
-        let bytes = std::fs::read(self.dir.join(key.file_name())).ok()?;
-        let rest = bytes.strip_prefix(FORMAT)?.strip_prefix(key.0.as_bytes())?;
-        Matcher::from_bytes(rest)
+        let mut file = std::fs::File::open(self.dir.join(key.file_name())).ok()?;
+        let metadata = file.metadata().ok()?;
+        if !metadata.is_file() {
+            return None;
+        }
+        let mut header = vec![0; FORMAT.len() + key.0.as_bytes().len()];
+        file.read_exact(&mut header).ok()?;
+        if header.strip_prefix(FORMAT)? != key.0.as_bytes() {
+            return None;
+        }
+        let available = metadata.len().checked_sub(header.len() as u64)?;
+        Matcher::read_from(std::io::BufReader::new(file), available)
     }
 
     /// Stores `matcher` under `key`, then drops the oldest entries beyond
@@ -113,7 +123,10 @@ impl GlossaryCache {
         let mut file = tempfile::NamedTempFile::new_in(&self.dir)?;
         file.write_all(FORMAT)?;
         file.write_all(key.0.as_bytes())?;
-        file.write_all(&matcher.to_bytes())?;
+        let mut writer = std::io::BufWriter::new(&mut file);
+        matcher.write_to(&mut writer)?;
+        writer.flush()?;
+        drop(writer);
         file.persist(self.dir.join(key.file_name()))
             .map_err(|err| err.error)?;
         self.prune();
@@ -253,7 +266,11 @@ mod tests {
             bytes
         };
         assert!(with(&flipped(FORMAT.len() + 5)).is_none(), "another key");
-        assert!(with(&flipped(good.len() - 3)).is_none(), "a length");
+        let first_length = FORMAT.len() + key.0.as_bytes().len();
+        assert!(with(&flipped(first_length + 3)).is_none(), "a length");
+        let mut longer = good.clone();
+        longer.push(0);
+        assert!(with(&longer).is_none(), "bytes after the last section");
         // Within the tables or an automaton: refused, or (a flipped byte of
         // a note) a matcher whose mentions still lie inside the text.
         let text = "Name7 Kasimov met Name12 Qasimov.";

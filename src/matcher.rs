@@ -22,6 +22,7 @@
 //!    even though it folds like the preferred `Abu Hudhayfah`).
 
 use std::cell::OnceCell;
+use std::io::{Read, Write};
 use std::ops::Range;
 
 use daachorse::{DoubleArrayAhoCorasick, DoubleArrayAhoCorasickBuilder, MatchKind};
@@ -45,13 +46,13 @@ pub struct Matcher {
     /// the value says whether the word may go on (see `OPEN_END`).
     anchors: DoubleArrayAhoCorasick<u32>,
     /// For each automaton pattern, the entries (terms) that fold to it.
-    patterns: Vec<Vec<EntryId>>,
+    patterns: Groups<EntryId>,
     entries: Vec<Entry>,
     /// The distinct language tags of the glossary.
     languages: Vec<Language>,
-    /// For each concept, language slot and term, the term's form (the
-    /// preferred term is the first).
-    term_forms: Vec<Vec<Vec<usize>>>,
+    /// For each concept, the forms of its terms, language slot by language
+    /// slot, in the order of the terms (the preferred term first).
+    term_forms: Groups<u32>,
     /// For each glossary language (by index), its inflection rule.
     inflection: Vec<Option<InflectionRule>>,
 }
@@ -71,10 +72,10 @@ thread_local! {
 #[derive(serde::Serialize)]
 struct Tables<'a> {
     concepts: &'a [Concept],
-    patterns: &'a [Vec<EntryId>],
+    patterns: &'a Groups<EntryId>,
     entries: &'a [Entry],
     languages: &'a [Language],
-    term_forms: &'a [Vec<Vec<usize>>],
+    term_forms: &'a Groups<u32>,
     inflection: &'a [Option<InflectionRule>],
 }
 
@@ -82,10 +83,10 @@ struct Tables<'a> {
 #[derive(serde::Deserialize)]
 struct OwnedTables {
     concepts: Vec<Concept>,
-    patterns: Vec<Vec<EntryId>>,
+    patterns: Groups<EntryId>,
     entries: Vec<Entry>,
     languages: Vec<Language>,
-    term_forms: Vec<Vec<Vec<usize>>>,
+    term_forms: Groups<u32>,
     inflection: Vec<Option<InflectionRule>>,
 }
 
@@ -107,10 +108,12 @@ struct Entry {
     language: u32,
     language_slot: u16,
     term: u16,
-    /// NFC with white space collapsed: the "as written" comparison.
-    written: String,
-    /// Folded but keeping case.
-    cased: String,
+    /// NFC with white space collapsed: the "as written" comparison; `None`
+    /// when that is the term's text itself (most terms, and one allocation
+    /// fewer each).
+    written: Option<Box<str>>,
+    /// Folded but keeping case; `None` when that is the "as written" form.
+    cased: Option<Box<str>>,
     /// The pattern is the term's stem: it matches only with an ending.
     stem: bool,
     /// The pattern of the whole term (the mention's form).
@@ -176,9 +179,8 @@ impl Matcher {
         let mut pattern_ids = std::collections::HashMap::new();
         let mut keys: Vec<String> = Vec::new();
         let mut patterns: Vec<Vec<EntryId>> = Vec::new();
-        let mut term_forms = Vec::with_capacity(glossary.concepts().len());
+        let mut term_forms = GroupsBuilder::default();
         for (concept_index, concept) in glossary.concepts().iter().enumerate() {
-            let mut concept_forms = Vec::with_capacity(concept.languages.len());
             for (slot, language_terms) in concept.languages.iter().enumerate() {
                 let language = match languages.iter().position(|l| *l == language_terms.language) {
                     Some(index) => index,
@@ -188,7 +190,6 @@ impl Matcher {
                     }
                 };
                 let rule = inflections.rule_for(&language_terms.language);
-                let mut slot_forms = Vec::with_capacity(language_terms.terms.len());
                 for (term_index, term) in language_terms.terms.iter().enumerate() {
                     let key = fold_term(&term.text, CaseMode::Fold);
                     let stem = rule.and_then(|rule| rule.stem(&key)).map(str::to_string);
@@ -208,17 +209,24 @@ impl Matcher {
                             language: language as u32,
                             language_slot: slot as u16,
                             term: term_index as u16,
-                            written: as_written(&term.text),
-                            cased: fold_term(&term.text, CaseMode::Keep),
+                            written: None,
+                            cased: None,
                             stem: is_stem,
                             form: whole as u32,
                         });
                     }
-                    slot_forms.push(whole);
+                    term_forms.push(whole as u32);
                 }
-                concept_forms.push(slot_forms);
             }
-            term_forms.push(concept_forms);
+            term_forms.end_group();
+        }
+        let term_forms = term_forms.finish();
+        let patterns = Groups::from_lists(patterns);
+        for entry in &mut entries {
+            let text = &glossary.concepts()[entry.concept as usize].languages[entry.language_slot as usize]
+                .terms[entry.term as usize]
+                .text;
+            (entry.written, entry.cased) = written_and_cased(text);
         }
         let automaton = DoubleArrayAhoCorasickBuilder::new()
             .match_kind(MatchKind::Standard)
@@ -244,6 +252,15 @@ impl Matcher {
     /// The compiled glossary as bytes, for [`Matcher::from_bytes`] in a
     /// later run of the same build (see [`crate::cache`]).
     pub fn to_bytes(&self) -> Vec<u8> {
+        let mut bytes = Vec::new();
+        self.write_to(&mut bytes).expect("writing to memory");
+        bytes
+    }
+
+    /// Writes the compiled glossary to `out` in three sections, each
+    /// preceded by its length (8 bytes, little-endian): the tables, the
+    /// automaton and the anchors' automaton.
+    pub fn write_to(&self, mut out: impl Write) -> std::io::Result<()> {
         let tables = Tables {
             concepts: self.glossary.concepts(),
             patterns: &self.patterns,
@@ -253,23 +270,36 @@ impl Matcher {
             inflection: &self.inflection,
         };
         // Serializing plain owned data into a Vec cannot fail.
-        let mut bytes = postcard::to_stdvec(&tables).unwrap_or_default();
-        for automaton in [&self.automaton, &self.anchors] {
-            let serialized = automaton.serialize();
-            bytes.extend_from_slice(&serialized);
-            bytes.extend_from_slice(&(serialized.len() as u64).to_le_bytes());
+        let tables = postcard::to_stdvec(&tables).unwrap_or_default();
+        for section in [tables, self.automaton.serialize(), self.anchors.serialize()] {
+            out.write_all(&(section.len() as u64).to_le_bytes())?;
+            out.write_all(&section)?;
         }
-        bytes
+        Ok(())
     }
 
     /// A matcher from the bytes of [`Matcher::to_bytes`]; `None` when they
-    /// are damaged or were written by another build. The automaton is
-    /// validated as it is read, and every index into the tables is checked,
-    /// so damaged bytes never lead to a wrong answer or a panic later.
+    /// are damaged or were written by another build.
     pub fn from_bytes(bytes: &[u8]) -> Option<Matcher> {
-        let (rest, anchors) = split_last_automaton(bytes)?;
-        let (tables, automaton) = split_last_automaton(rest)?;
-        let tables: OwnedTables = postcard::from_bytes(tables).ok()?;
+        Matcher::read_from(bytes, bytes.len() as u64)
+    }
+
+    /// A matcher read from `input`, which holds `available` bytes written
+    /// by [`Matcher::write_to`]; `None` when they are damaged, were written
+    /// by another build, or do not end where the last section does. Each
+    /// section is read, turned into its tables and dropped before the next
+    /// is read, so that the bytes are never held whole beside what is made
+    /// of them. The automaton is validated as it is read, and every index
+    /// into the tables is checked, so damaged bytes never lead to a wrong
+    /// answer or a panic later.
+    pub fn read_from(mut input: impl Read, available: u64) -> Option<Matcher> {
+        let mut remaining = available;
+        let tables: OwnedTables = postcard::from_bytes(&read_section(&mut input, &mut remaining)?).ok()?;
+        let automaton = automaton_from(&read_section(&mut input, &mut remaining)?)?;
+        let anchors = automaton_from(&read_section(&mut input, &mut remaining)?)?;
+        if remaining != 0 || input.read(&mut [0]).ok()? != 0 {
+            return None;
+        }
         let matcher = Matcher {
             glossary: Glossary::from_concepts(tables.concepts),
             automaton,
@@ -291,10 +321,12 @@ impl Matcher {
             .automaton
             .iter()
             .all(|(_, value)| (value as usize) < self.patterns.len())
+            && self.patterns.is_sound()
+            && self.term_forms.is_sound()
             && self
                 .patterns
+                .items
                 .iter()
-                .flatten()
                 .all(|&id| (id as usize) < self.entries.len());
         let entries_ok = self.entries.iter().all(|entry| {
             (entry.language as usize) < self.languages.len()
@@ -308,14 +340,16 @@ impl Matcher {
         });
         let concepts = self.glossary.concepts();
         let forms_ok = self.term_forms.len() == concepts.len()
-            && self.term_forms.iter().zip(concepts).all(|(slots, concept)| {
-                slots.len() == concept.languages.len()
-                    && slots.iter().zip(&concept.languages).all(|(forms, terms)| {
-                        !terms.terms.is_empty()
-                            && forms.len() == terms.terms.len()
-                            && forms.iter().all(|&f| f < self.patterns.len())
-                    })
-            });
+            && concepts.iter().enumerate().all(|(index, concept)| {
+                concept.languages.iter().all(|terms| !terms.terms.is_empty())
+                    && self.term_forms.get(index).len()
+                        == concept.languages.iter().map(|l| l.terms.len()).sum::<usize>()
+            })
+            && self
+                .term_forms
+                .items
+                .iter()
+                .all(|&f| (f as usize) < self.patterns.len());
         patterns_ok && entries_ok && forms_ok && self.inflection.len() == self.languages.len()
     }
 
@@ -441,7 +475,7 @@ impl Matcher {
         filter: &LanguageFilter,
         ending: Option<&WordRest>,
     ) -> Option<Mention> {
-        let entries = &self.patterns[pattern];
+        let entries = self.patterns.get(pattern);
         let found = FoundForms::new(found);
         let mut best: Option<(Closeness, Status, bool, &Entry)> = None;
         for entry in entries.iter().map(|&id| &self.entries[id as usize]) {
@@ -449,7 +483,7 @@ impl Matcher {
                 continue;
             }
             let term = self.term(entry);
-            let case_mismatch = term.case_sensitive && found.cased() != entry.cased;
+            let case_mismatch = term.case_sensitive && found.cased() != entry.cased_form(term);
             if case_mismatch
                 && term.text.chars().filter(|c| c.is_alphanumeric()).count() < MIN_CASE_FINDING_LEN
             {
@@ -459,7 +493,7 @@ impl Matcher {
             let closeness = if entries.len() == 1 {
                 Closeness::Folded
             } else {
-                found.closeness_to(entry)
+                found.closeness_to(entry, term)
             };
             if best.is_none_or(|(c, s, _, _)| (closeness, term.status) < (c, s)) {
                 best = Some((closeness, term.status, case_mismatch, entry));
@@ -502,7 +536,12 @@ impl Matcher {
     /// The form of a term, by concept, language slot and term index (as in
     /// a [`Mention`]).
     pub fn term_form(&self, concept: usize, language: usize, term: usize) -> usize {
-        self.term_forms[concept][language][term]
+        let concept_forms = self.term_forms.get(concept);
+        let before: usize = self.glossary.concepts()[concept].languages[..language]
+            .iter()
+            .map(|l| l.terms.len())
+            .sum();
+        concept_forms[before + term] as usize
     }
 
     /// The concept, language terms and term of a mention.
@@ -510,6 +549,101 @@ impl Matcher {
         let concept = &self.glossary.concepts()[mention.concept];
         let language = &concept.languages[mention.language];
         (concept, language, &language.terms[mention.term])
+    }
+}
+
+impl Entry {
+    /// The term as written (NFC, white space collapsed).
+    fn written_form<'a>(&'a self, term: &'a Term) -> &'a str {
+        self.written.as_deref().unwrap_or(&term.text)
+    }
+
+    /// The term folded, keeping case.
+    fn cased_form<'a>(&'a self, term: &'a Term) -> &'a str {
+        self.cased.as_deref().unwrap_or_else(|| self.written_form(term))
+    }
+}
+
+/// An entry's "as written" and case-keeping folded forms of `text`, each
+/// stored only where it differs from the one before it.
+fn written_and_cased(text: &str) -> (Option<Box<str>>, Option<Box<str>>) {
+    let written = as_written(text);
+    let cased = fold_term(text, CaseMode::Keep);
+    let cased = (cased != written).then(|| cased.into_boxed_str());
+    let written = (written != text).then(|| written.into_boxed_str());
+    (written, cased)
+}
+
+/// Lists of items kept in one array (a compressed sparse row): list `i` is
+/// `items[starts[i]..starts[i + 1]]`. Two allocations however many lists,
+/// where a `Vec` per list costs one each, and a heap block's overhead.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct Groups<T> {
+    starts: Vec<u32>,
+    items: Vec<T>,
+}
+
+impl<T> Groups<T> {
+    /// Groups `lists`, in order.
+    fn from_lists(lists: Vec<Vec<T>>) -> Self {
+        let mut builder = GroupsBuilder::default();
+        for list in lists {
+            for item in list {
+                builder.push(item);
+            }
+            builder.end_group();
+        }
+        builder.finish()
+    }
+
+    /// The number of lists.
+    fn len(&self) -> usize {
+        self.starts.len().saturating_sub(1)
+    }
+
+    /// List `index`.
+    fn get(&self, index: usize) -> &[T] {
+        &self.items[self.starts[index] as usize..self.starts[index + 1] as usize]
+    }
+
+    /// Whether the starts rise from 0 to the number of items (read from a
+    /// cache, they might not).
+    fn is_sound(&self) -> bool {
+        self.starts.first() == Some(&0)
+            && self.starts.windows(2).all(|pair| pair[0] <= pair[1])
+            && self.starts.last().map(|&end| end as usize) == Some(self.items.len())
+    }
+}
+
+/// Builds [`Groups`] list by list.
+struct GroupsBuilder<T> {
+    groups: Groups<T>,
+}
+
+impl<T> Default for GroupsBuilder<T> {
+    fn default() -> Self {
+        GroupsBuilder {
+            groups: Groups {
+                starts: vec![0],
+                items: Vec::new(),
+            },
+        }
+    }
+}
+
+impl<T> GroupsBuilder<T> {
+    /// Adds an item to the current list.
+    fn push(&mut self, item: T) {
+        self.groups.items.push(item);
+    }
+
+    /// Ends the current list (which may be empty).
+    fn end_group(&mut self) {
+        self.groups.starts.push(self.groups.items.len() as u32);
+    }
+
+    fn finish(self) -> Groups<T> {
+        self.groups
     }
 }
 
@@ -537,12 +671,13 @@ impl<'a> FoundForms<'a> {
         self.cased.get_or_init(|| fold_term(self.found, CaseMode::Keep))
     }
 
-    fn closeness_to(&self, entry: &Entry) -> Closeness {
-        if self.written() == entry.written {
+    fn closeness_to(&self, entry: &Entry, term: &Term) -> Closeness {
+        let written = entry.written_form(term);
+        if self.written() == written {
             Closeness::AsWritten
-        } else if caseless::default_caseless_match_str(self.written(), &entry.written) {
+        } else if caseless::default_caseless_match_str(self.written(), written) {
             Closeness::IgnoringCase
-        } else if self.cased() == entry.cased {
+        } else if self.cased() == entry.cased_form(term) {
             Closeness::FoldedKeepingCase
         } else {
             Closeness::Folded
@@ -575,25 +710,35 @@ fn word_rest(text: &str, start: usize) -> WordRest {
     }
 }
 
-/// Splits off the automaton serialized at the end of `bytes` (followed by
-/// its length), validating it.
-fn split_last_automaton(bytes: &[u8]) -> Option<(&[u8], DoubleArrayAhoCorasick<u32>)> {
-    let (rest, length) = bytes.split_last_chunk::<8>()?;
-    let length = usize::try_from(u64::from_le_bytes(*length)).ok()?;
-    let (rest, serialized) = rest.split_at(rest.len().checked_sub(length)?);
-    let (automaton, tail) = DoubleArrayAhoCorasick::<u32>::deserialize(serialized).ok()?;
-    tail.is_empty().then_some((rest, automaton))
+/// Reads one section written by [`Matcher::write_to`]: its length, then
+/// that many bytes, if no more than `remaining` are left.
+fn read_section(input: &mut impl Read, remaining: &mut u64) -> Option<Vec<u8>> {
+    let mut length = [0; 8];
+    input.read_exact(&mut length).ok()?;
+    let length = u64::from_le_bytes(length);
+    *remaining = remaining.checked_sub(8)?.checked_sub(length)?;
+    let mut section = vec![0; usize::try_from(length).ok()?];
+    input.read_exact(&mut section).ok()?;
+    Some(section)
+}
+
+/// The automaton serialized in `bytes`, validated; `None` unless it fills
+/// them exactly.
+fn automaton_from(bytes: &[u8]) -> Option<DoubleArrayAhoCorasick<u32>> {
+    let (automaton, tail) = DoubleArrayAhoCorasick::<u32>::deserialize(bytes).ok()?;
+    tail.is_empty().then_some(automaton)
 }
 
 /// The automaton of the patterns' first words for [`Matcher::could_mention`].
 fn build_anchors(
     keys: &[String],
-    patterns: &[Vec<EntryId>],
+    patterns: &Groups<EntryId>,
     entries: &[Entry],
     inflection: &[Option<InflectionRule>],
 ) -> Result<DoubleArrayAhoCorasick<u32>, MatcherError> {
     let mut anchors: rustc_hash::FxHashMap<&str, u32> = rustc_hash::FxHashMap::default();
-    for (key, pattern) in keys.iter().zip(patterns) {
+    for (index, key) in keys.iter().enumerate() {
+        let pattern = patterns.get(index);
         let (first, single_word) = match key.split_once(' ') {
             Some((first, _)) => (first, false),
             None => (key.as_str(), true),

@@ -62,9 +62,9 @@ pub struct UnlistedFinder {
     by_consonants: KeyIndex,
     by_deletion: KeyIndex,
     /// The consonants of terms' first words, whole and with one deleted.
-    first_words: HashSet<u64>,
+    first_words: HashSet<u32>,
     /// Every listed form, folded.
-    listed: HashSet<u64>,
+    listed: HashSet<u32>,
     max_words: usize,
     /// The most consonants of a term's key, and of its first word's: a
     /// longer candidate is more than one edit from every term, and is not
@@ -84,16 +84,35 @@ struct CachedWord {
 const WORD_CACHE_LIMIT: usize = 100_000;
 
 struct KeyedTerm {
-    concept: usize,
-    language_index: usize,
-    language_slot: usize,
-    term: usize,
-    key: String,
-    consonants: usize,
-    letters: String,
+    concept: u32,
+    language_index: u32,
+    language_slot: u16,
+    term: u16,
+    consonants: u16,
+    words: u16,
+    /// The key, the letters and the shape, one after the other: one
+    /// allocation a term instead of three.
+    texts: Box<str>,
+    /// Where the letters and the shape start in `texts`.
+    letters_at: u32,
+    shape_at: u32,
+}
+
+impl KeyedTerm {
+    /// The term's transliteration key.
+    fn key(&self) -> &str {
+        &self.texts[..self.letters_at as usize]
+    }
+
+    /// The term's letters, folded.
+    fn letters(&self) -> &str {
+        &self.texts[self.letters_at as usize..self.shape_at as usize]
+    }
+
     /// The consonant letters as written (see [`literal_consonants`]).
-    shape: String,
-    words: usize,
+    fn shape(&self) -> &str {
+        &self.texts[self.shape_at as usize..]
+    }
 }
 
 /// A spelling of a glossary name that the glossary does not list.
@@ -131,7 +150,7 @@ impl UnlistedFinder {
                 for (term_index, term) in language_terms.terms.iter().enumerate() {
                     finder
                         .listed
-                        .insert(hash_str(&fold_term(&term.text, CaseMode::Fold)));
+                        .insert(half_hash(&fold_term(&term.text, CaseMode::Fold)));
                     if term.case_sensitive {
                         continue; // acronyms have no romanizations
                     }
@@ -149,7 +168,7 @@ impl UnlistedFinder {
                     let id = finder.terms.len() as u32;
                     if let Some(first) = first_consonant_word(text, &term_words) {
                         finder.max_first_consonants = finder.max_first_consonants.max(first.chars().count());
-                        finder.first_words.extend(with_deletions(&first));
+                        finder.first_words.extend(with_deletions(&first).map(upper_half));
                     }
                     finder.max_consonants = finder.max_consonants.max(consonant_count);
                     finder.by_consonants.add(hash_str(&skeleton), id);
@@ -157,16 +176,17 @@ impl UnlistedFinder {
                         finder.by_deletion.add(deleted, id);
                     }
                     finder.max_words = finder.max_words.max(term_words.len() + 1);
+                    let shape = word_shape(&letters);
                     finder.terms.push(KeyedTerm {
-                        concept: concept_index,
-                        language_index,
-                        language_slot: slot,
-                        term: term_index,
-                        consonants: consonant_count,
-                        key,
-                        shape: word_shape(&letters),
-                        letters,
-                        words: term_words.len(),
+                        concept: concept_index as u32,
+                        language_index: language_index as u32,
+                        language_slot: slot as u16,
+                        term: term_index as u16,
+                        consonants: consonant_count as u16,
+                        words: term_words.len() as u16,
+                        letters_at: key.len() as u32,
+                        shape_at: (key.len() + letters.len()) as u32,
+                        texts: [key, letters, shape].concat().into_boxed_str(),
                     });
                 }
             }
@@ -249,14 +269,14 @@ impl UnlistedFinder {
         self.by_consonants
             .get(hash_str(&consonants(key)))
             .map(|id| &self.terms[id as usize])
-            .find(|term| term.key == key && filter.applies_to(term.language_index))
-            .map(|term| term.concept)
+            .find(|term| term.key() == key && filter.applies_to(term.language_index as usize))
+            .map(|term| term.concept as usize)
     }
 
     /// Whether `spelling` folds like a listed form of any concept.
     pub fn is_listed(&self, spelling: &str) -> bool {
         self.listed
-            .contains(&hash_str(&fold_term(spelling, CaseMode::Fold)))
+            .contains(&half_hash(&fold_term(spelling, CaseMode::Fold)))
     }
 
     /// The key of a word and whether it may start a name, from the cache.
@@ -282,14 +302,17 @@ impl UnlistedFinder {
         let skeleton = consonants(first_key);
         skeleton.is_empty()
             || (skeleton.chars().count() <= self.max_first_consonants + 1
-                && with_deletions(&skeleton).any(|k| self.first_words.contains(&k)))
+                && with_deletions(&skeleton).any(|k| self.first_words.contains(&upper_half(k))))
     }
 
     /// The closest term for the candidate `span`, if close enough.
     fn best_match(&self, text: &str, span: &[Word], key: &str, filter: &LanguageFilter) -> Option<Unlisted> {
         let range = span[0].range.start..span[span.len() - 1].range.end;
         let slice = &text[range.clone()];
-        if self.listed.contains(&hash_str(&fold_term(slice, CaseMode::Fold))) {
+        if self
+            .listed
+            .contains(&half_hash(&fold_term(slice, CaseMode::Fold)))
+        {
             return None;
         }
         let skeleton = consonants(key);
@@ -310,32 +333,32 @@ impl UnlistedFinder {
         let mut best: Option<Unlisted> = None;
         for id in self.lookup(&skeleton) {
             let term = &self.terms[id as usize];
-            if !filter.applies_to(term.language_index) || (single && term.words != 1) {
+            if !filter.applies_to(term.language_index as usize) || (single && term.words != 1) {
                 continue;
             }
-            let allowed = if term.consonants >= MIN_CONSONANTS_FOR_EDIT {
+            let allowed = if usize::from(term.consonants) >= MIN_CONSONANTS_FOR_EDIT {
                 1.0
             } else {
                 0.5
             };
-            let distance = key_distance(key, &term.key);
+            let distance = key_distance(key, term.key());
             if distance > allowed {
                 continue;
             }
-            if is_derived(&letters, &term.letters) || (single && word_shape(&letters) != term.shape) {
+            if is_derived(&letters, term.letters()) || (single && word_shape(&letters) != term.shape()) {
                 continue;
             }
-            let similarity = strsim::normalized_levenshtein(&letters, &term.letters);
+            let similarity = strsim::normalized_levenshtein(&letters, term.letters());
             if similarity < MIN_SPELLING_SIMILARITY {
                 continue;
             }
-            let confidence = confidence(distance, term.consonants, similarity);
+            let confidence = confidence(distance, usize::from(term.consonants), similarity);
             if best.as_ref().is_none_or(|b| confidence > b.confidence) {
                 best = Some(Unlisted {
                     range: range.clone(),
-                    concept: term.concept,
-                    language: term.language_slot,
-                    nearest: term.term,
+                    concept: term.concept as usize,
+                    language: usize::from(term.language_slot),
+                    nearest: usize::from(term.term),
                     confidence,
                 });
             }
@@ -449,6 +472,19 @@ fn with_deletions(skeleton: &str) -> impl Iterator<Item = u64> + '_ {
     std::iter::once(hash_str(skeleton)).chain(deletions(skeleton))
 }
 
+/// The upper half of a key's hash: what the sets of first words and of
+/// listed forms keep, at half the memory. Two keys that share it count as
+/// one: a word more looked at, or (about once in four billion) a spelling
+/// taken as listed and not reported.
+fn upper_half(hash: u64) -> u32 {
+    (hash >> 32) as u32
+}
+
+/// The upper half of the hash of `key`.
+fn half_hash(key: &str) -> u32 {
+    upper_half(hash_str(key))
+}
+
 /// The 64-bit hash under which a key is indexed. Two keys may share one
 /// (about once in 10^13 lookups for a million keys): a term found through
 /// a shared hash is still measured against the candidate before it is
@@ -467,15 +503,19 @@ fn hash_chars(chars: impl Iterator<Item = char>) -> u64 {
 }
 
 /// Term ids by key hash, in one sorted array: no string and no list per
-/// key (a 100,000-concept glossary has over a million deletion keys).
+/// key (a 100,000-concept glossary has over a million deletion keys). Each
+/// entry is the upper half of the key's hash and the id, packed in one
+/// `u64`; two keys that share the half only bring a term more to compare
+/// (candidates are always measured against the term's key).
 #[derive(Default)]
 struct KeyIndex {
-    entries: Vec<(u64, u32)>,
+    entries: Vec<u64>,
 }
 
 impl KeyIndex {
     fn add(&mut self, hash: u64, id: u32) {
-        self.entries.push((hash, id));
+        self.entries
+            .push(u64::from(upper_half(hash)) << 32 | u64::from(id));
     }
 
     /// Sorts the entries once all are added; [`KeyIndex::get`] needs it.
@@ -487,11 +527,12 @@ impl KeyIndex {
 
     /// The ids indexed under `hash`.
     fn get(&self, hash: u64) -> impl Iterator<Item = u32> + '_ {
-        let start = self.entries.partition_point(|&(h, _)| h < hash);
+        let half = u64::from(upper_half(hash));
+        let start = self.entries.partition_point(|&entry| entry >> 32 < half);
         self.entries[start..]
             .iter()
-            .take_while(move |&&(h, _)| h == hash)
-            .map(|&(_, id)| id)
+            .take_while(move |&&entry| entry >> 32 == half)
+            .map(|&entry| entry as u32)
     }
 }
 

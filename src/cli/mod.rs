@@ -162,24 +162,36 @@ impl GlossaryArgs {
     /// Loads the glossary named by the configuration and the command line,
     /// and compiles it.
     fn load_matcher(&self, config: &Config) -> Result<Matcher, Vec<Message>> {
-        let mut loader = GlossaryLoader::new().with_size_limit(size_limit(LimitedFile::Glossary)?.bytes);
-        if self.no_default_glossary || !config.builtin_glossary {
-            loader = loader.without_builtin();
-        }
-        for path in config.glossaries.iter().chain(&self.glossaries) {
-            loader.add_path(path);
-        }
+        let limit = size_limit(LimitedFile::Glossary)?.bytes;
+        let new_loader = || {
+            let mut loader = GlossaryLoader::new().with_size_limit(limit);
+            if self.no_default_glossary || !config.builtin_glossary {
+                loader = loader.without_builtin();
+            }
+            for path in config.glossaries.iter().chain(&self.glossaries) {
+                loader.add_path(path);
+            }
+            loader
+        };
+        let mut loader = new_loader();
         let cache = (!self.no_cache)
             .then(GlossaryCache::default_dir)
             .flatten()
             .map(GlossaryCache::at);
-        let key = cache
+        let mut key = cache
             .as_ref()
             .and_then(|_| GlossaryCache::key(&loader, &config.inflections));
-        if let (Some(cache), Some(key)) = (&cache, &key) {
-            if let Some(matcher) = cache.load(key) {
+        if let (Some(cache), Some(found)) = (&cache, &key) {
+            // The sources' text is not needed to read the cache: freed
+            // first, so that it never adds to the peak, and read again in
+            // the rare run that finds no entry (with the key of what was
+            // read then, should a source have changed meanwhile).
+            drop(loader);
+            if let Some(matcher) = cache.load(found) {
                 return Ok(matcher);
             }
+            loader = new_loader();
+            key = GlossaryCache::key(&loader, &config.inflections);
         }
         let glossary = loader
             .load()

@@ -176,11 +176,34 @@ impl TermType {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SourceLocation {
     /// The file, as given (built-in files are named `builtin:glossary/…`).
+    #[serde(deserialize_with = "shared_path")]
     pub path: Arc<str>,
     /// 1-based line.
     pub line: usize,
     /// 1-based column, in characters.
     pub column: usize,
+}
+
+/// Reads a location's path, sharing one allocation among the locations of
+/// one file (every concept and term of a compiled glossary read back from
+/// the cache has one), as loading a glossary does.
+fn shared_path<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Arc<str>, D::Error> {
+    thread_local! {
+        static PATHS: std::cell::RefCell<Vec<Arc<str>>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    let path = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+    Ok(PATHS.with_borrow_mut(|paths| {
+        // A glossary comes from a handful of files: the last few suffice.
+        if let Some(shared) = paths.iter().rev().find(|p| ***p == *path) {
+            return shared.clone();
+        }
+        let shared: Arc<str> = Arc::from(path.as_ref());
+        if paths.len() == 16 {
+            paths.remove(0);
+        }
+        paths.push(shared.clone());
+        shared
+    }))
 }
 
 impl std::fmt::Display for SourceLocation {
