@@ -42,6 +42,7 @@ pub mod inflection;
 pub mod lang;
 pub mod lint;
 pub mod matcher;
+pub mod names;
 pub mod regular_file;
 pub mod report;
 pub mod selftest;

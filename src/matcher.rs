@@ -27,7 +27,7 @@ use std::ops::Range;
 
 use daachorse::{DoubleArrayAhoCorasick, DoubleArrayAhoCorasickBuilder, MatchKind};
 
-use crate::glossary::{Concept, Glossary, LanguageTerms, Status, Term};
+use crate::glossary::{Concept, ConceptKind, Glossary, LanguageTerms, Status, Term, TermType};
 use crate::inflection::{InflectionRule, Inflections};
 use crate::lang::Language;
 use crate::text::{
@@ -55,9 +55,23 @@ pub struct Matcher {
     term_forms: Groups<u32>,
     /// For each glossary language (by index), its inflection rule.
     inflection: Vec<Option<InflectionRule>>,
+    /// The surnames of person names that may stand alone (see
+    /// [`crate::names`]), each matched as a form of its full name.
+    surnames: Vec<DerivedSurname>,
 }
 
 type EntryId = u32;
+
+/// The surname of a person's full form, matched alone.
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
+struct DerivedSurname {
+    concept: u32,
+    language_slot: u16,
+    term: u16,
+    /// Where it lies in the term's text.
+    start: u16,
+    end: u16,
+}
 
 /// An anchor's value when it may be followed by more letters: it is a whole
 /// single-word pattern of an inflecting language, or a stem.
@@ -77,6 +91,7 @@ struct Tables<'a> {
     languages: &'a [Language],
     term_forms: &'a Groups<u32>,
     inflection: &'a [Option<InflectionRule>],
+    surnames: &'a [DerivedSurname],
 }
 
 /// The same tables, read back.
@@ -88,6 +103,7 @@ struct OwnedTables {
     languages: Vec<Language>,
     term_forms: Groups<u32>,
     inflection: Vec<Option<InflectionRule>>,
+    surnames: Vec<DerivedSurname>,
 }
 
 /// The glossary could not be compiled into an automaton.
@@ -102,7 +118,7 @@ impl MatcherError {
 }
 
 /// One term, located in the glossary, with its forms precomputed for judging.
-#[derive(serde::Serialize, serde::Deserialize)]
+#[derive(Clone, serde::Serialize, serde::Deserialize)]
 struct Entry {
     concept: u32,
     language: u32,
@@ -116,6 +132,8 @@ struct Entry {
     cased: Option<Box<str>>,
     /// The pattern is the term's stem: it matches only with an ending.
     stem: bool,
+    /// The pattern is the term's surname alone.
+    surname: bool,
     /// The pattern of the whole term (the mention's form).
     form: u32,
 }
@@ -141,6 +159,9 @@ pub struct Mention {
     /// The match is the term's stem with its last letter replaced by an
     /// ending (`Газе` for `Газа`).
     pub from_stem: bool,
+    /// The match is the surname of the term (a person's full name) written
+    /// alone (`Soleimani` for `Qassem Soleimani`; see [`crate::names`]).
+    pub surname: bool,
 }
 
 /// The glossary languages that apply to one document language.
@@ -175,10 +196,8 @@ impl Matcher {
     /// that language's endings.
     pub fn with_inflections(glossary: Glossary, inflections: &Inflections) -> Result<Self, MatcherError> {
         let mut languages: Vec<Language> = Vec::new();
-        let mut entries = Vec::new();
-        let mut pattern_ids = std::collections::HashMap::new();
-        let mut keys: Vec<String> = Vec::new();
-        let mut patterns: Vec<Vec<EntryId>> = Vec::new();
+        let mut table = PatternTable::default();
+        let mut surname_candidates = Vec::new();
         let mut term_forms = GroupsBuilder::default();
         for (concept_index, concept) in glossary.concepts().iter().enumerate() {
             for (slot, language_terms) in concept.languages.iter().enumerate() {
@@ -192,37 +211,48 @@ impl Matcher {
                 let rule = inflections.rule_for(&language_terms.language);
                 for (term_index, term) in language_terms.terms.iter().enumerate() {
                     let key = fold_term(&term.text, CaseMode::Fold);
-                    let stem = rule.and_then(|rule| rule.stem(&key)).map(str::to_string);
-                    let mut whole = 0;
-                    for (form, is_stem) in std::iter::once((key, false)).chain(stem.map(|s| (s, true))) {
-                        let pattern = *pattern_ids.entry(form.clone()).or_insert_with(|| {
-                            keys.push(form);
-                            patterns.push(Vec::new());
-                            patterns.len() - 1
-                        });
-                        if !is_stem {
-                            whole = pattern;
-                        }
-                        patterns[pattern].push(entries.len() as EntryId);
-                        entries.push(Entry {
-                            concept: concept_index as u32,
-                            language: language as u32,
-                            language_slot: slot as u16,
-                            term: term_index as u16,
-                            written: None,
-                            cased: None,
-                            stem: is_stem,
-                            form: whole as u32,
-                        });
-                    }
+                    let entry = Entry {
+                        concept: concept_index as u32,
+                        language: language as u32,
+                        language_slot: slot as u16,
+                        term: term_index as u16,
+                        written: None,
+                        cased: None,
+                        stem: false,
+                        surname: false,
+                        form: 0,
+                    };
+                    let whole = table.add(key, rule, entry);
                     term_forms.push(whole as u32);
+                    if concept.kind == Some(ConceptKind::Person)
+                        && !term.case_sensitive
+                        && term.term_type == TermType::Full
+                    {
+                        surname_candidates.extend(surname_of(&term.text).into_iter().map(|(key, range)| {
+                            let surname = DerivedSurname {
+                                concept: concept_index as u32,
+                                language_slot: slot as u16,
+                                term: term_index as u16,
+                                start: range.start as u16,
+                                end: range.end as u16,
+                            };
+                            (key, language, surname)
+                        }));
+                    }
                 }
             }
             term_forms.end_group();
         }
+        let surnames = add_surnames(&glossary, &mut table, surname_candidates, &languages, inflections);
+        let PatternTable {
+            keys,
+            patterns,
+            mut entries,
+            ..
+        } = table;
         let term_forms = term_forms.finish();
         let patterns = Groups::from_lists(patterns);
-        for entry in &mut entries {
+        for entry in entries.iter_mut().filter(|entry| !entry.surname) {
             let text = &glossary.concepts()[entry.concept as usize].languages[entry.language_slot as usize]
                 .terms[entry.term as usize]
                 .text;
@@ -246,6 +276,7 @@ impl Matcher {
             languages,
             term_forms,
             inflection,
+            surnames,
         })
     }
 
@@ -268,6 +299,7 @@ impl Matcher {
             languages: &self.languages,
             term_forms: &self.term_forms,
             inflection: &self.inflection,
+            surnames: &self.surnames,
         };
         // Serializing plain owned data into a Vec cannot fail.
         let tables = postcard::to_stdvec(&tables).unwrap_or_default();
@@ -309,6 +341,7 @@ impl Matcher {
             languages: tables.languages,
             term_forms: tables.term_forms,
             inflection: tables.inflection,
+            surnames: tables.surnames,
         };
         matcher.is_consistent().then_some(matcher)
     }
@@ -350,7 +383,35 @@ impl Matcher {
                 .items
                 .iter()
                 .all(|&f| (f as usize) < self.patterns.len());
-        patterns_ok && entries_ok && forms_ok && self.inflection.len() == self.languages.len()
+        let surnames_ok = self.surnames.iter().all(|surname| {
+            concepts
+                .get(surname.concept as usize)
+                .and_then(|c| c.languages.get(usize::from(surname.language_slot)))
+                .and_then(|l| l.terms.get(usize::from(surname.term)))
+                .is_some_and(|term| {
+                    term.text
+                        .get(usize::from(surname.start)..usize::from(surname.end))
+                        .is_some()
+                })
+        });
+        patterns_ok && entries_ok && forms_ok && surnames_ok && self.inflection.len() == self.languages.len()
+    }
+
+    /// The surnames matched alone (see [`crate::names`]): for each, the
+    /// concept, language slot and term of the full form it belongs to, and
+    /// the surname as written there.
+    pub fn surnames(&self) -> impl Iterator<Item = (usize, usize, usize, &str)> + '_ {
+        self.surnames.iter().map(|surname| {
+            let concept = surname.concept as usize;
+            let (slot, term) = (usize::from(surname.language_slot), usize::from(surname.term));
+            let text = &self.glossary.concepts()[concept].languages[slot].terms[term].text;
+            (
+                concept,
+                slot,
+                term,
+                &text[usize::from(surname.start)..usize::from(surname.end)],
+            )
+        })
     }
 
     /// The compiled glossary.
@@ -509,6 +570,7 @@ impl Matcher {
             case_mismatch,
             stem_end: 0,
             from_stem: entry.stem,
+            surname: entry.surname,
         })
     }
 
@@ -708,6 +770,114 @@ fn word_rest(text: &str, start: usize) -> WordRest {
         end,
         folded: fold_term(&text[start..end], CaseMode::Fold),
     }
+}
+
+/// The automaton's patterns while the matcher is built: each distinct
+/// folded key once, with the entries that fold to it.
+#[derive(Default)]
+struct PatternTable {
+    pattern_ids: std::collections::HashMap<String, usize>,
+    keys: Vec<String>,
+    patterns: Vec<Vec<EntryId>>,
+    entries: Vec<Entry>,
+}
+
+impl PatternTable {
+    /// The pattern of `key`, added if new.
+    fn pattern(&mut self, key: String) -> usize {
+        *self.pattern_ids.entry(key.clone()).or_insert_with(|| {
+            self.keys.push(key);
+            self.patterns.push(Vec::new());
+            self.patterns.len() - 1
+        })
+    }
+
+    /// Adds `entry` under `key`, and under its stem when `rule` gives one;
+    /// returns the pattern of the whole key (the entry's form).
+    fn add(&mut self, key: String, rule: Option<&InflectionRule>, entry: Entry) -> usize {
+        let stem = rule.and_then(|rule| rule.stem(&key)).map(str::to_string);
+        let whole = self.pattern(key);
+        let whole_entry = Entry {
+            form: whole as u32,
+            ..entry.clone()
+        };
+        self.push(whole, whole_entry);
+        if let Some(stem) = stem {
+            let pattern = self.pattern(stem);
+            self.push(
+                pattern,
+                Entry {
+                    stem: true,
+                    form: whole as u32,
+                    ..entry
+                },
+            );
+        }
+        whole
+    }
+
+    fn push(&mut self, pattern: usize, entry: Entry) {
+        self.patterns[pattern].push(self.entries.len() as EntryId);
+        self.entries.push(entry);
+    }
+}
+
+/// The folded keys and ranges of a person's surname in a full form: with
+/// its particle and without (`al-Baghdadi`, `Baghdadi`).
+fn surname_of(text: &str) -> Vec<(String, Range<usize>)> {
+    let Some(surname) = crate::names::surname(text) else {
+        return Vec::new();
+    };
+    let mut ranges = vec![surname.core.clone()];
+    if surname.has_particle() {
+        ranges.push(surname.with_particle);
+    }
+    ranges
+        .into_iter()
+        .filter(|range| range.end <= usize::from(u16::MAX))
+        .map(|range| (fold_term(&text[range.clone()], CaseMode::Fold), range))
+        .collect()
+}
+
+/// Adds the surnames that may stand alone to `table`: those that fold like
+/// no listed form (a listed form is what it is listed as) and belong to one
+/// concept only (two people of one surname leave it ambiguous).
+fn add_surnames(
+    glossary: &Glossary,
+    table: &mut PatternTable,
+    mut candidates: Vec<(String, usize, DerivedSurname)>,
+    languages: &[Language],
+    inflections: &Inflections,
+) -> Vec<DerivedSurname> {
+    candidates.retain(|(key, _, _)| !table.pattern_ids.contains_key(key));
+    candidates.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut surnames = Vec::new();
+    for same_key in candidates.chunk_by(|a, b| a.0 == b.0) {
+        let concept = same_key[0].2.concept;
+        if same_key.iter().any(|(_, _, s)| s.concept != concept) {
+            continue;
+        }
+        for (key, language, surname) in same_key {
+            let term = &glossary.concepts()[surname.concept as usize].languages
+                [usize::from(surname.language_slot)]
+            .terms[usize::from(surname.term)];
+            let text = &term.text[usize::from(surname.start)..usize::from(surname.end)];
+            let entry = Entry {
+                concept: surname.concept,
+                language: *language as u32,
+                language_slot: surname.language_slot,
+                term: surname.term,
+                written: Some(as_written(text).into_boxed_str()),
+                cased: Some(fold_term(text, CaseMode::Keep).into_boxed_str()),
+                stem: false,
+                surname: true,
+                form: 0,
+            };
+            table.add(key.clone(), inflections.rule_for(&languages[*language]), entry);
+            surnames.push(surname.clone());
+        }
+    }
+    surnames
 }
 
 /// Reads one section written by [`Matcher::write_to`]: its length, then

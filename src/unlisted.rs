@@ -88,6 +88,8 @@ struct KeyedTerm {
     language_index: u32,
     language_slot: u16,
     term: u16,
+    /// The key is the surname of the term, alone.
+    surname: bool,
     consonants: u16,
     words: u16,
     /// The key, the letters and the shape, one after the other: one
@@ -115,6 +117,15 @@ impl KeyedTerm {
     }
 }
 
+/// Where an indexed term comes from.
+struct TermPlace {
+    concept: usize,
+    language_index: usize,
+    language_slot: usize,
+    term: usize,
+    surname: bool,
+}
+
 /// A spelling of a glossary name that the glossary does not list.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Unlisted {
@@ -128,6 +139,8 @@ pub struct Unlisted {
     pub nearest: usize,
     /// How sure the finder is, in [0, 1].
     pub confidence: f32,
+    /// It is a spelling of the nearest term's surname, written alone.
+    pub surname: bool,
 }
 
 impl UnlistedFinder {
@@ -154,46 +167,73 @@ impl UnlistedFinder {
                     if term.case_sensitive {
                         continue; // acronyms have no romanizations
                     }
-                    let text = &term.text;
-                    let term_words = words(text, std::slice::from_ref(&(0..text.len())));
-                    if term_words.len() > MAX_NAME_WORDS {
-                        continue;
-                    }
-                    let (key, letters) = phrase_key(text, &term_words);
-                    let skeleton = consonants(&key);
-                    let consonant_count = skeleton.chars().count();
-                    if consonant_count == 0 || consonant_count > MAX_NAME_CONSONANTS {
-                        continue;
-                    }
-                    let id = finder.terms.len() as u32;
-                    if let Some(first) = first_consonant_word(text, &term_words) {
-                        finder.max_first_consonants = finder.max_first_consonants.max(first.chars().count());
-                        finder.first_words.extend(with_deletions(&first).map(upper_half));
-                    }
-                    finder.max_consonants = finder.max_consonants.max(consonant_count);
-                    finder.by_consonants.add(hash_str(&skeleton), id);
-                    for deleted in deletions(&skeleton) {
-                        finder.by_deletion.add(deleted, id);
-                    }
-                    finder.max_words = finder.max_words.max(term_words.len() + 1);
-                    let shape = word_shape(&letters);
-                    finder.terms.push(KeyedTerm {
-                        concept: concept_index as u32,
-                        language_index: language_index as u32,
-                        language_slot: slot as u16,
-                        term: term_index as u16,
-                        consonants: consonant_count as u16,
-                        words: term_words.len() as u16,
-                        letters_at: key.len() as u32,
-                        shape_at: (key.len() + letters.len()) as u32,
-                        texts: [key, letters, shape].concat().into_boxed_str(),
-                    });
+                    let place = TermPlace {
+                        concept: concept_index,
+                        language_index,
+                        language_slot: slot,
+                        term: term_index,
+                        surname: false,
+                    };
+                    finder.index(&term.text, place);
                 }
             }
+        }
+        for (concept, slot, term, surname) in matcher.surnames() {
+            finder
+                .listed
+                .insert(half_hash(&fold_term(surname, CaseMode::Fold)));
+            let language = &matcher.glossary().concepts()[concept].languages[slot].language;
+            let place = TermPlace {
+                concept,
+                language_index: matcher.language_index(language),
+                language_slot: slot,
+                term,
+                surname: true,
+            };
+            finder.index(surname, place);
         }
         finder.by_consonants.seal();
         finder.by_deletion.seal();
         finder
+    }
+
+    /// Indexes the term `text` (a listed form, or a surname alone) by its
+    /// transliteration key, unless it is too long to be a name.
+    fn index(&mut self, text: &str, place: TermPlace) {
+        let term_words = words(text, std::slice::from_ref(&(0..text.len())));
+        if term_words.len() > MAX_NAME_WORDS {
+            return;
+        }
+        let (key, letters) = phrase_key(text, &term_words);
+        let skeleton = consonants(&key);
+        let consonant_count = skeleton.chars().count();
+        if consonant_count == 0 || consonant_count > MAX_NAME_CONSONANTS {
+            return;
+        }
+        let id = self.terms.len() as u32;
+        if let Some(first) = first_consonant_word(text, &term_words) {
+            self.max_first_consonants = self.max_first_consonants.max(first.chars().count());
+            self.first_words.extend(with_deletions(&first).map(upper_half));
+        }
+        self.max_consonants = self.max_consonants.max(consonant_count);
+        self.by_consonants.add(hash_str(&skeleton), id);
+        for deleted in deletions(&skeleton) {
+            self.by_deletion.add(deleted, id);
+        }
+        self.max_words = self.max_words.max(term_words.len() + 1);
+        let shape = word_shape(&letters);
+        self.terms.push(KeyedTerm {
+            concept: place.concept as u32,
+            language_index: place.language_index as u32,
+            language_slot: place.language_slot as u16,
+            term: place.term as u16,
+            surname: place.surname,
+            consonants: consonant_count as u16,
+            words: term_words.len() as u16,
+            letters_at: key.len() as u32,
+            shape_at: (key.len() + letters.len()) as u32,
+            texts: [key, letters, shape].concat().into_boxed_str(),
+        });
     }
 
     /// The unlisted spellings in the `pieces` of `text` at `threshold`
@@ -360,6 +400,7 @@ impl UnlistedFinder {
                     language: usize::from(term.language_slot),
                     nearest: usize::from(term.term),
                     confidence,
+                    surname: term.surname,
                 });
             }
         }
@@ -566,11 +607,15 @@ fn continues_name(text: &str, previous: &Word, next: &Word) -> bool {
 }
 
 /// Keeps the most confident (then longest) of overlapping candidates, in
-/// text order.
+/// text order; a surname alone only where no other candidate overlaps it.
 fn keep_best_disjoint(mut found: Vec<Unlisted>) -> Vec<Unlisted> {
+    // A spelling of a surname alone yields to a spelling of a whole name
+    // that contains it (`Qasim Sulaimani`): it may only stand where no
+    // whole name does.
     found.sort_by(|a, b| {
-        b.confidence
-            .total_cmp(&a.confidence)
+        a.surname
+            .cmp(&b.surname)
+            .then(b.confidence.total_cmp(&a.confidence))
             .then((b.range.end - b.range.start).cmp(&(a.range.end - a.range.start)))
             .then(a.range.start.cmp(&b.range.start))
     });
@@ -678,6 +723,7 @@ mod tests {
             language: 0,
             nearest: 0,
             confidence,
+            surname: false,
         };
         let kept = keep_best_disjoint(vec![
             unlisted(0..5, 0.8),

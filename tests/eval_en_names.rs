@@ -49,8 +49,13 @@ fn en_names_set_scores_as_measured() {
     // «ISIS-K») are reported as mixed spellings, which this set counts as
     // false alarms (acronyms must stay quiet); «Daesh» is reported because
     // the goddess «Isis» (a control) was read as the acronym «ISIS»;
-    // «IS-Khorasan» is not recognised at all.
-    assert_eq!(tally(&score, "inconsistent"), (8, 9, 8, 11));
+    // «IS-Khorasan» is not recognised at all. «Norouzof», a surname
+    // written alone after «Rahmatollah Norouzof» in a document that also
+    // writes two other full forms (none more often), is held to the
+    // preferred «Nowruzov» that termlint proposes for all of them; this set
+    // holds a surname to the document's first full form, so it counts as a
+    // false alarm.
+    assert_eq!(tally(&score, "inconsistent"), (8, 9, 8, 12));
     // unlisted: only «Qassim Soleimani» is found. Not found yet: a longer
     // unlisted name containing a listed one («Islamic State of Khorasan
     // Province», where «Islamic State» matches first), an unlisted
@@ -81,6 +86,7 @@ fn en_names_set_scores_as_measured() {
     assert_eq!(
         alarms,
         [
+            "doc02.txt inconsistent Norouzof",
             "doc05.txt case Isis",
             "doc05.txt inconsistent Daesh",
             "doc05.txt inconsistent IS-KP",

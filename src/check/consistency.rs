@@ -27,6 +27,7 @@ use std::collections::BTreeMap;
 use crate::glossary::{Status, TermType};
 use crate::matcher::{Matcher, Mention};
 
+use super::surnames::{found_surname, surname_suggestion};
 use super::{CheckId, CheckedText, Detail, Finding, Severity};
 
 /// One document of the scope.
@@ -65,8 +66,16 @@ pub fn inconsistent_findings(
         .collect();
     let mention = |(doc, index): Site| &scope[doc].mentions[index];
     let mut groups: BTreeMap<(usize, usize, TermType), Vec<Site>> = BTreeMap::new();
+    let mut surnames: BTreeMap<(usize, usize), Vec<Site>> = BTreeMap::new();
     for (doc, input) in scope.iter().enumerate() {
         for (index, m) in input.mentions.iter().enumerate() {
+            if m.surname {
+                surnames
+                    .entry((m.concept, m.language))
+                    .or_default()
+                    .push((doc, index));
+                continue;
+            }
             let term_type = matcher.resolve(m).2.term_type;
             groups
                 .entry((m.concept, m.language, term_type))
@@ -75,9 +84,19 @@ pub fn inconsistent_findings(
         }
     }
     let mut findings = Vec::new();
-    for members in groups.values() {
+    for (&(concept, language, term_type), members) in &groups {
         let uses = form_uses(matcher, members, mention);
-        let Some(chosen) = chosen_form(matcher, &uses, mention(members[0])) else {
+        let chosen = chosen_form(matcher, &uses, mention(members[0]));
+        if let (TermType::Full, Some(sites)) = (term_type, surnames.get(&(concept, language))) {
+            let basis = surname_basis(matcher, &uses, chosen.as_ref(), mention(members[0]));
+            let unflagged = sites
+                .iter()
+                .filter(|&&(doc, index)| !scope[doc].flagged[index] && !glosses[doc][index]);
+            for &site in unflagged {
+                findings.extend(surname_finding(matcher, scope, site, &basis, severity));
+            }
+        }
+        let Some(chosen) = chosen else {
             continue;
         };
         let first = chosen.form.map(|form| uses[&form].first);
@@ -118,6 +137,79 @@ pub fn inconsistent_findings(
         }
     }
     findings
+}
+
+/// The full form a group's surnames are held to, and where the scope first
+/// uses it.
+struct SurnameBasis {
+    text: String,
+    first: Option<Site>,
+    language: String,
+    counts: Vec<(String, usize)>,
+}
+
+/// The full form the scope uses (the chosen one, else its only form, else
+/// the concept's preferred form), for its surnames.
+fn surname_basis(
+    matcher: &Matcher,
+    uses: &BTreeMap<usize, FormUse>,
+    chosen: Option<&Chosen>,
+    any: &Mention,
+) -> SurnameBasis {
+    let language_terms = matcher.resolve(any).1;
+    let (text, first) = match (chosen, uses.values().next()) {
+        (Some(chosen), _) => (chosen.text.clone(), chosen.form.map(|form| uses[&form].first)),
+        (None, Some(only)) if uses.len() == 1 => (only.text.clone(), Some(only.first)),
+        _ => (language_terms.preferred().text.clone(), None),
+    };
+    let mut by_first_use: Vec<&FormUse> = uses.values().collect();
+    by_first_use.sort_by_key(|u| u.first);
+    SurnameBasis {
+        text,
+        first,
+        language: language_terms.language.to_string(),
+        counts: by_first_use.iter().map(|u| (u.text.clone(), u.count)).collect(),
+    }
+}
+
+/// The `inconsistent` finding of a surname written alone, if it is not
+/// written as the surname of the scope's full form.
+fn surname_finding(
+    matcher: &Matcher,
+    scope: &[ConsistencyInput],
+    (doc, index): Site,
+    basis: &SurnameBasis,
+    severity: Severity,
+) -> Option<(usize, Finding)> {
+    let input = &scope[doc];
+    let text = input.document.text;
+    let m = &input.mentions[index];
+    let suggestion = surname_suggestion(found_surname(text, m), &basis.text)?;
+    let detail = Detail::Inconsistent {
+        chosen: suggestion.clone(),
+        language: basis.language.clone(),
+        chosen_in: basis
+            .first
+            .filter(|first| first.0 != doc)
+            .map(|first| scope[first.0].path.to_string()),
+        chosen_at: basis
+            .first
+            .map(|(d, i)| scope[d].document.position(scope[d].mentions[i].range.start)),
+        counts: basis.counts.clone(),
+    };
+    let finding = Finding {
+        check: CheckId::Inconsistent,
+        severity,
+        range: m.range.clone(),
+        start: input.document.position(m.range.start),
+        end: input.document.position(m.range.end),
+        concept: matcher.resolve(m).0.id.clone(),
+        found: text[m.range.clone()].to_string(),
+        fix: super::mention_fix(text, m, &suggestion, true),
+        suggestion: Some(suggestion),
+        detail,
+    };
+    Some((doc, finding))
 }
 
 /// What a mention counts as: the form, its status and the glossary term it

@@ -6,6 +6,7 @@
 
 mod bilingual;
 mod consistency;
+mod surnames;
 
 use std::ops::Range;
 use std::str::FromStr;
@@ -19,6 +20,7 @@ use crate::unlisted::Unlisted;
 
 pub use bilingual::{bilingual_findings, SegmentMentions};
 pub use consistency::{inconsistent_findings, ConsistencyInput};
+pub use surnames::anchor_surnames;
 
 /// The checks termlint runs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -323,6 +325,14 @@ fn unlisted_finding(
     let concept = &matcher.glossary().concepts()[unlisted.concept];
     let language = &concept.languages[unlisted.language];
     let nearest = &language.terms[unlisted.nearest];
+    let found = &document.text[unlisted.range.clone()];
+    let mut suggestion = language.suggestion_for(nearest).text.clone();
+    let mut nearest = nearest.text.clone();
+    if unlisted.surname {
+        // A spelling of a surname alone: the surname of the forms.
+        suggestion = crate::names::surname_like(found, &suggestion).unwrap_or(suggestion);
+        nearest = crate::names::surname_like(found, &nearest).unwrap_or(nearest);
+    }
     Finding {
         check: CheckId::Unlisted,
         severity,
@@ -330,16 +340,11 @@ fn unlisted_finding(
         start: document.position(unlisted.range.start),
         end: document.position(unlisted.range.end),
         concept: concept.id.clone(),
-        found: document.text[unlisted.range.clone()].to_string(),
-        suggestion: Some(language.suggestion_for(nearest).text.clone()),
-        fix: text_fix(
-            document.text,
-            unlisted.range.clone(),
-            &language.suggestion_for(nearest).text,
-            true,
-        ),
+        found: found.to_string(),
+        fix: text_fix(document.text, unlisted.range.clone(), &suggestion, true),
+        suggestion: Some(suggestion),
         detail: Detail::Unlisted {
-            nearest: nearest.text.clone(),
+            nearest,
             language: language.language.to_string(),
             confidence: unlisted.confidence,
         },
@@ -354,6 +359,9 @@ fn mention_finding(
     settings: &CheckSettings,
 ) -> Option<Finding> {
     let (concept, language_terms, term) = matcher.resolve(mention);
+    if mention.surname {
+        return surname_mention_finding(matcher, document, mention, settings);
+    }
     let (check, suggestion, detail) = if term.status == Status::Deprecated {
         let suggestion = language_terms.suggestion_for(term).text.clone();
         let language = language_terms.language.to_string();
@@ -379,6 +387,47 @@ fn mention_finding(
         concept: concept.id.clone(),
         found: document.text[mention.range.clone()].to_string(),
         fix: mention_fix(document.text, mention, &suggestion, keep_case),
+        suggestion: Some(suggestion),
+        detail,
+    })
+}
+
+/// The `deprecated` or `admitted` finding of a surname written alone: the
+/// surname of a deprecated (or, under the preferred-only policy, admitted)
+/// full form, where the suggested form's surname is spelled otherwise.
+fn surname_mention_finding(
+    matcher: &Matcher,
+    document: &CheckedText,
+    mention: &Mention,
+    settings: &CheckSettings,
+) -> Option<Finding> {
+    let (concept, language_terms, term) = matcher.resolve(mention);
+    let language = language_terms.language.to_string();
+    let (check, target, detail) = match term.status {
+        Status::Deprecated => (
+            CheckId::Deprecated,
+            language_terms.suggestion_for(term),
+            Detail::Deprecated { language },
+        ),
+        Status::Admitted => (
+            CheckId::Admitted,
+            language_terms.preferred(),
+            Detail::Admitted { language },
+        ),
+        Status::Preferred => return None,
+    };
+    let severity = settings.severity(check)?;
+    let found = surnames::found_surname(document.text, mention);
+    let suggestion = surnames::surname_suggestion(found, &target.text)?;
+    Some(Finding {
+        check,
+        severity,
+        range: mention.range.clone(),
+        start: document.position(mention.range.start),
+        end: document.position(mention.range.end),
+        concept: concept.id.clone(),
+        found: document.text[mention.range.clone()].to_string(),
+        fix: mention_fix(document.text, mention, &suggestion, true),
         suggestion: Some(suggestion),
         detail,
     })

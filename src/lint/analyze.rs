@@ -69,7 +69,8 @@ impl Linter {
         if self.cannot_have_findings(text, format) {
             return Ok((DocumentFindings::default(), LineIndex::lazy()));
         }
-        let (found, gaps) = self.find_in_document(text, format, language)?;
+        let (mut found, gaps) = self.find_in_document(text, format, language)?;
+        found.anchor_surnames(text);
         let lines = LineIndex::lazy();
         let checked = CheckedText { text, lines: &lines };
         let settings = &self.config.checks;

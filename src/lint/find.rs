@@ -4,7 +4,7 @@
 use rayon::prelude::*;
 
 use super::Linter;
-use crate::check::SegmentMentions;
+use crate::check::{anchor_surnames, SegmentMentions};
 use crate::document::{Role, Segment};
 use crate::lang::Language;
 use crate::matcher::{leftmost_longest, LanguageFilter, Matcher, Mention};
@@ -49,6 +49,22 @@ pub(super) struct Found {
 }
 
 impl Found {
+    /// Keeps the surnames written alone that name someone the document
+    /// named in full before (see [`crate::check::anchor_surnames`]); the
+    /// bilingual checks compare full names only.
+    pub(super) fn anchor_surnames(&mut self, text: &str) {
+        anchor_surnames(text, &mut self.mentions, &mut self.unlisted);
+        for segment in &mut self.segments {
+            for list in [
+                &mut segment.mentions,
+                &mut segment.all_mentions,
+                &mut segment.source_forms,
+            ] {
+                list.retain(|m| !m.surname);
+            }
+        }
+    }
+
     /// Adds what a later part of the same document yields.
     pub(super) fn append(&mut self, later: Found) {
         self.mentions.extend(later.mentions);
@@ -296,6 +312,12 @@ impl Linter {
         };
         let threshold = self.config.checks.unlisted_threshold;
         let unlisted = match (&self.unlisted, wanted.unlisted) {
+            (Some(finder), true) if mentions.iter().any(|m| m.surname) => {
+                // A surname may turn out to be part of an unlisted full name
+                // (`Qasim Sulaimani`): it hides nothing from the finder.
+                let full: Vec<Mention> = mentions.iter().filter(|m| !m.surname).cloned().collect();
+                finder.find(text, pieces, filter, &full, threshold)
+            }
             (Some(finder), true) => finder.find(text, pieces, filter, &mentions, threshold),
             _ => Vec::new(),
         };

@@ -4,7 +4,8 @@ annotated articles in src/ (see README.md). Standard library only.
 
 Markup: [[text|concept_id|class]] where class is one of
   P preferred form, A admitted form, D deprecated form, U unlisted but
-  attested spelling, S short form (surname, short name), X acronym,
+  attested spelling, S short form (surname, short name; after the full
+  name, checked against its surname), X acronym,
   T original-language name quoted as a translation, C control (a different
   entity or an ordinary word that must stay quiet; concept_id names the
   glossary concept it looks like).
@@ -32,6 +33,24 @@ def fold(s):
     return " ".join(s.split())
 
 
+PARTICLES = {"al", "el", "ul", "ad", "ar", "as", "ash", "at", "az", "ud", "ur", "us", "bin", "ibn"}
+
+
+def surname_core(name):
+    """The last word of a name without a particle joined to it (al-Ansari
+    -> ansari), folded: what a surname written alone is compared by."""
+    last = name.split()[-1]
+    head, _, rest = last.partition("-")
+    if rest and head.lower() in PARTICLES:
+        last = rest
+    return fold(last)
+
+
+def person_ids():
+    return {c["id"] for f in GLOSSARY.glob("*.toml")
+            for c in tomllib.loads(f.read_text())["concept"] if c.get("kind") == "person"}
+
+
 def preferred_forms():
     out = {}
     for f in GLOSSARY.glob("*.toml"):
@@ -45,6 +64,7 @@ def preferred_forms():
 
 def main():
     preferred = preferred_forms()
+    persons = person_ids()
     (HERE / "texts").mkdir(exist_ok=True)
     truth, mentions, docs = [], [], []
     for src in sorted((HERE / "src").glob("*.txt")):
@@ -78,7 +98,14 @@ def main():
                 continue
             if concept not in doc_concepts:
                 doc_concepts.append(concept)
-            quiet = cls in {"S", "X", "T"}
+            quiet = cls in {"X", "T"}
+            # A person's surname written alone after the full name is held
+            # to the surname of the document's first full form; before any
+            # full form, or spelled alike, it must stay quiet (as must other
+            # short forms).
+            surname_differs = (cls == "S" and concept in persons and concept in first
+                               and surname_core(text) != surname_core(first[concept]))
+            quiet = quiet or (cls == "S" and not surname_differs)
             mention = {**base, "form_kind": FORM_KIND[cls], "origin": "written"}
             if quiet:
                 mention["must_not_flag"] = True
@@ -87,6 +114,9 @@ def main():
                 truth.append({**base, "origin": "written", "kind": "nonpreferred"})
             if cls == "U":
                 truth.append({**base, "origin": "written", "kind": "unlisted_variant"})
+            if surname_differs:
+                truth.append({**base, "origin": "written", "kind": "inconsistent",
+                              "first_form": first[concept]})
             if cls in FULL:
                 if concept not in first:
                     first[concept] = text
