@@ -28,7 +28,21 @@
 //! [checks]                        # severity per check: error, warning, info or off
 //! inconsistent = "error"
 //! case = "off"
+//!
+//! [[overrides]]                   # other severities for some documents, in file order
+//! files = "docs/ru/**"            # optional: a glob or a list of globs
+//! languages = ["ru", "tg"]        # optional: documents in one of these languages
+//! [overrides.checks]              # over `[checks]`; a later override wins
+//! admitted = "warning"
+//! case = "off"
 //! ```
+//!
+//! An override applies to a document that meets every condition it gives
+//! (it must give `files`, `languages` or both): its path, relative to this
+//! file's folder, matches one of the globs, and a language listed applies
+//! to the document's language as a glossary term's does (`ru` to `ru-RU`).
+//! A document without a path (standard input) meets no `files` condition.
+//! `unlisted_threshold` is not set per override.
 
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -79,6 +93,9 @@ pub struct Config {
     pub format: Option<Format>,
     /// Findings to ignore, by concept or exact phrase, per glob.
     pub ignores: Vec<IgnoreRule>,
+    /// Check severities for some files or languages, over `checks`, in
+    /// file order (`[[overrides]]`).
+    pub overrides: Vec<CheckOverride>,
     /// Report suppression directives that suppress nothing.
     pub report_unused_suppressions: bool,
 }
@@ -117,6 +134,38 @@ pub struct FileSelection {
 pub struct LanguageRules {
     default: Language,
     by_glob: Vec<(globset::GlobMatcher, Language)>,
+}
+
+/// An `[[overrides]]` table: severities for the documents it picks out.
+#[derive(Clone, Debug)]
+pub struct CheckOverride {
+    /// The files it applies to (relative to the configuration); any when `None`.
+    pub files: Option<GlobSet>,
+    /// The languages it applies to; any when empty.
+    pub languages: Vec<Language>,
+    /// The checks it sets, each to a severity or off (`None`).
+    pub checks: Vec<(CheckId, Option<Severity>)>,
+}
+
+impl CheckOverride {
+    /// Whether the override applies to a document at `path` (relative to
+    /// the configuration's folder; `None` for standard input) written in
+    /// `language`.
+    pub fn applies(&self, path: Option<&Path>, language: &Language) -> bool {
+        let files = match (&self.files, path) {
+            (None, _) => true,
+            (Some(globs), Some(path)) => globs.is_match(path.strip_prefix(".").unwrap_or(path)),
+            (Some(_), None) => false,
+        };
+        files && (self.languages.is_empty() || self.languages.iter().any(|l| l.applies_to(language)))
+    }
+
+    /// Sets its checks in `settings`.
+    pub fn apply(&self, settings: &mut CheckSettings) {
+        for &(check, severity) in &self.checks {
+            settings.set(check, severity);
+        }
+    }
 }
 
 /// A problem in a configuration file.
@@ -174,6 +223,8 @@ pub enum ConfigErrorKind {
         /// The scope as written.
         scope: String,
     },
+    /// An `[[overrides]]` table gives neither `files` nor `languages`.
+    OverrideWithoutCondition,
 }
 
 impl ConfigError {
@@ -195,6 +246,7 @@ impl ConfigError {
             }
             BadThreshold { value } => Message::new("config-bad-threshold").text("value", value),
             UnknownScope { scope } => Message::new("config-unknown-scope").text("scope", scope),
+            OverrideWithoutCondition => Message::new("config-override-without-condition"),
         };
         message.text("location", &self.location)
     }
@@ -232,6 +284,50 @@ struct RawConfig {
     #[serde(default)]
     ignore: Vec<RawIgnore>,
     report_unused_suppressions: Option<bool>,
+    #[serde(default)]
+    overrides: Vec<Spanned<RawOverride>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawOverride {
+    files: Option<Spanned<RawGlobs>>,
+    #[serde(default)]
+    languages: Vec<Spanned<String>>,
+    #[serde(default)]
+    checks: BTreeMap<Spanned<String>, Spanned<String>>,
+}
+
+/// A glob, or a list of globs each with its own place in the file.
+enum RawGlobs {
+    One(String),
+    Many(Vec<Spanned<String>>),
+}
+
+impl<'de> Deserialize<'de> for RawGlobs {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = RawGlobs;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a glob or a list of globs")
+            }
+
+            fn visit_str<E: serde::de::Error>(self, value: &str) -> Result<RawGlobs, E> {
+                Ok(RawGlobs::One(value.to_string()))
+            }
+
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<RawGlobs, A::Error> {
+                let mut globs = Vec::new();
+                while let Some(glob) = seq.next_element()? {
+                    globs.push(glob);
+                }
+                Ok(RawGlobs::Many(globs))
+            }
+        }
+        deserializer.deserialize_any(Visitor)
+    }
 }
 
 #[derive(Deserialize)]
@@ -317,6 +413,36 @@ impl FileSelection {
 }
 
 impl Config {
+    /// The check settings of a document at `path` (`None` for standard
+    /// input) written in `language`: `checks`, with the `[[overrides]]`
+    /// that apply to it set over them in file order.
+    pub fn checks_for(
+        &self,
+        path: Option<&Path>,
+        language: &Language,
+    ) -> std::borrow::Cow<'_, CheckSettings> {
+        if self.overrides.is_empty() {
+            return std::borrow::Cow::Borrowed(&self.checks);
+        }
+        let relative = path.map(|path| self.relative_path(path));
+        let mut settings = self.checks.clone();
+        for rule in &self.overrides {
+            if rule.applies(relative.as_deref(), language) {
+                rule.apply(&mut settings);
+            }
+        }
+        std::borrow::Cow::Owned(settings)
+    }
+
+    /// Whether `check` runs for some document: in `checks` or an override.
+    pub fn may_run(&self, check: CheckId) -> bool {
+        self.checks.severity(check).is_some()
+            || self
+                .overrides
+                .iter()
+                .any(|rule| rule.checks.iter().any(|&(c, s)| c == check && s.is_some()))
+    }
+
     /// `path` relative to the configuration's folder, which is how globs
     /// are matched; paths outside it are returned as they are.
     pub fn relative_path(&self, path: &Path) -> PathBuf {
@@ -343,6 +469,7 @@ impl Default for Config {
             target_language: None,
             format: None,
             ignores: Vec::new(),
+            overrides: Vec::new(),
             report_unused_suppressions: false,
         }
     }
@@ -401,6 +528,11 @@ pub fn parse_config(text: &str, name: &str, root: PathBuf) -> Result<Config, Con
     let source_language = optional_language(raw.source_language.as_ref(), &at)?.unwrap_or_else(english);
     let target_language = optional_language(raw.target_language.as_ref(), &at)?;
     let ignores = ignore_rules(&raw.ignore, &at)?;
+    let overrides = raw
+        .overrides
+        .iter()
+        .map(|table| check_override(table, &at))
+        .collect::<Result<_, _>>()?;
     let selection = FileSelection {
         include: glob_set(&raw.include, &at)?,
         exclude: glob_set(&raw.exclude, &at)?,
@@ -417,6 +549,7 @@ pub fn parse_config(text: &str, name: &str, root: PathBuf) -> Result<Config, Con
         target_language,
         format: None,
         ignores,
+        overrides,
         report_unused_suppressions: raw.report_unused_suppressions.unwrap_or(false),
         root,
     })
@@ -474,6 +607,47 @@ fn check_settings(raw: &RawConfig, at: &Locator) -> Result<CheckSettings, Config
         checks.unlisted_threshold = unlisted_threshold(threshold, at)?;
     }
     Ok(checks)
+}
+
+/// An `[[overrides]]` table, which must give `files` or `languages`.
+fn check_override(table: &Spanned<RawOverride>, at: &Locator) -> Result<CheckOverride, ConfigError> {
+    let raw = table.get_ref();
+    if raw.files.is_none() && raw.languages.is_empty() {
+        return Err(at.error(table.span(), ConfigErrorKind::OverrideWithoutCondition));
+    }
+    let files = match &raw.files {
+        None => None,
+        Some(globs) => {
+            let one;
+            let list = match globs.get_ref() {
+                RawGlobs::One(pattern) => {
+                    one = [Spanned::new(globs.span(), pattern.clone())];
+                    &one[..]
+                }
+                RawGlobs::Many(list) => &list[..],
+            };
+            match glob_set(list, at)? {
+                Some(set) => Some(set),
+                // `files = []` picks out no file.
+                None => Some(GlobSet::empty()),
+            }
+        }
+    };
+    let languages = raw
+        .languages
+        .iter()
+        .map(|tag| language(tag, at))
+        .collect::<Result<_, _>>()?;
+    let checks = raw
+        .checks
+        .iter()
+        .map(|(id, level)| Ok((check_id(id, at)?, severity(level, at)?)))
+        .collect::<Result<_, ConfigError>>()?;
+    Ok(CheckOverride {
+        files,
+        languages,
+        checks,
+    })
 }
 
 /// `consistency`: `document` (the default) or `project`.
@@ -672,5 +846,94 @@ mod tests {
                 severity: "Error".to_string()
             }
         );
+    }
+
+    fn config(text: &str) -> Result<Config, ConfigError> {
+        parse_config(text, "t.toml", PathBuf::from("/project"))
+    }
+
+    fn language(tag: &str) -> Language {
+        Language::parse(tag).expect("valid tag")
+    }
+
+    #[test]
+    fn overrides_apply_in_file_order_to_the_documents_they_pick_out() {
+        let config = config(concat!(
+            "[checks]\ncase = \"error\"\n",
+            "[[overrides]]\nfiles = \"docs/ru/**\"\n[overrides.checks]\nadmitted = \"warning\"\ncase = \"off\"\n",
+            "[[overrides]]\nfiles = [\"docs/ru/old/**\", \"x.md\"]\nlanguages = [\"ru\"]\n",
+            "[overrides.checks]\ncase = \"info\"\n",
+            "[[overrides]]\nlanguages = [\"tg\"]\n[overrides.checks]\nadmitted = \"error\"\n",
+        ))
+        .expect("valid");
+        assert_eq!(config.overrides.len(), 3);
+        let (ru, tg, en) = (language("ru-RU"), language("tg"), language("en"));
+        let at = |path: &str, language: &Language, check| {
+            let path = (!path.is_empty()).then(|| Path::new("/project").join(path));
+            config.checks_for(path.as_deref(), language).severity(check)
+        };
+        // Nothing picks out an English document elsewhere: `[checks]` alone.
+        assert_eq!(at("a.md", &en, CheckId::Case), Some(Severity::Error));
+        assert_eq!(at("a.md", &en, CheckId::Admitted), None);
+        // The first override, by path whatever the language.
+        assert_eq!(at("docs/ru/a.md", &en, CheckId::Case), None);
+        assert_eq!(
+            at("docs/ru/a.md", &en, CheckId::Admitted),
+            Some(Severity::Warning)
+        );
+        // The second needs both its path and its language (`ru` applies to
+        // `ru-RU`), and wins over the first for `case` only.
+        assert_eq!(at("docs/ru/old/a.md", &en, CheckId::Case), None);
+        assert_eq!(at("docs/ru/old/a.md", &ru, CheckId::Case), Some(Severity::Info));
+        assert_eq!(
+            at("docs/ru/old/a.md", &ru, CheckId::Admitted),
+            Some(Severity::Warning)
+        );
+        assert_eq!(at("x.md", &ru, CheckId::Case), Some(Severity::Info));
+        // The third, by language; standard input meets no `files` condition.
+        assert_eq!(at("", &tg, CheckId::Admitted), Some(Severity::Error));
+        assert_eq!(at("", &ru, CheckId::Case), Some(Severity::Error));
+        // `admitted`, off in `[checks]`, runs where an override asks.
+        assert!(config.may_run(CheckId::Admitted));
+        assert!(!Config::default().may_run(CheckId::Admitted));
+    }
+
+    #[test]
+    fn an_override_needs_files_or_languages() {
+        let error = config("[checks]\ncase = \"off\"\n\n[[overrides]]\nchecks = { case = \"error\" }\n")
+            .expect_err("invalid");
+        assert_eq!(error.kind, ConfigErrorKind::OverrideWithoutCondition);
+        assert_eq!(error.location, "t.toml:4:1", "at the table's header");
+        let error = config("[[overrides]]\nlanguages = []\n[overrides.checks]\ncase = \"off\"\n")
+            .expect_err("an empty list is no condition");
+        assert_eq!(error.kind, ConfigErrorKind::OverrideWithoutCondition);
+    }
+
+    #[test]
+    fn an_override_names_known_checks_severities_globs_languages_and_keys() {
+        let error = config("[[overrides]]\nfiles = \"a/**\"\n[overrides.checks]\nadmited = \"off\"\n")
+            .expect_err("unknown check");
+        assert_eq!(error.location, "t.toml:4:1");
+        assert_eq!(
+            error.kind,
+            ConfigErrorKind::UnknownCheck {
+                check: "admited".to_string()
+            }
+        );
+        let error = config("[[overrides]]\nfiles = \"a/**\"\n[overrides.checks]\ncase = \"loud\"\n")
+            .expect_err("unknown severity");
+        assert_eq!(error.location, "t.toml:4:8");
+        let error = config("[[overrides]]\nfiles = [\"ok/**\", \"a/[b\"]\n").expect_err("bad glob");
+        assert_eq!(error.location, "t.toml:2:19");
+        assert!(matches!(&error.kind, ConfigErrorKind::BadGlob { glob, .. } if glob == "a/[b"));
+        let error = config("[[overrides]]\nfiles = \"a/[b\"\n").expect_err("bad glob");
+        assert_eq!(error.location, "t.toml:2:9");
+        let error = config("[[overrides]]\nlanguages = [\"en\", \"!!\"]\n").expect_err("bad language");
+        assert_eq!(error.location, "t.toml:2:20");
+        let error = config("[[overrides]]\nfile = \"a/**\"\n").expect_err("unknown key");
+        assert!(matches!(&error.kind, ConfigErrorKind::Syntax { detail } if detail.contains("file")));
+        assert_eq!(error.location, "t.toml:2:1");
+        let error = config("[[overrides]]\nfiles = 3\n").expect_err("a number is no glob");
+        assert!(matches!(&error.kind, ConfigErrorKind::Syntax { detail } if detail.contains("glob")));
     }
 }

@@ -156,6 +156,42 @@ fn a_csv_glossary_imports_and_exports() {
     );
 }
 
+/// A glossary with every term type, in a language's admitted and
+/// deprecated terms, and one concept of full forms only.
+const ALL_TYPES: &str = "[[concept]]\nid = \"xuroson-ovozi\"\nkind = \"organization\"\n\n\
+    [concept.lang.en]\npreferred = \"Voice of Khurasan\"\n\
+    admitted = [\"Voice of Khorasan\", { term = \"VoK\", type = \"acronym\" }, \
+    { term = \"Khorasan Voice\", type = \"translation\" }, { term = \"Xuroson Ovozi\", type = \"original\" }, \
+    { term = \"Voice\", type = \"short\" }]\n\
+    deprecated = [{ term = \"Sado-i Khurasan\", type = \"original\" }, { term = \"Voice of Chorasan\", type = \"translation\" }]\n\n\
+    [concept.lang.uz-Latn]\npreferred = { term = \"Xuroson Ovozi\", type = \"original\" }\n\
+    admitted = [{ term = \"Voice of Khurasan\", type = \"translation\" }]\n\n\
+    [[concept]]\nid = \"kabul\"\n\n[concept.lang.en]\npreferred = \"Kabul\"\n";
+
+#[test]
+fn every_term_type_survives_tbx_and_csv_round_trips() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("g.toml"), ALL_TYPES).unwrap();
+    let tbx = export(dir.path(), "g.toml", "tbx");
+    assert!(tbx.contains("<note>termlint:type=translation</note>"), "{tbx}");
+    std::fs::write(dir.path().join("g.tbx"), &tbx).unwrap();
+    let (toml, notes) = import(dir.path(), "g.tbx");
+    assert_eq!(toml, ALL_TYPES);
+    assert_eq!(notes, "g.tbx: 2 concepts imported\n");
+    for (format, extension) in [("csv", "csv"), ("tsv", "tsv")] {
+        let table = export(dir.path(), "g.toml", format);
+        let file = format!("g.{extension}");
+        std::fs::write(dir.path().join(&file), &table).unwrap();
+        let (toml, notes) = import(dir.path(), &file);
+        assert_eq!(toml, ALL_TYPES, "{table}");
+        assert_eq!(notes, format!("{file}: 2 concepts imported\n"));
+    }
+    assert_eq!(
+        export(dir.path(), "g.toml", "csv").lines().next(),
+        Some("id,kind,domain,note,source,en,en_type,en_deprecated,en_deprecated_type,uz-Latn,uz-Latn_type")
+    );
+}
+
 #[test]
 fn glossary_takes_tbx_and_csv_files_and_folders_directly() {
     let dir = tempfile::tempdir().unwrap();

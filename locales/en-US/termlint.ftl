@@ -186,6 +186,7 @@ cli-arg-consistency = Judge consistency within each document or across the whole
 cli-arg-strict = Fail (exit 2) when an example sentence of the glossary does not behave as it says
 config-bad-threshold = { $location }: unlisted_threshold { $value } is not between 0 and 1
 config-unknown-scope = { $location }: unknown consistency scope “{ $scope }” (expected document or project)
+config-override-without-condition = { $location }: an [[overrides]] table needs files, languages or both
 error-bad-threshold = --unlisted-threshold { $value } is not between 0 and 1
 cli-arg-source-lang = Language of bilingual sources whose file does not say it (default: en)
 cli-arg-target-lang = Language of bilingual targets whose file does not say it (default: the document language)

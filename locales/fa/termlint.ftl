@@ -162,6 +162,7 @@ cli-arg-consistency = سنجش یکدستی در هر سند یا در کل پر
 cli-arg-strict = اگر جملهٔ نمونه‌ای از واژه‌نامه چنان که گفته است رفتار نکند، با خطا (کد ۲) پایان یابد
 config-bad-threshold = { $location }: مقدار unlisted_threshold ({ $value }) میان ۰ و ۱ نیست
 config-unknown-scope = { $location }: دامنهٔ ناشناختهٔ یکدستی «{ $scope }» (مقدارهای مجاز: document و project)
+config-override-without-condition = { $location }: جدول [[overrides]] باید files یا languages یا هر دو را داشته باشد
 error-bad-threshold = مقدار --unlisted-threshold ({ $value }) میان ۰ و ۱ نیست
 cli-arg-source-lang = زبان متن مبدأ پرونده‌های دوزبانه، اگر خود پرونده آن را نگوید (پیش‌فرض: en)
 cli-arg-target-lang = زبان ترجمهٔ پرونده‌های دوزبانه، اگر خود پرونده آن را نگوید (پیش‌فرض: زبان سند)

@@ -194,6 +194,7 @@ cli-arg-consistency = Единообразие в пределах каждог�
 cli-arg-strict = Завершаться с ошибкой (код 2), если пример из глоссария ведёт себя не так, как указано
 config-bad-threshold = { $location }: значение unlisted_threshold { $value } не лежит в пределах от 0 до 1
 config-unknown-scope = { $location }: неизвестная область единообразия «{ $scope }» (допустимы document и project)
+config-override-without-condition = { $location }: таблице [[overrides]] нужны files, languages или оба ключа
 error-bad-threshold = значение --unlisted-threshold { $value } не лежит в пределах от 0 до 1
 cli-arg-source-lang = Язык исходного текста двуязычных файлов, если файл его не указывает (по умолчанию — en)
 cli-arg-target-lang = Язык перевода двуязычных файлов, если файл его не указывает (по умолчанию — язык документа)

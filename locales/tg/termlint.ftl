@@ -162,6 +162,7 @@ cli-arg-consistency = Якрангиро дар ҳар ҳуҷҷат ё дар т
 cli-arg-strict = Агар ҷумлаи мисоли луғат чунон ки гуфта шудааст рафтор накунад, бо хато (рамзи 2) анҷом ёбад
 config-bad-threshold = { $location }: қимати unlisted_threshold { $value } дар байни 0 ва 1 нест
 config-unknown-scope = { $location }: доираи номаълуми якрангӣ «{ $scope }» (document ё project истифода баред)
+config-override-without-condition = { $location }: ҷадвали [[overrides]] бояд files, languages ё ҳардуро дошта бошад
 error-bad-threshold = қимати --unlisted-threshold { $value } дар байни 0 ва 1 нест
 cli-arg-source-lang = Забони матни асли файлҳои дузабона, агар худи файл онро нагӯяд (пешфарз: en)
 cli-arg-target-lang = Забони тарҷумаи файлҳои дузабона, агар худи файл онро нагӯяд (пешфарз: забони ҳуҷҷат)

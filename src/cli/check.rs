@@ -159,6 +159,8 @@ fn apply_overrides(args: &CheckArgs, config: &mut Config) -> Result<(), Vec<Mess
             .ok_or_else(|| vec![Message::new("error-bad-threshold").text("value", threshold.to_string())])?;
     }
     config.report_unused_suppressions |= args.report_unused_suppressions;
+    // `--preferred-only` sets `[checks]` only: `[[overrides]]` still apply
+    // over it, so one that turns `admitted` off for some files wins there.
     if args.preferred_only && config.checks.severity(CheckId::Admitted).is_none() {
         config
             .checks

@@ -7,6 +7,11 @@
 //! - `TAG` (a BCP 47 tag: `en`, `ru`, `fa-IR`): the terms of that language,
 //!   separated by `|`; the first is preferred, the others admitted.
 //! - `TAG_deprecated`: deprecated terms of that language, separated by `|`.
+//! - `TAG_type`, `TAG_deprecated_type`: the types of the terms of the
+//!   column `TAG` or `TAG_deprecated`, separated by `|`, one for each term in
+//!   the same order (`full`, `acronym`, `short`, `translation`, `original`);
+//!   an empty or missing type is `full`. The writer adds them for a language
+//!   with a term of another type than `full`.
 //! - `id`, `kind`, `domain`, `note`: the concept's attributes; `source`:
 //!   its sources, separated by `|`. These names win over language tags; write
 //!   `lang:TAG` for a language whose tag is one of them (`lang:id`, Indonesian).
@@ -16,12 +21,12 @@
 //! Header names are case-insensitive. A `.csv` file is separated by commas,
 //! or by semicolons when its header holds more semicolons than commas (as
 //! spreadsheets write in many locales); a `.tsv` file by tabs. Blank rows are
-//! skipped. Term types, case sensitivity, term notes and examples have no
-//! column: the CSV writer leaves them out.
+//! skipped. Case sensitivity, term notes and examples have no column: the
+//! CSV writer leaves them out.
 
 use super::error::{GlossaryError, GlossaryErrorKind};
 use super::import::{DraftConcept, DraftLanguage, DraftTerm, ImportReport};
-use super::model::{Concept, ConceptKind, SourceLocation, Status};
+use super::model::{Concept, ConceptKind, SourceLocation, Status, TermType};
 use super::source::Locator;
 use crate::lang::Language;
 
@@ -29,6 +34,16 @@ use crate::lang::Language;
 const SEPARATOR: char = '|';
 /// Marks the column of a language's deprecated terms.
 const DEPRECATED_SUFFIX: &str = "_deprecated";
+/// Marks the column of the types of a terms column.
+const TYPE_SUFFIX: &str = "_type";
+/// The types a type column may name.
+const TERM_TYPES: [TermType; 5] = [
+    TermType::Full,
+    TermType::Acronym,
+    TermType::Short,
+    TermType::Translation,
+    TermType::Original,
+];
 /// Marks a column as a language whatever its tag.
 const LANGUAGE_PREFIX: &str = "lang:";
 /// Column names that are not languages.
@@ -46,6 +61,9 @@ enum Column {
     Terms(String),
     /// Deprecated terms of a language.
     Deprecated(String),
+    /// The types of the terms of a language's column: that of its
+    /// deprecated terms when `true`.
+    Types(String, bool),
     /// Not understood; named as written.
     Other(String),
 }
@@ -129,12 +147,17 @@ fn column(header: &str) -> Column {
         "source" => return Column::Source,
         _ => {}
     }
-    let (tag, deprecated) = match lower.strip_suffix(DEPRECATED_SUFFIX) {
-        Some(_) => (&name[..name.len() - DEPRECATED_SUFFIX.len()], true),
+    let (tag, types) = match lower.strip_suffix(TYPE_SUFFIX) {
+        Some(_) => (&name[..name.len() - TYPE_SUFFIX.len()], true),
         None => (name, false),
+    };
+    let (tag, deprecated) = match tag.to_lowercase().strip_suffix(DEPRECATED_SUFFIX) {
+        Some(_) => (&tag[..tag.len() - DEPRECATED_SUFFIX.len()], true),
+        None => (tag, false),
     };
     let tag = tag.strip_prefix(LANGUAGE_PREFIX).unwrap_or(tag);
     match Language::parse(tag).ok().filter(|_| has_iso_639_language(tag)) {
+        Some(_) if types => Column::Types(tag.to_string(), deprecated),
         Some(_) if deprecated => Column::Deprecated(tag.to_string()),
         Some(_) => Column::Terms(tag.to_string()),
         None => Column::Other(name.to_string()),
@@ -168,6 +191,10 @@ fn row(
         location: Some(location.clone()),
         ..DraftConcept::default()
     };
+    // Where each terms column went, and the type cells, matched at the end
+    // (a type column may come first).
+    let mut terms_at: Vec<(&str, bool, usize)> = Vec::new();
+    let mut types: Vec<(&str, bool, &str)> = Vec::new();
     for (column, cell) in columns.iter().zip(record.iter()) {
         let cell = cell.trim();
         if cell.is_empty() {
@@ -194,16 +221,42 @@ fn row(
                     }),
                     ..DraftTerm::new(location.clone())
                 });
+                terms_at.push((tag, deprecated, concept.languages.len()));
                 concept.languages.push(DraftLanguage {
                     tag: tag.clone(),
                     terms: terms.collect(),
                     location: location.clone(),
                 });
             }
+            Column::Types(tag, deprecated) => types.push((tag, *deprecated, cell)),
             Column::Other(name) => report.drop(format!("column “{name}”")),
         }
     }
+    for (tag, deprecated, cell) in types {
+        let terms = terms_at
+            .iter()
+            .find(|(t, d, _)| t.eq_ignore_ascii_case(tag) && *d == deprecated)
+            .map(|&(_, _, index)| &mut concept.languages[index].terms[..])
+            .unwrap_or_default();
+        set_types(terms, cell, report);
+    }
     concept
+}
+
+/// Gives `terms` the types of a type cell, in order: an empty piece is
+/// `full`; an unknown type, or one for no term, is reported.
+fn set_types(terms: &mut [DraftTerm], cell: &str, report: &mut ImportReport) {
+    for (i, name) in cell.split(SEPARATOR).map(str::trim).enumerate() {
+        let term_type = match name.to_lowercase().as_str() {
+            "" => Some(TermType::Full),
+            name => TERM_TYPES.into_iter().find(|t| t.name() == name),
+        };
+        match (term_type, terms.get_mut(i)) {
+            (Some(term_type), Some(term)) => term.term_type = term_type,
+            (Some(TermType::Full), None) => {}
+            _ => report.drop(format!("type: {name}")),
+        }
+    }
 }
 
 /// Writes `concepts` as CSV (`delimiter` `,`) or TSV (`\t`) with the columns
@@ -212,17 +265,22 @@ fn row(
 pub fn write(concepts: &[Concept], delimiter: u8) -> String {
     let languages = languages(concepts);
     let mut header: Vec<String> = RESERVED.iter().map(|s| s.to_string()).collect();
-    for (tag, has_deprecated) in &languages {
+    for language in &languages {
+        let tag = &language.tag;
         let name = if RESERVED.contains(&tag.to_lowercase().as_str()) {
             format!("{LANGUAGE_PREFIX}{tag}")
         } else {
             tag.clone()
         };
-        if *has_deprecated {
-            header.push(name.clone());
+        header.push(name.clone());
+        if language.typed {
+            header.push(format!("{name}{TYPE_SUFFIX}"));
+        }
+        if language.deprecated {
             header.push(format!("{name}{DEPRECATED_SUFFIX}"));
-        } else {
-            header.push(name);
+        }
+        if language.deprecated_typed {
+            header.push(format!("{name}{DEPRECATED_SUFFIX}{TYPE_SUFFIX}"));
         }
     }
     let mut writer = csv::WriterBuilder::new()
@@ -236,22 +294,46 @@ pub fn write(concepts: &[Concept], delimiter: u8) -> String {
     String::from_utf8(bytes).unwrap_or_default()
 }
 
-/// Every language tag used, in order of first use, and whether any of its
-/// terms is deprecated.
-fn languages(concepts: &[Concept]) -> Vec<(String, bool)> {
-    let mut languages: Vec<(String, bool)> = Vec::new();
+/// The columns of one language.
+#[derive(Default)]
+struct LanguageColumns {
+    tag: String,
+    /// Whether any term is deprecated.
+    deprecated: bool,
+    /// Whether any term that is not deprecated has another type than full.
+    typed: bool,
+    /// Whether any deprecated term has another type than full.
+    deprecated_typed: bool,
+}
+
+/// Every language tag used, in order of first use, with the columns it needs.
+fn languages(concepts: &[Concept]) -> Vec<LanguageColumns> {
+    let mut languages: Vec<LanguageColumns> = Vec::new();
     for language in concepts.iter().flat_map(|c| &c.languages) {
         let tag = language.language.to_string();
-        let deprecated = language.terms.iter().any(|t| t.status == Status::Deprecated);
-        match languages.iter_mut().find(|(t, _)| *t == tag) {
-            Some((_, any)) => *any |= deprecated,
-            None => languages.push((tag, deprecated)),
+        let index = match languages.iter().position(|l| l.tag == tag) {
+            Some(index) => index,
+            None => {
+                languages.push(LanguageColumns {
+                    tag,
+                    ..LanguageColumns::default()
+                });
+                languages.len() - 1
+            }
+        };
+        let columns = &mut languages[index];
+        for term in &language.terms {
+            let deprecated = term.status == Status::Deprecated;
+            let typed = term.term_type != TermType::Full;
+            columns.deprecated |= deprecated;
+            columns.typed |= typed && !deprecated;
+            columns.deprecated_typed |= typed && deprecated;
         }
     }
     languages
 }
 
-fn concept_row(concept: &Concept, languages: &[(String, bool)]) -> Vec<String> {
+fn concept_row(concept: &Concept, languages: &[LanguageColumns]) -> Vec<String> {
     let join = |items: Vec<&str>| items.join(&format!(" {SEPARATOR} "));
     let mut row = vec![
         concept.id.clone(),
@@ -260,25 +342,37 @@ fn concept_row(concept: &Concept, languages: &[(String, bool)]) -> Vec<String> {
         concept.note.clone().unwrap_or_default(),
         join(concept.sources.iter().map(String::as_str).collect()),
     ];
-    for (tag, has_deprecated) in languages {
+    for language in languages {
         let terms = concept
             .languages
             .iter()
-            .find(|l| l.language.to_string() == *tag)
+            .find(|l| l.language.to_string() == language.tag)
             .map(|l| l.terms.as_slice())
             .unwrap_or_default();
-        let with = |deprecated: bool| {
-            join(
-                terms
-                    .iter()
-                    .filter(|t| (t.status == Status::Deprecated) == deprecated)
-                    .map(|t| t.text.as_str())
-                    .collect(),
-            )
+        // The terms of one status group, or their types (an empty cell
+        // when every one is full).
+        let with = |deprecated: bool, types: bool| {
+            let group = terms
+                .iter()
+                .filter(|t| (t.status == Status::Deprecated) == deprecated);
+            if !types {
+                return join(group.map(|t| t.text.as_str()).collect());
+            }
+            let names: Vec<&str> = group.map(|t| t.term_type.name()).collect();
+            if names.iter().all(|name| *name == TermType::Full.name()) {
+                return String::new();
+            }
+            join(names)
         };
-        row.push(with(false));
-        if *has_deprecated {
-            row.push(with(true));
+        row.push(with(false, false));
+        if language.typed {
+            row.push(with(false, true));
+        }
+        if language.deprecated {
+            row.push(with(true, false));
+        }
+        if language.deprecated_typed {
+            row.push(with(true, true));
         }
     }
     row
@@ -368,5 +462,48 @@ mod tests {
         );
         let (again, _) = read_text(&written, None);
         assert_eq!(forms(&again[0]), forms(&concepts[0]));
+    }
+
+    #[test]
+    fn type_columns_carry_every_term_type_both_ways() {
+        assert_eq!(column("en_type"), Column::Types("en".into(), false));
+        assert_eq!(column("EN_Deprecated_Type"), Column::Types("EN".into(), true));
+        assert_eq!(column("lang:id_type"), Column::Types("id".into(), false));
+        let toml = "[[concept]]\nid = \"xuroson-ovozi\"\n\n[concept.lang.en]\n\
+            preferred = \"Voice of Khurasan\"\n\
+            admitted = [\"Voice of Khorasan\", { term = \"VoK\", type = \"acronym\" }, \
+            { term = \"Khorasan Voice\", type = \"translation\" }, \
+            { term = \"Xuroson Ovozi\", type = \"original\" }, { term = \"Voice\", type = \"short\" }]\n\
+            deprecated = [\"Voice of Chorasan\", { term = \"XO\", type = \"acronym\" }]\n\n\
+            [concept.lang.ru]\npreferred = \"Голос Хорасана\"\n\n\
+            [[concept]]\nid = \"kabul\"\n\n[concept.lang.en]\npreferred = \"Kabul\"\n";
+        let mut loader = crate::glossary::GlossaryLoader::new().without_builtin();
+        loader.add_source("g.toml", toml.to_string());
+        let glossary = loader.load().expect("loads");
+        let written = write(glossary.concepts(), b',');
+        assert_eq!(
+            written,
+            "id,kind,domain,note,source,en,en_type,en_deprecated,en_deprecated_type,ru\n\
+             xuroson-ovozi,,,,,Voice of Khurasan | Voice of Khorasan | VoK | Khorasan Voice | Xuroson Ovozi | Voice,\
+             full | full | acronym | translation | original | short,Voice of Chorasan | XO,full | acronym,Голос Хорасана\n\
+             kabul,,,,,Kabul,,,,\n"
+        );
+        let (concepts, report) = read_text(&written, None);
+        assert!(report.is_empty(), "{report:?}");
+        assert_eq!(crate::glossary::to_toml(&concepts), toml);
+    }
+
+    #[test]
+    fn a_type_cell_may_leave_full_forms_empty_and_reports_what_it_cannot_use() {
+        let text = "en,EN_TYPE\nIslamic State | ISKP | IS,| Acronym | nickname | short\n";
+        let (concepts, report) = read_text(text, None);
+        let types: Vec<_> = concepts[0].languages[0]
+            .terms
+            .iter()
+            .map(|t| t.term_type)
+            .collect();
+        assert_eq!(types, [TermType::Full, TermType::Acronym, TermType::Full]);
+        assert_eq!(report.dropped.get("type: nickname"), Some(&1));
+        assert_eq!(report.dropped.get("type: short"), Some(&1), "no fourth term");
     }
 }

@@ -35,6 +35,13 @@
 //! TBX-Basic has no data category for a concept's kind or a term's case
 //! sensitivity. They travel as notes: `termlint:kind=person` on the concept
 //! and `termlint:case_sensitive=true` on the term.
+//!
+//! TBX's `termType` picklist has no value for a translation or an
+//! original-language name either. Such a term is written as a `fullForm`
+//! (true of both, so another TBX tool reads a valid full form) with a note
+//! `termlint:type=translation` or `termlint:type=original` on the term; the
+//! reader takes the note's type, whatever the order of the two, and a
+//! `termType` of `fullForm` never replaces it.
 
 use std::fmt::Write;
 
@@ -406,6 +413,10 @@ impl Walker<'_, '_> {
                     }
                 }
                 "termType" => match (parse_term_type(&value), term) {
+                    // A full form that a note made a translation or an
+                    // original-language name stays one.
+                    (Some(TermType::Full), Some(term))
+                        if matches!(term.term_type, TermType::Translation | TermType::Original) => {}
                     (Some(term_type), Some(term)) => term.term_type = term_type,
                     _ => report.drop(format!("{key}: {value}")),
                 },
@@ -444,7 +455,8 @@ fn prefixed(language: Option<&DraftLanguage>, note: String) -> String {
     }
 }
 
-/// `termlint:kind=…` on a concept, `termlint:case_sensitive=true` on a term.
+/// `termlint:kind=…` on a concept; `termlint:case_sensitive=true` and
+/// `termlint:type=translation` or `original` on a term.
 fn set_termlint_attribute(
     note: &str,
     level: Level,
@@ -459,6 +471,9 @@ fn set_termlint_attribute(
         }
         (Level::Term, Some(("case_sensitive", value)), Some(term)) if matches!(value, "true" | "false") => {
             term.case_sensitive = value == "true";
+        }
+        (Level::Term, Some(("type", value)), Some(term)) if note_term_type(value).is_some() => {
+            term.term_type = note_term_type(value).unwrap_or_default();
         }
         _ => report.drop(format!("note: {note}")),
     }
@@ -475,6 +490,14 @@ fn parse_status(value: &str) -> Option<Status> {
         "deprecated" | "superseded" | "notRecommended" | "obsolete" => Some(Status::Deprecated),
         _ => None,
     }
+}
+
+/// A term type TBX has no `termType` value for, as a `termlint:type=…`
+/// note names it.
+fn note_term_type(value: &str) -> Option<TermType> {
+    [TermType::Translation, TermType::Original]
+        .into_iter()
+        .find(|t| t.name() == value)
 }
 
 /// A term type from `termType`; types the model does not tell apart are
@@ -601,12 +624,13 @@ fn write_term(out: &mut String, term: &Term) {
     out.push_str("          <termSec>\n");
     element(out, 12, "term", &term.text);
     // TBX's termType has no value for a translation or an original-language
-    // name: those are written as full forms (see README, "Glossary
-    // interchange").
+    // name: those are full forms with a `termlint:type=…` note (see the
+    // module docs).
     let term_type = match term.term_type {
         TermType::Acronym => Some("acronym"),
         TermType::Short => Some("shortForm"),
-        TermType::Full | TermType::Translation | TermType::Original => None,
+        TermType::Translation | TermType::Original => Some("fullForm"),
+        TermType::Full => None,
     };
     if let Some(value) = term_type {
         element(out, 12, "termNote type=\"termType\"", value);
@@ -622,6 +646,10 @@ fn write_term(out: &mut String, term: &Term) {
     }
     if term.case_sensitive {
         element(out, 12, "note", &format!("{TERMLINT_NOTE}case_sensitive=true"));
+    }
+    if matches!(term.term_type, TermType::Translation | TermType::Original) {
+        let note = format!("{TERMLINT_NOTE}type={}", term.term_type.name());
+        element(out, 12, "note", &note);
     }
     out.push_str("          </termSec>\n");
 }
@@ -809,7 +837,10 @@ mod tests {
             note = \"two\\nlines  and  spaces \"\nsource = [\"https://example.org/?a=1&b=2\"]\n\n\
             [concept.lang.en]\npreferred = \"Islamic State Khorasan Province\"\n\
             admitted = [{ term = \"ISKP\", type = \"acronym\", case_sensitive = true, note = \"<acronym>\" }]\n\
-            deprecated = [{ term = \"IS-K\", type = \"short\" }]\n\n[concept.lang.fa]\npreferred = \"داعش خراسان\"\n";
+            deprecated = [{ term = \"IS-K\", type = \"short\" }]\n\n[concept.lang.fa]\npreferred = \"داعش خراسان\"\n\n\
+            [[concept]]\nid = \"xuroson-ovozi\"\n\n[concept.lang.en]\npreferred = \"Voice of Khurasan\"\n\
+            admitted = [{ term = \"Khorasan Voice\", type = \"translation\" }, \
+            { term = \"Xuroson Ovozi\", type = \"original\", case_sensitive = true }]\n";
         let mut loader = GlossaryLoader::new().without_builtin();
         loader.add_source("g.toml", toml.to_string());
         let glossary = loader.load().expect("loads");
@@ -817,5 +848,42 @@ mod tests {
         let (concepts, report) = read_text(&tbx).expect("reads back");
         assert!(report.is_empty(), "{report:?}");
         assert_eq!(to_toml(&concepts), toml);
+    }
+
+    #[test]
+    fn translations_and_originals_are_full_forms_with_a_note() {
+        let toml = "[[concept]]\nid = \"x\"\n\n[concept.lang.en]\npreferred = \"Voice of Khurasan\"\n\
+            admitted = [{ term = \"Khorasan Voice\", type = \"translation\" }, \
+            { term = \"Xuroson Ovozi\", type = \"original\" }]\n";
+        let mut loader = GlossaryLoader::new().without_builtin();
+        loader.add_source("g.toml", toml.to_string());
+        let tbx = write(loader.load().expect("loads").concepts());
+        assert!(tbx.contains(concat!(
+            "            <term>Khorasan Voice</term>\n",
+            "            <termNote type=\"termType\">fullForm</termNote>\n",
+            "            <termNote type=\"administrativeStatus\">admittedTerm-admn-sts</termNote>\n",
+            "            <note>termlint:type=translation</note>\n",
+        )));
+        assert!(tbx.contains("<note>termlint:type=original</note>"));
+        assert_eq!(tbx.matches("termlint:type=").count(), 2, "none for the full form");
+        // Another tool may write the note first: the note still wins over
+        // `fullForm`, and a type TBX has its own value for is no note's.
+        let entry = |notes: &str| {
+            format!(
+                "<tbx type=\"TBX-Basic\" xmlns=\"urn:iso:std:iso:30042:ed-2\"><text><body>\
+                 <conceptEntry id=\"x\"><langSec xml:lang=\"en\"><termSec><term>A</term>\
+                 <termNote type=\"administrativeStatus\">preferredTerm-admn-sts</termNote></termSec>\
+                 <termSec><term>B</term>{notes}</termSec></langSec></conceptEntry></body></text></tbx>"
+            )
+        };
+        let (concepts, report) = read_text(&entry(
+            "<note>termlint:type=original</note><termNote type=\"termType\">fullForm</termNote>",
+        ))
+        .expect("reads");
+        assert!(report.is_empty(), "{report:?}");
+        assert_eq!(concepts[0].languages[0].terms[1].term_type, TermType::Original);
+        let (concepts, report) = read_text(&entry("<note>termlint:type=acronym</note>")).expect("reads");
+        assert_eq!(concepts[0].languages[0].terms[1].term_type, TermType::Full);
+        assert_eq!(report.dropped.get("note: termlint:type=acronym"), Some(&1));
     }
 }

@@ -43,11 +43,12 @@ impl Linter {
             language,
         } = document;
         let within_document = self.config.consistency == ConsistencyScope::Document;
-        match self.analyze_text(&text, format, &language, within_document) {
+        match self.analyze_text(input.path(), &text, format, &language, within_document) {
             Ok((result, lines)) => Ok(Analyzed {
                 input,
                 text,
                 format,
+                language,
                 lines,
                 result,
             }),
@@ -57,10 +58,14 @@ impl Linter {
 
     /// The findings of one text before suppressions: its mentions and
     /// unlisted spellings checked, the bilingual checks, and consistency
-    /// within the text when `judge_consistency`. Fixes that would write
-    /// over markup are withheld and the others escaped as the format needs.
+    /// within the text when `judge_consistency`, each check at the severity
+    /// the configuration gives the document at `path` in `language`
+    /// ([`Config::checks_for`](crate::config::Config::checks_for)). Fixes
+    /// that would write over markup are withheld and the others escaped as
+    /// the format needs.
     pub(super) fn analyze_text(
         &self,
+        path: Option<&Path>,
         text: &str,
         format: Format,
         language: &Language,
@@ -73,7 +78,7 @@ impl Linter {
         found.anchor_surnames(text);
         let lines = LineIndex::lazy();
         let checked = CheckedText { text, lines: &lines };
-        let settings = &self.config.checks;
+        let settings = &*self.config.checks_for(path, language);
         let bilingual = bilingual_findings(&self.matcher, &checked, &found.bilingual(), settings);
         let mut result = mention_checks(&self.matcher, &checked, found.mentions, &found.unlisted, settings);
         result.findings.extend(bilingual);
@@ -120,10 +125,12 @@ impl Linter {
 
     /// Removes the findings that directives and `ignore` rules cover (rules
     /// naming files apply only to a document with a path), and reports
-    /// unused directives when asked.
+    /// unused directives when asked (at the severity the document's
+    /// settings give them).
     pub(super) fn suppress(
         &self,
         path: Option<&Path>,
+        language: &Language,
         text: &str,
         format: Format,
         lines: &LineIndex,
@@ -138,7 +145,10 @@ impl Linter {
             return;
         }
         let unused = apply_directives(findings, &directives);
-        let severity = self.config.checks.severity(CheckId::UnusedSuppression);
+        let severity = self
+            .config
+            .checks_for(path, language)
+            .severity(CheckId::UnusedSuppression);
         if let (true, Some(severity)) = (self.config.report_unused_suppressions, severity) {
             for index in unused {
                 let range = directives[index].range.clone();
@@ -216,6 +226,7 @@ pub(super) struct Analyzed {
     pub(super) input: Input,
     pub(super) text: String,
     pub(super) format: Format,
+    pub(super) language: Language,
     pub(super) lines: LineIndex,
     pub(super) result: DocumentFindings,
 }
@@ -227,6 +238,7 @@ impl Analyzed {
         let path = self.input.path();
         linter.suppress(
             path,
+            &self.language,
             &self.text,
             self.format,
             &self.lines,

@@ -59,9 +59,8 @@ impl Linter {
     /// A linter over a compiled glossary with the given configuration.
     pub fn new(matcher: Matcher, config: Config) -> Self {
         let unlisted = config
-            .checks
-            .severity(CheckId::Unlisted)
-            .map(|_| UnlistedFinder::new(&matcher));
+            .may_run(CheckId::Unlisted)
+            .then(|| UnlistedFinder::new(&matcher));
         Linter {
             matcher,
             unlisted,
@@ -99,7 +98,8 @@ impl Linter {
         &self.matcher
     }
 
-    /// The check settings.
+    /// The check settings of `[checks]`, before any `[[overrides]]` (see
+    /// [`Config::checks_for`]).
     pub fn settings(&self) -> &CheckSettings {
         &self.config.checks
     }
@@ -118,8 +118,9 @@ impl Linter {
     }
 
     /// [`Linter::check_text`] for the text of the file at `path` if it
-    /// has one (an editor's unsaved buffer): `[[ignore]]` rules naming that
-    /// file apply too, as they do when `termlint check` reads it.
+    /// has one (an editor's unsaved buffer): `[[ignore]]` rules and
+    /// `[[overrides]]` naming that file apply too, as they do when
+    /// `termlint check` reads it.
     pub fn check_document_text(
         &self,
         path: Option<&Path>,
@@ -127,8 +128,8 @@ impl Linter {
         format: Format,
         language: &Language,
     ) -> Result<Vec<Finding>, FormatError> {
-        let (mut result, lines) = self.analyze_text(text, format, language, true)?;
-        self.suppress(path, text, format, &lines, &mut result.findings);
+        let (mut result, lines) = self.analyze_text(path, text, format, language, true)?;
+        self.suppress(path, language, text, format, &lines, &mut result.findings);
         sort_findings(&mut result.findings);
         Ok(result.findings)
     }
@@ -333,5 +334,35 @@ mod tests {
             )
             .unwrap();
         assert!(commented.is_empty(), "{commented:?}");
+    }
+
+    #[test]
+    fn text_in_memory_takes_the_overrides_of_its_path_and_language() {
+        let linter = configured(concat!(
+            "[[overrides]]\nfiles = \"old/**\"\n[overrides.checks]\ndeprecated = \"off\"\n",
+            "[[overrides]]\nlanguages = [\"ru\"]\n[overrides.checks]\ndeprecated = \"info\"\n",
+        ));
+        let checks = |path: Option<&str>, text: &str, tag: &str| -> Vec<String> {
+            let language = Language::parse(tag).unwrap();
+            let findings = linter
+                .check_document_text(path.map(Path::new), text, Format::Text, &language)
+                .unwrap();
+            findings
+                .iter()
+                .map(|f| format!("{} {} {:?}", f.concept, f.severity.as_str(), f.range))
+                .collect()
+        };
+        assert_eq!(checks(None, "Kirman.\n", "en"), ["kerman error 0..6"]);
+        assert_eq!(
+            checks(Some("/project/new/a.txt"), "Kirman.\n", "en"),
+            ["kerman error 0..6"]
+        );
+        assert!(checks(Some("/project/old/a.txt"), "Kirman.\n", "en").is_empty());
+        assert_eq!(checks(None, "Кирман.\n", "ru"), ["kerman info 0..12"]);
+        // The later override wins for the check both name.
+        assert_eq!(
+            checks(Some("/project/old/a.txt"), "Кирман.\n", "ru-RU"),
+            ["kerman info 0..12"]
+        );
     }
 }

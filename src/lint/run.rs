@@ -220,12 +220,17 @@ impl Linter {
 
     /// With project scope, adds the `inconsistent` findings of all files.
     pub(super) fn add_project_consistency(&self, analyzed: &mut [Analyzed]) {
-        let Some(severity) = self.config.checks.severity(CheckId::Inconsistent) else {
-            return;
-        };
-        if self.config.consistency != ConsistencyScope::Project {
+        if !self.config.may_run(CheckId::Inconsistent) || self.config.consistency != ConsistencyScope::Project
+        {
             return;
         }
+        // Judged over all files; each finding then takes the severity its
+        // own file's settings give (or is dropped where the check is off).
+        let severity = self
+            .config
+            .checks
+            .severity(CheckId::Inconsistent)
+            .unwrap_or(CheckId::Inconsistent.default_severity());
         let documents: Vec<CheckedText> = analyzed
             .iter()
             .map(|file| CheckedText {
@@ -249,8 +254,13 @@ impl Linter {
         drop(scope);
         drop(documents);
         drop(names);
-        for (doc, finding) in found {
+        for (doc, mut finding) in found {
             let file = &mut analyzed[doc];
+            let settings = self.config.checks_for(file.input.path(), &file.language);
+            match settings.severity(CheckId::Inconsistent) {
+                Some(severity) => finding.severity = severity,
+                None => continue,
+            }
             let mut finding = [finding];
             if finding[0].fix.is_some() {
                 // The segments are not kept: read them again (the file
