@@ -850,6 +850,7 @@ fn add_surnames(
     inflections: &Inflections,
 ) -> Vec<DerivedSurname> {
     candidates.retain(|(key, _, _)| !table.pattern_ids.contains_key(key));
+    // Stable: within a key, candidates stay in glossary order.
     candidates.sort_by(|a, b| a.0.cmp(&b.0));
     let mut surnames = Vec::new();
     for same_key in candidates.chunk_by(|a, b| a.0 == b.0) {
@@ -857,7 +858,25 @@ fn add_surnames(
         if same_key.iter().any(|(_, _, s)| s.concept != concept) {
             continue;
         }
-        for (key, language, surname) in same_key {
+        // One entry a language: the term of the best status to have the
+        // surname (the preferred, else an admitted, else a deprecated one).
+        let status = |surname: &DerivedSurname| {
+            glossary.concepts()[surname.concept as usize].languages[usize::from(surname.language_slot)].terms
+                [usize::from(surname.term)]
+            .status
+        };
+        let mut best_per_slot: Vec<&(String, usize, DerivedSurname)> = Vec::new();
+        for candidate in same_key {
+            match best_per_slot
+                .iter_mut()
+                .find(|best| best.2.language_slot == candidate.2.language_slot)
+            {
+                Some(best) if status(&candidate.2) < status(&best.2) => *best = candidate,
+                Some(_) => {}
+                None => best_per_slot.push(candidate),
+            }
+        }
+        for (key, language, surname) in best_per_slot {
             let term = &glossary.concepts()[surname.concept as usize].languages
                 [usize::from(surname.language_slot)]
             .terms[usize::from(surname.term)];

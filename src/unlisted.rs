@@ -65,6 +65,10 @@ pub struct UnlistedFinder {
     first_words: HashSet<u32>,
     /// Every listed form, folded.
     listed: HashSet<u32>,
+    /// The surnames of person names, by concept: `(concept, term id)`,
+    /// sorted. They are looked for only after their person was named, so
+    /// they stay out of the indexes above.
+    surnames: Vec<(u32, u32)>,
     max_words: usize,
     /// The most consonants of a term's key, and of its first word's: a
     /// longer candidate is more than one edit from every term, and is not
@@ -117,6 +121,48 @@ impl KeyedTerm {
     }
 }
 
+/// A phrase that holds listed mentions is a longer name only if they cover
+/// this many words: one listed word and one more (`Project Guide` beside a
+/// listed `Project`) is too little to tell a longer name from a listed
+/// word followed by an ordinary one.
+const MIN_LISTED_WORDS_IN_LONGER_NAME: usize = 2;
+
+/// The listed mentions a candidate phrase holds.
+#[derive(Default)]
+struct ListedParts {
+    /// Each mention's letters, folded, without spaces.
+    letters: Vec<String>,
+    /// The words they cover.
+    words: usize,
+}
+
+impl ListedParts {
+    /// Whether `term` may be what a phrase holding these mentions spells:
+    /// it holds each of them as listed, and is longer (a listed name with a
+    /// stray word after it is no other name).
+    fn fit(&self, term: &KeyedTerm) -> bool {
+        self.words == 0
+            || (self.words >= MIN_LISTED_WORDS_IN_LONGER_NAME
+                && usize::from(term.words) > self.words
+                && self
+                    .letters
+                    .iter()
+                    .all(|part| term.letters().contains(part.as_str())))
+    }
+}
+
+/// What one search looks for, besides its text.
+#[derive(Clone, Copy)]
+struct Search<'a> {
+    filter: &'a LanguageFilter,
+    /// The mentions of the text searched, which spellings never overlap
+    /// (but may hold whole, see [`ListedParts`]).
+    mentions: &'a [Mention],
+    /// The surnames that may be spelled alone here.
+    surname_ids: &'a [u32],
+    threshold: f32,
+}
+
 /// Where an indexed term comes from.
 struct TermPlace {
     concept: usize,
@@ -153,6 +199,7 @@ impl UnlistedFinder {
             by_deletion: KeyIndex::default(),
             first_words: HashSet::default(),
             listed: HashSet::default(),
+            surnames: Vec::new(),
             max_words: 0,
             max_consonants: 0,
             max_first_consonants: 0,
@@ -192,6 +239,7 @@ impl UnlistedFinder {
             };
             finder.index(surname, place);
         }
+        finder.surnames.sort_unstable();
         finder.by_consonants.seal();
         finder.by_deletion.seal();
         finder
@@ -211,16 +259,11 @@ impl UnlistedFinder {
             return;
         }
         let id = self.terms.len() as u32;
-        if let Some(first) = first_consonant_word(text, &term_words) {
-            self.max_first_consonants = self.max_first_consonants.max(first.chars().count());
-            self.first_words.extend(with_deletions(&first).map(upper_half));
+        if place.surname {
+            self.surnames.push((place.concept as u32, id));
+        } else {
+            self.index_keys(text, &term_words, &skeleton, id);
         }
-        self.max_consonants = self.max_consonants.max(consonant_count);
-        self.by_consonants.add(hash_str(&skeleton), id);
-        for deleted in deletions(&skeleton) {
-            self.by_deletion.add(deleted, id);
-        }
-        self.max_words = self.max_words.max(term_words.len() + 1);
         let shape = word_shape(&letters);
         self.terms.push(KeyedTerm {
             concept: place.concept as u32,
@@ -236,37 +279,70 @@ impl UnlistedFinder {
         });
     }
 
+    /// Adds term `id` to the indexes that candidates are looked up in.
+    fn index_keys(&mut self, text: &str, term_words: &[Word], skeleton: &str, id: u32) {
+        if let Some(first) = first_consonant_word(text, term_words) {
+            self.max_first_consonants = self.max_first_consonants.max(first.chars().count());
+            self.first_words.extend(with_deletions(&first).map(upper_half));
+        }
+        self.max_consonants = self.max_consonants.max(skeleton.chars().count());
+        self.by_consonants.add(hash_str(skeleton), id);
+        for deleted in deletions(skeleton) {
+            self.by_deletion.add(deleted, id);
+        }
+        self.max_words = self.max_words.max(term_words.len() + 1);
+    }
+
     /// The unlisted spellings in the `pieces` of `text` at `threshold`
     /// confidence or more, leaving out what `mentions` already cover.
+    /// Spellings of a surname alone are looked for only among the surnames
+    /// of `named`, the concepts (sorted) the document has named in full.
     pub fn find(
         &self,
         text: &str,
         pieces: &[Range<usize>],
         filter: &LanguageFilter,
         mentions: &[Mention],
+        named: &[usize],
         threshold: f32,
     ) -> Vec<Unlisted> {
+        let surname_ids: Vec<u32> = named
+            .iter()
+            .flat_map(|&concept| {
+                let concept = concept as u32;
+                let first = self.surnames.partition_point(|&(c, _)| c < concept);
+                self.surnames[first..]
+                    .iter()
+                    .take_while(move |&&(c, _)| c == concept)
+                    .map(|&(_, id)| id)
+            })
+            .collect();
         let mut found = Vec::new();
         for chunk in chunks(text, pieces, CHUNK_BYTES) {
             // Mentions are in text order: skip those before the chunk.
             let start = chunk.first().map_or(0, |piece| piece.start);
             let first = mentions.partition_point(|m| m.range.end <= start);
-            found.extend(self.find_in_chunk(text, &chunk, filter, &mentions[first..], threshold));
+            let search = Search {
+                filter,
+                mentions: &mentions[first..],
+                surname_ids: &surname_ids,
+                threshold,
+            };
+            found.extend(self.find_in_chunk(text, &chunk, &search));
         }
         found
     }
 
     /// [`Self::find`] on pieces that no name crosses the edges of.
-    fn find_in_chunk(
-        &self,
-        text: &str,
-        pieces: &[Range<usize>],
-        filter: &LanguageFilter,
-        mentions: &[Mention],
-        threshold: f32,
-    ) -> Vec<Unlisted> {
+    fn find_in_chunk(&self, text: &str, pieces: &[Range<usize>], search: &Search) -> Vec<Unlisted> {
+        let Search {
+            filter,
+            mentions,
+            surname_ids,
+            threshold,
+        } = *search;
         let words = words(text, pieces);
-        let covered = covered_words(&words, mentions);
+        let covered = covering_mentions(&words, mentions);
         // Keys are computed only for words that may be part of a name.
         let mut cached: Vec<Option<CachedWord>> = vec![None; words.len()];
         let mut word_of = |i: usize| -> CachedWord {
@@ -281,27 +357,85 @@ impl UnlistedFinder {
             // the particle: the span then covers it, and a fix writes the
             // particle once.
             let after_particle = start > 0 && opens_with_particle(text, &words, start - 1);
-            if covered[start] || !opens || after_particle || !word_of(start).may_start {
+            // A phrase may open with a listed mention, hold more, and go on
+            // past them (`Islamic State of Khorasan Province` holds the
+            // listed `Islamic State` and `Khorasan`): it is then a longer
+            // name, unlisted, whose listed parts are spelled as listed.
+            let phrase_start = words[start].range.start;
+            let starts_mention = covered[start].is_none_or(|m| mentions[m].range.start == phrase_start);
+            if !starts_mention || !opens || after_particle || !word_of(start).may_start {
                 continue;
             }
             let mut phrase_keys: Vec<Arc<str>> = Vec::new();
+            let mut listed = ListedParts::default();
             for end in start..(start + self.max_words).min(words.len()) {
-                if covered[end] || (end > start && !continues_name(text, &words[end - 1], &words[end])) {
+                if end > start && !continues_name(text, &words[end - 1], &words[end]) {
+                    break;
+                }
+                if covered[end].is_some() && covered[start].is_none() {
+                    // Only a phrase that opens with a mention holds one:
+                    // a word before a listed name (`The Islamic State`) is
+                    // not part of it.
                     break;
                 }
                 phrase_keys.push(word_of(end).key);
+                if let Some(m) = covered[end] {
+                    let mention = &mentions[m];
+                    listed.words += 1;
+                    if words[end].range.start <= mention.range.start || end == start {
+                        let letters =
+                            fold_term(&text[mention.range.clone()], CaseMode::Fold).replace(' ', "");
+                        listed.letters.push(letters);
+                    }
+                    if words[end].range.end < mention.range.end {
+                        continue; // no phrase ends inside a mention
+                    }
+                }
                 if !ends_name(&words[end]) {
                     continue;
                 }
                 let key = join_keys(phrase_keys.iter().map(|k| &**k));
-                if let Some(best) = self.best_match(text, &words[start..=end], &key, filter) {
+                if let Some(best) = self.best_match(text, &words[start..=end], &key, filter, &listed, None) {
                     if best.confidence >= threshold {
                         found.push(best);
                     }
                 }
             }
         }
+        if !surname_ids.is_empty() {
+            found.extend(self.surname_spellings(text, &words, &covered, search));
+        }
         keep_best_disjoint(found)
+    }
+
+    /// Spellings of the surnames `search.surname_ids` alone: a capitalized
+    /// word not in a mention, or a lower-case particle and the word it is
+    /// joined to (`al-Bagdadi`).
+    fn surname_spellings(
+        &self,
+        text: &str,
+        words: &[Word],
+        covered: &[Option<usize>],
+        search: &Search,
+    ) -> Vec<Unlisted> {
+        let mut found = Vec::new();
+        for start in 0..words.len() {
+            let particle = opens_with_particle(text, words, start);
+            let after_particle = start > 0 && opens_with_particle(text, words, start - 1);
+            if covered[start].is_some() || after_particle || !(particle || starts_name(&words[start])) {
+                continue;
+            }
+            let end = if particle { start + 1 } else { start };
+            if covered[end].is_some() {
+                continue;
+            }
+            let span = &words[start..=end];
+            let (key, _) = phrase_key(text, span);
+            let listed = ListedParts::default();
+            let best = self.best_match(text, span, &key, search.filter, &listed, Some(search.surname_ids));
+            found.extend(best.filter(|best| best.confidence >= search.threshold));
+        }
+        found
     }
 
     /// The concept with a term (of an applicable language) whose key is `key`.
@@ -346,7 +480,17 @@ impl UnlistedFinder {
     }
 
     /// The closest term for the candidate `span`, if close enough.
-    fn best_match(&self, text: &str, span: &[Word], key: &str, filter: &LanguageFilter) -> Option<Unlisted> {
+    /// `listed` are the mentions the span holds: a term it may be a
+    /// spelling of holds each of them unchanged, and more words.
+    fn best_match(
+        &self,
+        text: &str,
+        span: &[Word],
+        key: &str,
+        filter: &LanguageFilter,
+        listed: &ListedParts,
+        candidates: Option<&[u32]>,
+    ) -> Option<Unlisted> {
         let range = span[0].range.start..span[span.len() - 1].range.end;
         let slice = &text[range.clone()];
         if self
@@ -356,7 +500,7 @@ impl UnlistedFinder {
             return None;
         }
         let skeleton = consonants(key);
-        if skeleton.chars().count() > self.max_consonants + 1 {
+        if candidates.is_none() && skeleton.chars().count() > self.max_consonants + 1 {
             return None;
         }
         let single = span.len() == 1;
@@ -371,9 +515,16 @@ impl UnlistedFinder {
             .map(|w| fold_term(&text[w.range.clone()], CaseMode::Fold))
             .collect();
         let mut best: Option<Unlisted> = None;
-        for id in self.lookup(&skeleton) {
+        let ids = match candidates {
+            Some(ids) => ids.to_vec(),
+            None => self.lookup(&skeleton),
+        };
+        for id in ids {
             let term = &self.terms[id as usize];
             if !filter.applies_to(term.language_index as usize) || (single && term.words != 1) {
+                continue;
+            }
+            if !listed.fit(term) {
                 continue;
             }
             let allowed = if usize::from(term.consonants) >= MIN_CONSONANTS_FOR_EDIT {
@@ -482,8 +633,9 @@ fn first_consonant_word(text: &str, phrase: &[Word]) -> Option<String> {
         .find(|c| !c.is_empty())
 }
 
-/// Marks the words that overlap a mention (both lists are in text order).
-fn covered_words(words: &[Word], mentions: &[Mention]) -> Vec<bool> {
+/// For each word, the mention it overlaps, if any (both lists are in text
+/// order).
+fn covering_mentions(words: &[Word], mentions: &[Mention]) -> Vec<Option<usize>> {
     let mut next = 0;
     words
         .iter()
@@ -491,7 +643,10 @@ fn covered_words(words: &[Word], mentions: &[Mention]) -> Vec<bool> {
             while next < mentions.len() && mentions[next].range.end <= word.range.start {
                 next += 1;
             }
-            mentions.get(next).is_some_and(|m| m.range.start < word.range.end)
+            mentions
+                .get(next)
+                .is_some_and(|m| m.range.start < word.range.end)
+                .then_some(next)
         })
         .collect()
 }

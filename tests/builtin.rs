@@ -114,3 +114,21 @@ fn unlisted_romanizations_of_shipped_names_are_found_and_look_alikes_are_not() {
         assert!((0.75..=1.0).contains(&confidence), "{finding}");
     }
 }
+
+#[test]
+fn a_longer_unlisted_name_holding_listed_ones_is_found() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.md"),
+        "The Islamic State of Khorasan Province claimed it.\n\
+         The Islamic State denied it, and Qassem Soleimani Street was renamed.\n",
+    )
+    .unwrap();
+    let (_, json) = check_builtin(dir.path(), &["a.md"]);
+    // Not a longer name: a word before a listed one (`The Islamic
+    // State`), a listed name and one word more (`… Soleimani Street`).
+    assert_eq!(
+        summarize(&json),
+        ["unlisted 1:5-1:39 «Islamic State of Khorasan Province» -> Islamic State Khorasan Province"]
+    );
+}

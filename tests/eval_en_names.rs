@@ -56,12 +56,14 @@ fn en_names_set_scores_as_measured() {
     // holds a surname to the document's first full form, so it counts as a
     // false alarm.
     assert_eq!(tally(&score, "inconsistent"), (8, 9, 8, 12));
-    // unlisted: only «Qassim Soleimani» is found. Not found yet: a longer
-    // unlisted name containing a listed one («Islamic State of Khorasan
-    // Province», where «Islamic State» matches first), an unlisted
-    // hyphenated short name («IS-Khorasan») and an unlisted spelling of an
-    // acronym-like name («Da'ish» beside «Daesh»).
-    assert_eq!(tally(&score, "unlisted"), (1, 4, 1, 1));
+    // unlisted: «Qassim Soleimani», and «Islamic State of Khorasan
+    // Province», a longer unlisted name that opens with the listed
+    // «Islamic State» (found since unlisted phrases may hold whole
+    // mentions; this set showed the miss, so it no longer measures that
+    // case blind). Not found yet: an unlisted hyphenated short name
+    // («IS-Khorasan») and an unlisted spelling of an acronym-like name
+    // («Da'ish» beside «Daesh»).
+    assert_eq!(tally(&score, "unlisted"), (2, 4, 2, 2));
     let mut misses: Vec<String> = score
         .misses
         .iter()
@@ -73,7 +75,6 @@ fn en_names_set_scores_as_measured() {
         [
             "doc03.txt inconsistent IS-Khorasan",
             "doc03.txt unlisted_variant IS-Khorasan",
-            "doc03.txt unlisted_variant Islamic State of Khorasan Province",
             "doc05.txt unlisted_variant Da'ish",
         ]
     );

@@ -23,9 +23,8 @@ use crate::text::{fold_term, CaseMode};
 use crate::unlisted::Unlisted;
 
 /// Keeps the surname mentions and surname spellings that follow a full
-/// mention of their concept and stand alone, and are not part of an
-/// unlisted spelling of a full name; `mentions` and `unlisted` are in text
-/// order (unlisted spellings never overlap one another).
+/// mention of their concept and stand alone; `mentions` and `unlisted` are
+/// in text order.
 pub fn anchor_surnames(text: &str, mentions: &mut Vec<Mention>, unlisted: &mut Vec<Unlisted>) {
     if !mentions.iter().any(|m| m.surname) && !unlisted.iter().any(|u| u.surname) {
         return;
@@ -39,12 +38,7 @@ pub fn anchor_surnames(text: &str, mentions: &mut Vec<Mention>, unlisted: &mut V
         first_full.get(&concept).is_some_and(|&end| end <= range.start) && stands_alone(text, range)
     };
     unlisted.retain(|u| !u.surname || anchored(u.concept, &u.range));
-    // A surname inside an unlisted spelling of a full name is part of it.
-    let inside_unlisted = |range: &Range<usize>| {
-        let after = unlisted.partition_point(|u| u.range.end <= range.start);
-        unlisted.get(after).is_some_and(|u| u.range.start < range.end)
-    };
-    mentions.retain(|m| !m.surname || (anchored(m.concept, &m.range) && !inside_unlisted(&m.range)));
+    mentions.retain(|m| !m.surname || anchored(m.concept, &m.range));
 }
 
 /// English words that open a sentence before a surname (`Then Soleimani

@@ -75,7 +75,7 @@ impl Linter {
             return Ok((DocumentFindings::default(), LineIndex::lazy()));
         }
         let (mut found, gaps) = self.find_in_document(text, format, language)?;
-        found.anchor_surnames(text);
+        found.settle(text);
         let lines = LineIndex::lazy();
         let checked = CheckedText { text, lines: &lines };
         let settings = &*self.config.checks_for(path, language);

@@ -49,11 +49,21 @@ pub(super) struct Found {
 }
 
 impl Found {
-    /// Keeps the surnames written alone that name someone the document
-    /// named in full before (see [`crate::check::anchor_surnames`]); the
-    /// bilingual checks compare full names only.
-    pub(super) fn anchor_surnames(&mut self, text: &str) {
+    /// Settles what the searches found, once the whole document is read:
+    /// a mention inside an unlisted spelling of a longer name is part of
+    /// that name; surnames written alone are kept only where they name
+    /// someone the document named in full before (see
+    /// [`crate::check::anchor_surnames`]); the bilingual checks compare
+    /// full names only.
+    pub(super) fn settle(&mut self, text: &str) {
         anchor_surnames(text, &mut self.mentions, &mut self.unlisted);
+        let unlisted = &self.unlisted;
+        if !unlisted.is_empty() {
+            self.mentions.retain(|m| {
+                let after = unlisted.partition_point(|u| u.range.end <= m.range.start);
+                unlisted.get(after).is_none_or(|u| u.range.start >= m.range.end)
+            });
+        }
         for segment in &mut self.segments {
             for list in [
                 &mut segment.mentions,
@@ -169,7 +179,9 @@ impl Linter {
             let parts: Vec<Searched> = segments
                 .par_iter()
                 .with_min_len(16)
-                .map(|segment| self.find_in_segment(text, segment, filter, Wanted::CHECKED))
+                // Each segment alone: surnames are looked for after a full
+                // name in the same segment only.
+                .map(|segment| self.find_in_segment(text, segment, filter, Wanted::CHECKED, &[]))
                 .collect();
             for part in parts {
                 found.mentions.extend(part.mentions);
@@ -178,10 +190,14 @@ impl Linter {
             return found;
         }
         let mut unit_languages: Vec<(usize, Language)> = Vec::new();
+        // The concepts named in full so far, whose surnames may follow.
+        let mut named: Vec<usize> = Vec::new();
         for segment in segments {
             if segment.role == Role::Text && segment.language.is_none() {
                 // Monolingual text, the common case: no per-segment record.
-                let part = self.find_in_segment(text, segment, filters.get(language), Wanted::CHECKED);
+                let part =
+                    self.find_in_segment(text, segment, filters.get(language), Wanted::CHECKED, &named);
+                named = named_with(&named, &part.mentions);
                 found.mentions.extend(part.mentions);
                 found.unlisted.extend(part.unlisted);
                 continue;
@@ -195,7 +211,8 @@ impl Linter {
                 mentions,
                 unlisted,
                 all_mentions,
-            } = self.find_in_segment(text, segment, filters.get(&segment_language), wanted);
+            } = self.find_in_segment(text, segment, filters.get(&segment_language), wanted, &named);
+            named = named_with(&named, &mentions);
             if let (Role::Source, Some(unit)) = (segment.role, segment.unit) {
                 unit_languages.push((unit, segment_language.clone()));
             }
@@ -239,7 +256,7 @@ impl Linter {
         if source.id().language == target.id().language {
             return Vec::new();
         }
-        self.find_in_segment(text, segment, filters.get(source), Wanted::SOURCE_FORMS)
+        self.find_in_segment(text, segment, filters.get(source), Wanted::SOURCE_FORMS, &[])
             .all_mentions
     }
 
@@ -265,6 +282,7 @@ impl Linter {
         segment: &Segment,
         filter: &LanguageFilter,
         wanted: Wanted,
+        named: &[usize],
     ) -> Searched {
         // Verbatim pieces with nothing between them are searched in place.
         // Otherwise the segment is read as its pieces joined, escapes decoded
@@ -275,12 +293,12 @@ impl Linter {
             .verbatim_ranges()
             .filter(|pieces| pieces.windows(2).all(|pair| pair[0].end == pair[1].start));
         match in_place {
-            Some(pieces) => self.find_in(text, &pieces, filter, wanted),
+            Some(pieces) => self.find_in(text, &pieces, filter, wanted, named),
             None => {
                 // Spans map back to whole escapes.
                 let view = segment.view(text);
                 let whole = 0..view.text.len();
-                let mut found = self.find_in(&view.text, std::slice::from_ref(&whole), filter, wanted);
+                let mut found = self.find_in(&view.text, std::slice::from_ref(&whole), filter, wanted, named);
                 for mention in found.mentions.iter_mut().chain(&mut found.all_mentions) {
                     let stem = view.to_original(mention.range.start..mention.stem_end);
                     mention.range = view.to_original(mention.range.clone());
@@ -295,13 +313,15 @@ impl Linter {
         }
     }
 
-    /// The mentions (and what else is `wanted`) in `pieces` of `text`.
+    /// The mentions (and what else is `wanted`) in `pieces` of `text`;
+    /// `named` are the concepts named in full before them (sorted).
     pub(super) fn find_in(
         &self,
         text: &str,
         pieces: &[std::ops::Range<usize>],
         filter: &LanguageFilter,
         wanted: Wanted,
+        named: &[usize],
     ) -> Searched {
         // One search either way: the leftmost-longest are chosen from all.
         let (mentions, all_mentions) = if wanted.all_mentions {
@@ -311,14 +331,14 @@ impl Linter {
             (self.matcher.find(text, pieces, filter), Vec::new())
         };
         let threshold = self.config.checks.unlisted_threshold;
-        let unlisted = match (&self.unlisted, wanted.unlisted) {
-            (Some(finder), true) if mentions.iter().any(|m| m.surname) => {
+        let unlisted = match &self.unlisted {
+            Some(finder) if wanted.unlisted => {
                 // A surname may turn out to be part of an unlisted full name
                 // (`Qasim Sulaimani`): it hides nothing from the finder.
                 let full: Vec<Mention> = mentions.iter().filter(|m| !m.surname).cloned().collect();
-                finder.find(text, pieces, filter, &full, threshold)
+                let named = named_with(named, &full);
+                finder.find(text, pieces, filter, &full, &named, threshold)
             }
-            (Some(finder), true) => finder.find(text, pieces, filter, &mentions, threshold),
             _ => Vec::new(),
         };
         Searched {
@@ -327,6 +347,15 @@ impl Linter {
             all_mentions,
         }
     }
+}
+
+/// `named` with the concepts that `mentions` name in full, sorted.
+fn named_with(named: &[usize], mentions: &[Mention]) -> Vec<usize> {
+    let mut all: Vec<usize> = named.to_vec();
+    all.extend(mentions.iter().filter(|m| !m.surname).map(|m| m.concept));
+    all.sort_unstable();
+    all.dedup();
+    all
 }
 
 /// The language of a target's source: that of its unit's source segment,
