@@ -1,6 +1,10 @@
 //! Inflection: names decline in Russian, Ukrainian, Tajik, Uzbek and Turkish
 //! (`в Кермане`, `Керманом`, `Xurosonda`, `Kerman'da`), and a correct
 //! inflected translation must neither be reported missing nor flagged.
+//! English terms of concepts that say what they are (`kind`) take the
+//! plural endings (`Shias`, `Crusaders`, `Houthis`; `-ies` for a final
+//! `y`): a plural is a mention of its singular, in the same form (see
+//! [`InflectionRule::applies_to`]).
 //!
 //! Per language a rule lists the *endings* a name may take, and the final
 //! letters of a name that an ending *replaces* (`Газа` → `Газе`: `а` is
@@ -60,13 +64,15 @@ const UZBEK_ENDINGS: &[&str] = &[
     "da", "dan", "ga", "ka", "qa", "ni", "ning", "lar", "lari", "larning", "larda", "dagi", "dek", "cha",
     "i", "si", "ning",
 ];
+const ENGLISH_ENDINGS: &[&str] = &["s", "es", "ies"];
 const TURKISH_ENDINGS: &[&str] = &[
     "da", "de", "ta", "te", "dan", "den", "tan", "ten", "a", "e", "ya", "ye", "i", "u", "yi", "yu", "in",
     "un", "nin", "nun", "la", "le", "yla", "yle", "lar", "ler", "daki", "deki",
 ];
 
 impl Default for Inflections {
-    /// Rules for Russian, Ukrainian, Tajik, Uzbek and Turkish.
+    /// Rules for Russian, Ukrainian, Tajik, Uzbek, Turkish and (plurals)
+    /// English.
     fn default() -> Self {
         let rule = |tag: &str, endings: &[&str], replaces: &[&str]| InflectionRule {
             language: Language::parse(tag).expect("built-in tags are valid"),
@@ -80,6 +86,7 @@ impl Default for Inflections {
                 rule("tg", TAJIK_ENDINGS, &[]),
                 rule("uz", UZBEK_ENDINGS, &[]),
                 rule("tr", TURKISH_ENDINGS, &[]),
+                rule("en", ENGLISH_ENDINGS, &["y"]),
             ],
         }
     }
@@ -118,6 +125,17 @@ impl Inflections {
 }
 
 impl InflectionRule {
+    /// Whether the rule applies to the terms of `concept`. English
+    /// plurals apply only to a concept that says what it is (`kind`): a
+    /// person, organization, place, group or term of a curated glossary
+    /// takes `-s`, while the strings of a terminology list without kinds
+    /// (API names such as `TaskPane`, respellings that are words of their
+    /// own) match only as listed. Other languages' rules apply to every
+    /// concept.
+    pub fn applies_to(&self, concept: &crate::glossary::Concept) -> bool {
+        self.language.id().language.as_str() != "en" || concept.kind.is_some()
+    }
+
     /// Whether `folded_ending` is one of the endings.
     pub fn is_ending(&self, folded_ending: &str) -> bool {
         self.endings.iter().any(|e| e == folded_ending)
@@ -146,7 +164,9 @@ mod tests {
         assert!(!ru.is_ending("шах"));
         assert_eq!(ru.stem("газа"), Some("газ"));
         assert_eq!(ru.stem("керман"), None);
-        assert!(inflections.rule_for(&Language::parse("en").unwrap()).is_none());
+        let en = inflections.rule_for(&Language::parse("en-GB").unwrap()).unwrap();
+        assert!(en.is_ending("s") && !en.is_ending("ing"));
+        assert!(inflections.rule_for(&Language::parse("fr").unwrap()).is_none());
     }
 
     #[test]

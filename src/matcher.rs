@@ -134,6 +134,8 @@ struct Entry {
     stem: bool,
     /// The pattern is the term's surname alone.
     surname: bool,
+    /// The term takes its language's endings (see [`InflectionRule::applies_to`]).
+    inflects: bool,
     /// The pattern of the whole term (the mention's form).
     form: u32,
 }
@@ -162,6 +164,8 @@ pub struct Mention {
     /// The match is the surname of the term (a person's full name) written
     /// alone (`Soleimani` for `Qassem Soleimani`; see [`crate::names`]).
     pub surname: bool,
+    /// The status of the term.
+    pub status: Status,
 }
 
 /// The glossary languages that apply to one document language.
@@ -208,7 +212,9 @@ impl Matcher {
                         languages.len() - 1
                     }
                 };
-                let rule = inflections.rule_for(&language_terms.language);
+                let rule = inflections
+                    .rule_for(&language_terms.language)
+                    .filter(|rule| rule.applies_to(concept));
                 for (term_index, term) in language_terms.terms.iter().enumerate() {
                     let key = fold_term(&term.text, CaseMode::Fold);
                     let entry = Entry {
@@ -220,6 +226,7 @@ impl Matcher {
                         cased: None,
                         stem: false,
                         surname: false,
+                        inflects: rule.is_some(),
                         form: 0,
                     };
                     let whole = table.add(key, rule, entry);
@@ -490,7 +497,8 @@ impl Matcher {
                         return true;
                     };
                     may_start_word(text, range.start)
-                        && (hit.value() == OPEN_END || may_end_word(text, range.end))
+                        && (may_end_word(text, range.end)
+                            || (hit.value() == OPEN_END && self.is_any_ending(text, range.end)))
                 });
                 if named {
                     return true;
@@ -499,6 +507,19 @@ impl Matcher {
             }
             false
         })
+    }
+
+    /// Whether the rest of the word at `at` is an ending of some language
+    /// (`Kermans`, not `Kermanshah`), or markup may hide where it ends.
+    fn is_any_ending(&self, text: &str, at: usize) -> bool {
+        let rest = word_rest(text, at);
+        rest.end == text.len()
+            || !may_end_word(text, rest.end)
+            || self
+                .inflection
+                .iter()
+                .flatten()
+                .any(|rule| rule.is_ending(&rest.folded))
     }
 
     fn find_folded(&self, text: &str, folded: &FoldedText, filter: &LanguageFilter) -> Vec<Mention> {
@@ -571,6 +592,7 @@ impl Matcher {
             stem_end: 0,
             from_stem: entry.stem,
             surname: entry.surname,
+            status: self.term(entry).status,
         })
     }
 
@@ -579,7 +601,7 @@ impl Matcher {
     fn ending_fits(&self, entry: &Entry, ending: Option<&WordRest>) -> bool {
         match (ending, &self.inflection[entry.language as usize]) {
             (None, _) => !entry.stem,
-            (Some(rest), Some(rule)) => rule.is_ending(&rest.folded),
+            (Some(rest), Some(rule)) => entry.inflects && rule.is_ending(&rest.folded),
             (Some(_), None) => false,
         }
     }
@@ -890,9 +912,21 @@ fn add_surnames(
                 cased: Some(fold_term(text, CaseMode::Keep).into_boxed_str()),
                 stem: false,
                 surname: true,
+                inflects: false,
                 form: 0,
             };
-            table.add(key.clone(), inflections.rule_for(&languages[*language]), entry);
+            let concept = &glossary.concepts()[surname.concept as usize];
+            let rule = inflections
+                .rule_for(&languages[*language])
+                .filter(|rule| rule.applies_to(concept));
+            table.add(
+                key.clone(),
+                rule,
+                Entry {
+                    inflects: rule.is_some(),
+                    ..entry
+                },
+            );
             surnames.push(surname.clone());
         }
     }
@@ -935,7 +969,7 @@ fn build_anchors(
         let open_end = single_word
             && pattern.iter().any(|&id| {
                 let entry = &entries[id as usize];
-                entry.stem || inflection[entry.language as usize].is_some()
+                entry.stem || (entry.inflects && inflection[entry.language as usize].is_some())
             });
         *anchors.entry(first).or_default() |= u32::from(open_end) * OPEN_END;
     }
@@ -946,12 +980,21 @@ fn build_anchors(
 }
 
 /// Sorts mentions by start, the longest first at each start.
+///
+/// Where two cover the same text, the one that matches a form whole comes
+/// before one that matches with an ending (`address` is the listed
+/// `address`, not the listed `addres` with a plural `s`), then the one of
+/// better status (`properties` is `property` with `-ies`, not a deprecated
+/// `propertie` with `-s`): an innocent reading wins over a finding.
 fn sort_leftmost_longest_first(mentions: &mut [Mention]) {
     mentions.sort_by(|a, b| {
         a.range
             .start
             .cmp(&b.range.start)
             .then(b.range.end.cmp(&a.range.end))
+            .then((a.stem_end != a.range.end).cmp(&(b.stem_end != b.range.end)))
+            .then(a.status.cmp(&b.status))
+            .then(b.stem_end.cmp(&a.stem_end))
     });
 }
 

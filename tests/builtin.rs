@@ -132,3 +132,48 @@ fn a_longer_unlisted_name_holding_listed_ones_is_found() {
         ["unlisted 1:5-1:39 «Islamic State of Khorasan Province» -> Islamic State Khorasan Province"]
     );
 }
+
+#[test]
+fn english_plurals_are_mentions_of_their_singular() {
+    let dir = tempfile::tempdir().unwrap();
+    let text =
+        "Shias gathered while other Shi'as stayed home. Moslems, Crusaders and apostates were named.\n";
+    std::fs::write(dir.path().join("a.md"), text).unwrap();
+    let (_, json) = check_builtin(dir.path(), &["a.md"]);
+    assert_eq!(summarize(&json), ["deprecated 1:48-1:55 «Moslems» -> Muslim"]);
+    let fixed = termlint(dir.path())
+        .args(["check", "--no-config", "--fix", "a.md"])
+        .output()
+        .unwrap();
+    assert!(fixed.status.code().is_some(), "{fixed:?}");
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("a.md")).unwrap(),
+        "Shias gathered while other Shi'as stayed home. Muslims, Crusaders and apostates were named.\n"
+    );
+}
+
+#[test]
+fn terms_without_a_kind_match_only_as_listed() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("terms.toml"),
+        "[[concept]]\nid = \"pane\"\n[concept.lang.en]\npreferred = \"TaskPane\"\ndeprecated = [\"Task Pain\"]\n\n\
+         [[concept]]\nid = \"shrine\"\nkind = \"place\"\n[concept.lang.en]\npreferred = \"Shah Cheragh\"\ndeprecated = [\"Shah Cherag\"]\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("a.md"),
+        "Two Task Pains opened near the Shah Cherags.\n",
+    )
+    .unwrap();
+    let output = json_check_with(dir.path(), "terms.toml")
+        .arg("a.md")
+        .output()
+        .unwrap();
+    // A plural of a kindless term (a terminology string) is not matched;
+    // one of a place is.
+    assert_eq!(
+        summarize(&parse_json(&output)),
+        ["deprecated 1:32-1:44 «Shah Cherags» -> Shah Cheragh"]
+    );
+}
