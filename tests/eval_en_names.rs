@@ -45,9 +45,7 @@ fn en_names_set_scores_as_measured() {
     // deprecated: all 3 deprecated spellings found; the 4th finding is the
     // `case` check on the goddess «Isis» (control), read as a cased «ISIS».
     assert_eq!(tally(&score, "deprecated"), (3, 3, 3, 4));
-    // inconsistent: two acronyms of one concept in a document («IS-KP»,
-    // «ISIS-K») are reported as mixed spellings, which this set counts as
-    // false alarms (acronyms must stay quiet); «Daesh» is reported because
+    // inconsistent: «Daesh» is reported because
     // the goddess «Isis» (a control) was read as the acronym «ISIS»;
     // «IS-Khorasan» is not recognised at all. «Norouzof», a surname
     // written alone after «Rahmatollah Norouzof» in a document that also
@@ -55,7 +53,10 @@ fn en_names_set_scores_as_measured() {
     // preferred «Nowruzov» that termlint proposes for all of them; this set
     // holds a surname to the document's first full form, so it counts as a
     // false alarm.
-    assert_eq!(tally(&score, "inconsistent"), (8, 9, 8, 12));
+    // (Two acronyms offered as alternatives, «IS-KP or ISIS-K», were
+    // reported as a mix and counted as two false alarms until alternatives
+    // joined by `or` or a slash became glosses; this set showed them.)
+    assert_eq!(tally(&score, "inconsistent"), (8, 9, 8, 10));
     // unlisted: «Qassim Soleimani», and «Islamic State of Khorasan
     // Province», a longer unlisted name that opens with the listed
     // «Islamic State» (found since unlisted phrases may hold whole
@@ -90,8 +91,6 @@ fn en_names_set_scores_as_measured() {
             "doc02.txt inconsistent Norouzof",
             "doc05.txt case Isis",
             "doc05.txt inconsistent Daesh",
-            "doc05.txt inconsistent IS-KP",
-            "doc05.txt inconsistent ISIS-K",
         ]
     );
 }

@@ -51,3 +51,19 @@ fn the_acronym_the_text_uses_most_is_its_choice() {
     let text = "ISIS claimed it. ISIS again. Later, ISIL denied it.\n";
     assert_eq!(findings(text), ["inconsistent 1:37-1:41 «ISIL» -> ISIS"]);
 }
+
+#[test]
+fn forms_offered_as_alternatives_are_no_mix() {
+    // `A or B` and `A/B` name the alternatives on purpose; a later mix of
+    // the same forms, not offered as alternatives, is still one.
+    let text = "Analysts call it IS-KP or ISIS-K. The ISIS/ISIL claim came first. Later ISIS denied it.\n";
+    assert_eq!(findings(text), Vec::<String>::new());
+    let text = "Analysts call it IS-KP or ISIS-K. Later ISKP and IS-K were both used.\n";
+    assert_eq!(
+        findings(text),
+        [
+            "inconsistent 1:41-1:45 «ISKP» -> Islamic State Khorasan Province",
+            "inconsistent 1:50-1:54 «IS-K» -> Islamic State Khorasan Province",
+        ]
+    );
+}

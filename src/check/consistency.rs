@@ -19,8 +19,9 @@
 //! project`), taken in the order given (the run sorts them by path).
 //!
 //! A gloss is not an inconsistency: two forms of one concept that stand side
-//! by side, the second in parentheses (`Xuroson Ovozi (Voice of Khurasan)`),
-//! are both left alone.
+//! by side, the second in parentheses (`Xuroson Ovozi (Voice of Khurasan)`)
+//! or offered as an alternative (`IS-KP or ISIS-K`, `ISIS/ISIL`), are both
+//! left alone.
 
 use std::collections::BTreeMap;
 
@@ -300,9 +301,31 @@ fn chosen_form(matcher: &Matcher, uses: &BTreeMap<usize, FormUse>, any: &Mention
     }
 }
 
+/// Whether the text between two mentions opens a parenthesis: only an
+/// opening parenthesis, quotes and spaces.
+fn is_parenthesis(between: &str) -> bool {
+    between.contains('(')
+        && between.chars().all(|c| {
+            c.is_whitespace() || matches!(c, '(' | '"' | '“' | '”' | '«' | '»' | '„' | '\'' | '’' | '‘')
+        })
+}
+
+/// Whether the text between two mentions offers the second as an
+/// alternative to the first: `or`, `, or` or a slash (`IS-KP or ISIS-K`,
+/// `ISIS/ISIL`), with quotes and spaces.
+fn is_alternative(between: &str) -> bool {
+    let words: String = between
+        .chars()
+        .filter(|c| {
+            !(c.is_whitespace() || matches!(c, ',' | '"' | '“' | '”' | '«' | '»' | '„' | '\'' | '’' | '‘'))
+        })
+        .collect();
+    matches!(words.as_str(), "or" | "/")
+}
+
 /// Marks mentions that are part of a gloss: a mention followed by another of
 /// the same concept with only an opening parenthesis, quotes and spaces
-/// between them.
+/// between them, or offered as its alternative (`A or B`, `A/B`).
 fn gloss_members(text: &str, mentions: &[Mention]) -> Vec<bool> {
     let mut glosses = vec![false; mentions.len()];
     for (index, pair) in mentions.windows(2).enumerate() {
@@ -311,10 +334,7 @@ fn gloss_members(text: &str, mentions: &[Mention]) -> Vec<bool> {
             continue;
         }
         let between = &text[first.range.end..second.range.start];
-        let is_gloss = between.contains('(')
-            && between.chars().all(|c| {
-                c.is_whitespace() || matches!(c, '(' | '"' | '“' | '”' | '«' | '»' | '„' | '\'' | '’' | '‘')
-            });
+        let is_gloss = is_parenthesis(between) || is_alternative(between);
         if is_gloss {
             glosses[index] = true;
             glosses[index + 1] = true;
