@@ -1,0 +1,144 @@
+#!/usr/bin/env python3
+"""Builds texts/, truth.jsonl, mentions.jsonl and docs.jsonl from the
+annotated articles in src/ (see README.md). Standard library only.
+
+Markup: [[text|concept_id|class]] where class is one of
+  P preferred form, A admitted form, D deprecated form, U unlisted but
+  attested spelling, S short form (surname, short name; after the full
+  name, checked against its surname), X acronym,
+  T original-language name quoted as a translation, C control (a different
+  entity or an ordinary word that must stay quiet; concept_id names the
+  glossary concept it looks like).
+Run from this directory: python3 build.py
+"""
+import json
+import pathlib
+import re
+import tomllib
+import unicodedata
+
+HERE = pathlib.Path(__file__).resolve().parent
+GLOSSARY = HERE.parent.parent.parent / "glossary"
+MARK = re.compile(r"\[\[([^|\]]+)\|([^|\]]+)\|([PADUSXTC])\]\]")
+FORM_KIND = {"P": "preferred", "A": "admitted", "D": "deprecated", "U": "unlisted",
+             "S": "short", "X": "acronym", "T": "original"}
+FULL = {"P", "A", "D", "U"}
+
+
+def fold(s):
+    s = unicodedata.normalize("NFKD", s)
+    s = "".join(c for c in s if not unicodedata.combining(c))
+    s = re.sub(r"['’ʼ‘`.]", "", s.lower())
+    s = re.sub(r"[-‐‑‒–—]", " ", s)
+    return " ".join(s.split())
+
+
+PARTICLES = {"al", "el", "ul", "ad", "ar", "as", "ash", "at", "az", "ud", "ur", "us", "bin", "ibn"}
+
+
+def surname_core(name):
+    """The last word of a name without a particle joined to it (al-Ansari
+    -> ansari), folded: what a surname written alone is compared by."""
+    last = name.split()[-1]
+    head, _, rest = last.partition("-")
+    if rest and head.lower() in PARTICLES:
+        last = rest
+    return fold(last)
+
+
+def person_ids():
+    return {c["id"] for f in GLOSSARY.glob("*.toml")
+            for c in tomllib.loads(f.read_text())["concept"] if c.get("kind") == "person"}
+
+
+def preferred_forms():
+    out = {}
+    for f in GLOSSARY.glob("*.toml"):
+        for c in tomllib.loads(f.read_text())["concept"]:
+            en = c["lang"].get("en")
+            if en:
+                p = en["preferred"]
+                out[c["id"]] = p if isinstance(p, str) else p["term"]
+    return out
+
+
+def main():
+    preferred = preferred_forms()
+    persons = person_ids()
+    (HERE / "texts").mkdir(exist_ok=True)
+    truth, mentions, docs = [], [], []
+    for src in sorted((HERE / "src").glob("*.txt")):
+        raw = src.read_text(encoding="utf-8")
+        out, spans, pos = [], [], 0
+        for m in MARK.finditer(raw):
+            out.append(raw[pos:m.start()])
+            start = len("".join(out).encode("utf-8"))
+            text, concept, cls = m.groups()
+            assert concept in preferred, concept
+            out.append(text)
+            spans.append((start, start + len(text.encode("utf-8")), text, concept, cls))
+            pos = m.end()
+        out.append(raw[pos:])
+        body = "".join(out)
+        (HERE / "texts" / src.name).write_text(body, encoding="utf-8")
+        data = body.encode("utf-8")
+        first = {}
+        doc_concepts = []
+        for start, end, text, concept, cls in spans:
+            assert data[start:end].decode("utf-8") == text
+            before = data[:start].decode("utf-8")
+            line = before.count("\n") + 1
+            col = len(before) - (before.rfind("\n") + 1) + 1
+            base = {"doc": src.name, "byte_start": start, "byte_end": end, "line": line,
+                    "col": col, "text": text, "concept_id": concept,
+                    "preferred": preferred[concept]}
+            if cls == "C":
+                truth.append({**base, "kind": "decoy", "must_not_flag": True,
+                              "near_form": preferred[concept]})
+                continue
+            if concept not in doc_concepts:
+                doc_concepts.append(concept)
+            quiet = cls in {"X", "T"}
+            # A person's surname written alone after the full name is held
+            # to the surname of the document's first full form; before any
+            # full form, or spelled alike, it must stay quiet (as must other
+            # short forms).
+            surname_differs = (cls == "S" and concept in persons and concept in first
+                               and surname_core(text) != surname_core(first[concept]))
+            quiet = quiet or (cls == "S" and not surname_differs)
+            mention = {**base, "form_kind": FORM_KIND[cls], "origin": "written"}
+            if quiet:
+                mention["must_not_flag"] = True
+            mentions.append(mention)
+            if cls == "D":
+                truth.append({**base, "origin": "written", "kind": "nonpreferred"})
+            if cls == "U":
+                truth.append({**base, "origin": "written", "kind": "unlisted_variant"})
+            if surname_differs:
+                truth.append({**base, "origin": "written", "kind": "inconsistent",
+                              "first_form": first[concept]})
+            if cls in FULL:
+                if concept not in first:
+                    first[concept] = text
+                elif fold(text) != fold(first[concept]):
+                    truth.append({**base, "origin": "written", "kind": "inconsistent",
+                                  "first_form": first[concept]})
+        docs.append({"doc": src.name, "concepts": doc_concepts,
+                     "forms": [{"text": t, "concept_id": c, "class": k} for _, _, t, c, k in spans]})
+    key = lambda r: (r["doc"], r["byte_start"], r["kind"] if "kind" in r else "")
+    for name, rows in (("truth.jsonl", sorted(truth, key=key)),
+                       ("mentions.jsonl", sorted(mentions, key=key)),
+                       ("docs.jsonl", docs)):
+        with open(HERE / name, "w", encoding="utf-8") as f:
+            for r in rows:
+                f.write(json.dumps(r, ensure_ascii=False) + "\n")
+    kinds = {}
+    for r in truth:
+        kinds[r["kind"]] = kinds.get(r["kind"], 0) + 1
+    forms = {}
+    for r in mentions:
+        forms[r["form_kind"]] = forms.get(r["form_kind"], 0) + 1
+    print("truth:", kinds, "mentions:", len(mentions), forms)
+
+
+main()
