@@ -63,7 +63,7 @@ pub fn inconsistent_findings(
 ) -> Vec<(usize, Finding)> {
     let glosses: Vec<Vec<bool>> = scope
         .iter()
-        .map(|doc| gloss_members(doc.document.text, doc.mentions))
+        .map(|doc| gloss_members(matcher, doc.document.text, doc.mentions))
         .collect();
     let mention = |(doc, index): Site| &scope[doc].mentions[index];
     let mut groups: BTreeMap<(usize, usize, TermType), Vec<Site>> = BTreeMap::new();
@@ -323,14 +323,22 @@ fn is_alternative(between: &str) -> bool {
     matches!(words.as_str(), "or" | "/")
 }
 
-/// Marks mentions that are part of a gloss: a mention followed by another of
-/// the same concept with only an opening parenthesis, quotes and spaces
-/// between them, or offered as its alternative (`A or B`, `A/B`).
-fn gloss_members(text: &str, mentions: &[Mention]) -> Vec<bool> {
+/// Marks mentions that are part of a gloss: a mention followed by another
+/// form of the same kind of the same concept with only an opening
+/// parenthesis, quotes and spaces between them, or offered as its
+/// alternative (`A or B`, `A/B`).
+fn gloss_members(matcher: &Matcher, text: &str, mentions: &[Mention]) -> Vec<bool> {
     let mut glosses = vec![false; mentions.len()];
+    let kind = |m: &Mention| matcher.resolve(m).2.term_type;
     for (index, pair) in mentions.windows(2).enumerate() {
         let (first, second) = (&pair[0], &pair[1]);
-        if first.concept != second.concept || first.range.end > second.range.start {
+        // Forms of different kinds are compared apart anyway: a full name
+        // with its acronym in parentheses is still held to the document's
+        // other full names.
+        if first.concept != second.concept
+            || first.range.end > second.range.start
+            || kind(first) != kind(second)
+        {
             continue;
         }
         let between = &text[first.range.end..second.range.start];
