@@ -132,8 +132,10 @@ struct Entry {
     cased: Option<Box<str>>,
     /// The pattern is the term's stem: it matches only with an ending.
     stem: bool,
-    /// The pattern is the term's surname alone.
+    /// The pattern is the term's surname alone, which lies at `part` in
+    /// the term's text.
     surname: bool,
+    part: (u16, u16),
     /// The term takes its language's endings (see [`InflectionRule::applies_to`]).
     inflects: bool,
     /// The pattern of the whole term (the mention's form).
@@ -226,6 +228,7 @@ impl Matcher {
                         cased: None,
                         stem: false,
                         surname: false,
+                        part: (0, 0),
                         inflects: rule.is_some(),
                         form: 0,
                     };
@@ -639,7 +642,19 @@ impl Matcher {
 impl Entry {
     /// The term as written (NFC, white space collapsed).
     fn written_form<'a>(&'a self, term: &'a Term) -> &'a str {
-        self.written.as_deref().unwrap_or(&term.text)
+        self.written.as_deref().unwrap_or_else(|| self.text_in(term))
+    }
+
+    /// The part of the term's text the entry stands for: all of it, or the
+    /// surname.
+    fn text_in<'a>(&self, term: &'a Term) -> &'a str {
+        if self.surname {
+            term.text
+                .get(usize::from(self.part.0)..usize::from(self.part.1))
+                .unwrap_or_default()
+        } else {
+            &term.text
+        }
     }
 
     /// The term folded, keeping case.
@@ -908,12 +923,21 @@ fn add_surnames(
                 language: *language as u32,
                 language_slot: surname.language_slot,
                 term: surname.term,
-                written: Some(as_written(text).into_boxed_str()),
-                cased: Some(fold_term(text, CaseMode::Keep).into_boxed_str()),
+                written: None,
+                cased: None,
                 stem: false,
                 surname: true,
+                part: (surname.start, surname.end),
                 inflects: false,
                 form: 0,
+            };
+            // Stored only where they differ from the surname as it stands
+            // in the term: one allocation fewer each, most of the time.
+            let (written, cased) = written_and_cased(text);
+            let entry = Entry {
+                written,
+                cased,
+                ..entry
             };
             let concept = &glossary.concepts()[surname.concept as usize];
             let rule = inflections

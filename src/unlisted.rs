@@ -99,9 +99,11 @@ struct KeyedTerm {
     /// The key, the letters and the shape, one after the other: one
     /// allocation a term instead of three.
     texts: Box<str>,
-    /// Where the letters and the shape start in `texts`.
-    letters_at: u32,
-    shape_at: u32,
+    /// Where the letters and the shape start in `texts` (a term has at
+    /// most [`MAX_NAME_WORDS`] words and [`MAX_NAME_CONSONANTS`]
+    /// consonants; a longer one is not indexed).
+    letters_at: u16,
+    shape_at: u16,
 }
 
 impl KeyedTerm {
@@ -255,7 +257,8 @@ impl UnlistedFinder {
         let (key, letters) = phrase_key(text, &term_words);
         let skeleton = consonants(&key);
         let consonant_count = skeleton.chars().count();
-        if consonant_count == 0 || consonant_count > MAX_NAME_CONSONANTS {
+        let too_long = key.len() + letters.len() > usize::from(u16::MAX);
+        if consonant_count == 0 || consonant_count > MAX_NAME_CONSONANTS || too_long {
             return;
         }
         let id = self.terms.len() as u32;
@@ -273,8 +276,8 @@ impl UnlistedFinder {
             surname: place.surname,
             consonants: consonant_count as u16,
             words: term_words.len() as u16,
-            letters_at: key.len() as u32,
-            shape_at: (key.len() + letters.len()) as u32,
+            letters_at: key.len() as u16,
+            shape_at: (key.len() + letters.len()) as u16,
             texts: [key, letters, shape].concat().into_boxed_str(),
         });
     }
