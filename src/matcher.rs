@@ -360,18 +360,32 @@ impl Matcher {
     /// automaton's values at patterns, patterns at entries, entries at
     /// concepts, languages and terms.
     fn is_consistent(&self) -> bool {
-        let patterns_ok = self
-            .automaton
+        // In this order, each check relying on those before it (a list is
+        // read only once its bounds are known to be sound).
+        self.patterns.is_sound()
+            && self.term_forms.is_sound()
+            && self.inflection.len() == self.languages.len()
+            && self.patterns_are_sound()
+            && self.entries_are_sound()
+            && self.forms_are_sound()
+            && self.surnames_are_sound()
+    }
+
+    /// The automaton's values point at patterns, patterns at entries.
+    fn patterns_are_sound(&self) -> bool {
+        self.automaton
             .iter()
             .all(|(_, value)| (value as usize) < self.patterns.len())
-            && self.patterns.is_sound()
-            && self.term_forms.is_sound()
             && self
                 .patterns
                 .items
                 .iter()
-                .all(|&id| (id as usize) < self.entries.len());
-        let entries_ok = self.entries.iter().all(|entry| {
+                .all(|&id| (id as usize) < self.entries.len())
+    }
+
+    /// Entries point at languages, forms, concepts and terms.
+    fn entries_are_sound(&self) -> bool {
+        self.entries.iter().all(|entry| {
             (entry.language as usize) < self.languages.len()
                 && (entry.form as usize) < self.patterns.len()
                 && self
@@ -380,9 +394,13 @@ impl Matcher {
                     .get(entry.concept as usize)
                     .and_then(|c| c.languages.get(entry.language_slot as usize))
                     .is_some_and(|l| (entry.term as usize) < l.terms.len())
-        });
+        })
+    }
+
+    /// Each concept has a form for each of its terms, each a pattern.
+    fn forms_are_sound(&self) -> bool {
         let concepts = self.glossary.concepts();
-        let forms_ok = self.term_forms.len() == concepts.len()
+        self.term_forms.len() == concepts.len()
             && concepts.iter().enumerate().all(|(index, concept)| {
                 concept.languages.iter().all(|terms| !terms.terms.is_empty())
                     && self.term_forms.get(index).len()
@@ -392,8 +410,13 @@ impl Matcher {
                 .term_forms
                 .items
                 .iter()
-                .all(|&f| (f as usize) < self.patterns.len());
-        let surnames_ok = self.surnames.iter().all(|surname| {
+                .all(|&f| (f as usize) < self.patterns.len())
+    }
+
+    /// Each surname lies inside the text of its term.
+    fn surnames_are_sound(&self) -> bool {
+        let concepts = self.glossary.concepts();
+        self.surnames.iter().all(|surname| {
             concepts
                 .get(surname.concept as usize)
                 .and_then(|c| c.languages.get(usize::from(surname.language_slot)))
@@ -403,8 +426,7 @@ impl Matcher {
                         .get(usize::from(surname.start)..usize::from(surname.end))
                         .is_some()
                 })
-        });
-        patterns_ok && entries_ok && forms_ok && surnames_ok && self.inflection.len() == self.languages.len()
+        })
     }
 
     /// The surnames matched alone (see [`crate::names`]): for each, the
