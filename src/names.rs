@@ -7,7 +7,10 @@
 //! hyphen (`al-Baghdadi`, `аль-Багдади`) or standing before it (`bin
 //! Laden`), and the *core* without that particle (`Baghdadi`). A name with
 //! no given name before its surname (`Abu Hudhayfah`: a kunya, a particle
-//! and one word) has no surname to use alone.
+//! and one word) has no surname to use alone, and neither has an
+//! Arabic-script name whose last word carries the article `ال`
+//! (`سيف الله المجاهد`): without capitals such a word alone cannot be told
+//! from the ordinary word.
 
 use std::ops::Range;
 
@@ -77,10 +80,19 @@ pub fn surname(name: &str) -> Option<Surname> {
         .chars()
         .next()
         .is_some_and(|c| c.is_uppercase() || !c.is_lowercase());
-    (has_given_name && letters >= MIN_SURNAME_LETTERS && capitalized).then_some(Surname {
-        with_particle: start..last.end,
-        core,
-    })
+    (has_given_name && letters >= MIN_SURNAME_LETTERS && capitalized && !is_arabic_nisba(core_text))
+        .then_some(Surname {
+            with_particle: start..last.end,
+            core,
+        })
+}
+
+/// Whether `word` carries the Arabic article joined to it (`المجاهد`,
+/// `القرشي`): in Arabic script, with no capitals to set a name apart, such a
+/// word alone is as often an ordinary noun or adjective (`the fighter`) as
+/// the person's nisba, so it is not used as a surname alone.
+fn is_arabic_nisba(word: &str) -> bool {
+    word.starts_with("ال")
 }
 
 /// The surname part of a full form as it should replace `found`, a surname
@@ -182,6 +194,11 @@ mod tests {
         assert_eq!(parts("Osama bin Laden"), Some(("bin Laden", "Laden")));
         assert_eq!(parts("Абу Бакр аль-Багдади"), Some(("аль-Багдади", "Багдади")));
         assert_eq!(parts("قاسم سليماني"), Some(("سليماني", "سليماني")));
+        assert_eq!(
+            parts("سيف الله المجاهد"),
+            None,
+            "an Arabic nisba with the article"
+        );
     }
 
     #[test]
