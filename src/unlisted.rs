@@ -247,6 +247,13 @@ impl UnlistedFinder {
         finder
     }
 
+    /// Whether the concept has surnames that may be spelled alone.
+    pub fn has_surnames(&self, concept: usize) -> bool {
+        let concept = concept as u32;
+        let at = self.surnames.partition_point(|&(c, _)| c < concept);
+        self.surnames.get(at).is_some_and(|&(c, _)| c == concept)
+    }
+
     /// Indexes the term `text` (a listed form, or a surname alone) by its
     /// transliteration key, unless it is too long to be a name.
     fn index(&mut self, text: &str, place: TermPlace) {

@@ -197,7 +197,7 @@ impl Linter {
                 // Monolingual text, the common case: no per-segment record.
                 let part =
                     self.find_in_segment(text, segment, filters.get(language), Wanted::CHECKED, &named);
-                named = named_with(&named, &part.mentions);
+                self.add_named(&mut named, &part.mentions);
                 found.mentions.extend(part.mentions);
                 found.unlisted.extend(part.unlisted);
                 continue;
@@ -212,7 +212,7 @@ impl Linter {
                 unlisted,
                 all_mentions,
             } = self.find_in_segment(text, segment, filters.get(&segment_language), wanted, &named);
-            named = named_with(&named, &mentions);
+            self.add_named(&mut named, &mentions);
             if let (Role::Source, Some(unit)) = (segment.role, segment.unit) {
                 unit_languages.push((unit, segment_language.clone()));
             }
@@ -313,6 +313,22 @@ impl Linter {
         }
     }
 
+    /// Adds to `named` (sorted) the concepts with surnames that `mentions`
+    /// name in full: only those matter, so the list stays as short as the
+    /// people a document names.
+    fn add_named(&self, named: &mut Vec<usize>, mentions: &[Mention]) {
+        let Some(finder) = &self.unlisted else {
+            return;
+        };
+        for mention in mentions.iter().filter(|m| !m.surname) {
+            if let Err(at) = named.binary_search(&mention.concept) {
+                if finder.has_surnames(mention.concept) {
+                    named.insert(at, mention.concept);
+                }
+            }
+        }
+    }
+
     /// The mentions (and what else is `wanted`) in `pieces` of `text`;
     /// `named` are the concepts named in full before them (sorted).
     pub(super) fn find_in(
@@ -336,7 +352,8 @@ impl Linter {
                 // A surname may turn out to be part of an unlisted full name
                 // (`Qasim Sulaimani`): it hides nothing from the finder.
                 let full: Vec<Mention> = mentions.iter().filter(|m| !m.surname).cloned().collect();
-                let named = named_with(named, &full);
+                let mut named = named.to_vec();
+                self.add_named(&mut named, &full);
                 finder.find(text, pieces, filter, &full, &named, threshold)
             }
             _ => Vec::new(),
@@ -347,15 +364,6 @@ impl Linter {
             all_mentions,
         }
     }
-}
-
-/// `named` with the concepts that `mentions` name in full, sorted.
-fn named_with(named: &[usize], mentions: &[Mention]) -> Vec<usize> {
-    let mut all: Vec<usize> = named.to_vec();
-    all.extend(mentions.iter().filter(|m| !m.surname).map(|m| m.concept));
-    all.sort_unstable();
-    all.dedup();
-    all
 }
 
 /// The language of a target's source: that of its unit's source segment,
