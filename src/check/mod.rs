@@ -378,18 +378,40 @@ fn mention_finding(
     };
     let severity = settings.severity(check)?;
     let keep_case = check != CheckId::Case;
-    Some(Finding {
+    let judged = Judged {
         check,
         severity,
-        range: mention.range.clone(),
-        start: document.position(mention.range.start),
-        end: document.position(mention.range.end),
-        concept: concept.id.clone(),
-        found: document.text[mention.range.clone()].to_string(),
-        fix: mention_fix(document.text, mention, &suggestion, keep_case),
-        suggestion: Some(suggestion),
+        suggestion,
         detail,
-    })
+    };
+    Some(judged.finding(document, mention, &concept.id, keep_case))
+}
+
+/// What a check made of a mention, before it becomes a [`Finding`].
+struct Judged {
+    check: CheckId,
+    severity: Severity,
+    suggestion: String,
+    detail: Detail,
+}
+
+impl Judged {
+    /// The finding at `mention`, with the fix that writes the suggestion
+    /// (in capitals over capitals when `keep_case`).
+    fn finding(self, document: &CheckedText, mention: &Mention, concept: &str, keep_case: bool) -> Finding {
+        Finding {
+            check: self.check,
+            severity: self.severity,
+            range: mention.range.clone(),
+            start: document.position(mention.range.start),
+            end: document.position(mention.range.end),
+            concept: concept.to_string(),
+            found: document.text[mention.range.clone()].to_string(),
+            fix: mention_fix(document.text, mention, &self.suggestion, keep_case),
+            suggestion: Some(self.suggestion),
+            detail: self.detail,
+        }
+    }
 }
 
 /// The `deprecated` or `admitted` finding of a surname written alone: the
@@ -419,18 +441,13 @@ fn surname_mention_finding(
     let severity = settings.severity(check)?;
     let found = surnames::found_surname(document.text, mention);
     let suggestion = surnames::surname_suggestion(found, &target.text)?;
-    Some(Finding {
+    let judged = Judged {
         check,
         severity,
-        range: mention.range.clone(),
-        start: document.position(mention.range.start),
-        end: document.position(mention.range.end),
-        concept: concept.id.clone(),
-        found: document.text[mention.range.clone()].to_string(),
-        fix: mention_fix(document.text, mention, &suggestion, true),
-        suggestion: Some(suggestion),
+        suggestion,
         detail,
-    })
+    };
+    Some(judged.finding(document, mention, &concept.id, true))
 }
 
 /// Whether a mention is an admitted spelling of the name, which the

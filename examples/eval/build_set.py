@@ -9,16 +9,17 @@ Markup: [[text|concept_id|class]] where class is one of
   T original-language name quoted as a translation, C control (a different
   entity or an ordinary word that must stay quiet; concept_id names the
   glossary concept it looks like).
-Run from this directory: python3 build.py
+Run with the set's folder: python3 examples/eval/build_set.py examples/eval/en-names
 """
 import json
 import pathlib
 import re
+import sys
 import tomllib
 import unicodedata
 
-HERE = pathlib.Path(__file__).resolve().parent
-GLOSSARY = HERE.parent.parent.parent / "glossary"
+HERE = pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else ".").resolve()
+GLOSSARY = pathlib.Path(__file__).resolve().parent.parent.parent / "glossary"
 MARK = re.compile(r"\[\[([^|\]]+)\|([^|\]]+)\|([PADUSXTC])\]\]")
 FORM_KIND = {"P": "preferred", "A": "admitted", "D": "deprecated", "U": "unlisted",
              "S": "short", "X": "acronym", "T": "original"}
