@@ -88,75 +88,51 @@ pub fn inconsistent_findings(
     for (&(concept, language, term_type), members) in &groups {
         let uses = form_uses(matcher, members, mention);
         let chosen = chosen_form(matcher, &uses, mention(members[0]));
+        let reference = reference(matcher, &uses, chosen.as_ref(), mention(members[0]));
+        let quiet = |&(doc, index): &Site| scope[doc].flagged[index] || glosses[doc][index];
         if let (TermType::Full, Some(sites)) = (term_type, surnames.get(&(concept, language))) {
-            let basis = surname_basis(matcher, &uses, chosen.as_ref(), mention(members[0]));
-            let unflagged = sites
-                .iter()
-                .filter(|&&(doc, index)| !scope[doc].flagged[index] && !glosses[doc][index]);
-            for &site in unflagged {
-                findings.extend(surname_finding(matcher, scope, site, &basis, severity));
+            for &site in sites.iter().filter(|site| !quiet(site)) {
+                let m = mention(site);
+                let text = scope[site.0].document.text;
+                if let Some(suggestion) = surname_suggestion(found_surname(text, m), &reference.text) {
+                    findings.push(inconsistent_finding(
+                        matcher, scope, site, suggestion, &reference, severity,
+                    ));
+                }
             }
         }
         let Some(chosen) = chosen else {
             continue;
         };
-        let first = chosen.form.map(|form| uses[&form].first);
-        let chosen_text = chosen.text;
-        let language = matcher.resolve(mention(members[0])).1.language.to_string();
-        let mut by_first_use: Vec<&FormUse> = uses.values().collect();
-        by_first_use.sort_by_key(|u| u.first);
-        let counts: Vec<(String, usize)> = by_first_use.iter().map(|u| (u.text.clone(), u.count)).collect();
-        for &(doc, index) in members {
-            let m = mention((doc, index));
-            if Some(m.form) == chosen.form || scope[doc].flagged[index] || glosses[doc][index] {
-                continue;
+        for &site in members {
+            if Some(mention(site).form) != chosen.form && !quiet(&site) {
+                let suggestion = reference.text.clone();
+                findings.push(inconsistent_finding(
+                    matcher, scope, site, suggestion, &reference, severity,
+                ));
             }
-            let input = &scope[doc];
-            let text = input.document.text;
-            let detail = Detail::Inconsistent {
-                chosen: chosen_text.clone(),
-                language: language.clone(),
-                chosen_in: first
-                    .filter(|first| first.0 != doc)
-                    .map(|first| scope[first.0].path.to_string()),
-                chosen_at: first.map(|first| scope[first.0].document.position(mention(first).range.start)),
-                counts: counts.clone(),
-            };
-            let finding = Finding {
-                check: CheckId::Inconsistent,
-                severity,
-                range: m.range.clone(),
-                start: input.document.position(m.range.start),
-                end: input.document.position(m.range.end),
-                concept: matcher.resolve(m).0.id.clone(),
-                found: text[m.range.clone()].to_string(),
-                suggestion: Some(chosen_text.clone()),
-                fix: super::mention_fix(text, m, &chosen_text, true),
-                detail,
-            };
-            findings.push((doc, finding));
         }
     }
     findings
 }
 
-/// The full form a group's surnames are held to, and where the scope first
-/// uses it.
-struct SurnameBasis {
+/// The full form a group is held to, where the scope first uses it, and
+/// the uses of each form: what an `inconsistent` finding says.
+struct Reference {
     text: String,
     first: Option<Site>,
     language: String,
     counts: Vec<(String, usize)>,
 }
 
-/// The full form the scope uses (the chosen one, else its only form, else
-/// the concept's preferred form), for its surnames.
-fn surname_basis(
+/// The scope's reference form: the chosen one, else (for surnames, when no
+/// choice was needed) its only form, else the concept's preferred form.
+fn reference(
     matcher: &Matcher,
     uses: &BTreeMap<usize, FormUse>,
     chosen: Option<&Chosen>,
     any: &Mention,
-) -> SurnameBasis {
+) -> Reference {
     let language_terms = matcher.resolve(any).1;
     let (text, first) = match (chosen, uses.values().next()) {
         (Some(chosen), _) => (chosen.text.clone(), chosen.form.map(|form| uses[&form].first)),
@@ -165,7 +141,7 @@ fn surname_basis(
     };
     let mut by_first_use: Vec<&FormUse> = uses.values().collect();
     by_first_use.sort_by_key(|u| u.first);
-    SurnameBasis {
+    Reference {
         text,
         first,
         language: language_terms.language.to_string(),
@@ -173,30 +149,30 @@ fn surname_basis(
     }
 }
 
-/// The `inconsistent` finding of a surname written alone, if it is not
-/// written as the surname of the scope's full form.
-fn surname_finding(
+/// The `inconsistent` finding at `site`, suggesting `suggestion` (the
+/// reference form, or its surname for a surname alone).
+fn inconsistent_finding(
     matcher: &Matcher,
     scope: &[ConsistencyInput],
     (doc, index): Site,
-    basis: &SurnameBasis,
+    suggestion: String,
+    reference: &Reference,
     severity: Severity,
-) -> Option<(usize, Finding)> {
+) -> (usize, Finding) {
     let input = &scope[doc];
     let text = input.document.text;
     let m = &input.mentions[index];
-    let suggestion = surname_suggestion(found_surname(text, m), &basis.text)?;
     let detail = Detail::Inconsistent {
         chosen: suggestion.clone(),
-        language: basis.language.clone(),
-        chosen_in: basis
+        language: reference.language.clone(),
+        chosen_in: reference
             .first
             .filter(|first| first.0 != doc)
             .map(|first| scope[first.0].path.to_string()),
-        chosen_at: basis
+        chosen_at: reference
             .first
             .map(|(d, i)| scope[d].document.position(scope[d].mentions[i].range.start)),
-        counts: basis.counts.clone(),
+        counts: reference.counts.clone(),
     };
     let finding = Finding {
         check: CheckId::Inconsistent,
@@ -210,7 +186,7 @@ fn surname_finding(
         suggestion: Some(suggestion),
         detail,
     };
-    Some((doc, finding))
+    (doc, finding)
 }
 
 /// What a mention counts as: the form, its status and the glossary term it
