@@ -33,7 +33,7 @@ pub const MIN_CACHED_SOURCE_BYTES: usize = 512 * 1024;
 pub const MAX_ENTRIES: usize = 8;
 
 /// Bumped whenever the layout of [`Matcher::write_to`] changes.
-const FORMAT: &[u8] = b"termlint compiled glossary 2\n";
+const FORMAT: &[u8] = b"termlint compiled glossary 3\n";
 
 /// Entry files are named by their key and end in this.
 const EXTENSION: &str = "tlc";

@@ -106,6 +106,19 @@ struct OwnedTables {
     surnames: Vec<DerivedSurname>,
 }
 
+impl OwnedTables {
+    /// Frees the room that reading left over: a list is read in steps
+    /// (its length in the bytes is not trusted for the first allocation)
+    /// and may end with up to half its capacity unused.
+    fn shrink_to_fit(&mut self) {
+        self.concepts.shrink_to_fit();
+        self.entries.shrink_to_fit();
+        self.languages.shrink_to_fit();
+        self.inflection.shrink_to_fit();
+        self.surnames.shrink_to_fit();
+    }
+}
+
 /// The glossary could not be compiled into an automaton.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MatcherError(pub String);
@@ -124,12 +137,9 @@ struct Entry {
     language: u32,
     language_slot: u16,
     term: u16,
-    /// NFC with white space collapsed: the "as written" comparison; `None`
-    /// when that is the term's text itself (most terms, and one allocation
-    /// fewer each).
-    written: Option<Box<str>>,
-    /// Folded but keeping case; `None` when that is the "as written" form.
-    cased: Option<Box<str>>,
+    /// How the term is compared, where that is not its text itself: `None`
+    /// for most terms, in one pointer (where the two forms took four).
+    spellings: Option<Box<Spellings>>,
     /// The pattern is the term's stem: it matches only with an ending.
     stem: bool,
     /// The pattern is the term's surname alone, which lies at `part` in
@@ -140,6 +150,17 @@ struct Entry {
     inflects: bool,
     /// The pattern of the whole term (the mention's form).
     form: u32,
+}
+
+/// An entry's forms for judging a match, each `None` when it is the one
+/// before it.
+#[derive(Clone, serde::Serialize, serde::Deserialize)]
+struct Spellings {
+    /// NFC with white space collapsed: the "as written" comparison; `None`
+    /// when that is the term's text itself.
+    written: Option<Box<str>>,
+    /// Folded but keeping case; `None` when that is the "as written" form.
+    cased: Option<Box<str>>,
 }
 
 /// A term found in a text.
@@ -224,8 +245,7 @@ impl Matcher {
                         language: language as u32,
                         language_slot: slot as u16,
                         term: term_index as u16,
-                        written: None,
-                        cased: None,
+                        spellings: None,
                         stem: false,
                         surname: false,
                         part: (0, 0),
@@ -266,7 +286,7 @@ impl Matcher {
             let text = &glossary.concepts()[entry.concept as usize].languages[entry.language_slot as usize]
                 .terms[entry.term as usize]
                 .text;
-            (entry.written, entry.cased) = written_and_cased(text);
+            entry.spellings = spellings_of(text);
         }
         let automaton = DoubleArrayAhoCorasickBuilder::new()
             .match_kind(MatchKind::Standard)
@@ -336,7 +356,9 @@ impl Matcher {
     /// answer or a panic later.
     pub fn read_from(mut input: impl Read, available: u64) -> Option<Matcher> {
         let mut remaining = available;
-        let tables: OwnedTables = postcard::from_bytes(&read_section(&mut input, &mut remaining)?).ok()?;
+        let mut tables: OwnedTables =
+            postcard::from_bytes(&read_section(&mut input, &mut remaining)?).ok()?;
+        tables.shrink_to_fit();
         let automaton = automaton_from(&read_section(&mut input, &mut remaining)?)?;
         let anchors = automaton_from(&read_section(&mut input, &mut remaining)?)?;
         if remaining != 0 || input.read(&mut [0]).ok()? != 0 {
@@ -664,7 +686,10 @@ impl Matcher {
 impl Entry {
     /// The term as written (NFC, white space collapsed).
     fn written_form<'a>(&'a self, term: &'a Term) -> &'a str {
-        self.written.as_deref().unwrap_or_else(|| self.text_in(term))
+        self.spellings
+            .as_ref()
+            .and_then(|s| s.written.as_deref())
+            .unwrap_or_else(|| self.text_in(term))
     }
 
     /// The part of the term's text the entry stands for: all of it, or the
@@ -681,18 +706,22 @@ impl Entry {
 
     /// The term folded, keeping case.
     fn cased_form<'a>(&'a self, term: &'a Term) -> &'a str {
-        self.cased.as_deref().unwrap_or_else(|| self.written_form(term))
+        self.spellings
+            .as_ref()
+            .and_then(|s| s.cased.as_deref())
+            .unwrap_or_else(|| self.written_form(term))
     }
 }
 
 /// An entry's "as written" and case-keeping folded forms of `text`, each
-/// stored only where it differs from the one before it.
-fn written_and_cased(text: &str) -> (Option<Box<str>>, Option<Box<str>>) {
+/// stored only where it differs from the one before it, and none where
+/// neither does.
+fn spellings_of(text: &str) -> Option<Box<Spellings>> {
     let written = as_written(text);
     let cased = fold_term(text, CaseMode::Keep);
     let cased = (cased != written).then(|| cased.into_boxed_str());
     let written = (written != text).then(|| written.into_boxed_str());
-    (written, cased)
+    (written.is_some() || cased.is_some()).then(|| Box::new(Spellings { written, cased }))
 }
 
 /// Lists of items kept in one array (a compressed sparse row): list `i` is
@@ -945,8 +974,7 @@ fn add_surnames(
                 language: *language as u32,
                 language_slot: surname.language_slot,
                 term: surname.term,
-                written: None,
-                cased: None,
+                spellings: None,
                 stem: false,
                 surname: true,
                 part: (surname.start, surname.end),
@@ -955,10 +983,8 @@ fn add_surnames(
             };
             // Stored only where they differ from the surname as it stands
             // in the term: one allocation fewer each, most of the time.
-            let (written, cased) = written_and_cased(text);
             let entry = Entry {
-                written,
-                cased,
+                spellings: spellings_of(text),
                 ..entry
             };
             let concept = &glossary.concepts()[surname.concept as usize];

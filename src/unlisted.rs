@@ -23,7 +23,7 @@ use std::hash::Hasher;
 use std::ops::Range;
 use std::sync::Arc;
 
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use rustc_hash::FxHashMap as HashMap;
 use thread_local::ThreadLocal;
 
 use crate::matcher::{LanguageFilter, Matcher, Mention};
@@ -57,14 +57,16 @@ pub struct UnlistedFinder {
     /// Indexed by whether a hyphen follows the word.
     word_cache: ThreadLocal<RefCell<[HashMap<String, CachedWord>; 2]>>,
     terms: Vec<KeyedTerm>,
+    /// The terms' keys and letters (see [`KeyedTerm`]).
+    texts: String,
     /// Terms by the consonants of their key, and by those consonants with
     /// one deleted.
     by_consonants: KeyIndex,
     by_deletion: KeyIndex,
     /// The consonants of terms' first words, whole and with one deleted.
-    first_words: HashSet<u32>,
+    first_words: HashFilter,
     /// Every listed form, folded.
-    listed: HashSet<u32>,
+    listed: HalfHashes,
     /// The surnames of person names, by concept: `(concept, term id)`,
     /// sorted. They are looked for only after their person was named, so
     /// they stay out of the indexes above.
@@ -96,30 +98,31 @@ struct KeyedTerm {
     surname: bool,
     consonants: u16,
     words: u16,
-    /// The key, the letters and the shape, one after the other: one
-    /// allocation a term instead of three.
-    texts: Box<str>,
-    /// Where the letters and the shape start in `texts` (a term has at
+    /// The key and the letters lie one after the other in the
+    /// finder's `texts`, from here: one string for all terms, where a string
+    /// each cost a heap block and its overhead (a tenth of the finder).
+    texts_at: u32,
+    /// Where the letters start and end, from `texts_at` (a term has at
     /// most [`MAX_NAME_WORDS`] words and [`MAX_NAME_CONSONANTS`]
     /// consonants; a longer one is not indexed).
     letters_at: u16,
-    shape_at: u16,
+    end: u16,
 }
 
 impl KeyedTerm {
     /// The term's transliteration key.
-    fn key(&self) -> &str {
-        &self.texts[..self.letters_at as usize]
+    fn key<'a>(&self, texts: &'a str) -> &'a str {
+        self.text(texts, 0, self.letters_at)
     }
 
     /// The term's letters, folded.
-    fn letters(&self) -> &str {
-        &self.texts[self.letters_at as usize..self.shape_at as usize]
+    fn letters<'a>(&self, texts: &'a str) -> &'a str {
+        self.text(texts, self.letters_at, self.end)
     }
 
-    /// The consonant letters as written (see [`literal_consonants`]).
-    fn shape(&self) -> &str {
-        &self.texts[self.shape_at as usize..]
+    fn text<'a>(&self, texts: &'a str, from: u16, to: u16) -> &'a str {
+        let at = self.texts_at as usize;
+        &texts[at + usize::from(from)..at + usize::from(to)]
     }
 }
 
@@ -142,14 +145,14 @@ impl ListedParts {
     /// Whether `term` may be what a phrase holding these mentions spells:
     /// it holds each of them as listed, and is longer (a listed name with a
     /// stray word after it is no other name).
-    fn fit(&self, term: &KeyedTerm) -> bool {
+    fn fit(&self, term: &KeyedTerm, texts: &str) -> bool {
         self.words == 0
             || (self.words >= MIN_LISTED_WORDS_IN_LONGER_NAME
                 && usize::from(term.words) > self.words
                 && self
                     .letters
                     .iter()
-                    .all(|part| term.letters().contains(part.as_str())))
+                    .all(|part| term.letters(texts).contains(part.as_str())))
     }
 }
 
@@ -197,15 +200,17 @@ impl UnlistedFinder {
         let mut finder = UnlistedFinder {
             word_cache: ThreadLocal::new(),
             terms: Vec::new(),
+            texts: String::new(),
             by_consonants: KeyIndex::default(),
             by_deletion: KeyIndex::default(),
-            first_words: HashSet::default(),
-            listed: HashSet::default(),
+            first_words: HashFilter::default(),
+            listed: HalfHashes::default(),
             surnames: Vec::new(),
             max_words: 0,
             max_consonants: 0,
             max_first_consonants: 0,
         };
+        finder.reserve_for(matcher);
         for (concept_index, concept) in matcher.glossary().concepts().iter().enumerate() {
             for (slot, language_terms) in concept.languages.iter().enumerate() {
                 let language_index = matcher.language_index(&language_terms.language);
@@ -242,9 +247,42 @@ impl UnlistedFinder {
             finder.index(surname, place);
         }
         finder.surnames.sort_unstable();
+        finder.surnames.shrink_to_fit();
+        finder.terms.shrink_to_fit();
+        finder.texts.shrink_to_fit();
+        finder.listed.seal();
         finder.by_consonants.seal();
         finder.by_deletion.seal();
         finder
+    }
+
+    /// Reserves room for the matcher's terms at once, so that the tables
+    /// never grow by copying: a copy holds the old table and the new one,
+    /// twice its size, at the same time, and the finder's peak was that
+    /// of its largest table's last doubling. What is reserved beyond what
+    /// the terms take is never written, and is returned when sealed.
+    fn reserve_for(&mut self, matcher: &Matcher) {
+        let texts = matcher
+            .glossary()
+            .concepts()
+            .iter()
+            .flat_map(|c| &c.languages)
+            .flat_map(|l| &l.terms)
+            .map(|t| t.text.as_str())
+            .chain(matcher.surnames().map(|(_, _, _, surname)| surname));
+        let (mut count, mut bytes) = (0, 0);
+        for text in texts {
+            count += 1;
+            bytes += text.len();
+        }
+        self.terms.reserve_exact(count);
+        self.listed.sorted.reserve_exact(count);
+        self.by_consonants.entries.reserve_exact(count);
+        // A key and the letters are each about the text's length; a term
+        // has fewer consonants (deletions) than bytes.
+        self.texts.reserve_exact(2 * bytes);
+        self.by_deletion.entries.reserve_exact(bytes);
+        self.first_words = HashFilter::for_bytes(bytes);
     }
 
     /// Whether the concept has surnames that may be spelled alone.
@@ -264,7 +302,8 @@ impl UnlistedFinder {
         let (key, letters) = phrase_key(text, &term_words);
         let skeleton = consonants(&key);
         let consonant_count = skeleton.chars().count();
-        let too_long = key.len() + letters.len() > usize::from(u16::MAX);
+        let length = key.len() + letters.len();
+        let too_long = length > usize::from(u16::MAX) || self.texts.len() + length > u32::MAX as usize;
         if consonant_count == 0 || consonant_count > MAX_NAME_CONSONANTS || too_long {
             return;
         }
@@ -274,7 +313,9 @@ impl UnlistedFinder {
         } else {
             self.index_keys(text, &term_words, &skeleton, id);
         }
-        let shape = word_shape(&letters);
+        let texts_at = self.texts.len() as u32;
+        self.texts.push_str(&key);
+        self.texts.push_str(&letters);
         self.terms.push(KeyedTerm {
             concept: place.concept as u32,
             language_index: place.language_index as u32,
@@ -284,8 +325,8 @@ impl UnlistedFinder {
             consonants: consonant_count as u16,
             words: term_words.len() as u16,
             letters_at: key.len() as u16,
-            shape_at: (key.len() + letters.len()) as u16,
-            texts: [key, letters, shape].concat().into_boxed_str(),
+            end: length as u16,
+            texts_at,
         });
     }
 
@@ -293,7 +334,9 @@ impl UnlistedFinder {
     fn index_keys(&mut self, text: &str, term_words: &[Word], skeleton: &str, id: u32) {
         if let Some(first) = first_consonant_word(text, term_words) {
             self.max_first_consonants = self.max_first_consonants.max(first.chars().count());
-            self.first_words.extend(with_deletions(&first).map(upper_half));
+            for hash in with_deletions(&first) {
+                self.first_words.insert(hash);
+            }
         }
         self.max_consonants = self.max_consonants.max(skeleton.chars().count());
         self.by_consonants.add(hash_str(skeleton), id);
@@ -453,14 +496,14 @@ impl UnlistedFinder {
         self.by_consonants
             .get(hash_str(&consonants(key)))
             .map(|id| &self.terms[id as usize])
-            .find(|term| term.key() == key && filter.applies_to(term.language_index as usize))
+            .find(|term| term.key(&self.texts) == key && filter.applies_to(term.language_index as usize))
             .map(|term| term.concept as usize)
     }
 
     /// Whether `spelling` folds like a listed form of any concept.
     pub fn is_listed(&self, spelling: &str) -> bool {
         self.listed
-            .contains(&half_hash(&fold_term(spelling, CaseMode::Fold)))
+            .contains(half_hash(&fold_term(spelling, CaseMode::Fold)))
     }
 
     /// The key of a word and whether it may start a name, from the cache.
@@ -486,7 +529,7 @@ impl UnlistedFinder {
         let skeleton = consonants(first_key);
         skeleton.is_empty()
             || (skeleton.chars().count() <= self.max_first_consonants + 1
-                && with_deletions(&skeleton).any(|k| self.first_words.contains(&upper_half(k))))
+                && with_deletions(&skeleton).any(|k| self.first_words.may_contain(k)))
     }
 
     /// The closest term for the candidate `span`, if close enough.
@@ -503,10 +546,7 @@ impl UnlistedFinder {
     ) -> Option<Unlisted> {
         let range = span[0].range.start..span[span.len() - 1].range.end;
         let slice = &text[range.clone()];
-        if self
-            .listed
-            .contains(&half_hash(&fold_term(slice, CaseMode::Fold)))
-        {
+        if self.listed.contains(half_hash(&fold_term(slice, CaseMode::Fold))) {
             return None;
         }
         let skeleton = consonants(key);
@@ -534,7 +574,7 @@ impl UnlistedFinder {
             if !filter.applies_to(term.language_index as usize) || (single && term.words != 1) {
                 continue;
             }
-            if !listed.fit(term) {
+            if !listed.fit(term, &self.texts) {
                 continue;
             }
             let allowed = if usize::from(term.consonants) >= MIN_CONSONANTS_FOR_EDIT {
@@ -542,14 +582,17 @@ impl UnlistedFinder {
             } else {
                 0.5
             };
-            let distance = key_distance(key, term.key());
+            let distance = key_distance(key, term.key(&self.texts));
             if distance > allowed {
                 continue;
             }
-            if is_derived(&letters, term.letters()) || (single && word_shape(&letters) != term.shape()) {
+            let term_letters = term.letters(&self.texts);
+            if is_derived(&letters, term_letters)
+                || (single && word_shape(&letters) != word_shape(term_letters))
+            {
                 continue;
             }
-            let similarity = strsim::normalized_levenshtein(&letters, term.letters());
+            let similarity = strsim::normalized_levenshtein(&letters, term_letters);
             if similarity < MIN_SPELLING_SIMILARITY {
                 continue;
             }
@@ -742,6 +785,78 @@ impl KeyIndex {
     }
 }
 
+/// A set of half-hashes (see [`upper_half`]) in one sorted array: half
+/// the memory of a hash set, for a lookup of a few more steps.
+#[derive(Default)]
+struct HalfHashes {
+    sorted: Vec<u32>,
+}
+
+impl HalfHashes {
+    fn insert(&mut self, half: u32) {
+        self.sorted.push(half);
+    }
+
+    /// Sorts the set once all is inserted; [`HalfHashes::contains`] needs it.
+    fn seal(&mut self) {
+        self.sorted.sort_unstable();
+        self.sorted.dedup();
+        self.sorted.shrink_to_fit();
+    }
+
+    fn contains(&self, half: u32) -> bool {
+        self.sorted.binary_search(&half).is_ok()
+    }
+}
+
+/// A set of key hashes that may answer "yes" for a key it does not hold
+/// (about one time in a hundred), never "no" for one it holds: a bit array
+/// with two bits set per key. The set of first words is asked about every
+/// new word of the text; this answers in two memory reads, in a fraction of
+/// the memory of a hash set. A wrong "yes" only has a word looked up.
+#[derive(Default)]
+struct HashFilter {
+    bits: Vec<u64>,
+}
+
+impl HashFilter {
+    /// An empty filter for keys made from `bytes` bytes of terms: a term's
+    /// first word has fewer deletions than the term has bytes, so there
+    /// are at least four bits a key, about 16 on names (1.4 % wrong
+    /// answers).
+    fn for_bytes(bytes: usize) -> Self {
+        let bits = (bytes * 4).next_power_of_two().max(64);
+        HashFilter {
+            bits: vec![0; bits / 64],
+        }
+    }
+
+    fn insert(&mut self, hash: u64) {
+        if self.bits.is_empty() {
+            *self = HashFilter::for_bytes(0);
+        }
+        for bit in self.positions(hash) {
+            self.bits[bit / 64] |= 1 << (bit % 64);
+        }
+    }
+
+    fn may_contain(&self, hash: u64) -> bool {
+        !self.bits.is_empty()
+            && self
+                .positions(hash)
+                .into_iter()
+                .all(|bit| self.bits[bit / 64] & (1 << (bit % 64)) != 0)
+    }
+
+    /// The two bits of a hash: its upper half, and its lower half mixed
+    /// (the lower bits of an Fx hash are its weakest).
+    fn positions(&self, hash: u64) -> [usize; 2] {
+        let mask = (self.bits.len() * 64).saturating_sub(1);
+        let second = u64::from(hash as u32).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 32;
+        [(hash >> 32) as usize & mask, second as usize & mask]
+    }
+}
+
 /// A word that may start or end a name: capitalized (in a script with case)
 /// and more than one letter (`A` is an article, not a name).
 fn starts_name(word: &Word) -> bool {
@@ -864,6 +979,35 @@ fn cut_point(text: &str, from: usize, end: usize, size: usize) -> Option<usize> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_hash_filter_holds_what_was_inserted_and_little_else() {
+        let empty = HashFilter::default();
+        assert!(!empty.may_contain(hash_str("krmn")));
+        let mut filter = HashFilter::for_bytes(1000);
+        let held: Vec<u64> = (0..250).map(|i| hash_str(&format!("held{i}"))).collect();
+        for &hash in &held {
+            filter.insert(hash);
+        }
+        assert!(held.iter().all(|&hash| filter.may_contain(hash)));
+        let wrong = (0..10_000)
+            .filter(|i| filter.may_contain(hash_str(&format!("other{i}"))))
+            .count();
+        // 16 bits a key, two bits each: about 1.4 % wrong answers.
+        assert!(wrong < 400, "{wrong} of 10,000 wrongly held");
+    }
+
+    #[test]
+    fn half_hashes_hold_what_was_inserted() {
+        let mut set = HalfHashes::default();
+        for key in ["kerman", "soleimani", "kerman"] {
+            set.insert(half_hash(key));
+        }
+        set.seal();
+        assert_eq!(set.sorted.len(), 2);
+        assert!(set.contains(half_hash("kerman")) && set.contains(half_hash("soleimani")));
+        assert!(!set.contains(half_hash("khorasan")));
+    }
 
     #[test]
     fn chunks_cover_the_pieces_and_cut_only_after_a_break() {

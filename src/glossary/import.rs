@@ -388,7 +388,7 @@ fn finish_language(
 mod tests {
     use super::*;
 
-    fn at(line: usize) -> SourceLocation {
+    fn at(line: u32) -> SourceLocation {
         SourceLocation {
             path: Arc::from("t.tbx"),
             line,

@@ -178,10 +178,11 @@ pub struct SourceLocation {
     /// The file, as given (built-in files are named `builtin:glossary/…`).
     #[serde(deserialize_with = "shared_path")]
     pub path: Arc<str>,
-    /// 1-based line.
-    pub line: usize,
+    /// 1-based line (32 bits: every concept and term keeps a location,
+    /// and a glossary is far smaller than 4 G lines).
+    pub line: u32,
     /// 1-based column, in characters.
-    pub column: usize,
+    pub column: u32,
 }
 
 /// Reads a location's path, sharing one allocation among the locations of

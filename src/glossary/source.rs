@@ -32,8 +32,8 @@ impl<'a> Locator<'a> {
         let position = self.lines.position(self.text, offset);
         SourceLocation {
             path: Arc::clone(self.path),
-            line: position.line,
-            column: position.column,
+            line: saturating_u32(position.line),
+            column: saturating_u32(position.column),
         }
     }
 
@@ -58,4 +58,10 @@ fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
         offset -= 1;
     }
     offset
+}
+
+/// A line or column in 32 bits; one past them (a glossary file within its
+/// size limit has none) shows as the largest.
+fn saturating_u32(number: usize) -> u32 {
+    u32::try_from(number).unwrap_or(u32::MAX)
 }

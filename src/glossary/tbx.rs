@@ -712,7 +712,7 @@ mod tests {
         Ok((concepts, report))
     }
 
-    fn error(text: &str) -> (GlossaryErrorKind, usize, usize) {
+    fn error(text: &str) -> (GlossaryErrorKind, u32, u32) {
         let error = read_text(text).unwrap_err();
         (error.kind, error.location.line, error.location.column)
     }
