@@ -15,6 +15,7 @@
 //! target_language = "ru"         # language of bilingual targets whose file does not say
 //! consistency = "project"         # one spelling per name across all files of a run
 //! unlisted_threshold = 0.8        # confidence an `unlisted` finding needs
+//! fail_on = "warning"             # the least severity that fails a run (default: error)
 //!
 //! [inflection.ru]                 # endings names take (see `inflection`); or enabled = false
 //! endings = ["а", "у", "е", "ом"]
@@ -98,6 +99,9 @@ pub struct Config {
     pub overrides: Vec<CheckOverride>,
     /// Report suppression directives that suppress nothing.
     pub report_unused_suppressions: bool,
+    /// The least severity a finding needs to fail the run (`fail_on`;
+    /// `--fail-on` overrides it): `error` by default.
+    pub fail_on: Severity,
 }
 
 /// The scope within which `inconsistent` wants one spelling per name.
@@ -225,6 +229,11 @@ pub enum ConfigErrorKind {
     },
     /// An `[[overrides]]` table gives neither `files` nor `languages`.
     OverrideWithoutCondition,
+    /// `fail_on` is not `error`, `warning` or `info`.
+    UnknownFailOn {
+        /// The value as written.
+        value: String,
+    },
 }
 
 impl ConfigError {
@@ -247,6 +256,7 @@ impl ConfigError {
             BadThreshold { value } => Message::new("config-bad-threshold").text("value", value),
             UnknownScope { scope } => Message::new("config-unknown-scope").text("scope", scope),
             OverrideWithoutCondition => Message::new("config-override-without-condition"),
+            UnknownFailOn { value } => Message::new("config-unknown-fail-on").text("value", value),
         };
         message.text("location", &self.location)
     }
@@ -286,6 +296,9 @@ struct RawConfig {
     report_unused_suppressions: Option<bool>,
     #[serde(default)]
     overrides: Vec<Spanned<RawOverride>>,
+    // `fail-on` too, as the command line's flag is spelled.
+    #[serde(alias = "fail-on")]
+    fail_on: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -471,6 +484,7 @@ impl Default for Config {
             ignores: Vec::new(),
             overrides: Vec::new(),
             report_unused_suppressions: false,
+            fail_on: Severity::Error,
         }
     }
 }
@@ -524,6 +538,7 @@ pub fn parse_config(text: &str, name: &str, root: PathBuf) -> Result<Config, Con
     let languages = language_rules(&raw, &at)?;
     let checks = check_settings(&raw, &at)?;
     let consistency = consistency_scope(raw.consistency.as_ref(), &at)?;
+    let fail_on = fail_on(raw.fail_on.as_ref(), &at)?;
     let inflections = inflections(&raw.inflection, &at)?;
     let source_language = optional_language(raw.source_language.as_ref(), &at)?.unwrap_or_else(english);
     let target_language = optional_language(raw.target_language.as_ref(), &at)?;
@@ -551,6 +566,7 @@ pub fn parse_config(text: &str, name: &str, root: PathBuf) -> Result<Config, Con
         ignores,
         overrides,
         report_unused_suppressions: raw.report_unused_suppressions.unwrap_or(false),
+        fail_on,
         root,
     })
 }
@@ -799,6 +815,21 @@ fn severity(level: &Spanned<String>, at: &Locator) -> Result<Option<Severity>, C
     })
 }
 
+/// `fail_on`: `error` (the default), `warning` or `info`.
+fn fail_on(value: Option<&Spanned<String>>, at: &Locator) -> Result<Severity, ConfigError> {
+    let Some(value) = value else {
+        return Ok(Severity::Error);
+    };
+    let parsed: Result<Severity, serde::de::value::Error> =
+        Severity::deserialize(value.get_ref().as_str().into_deserializer());
+    parsed.map_err(|_| {
+        let kind = ConfigErrorKind::UnknownFailOn {
+            value: value.get_ref().clone(),
+        };
+        at.error(value.span(), kind)
+    })
+}
+
 /// `unlisted_threshold`, which must lie between 0 and 1.
 fn unlisted_threshold(threshold: &Spanned<f64>, at: &Locator) -> Result<f32, ConfigError> {
     let value = *threshold.get_ref();
@@ -896,6 +927,27 @@ mod tests {
         // `admitted`, off in `[checks]`, runs where an override asks.
         assert!(config.may_run(CheckId::Admitted));
         assert!(!Config::default().may_run(CheckId::Admitted));
+    }
+
+    #[test]
+    fn fail_on_is_a_severity_spelled_either_way() {
+        assert_eq!(config("").expect("empty").fail_on, Severity::Error);
+        assert_eq!(
+            config("fail_on = \"warning\"\n").expect("valid").fail_on,
+            Severity::Warning
+        );
+        assert_eq!(
+            config("fail-on = \"info\"\n").expect("valid").fail_on,
+            Severity::Info
+        );
+        let error = config("language = \"en\"\nfail_on = \"off\"\n").expect_err("off fails nothing");
+        assert_eq!(error.location, "t.toml:2:11");
+        assert_eq!(
+            error.kind,
+            ConfigErrorKind::UnknownFailOn {
+                value: "off".to_string()
+            }
+        );
     }
 
     #[test]

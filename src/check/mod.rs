@@ -102,13 +102,14 @@ impl FromStr for CheckId {
     }
 }
 
-/// How serious a finding is. Only `error` findings make the run fail.
+/// How serious a finding is, the most severe first. Only `error` findings
+/// make the run fail, unless `fail_on` asks for less.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     /// Fails the run (exit status 1).
     Error,
-    /// Reported, does not fail the run.
+    /// Reported; fails the run only with `fail_on` warning or info.
     Warning,
     /// Reported for information.
     Info,

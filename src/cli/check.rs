@@ -4,7 +4,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use termlint::check::CheckId;
+use termlint::check::{CheckId, Severity};
 use termlint::config::{confidence, Config, ConsistencyScope};
 use termlint::document::Format;
 use termlint::fix::FixOptions;
@@ -45,7 +45,7 @@ pub struct CheckArgs {
     #[arg(long, value_enum, default_value = "human")]
     format: OutputFormat,
     // Rewrite deprecated, inconsistent and case findings in place.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "diff")]
     fix: bool,
     // With --fix or --diff: also unlisted findings.
     #[arg(long)]
@@ -74,6 +74,16 @@ pub struct CheckArgs {
     // `inconsistent` within each document, or across all files of the run.
     #[arg(long, value_enum)]
     consistency: Option<Scope>,
+    // The least severity that fails the run (exit 1); over `fail_on`.
+    #[arg(long, value_enum, value_name = "SEVERITY")]
+    fail_on: Option<FailOn>,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum FailOn {
+    Error,
+    Warning,
+    Info,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -83,7 +93,11 @@ enum Scope {
 }
 
 pub fn run(args: CheckArgs, localizer: &Localizer) -> Result<u8, Vec<Message>> {
-    if args.fix && !args.diff {
+    if args.fix_unlisted && !args.fix && !args.diff {
+        // clap's own message would be English (see `help`).
+        return Err(vec![Message::new("error-fix-unlisted-alone")]);
+    }
+    if args.fix {
         super::abandon_writes_on_signals();
     }
     let mut config = args.source.load_config()?;
@@ -107,7 +121,7 @@ pub fn run(args: CheckArgs, localizer: &Localizer) -> Result<u8, Vec<Message>> {
         linter = linter.without_texts();
     }
     let request = FixRequest {
-        write: args.fix && !args.diff,
+        write: args.fix,
         diff: args.diff,
         options: FixOptions {
             unlisted: args.fix_unlisted,
@@ -121,20 +135,23 @@ pub fn run(args: CheckArgs, localizer: &Localizer) -> Result<u8, Vec<Message>> {
     };
     let mut problems = fixes.problems;
     // `--fix -` is a filter: standard input goes to standard output, fixed
-    // or not, and the report goes to standard error.
+    // or not, and the report goes to standard error. So does `--diff`:
+    // standard output carries the patch alone (`termlint check --diff |
+    // git apply`).
     let echo = fixes.fixed_stdin.or(stdin_text);
     let stream = match &echo {
         Some(text) => {
             problems.extend(write_stdout(text).err().into_iter().flatten());
             Stream::Stderr
         }
+        None if args.diff => Stream::Stderr,
         None => Stream::Stdout,
     };
     write_report(&args, &report, linter.matcher().glossary(), localizer, stream)?;
     if !problems.is_empty() {
         return Err(problems);
     }
-    Ok(exit_status(&report))
+    Ok(exit_status(&report, config.fail_on))
 }
 
 /// The command line's settings over those of `termlint.toml`.
@@ -171,15 +188,21 @@ fn apply_overrides(args: &CheckArgs, config: &mut Config) -> Result<(), Vec<Mess
         Some(Scope::Project) => config.consistency = ConsistencyScope::Project,
         None => {}
     }
+    match args.fail_on {
+        Some(FailOn::Error) => config.fail_on = Severity::Error,
+        Some(FailOn::Warning) => config.fail_on = Severity::Warning,
+        Some(FailOn::Info) => config.fail_on = Severity::Info,
+        None => {}
+    }
     Ok(())
 }
 
-/// 2 when a file could not be checked, else 1 when a finding is an
-/// error, else 0.
-fn exit_status(report: &Report) -> u8 {
+/// 2 when a file could not be checked, else 1 when a finding is at least
+/// as severe as `fail_on` (by default an error), else 0.
+fn exit_status(report: &Report, fail_on: Severity) -> u8 {
     if !report.errors.is_empty() {
         EXIT_ERROR
-    } else if report.has_errors() {
+    } else if report.fails_at(fail_on) {
         EXIT_FINDINGS
     } else {
         EXIT_CLEAN
@@ -291,9 +314,9 @@ impl Stream {
 }
 
 /// Writes the report in the chosen format. Machine formats go to `stream`
-/// (standard output unless it carries standard input's text) whole; the
-/// human format writes findings (and the statistics table) to `stream`,
-/// file errors and the summary to standard error. With github and
+/// (standard output unless it carries standard input's text or the diff)
+/// whole; the human format writes findings (and the statistics table) to
+/// `stream`, file errors and the summary to standard error. With github and
 /// checkstyle, the statistics table goes to standard error, so that
 /// standard output stays one format; json and sarif carry the statistics
 /// inside.
@@ -337,7 +360,10 @@ fn write_report(
         OutputFormat::Human => {
             let reporter = HumanReporter::new(localizer, glossary);
             stream.write_coloured_with(|out| {
-                reporter.write_findings(report, out)?;
+                // `--diff --quiet`: the patch alone, and the file errors.
+                if !(args.diff && args.quiet) {
+                    reporter.write_findings(report, out)?;
+                }
                 out.write_all(table().as_bytes())
             })?;
             // anstream drops colour when standard error is not a terminal.

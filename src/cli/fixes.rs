@@ -57,7 +57,7 @@ pub fn apply_fixes(report: &mut Report, request: FixRequest, localizer: &Localiz
         }
         let new_text = apply(&file.text, &plan.edits);
         if request.diff {
-            diffs.push_str(&unified_diff(&name, &file.text, &new_text));
+            diffs.push_str(&unified_diff(diff_path(&name), &file.text, &new_text));
         }
         if !request.write {
             continue;
@@ -99,5 +99,29 @@ pub fn apply_fixes(report: &mut Report, request: FixRequest, localizer: &Localiz
     FixOutcome {
         problems,
         fixed_stdin,
+    }
+}
+
+/// The path a diff names: without the leading `./` that walking the current
+/// folder gives (`./docs/a.md`), which `git apply` refuses.
+fn diff_path(name: &str) -> &str {
+    let mut path = name;
+    while let Some(rest) = path.strip_prefix("./") {
+        path = rest.trim_start_matches('/');
+    }
+    path
+}
+
+#[cfg(test)]
+mod tests {
+    use super::diff_path;
+
+    #[test]
+    fn a_diff_names_paths_without_a_leading_dot() {
+        assert_eq!(diff_path("./docs/a.md"), "docs/a.md");
+        assert_eq!(diff_path(".//./a.md"), "a.md");
+        assert_eq!(diff_path("docs/a.md"), "docs/a.md");
+        assert_eq!(diff_path("../a.md"), "../a.md");
+        assert_eq!(diff_path(".hidden.md"), ".hidden.md");
     }
 }

@@ -30,7 +30,8 @@ pub enum GlossaryCommand {
     Test,
     // Find variant spellings of names in a corpus; print them as glossary TOML.
     Suggest {
-        #[arg(value_name = "PATH", required = true)]
+        // None: the current folder, as for `check`.
+        #[arg(value_name = "PATH")]
         paths: Vec<PathBuf>,
         #[arg(long, value_name = "TAG", default_value = "en")]
         lang: String,

@@ -50,6 +50,7 @@ const ARG_HELP: &[(&str, &str)] = &[
     ("id_or_term", "cli-arg-id-or-term"),
     ("unlisted_threshold", "cli-arg-unlisted-threshold"),
     ("consistency", "cli-arg-consistency"),
+    ("fail_on", "cli-arg-fail-on"),
     ("strict", "cli-arg-strict"),
     ("file", "cli-arg-import-file"),
     ("to", "cli-arg-export-to"),

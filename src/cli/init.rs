@@ -21,10 +21,7 @@ pub fn run(folder: &Path, localizer: &Localizer) -> Result<u8, Vec<Message>> {
         "{}glossary = [\"glossary/\"]\nbuiltin_glossary = true\nlanguage = \"en\"\n\n[checks]\ndeprecated = \"error\"\ninconsistent = \"warning\"\ncase = \"error\"\nunlisted = \"warning\"\n",
         comment("init-config-comment")
     );
-    let glossary = format!(
-        "{}[[concept]]\nid = \"kerman\"\nkind = \"place\"\nsource = [\"https://en.wikipedia.org/wiki/Kerman\"]\n\n[concept.lang.en]\npreferred = \"Kerman\"\ndeprecated = [\"Kirman\"]\n\n[concept.lang.ru]\npreferred = \"Керман\"\n",
-        comment("init-glossary-comment")
-    );
+    let glossary = format!("{}{STARTER_CONCEPT}", comment("init-glossary-comment"));
     let mut out = String::new();
     for (path, content) in [
         (folder.join("termlint.toml"), config),
@@ -51,7 +48,26 @@ pub fn run(folder: &Path, localizer: &Localizer) -> Result<u8, Vec<Message>> {
     Ok(EXIT_CLEAN)
 }
 
-/// A pre-commit hook that runs the installed termlint on changed files.
+/// The starter glossary's one concept: an example of the format, with an
+/// id and forms that no built-in concept has. A concept of a user file
+/// with a built-in concept's id replaces it whole (see `GlossaryLoader`),
+/// so a starter `kerman` would have dropped the built-in Kerman's Persian,
+/// Arabic and Uzbek forms; and two concepts sharing a form is an error.
+const STARTER_CONCEPT: &str = "[[concept]]
+id = \"example-foundation\"
+kind = \"organization\"
+
+[concept.lang.en]
+preferred = \"Example Foundation\"
+deprecated = [\"Exampel Foundation\"]
+
+[concept.lang.ru]
+preferred = \"Фонд Пример\"
+deprecated = [\"Фонд Экзампл\"]
+";
+
+/// A pre-commit hook that runs the installed termlint on changed files;
+/// warnings too (a name spelled two ways) stop the commit.
 const PRE_COMMIT_SNIPPET: &str = "
 
 repos:
@@ -59,7 +75,7 @@ repos:
     hooks:
       - id: termlint
         name: termlint
-        entry: termlint check
+        entry: termlint check --fail-on warning
         language: system
         files: \\.(md|markdown|mdx|txt|html?|xliff|xlf|po|pot|ftl|tsv|csv)$
 ";

@@ -1,5 +1,6 @@
-//! Glossary errors: each names the file, line and column, and renders through
-//! the interface messages.
+//! Glossary errors: each names the file, and the line and column where it
+//! has them (not a file that cannot be read, nor a folder), and renders
+//! through the interface messages.
 
 use crate::i18n::Message;
 use crate::text::printable;
@@ -143,11 +144,13 @@ impl GlossaryError {
     pub fn message(&self) -> Message {
         use GlossaryErrorKind::*;
         let at = |m: Message| m.text("location", self.location.to_string());
+        // A file that cannot be read, or a folder, has no position in it.
+        let at_path = |m: Message| m.text("location", &*self.location.path);
         match &self.kind {
             Unreadable { reason } => {
-                at(Message::new("glossary-unreadable").message("reason", reason.clone()))
+                at_path(Message::new("glossary-unreadable").message("reason", reason.clone()))
             }
-            EmptyFolder => at(Message::new("glossary-empty-folder")),
+            EmptyFolder => at_path(Message::new("glossary-empty-folder")),
             Syntax { detail } => at(Message::new("glossary-syntax").text("detail", detail)),
             BadId { id } => at(Message::new("glossary-bad-id").text("id", id)),
             DuplicateId { id, first } => at(Message::new("glossary-duplicate-id")

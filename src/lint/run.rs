@@ -84,7 +84,14 @@ impl Report {
 
     /// Whether some finding has error severity.
     pub fn has_errors(&self) -> bool {
-        self.findings().any(|f| f.severity == Severity::Error)
+        self.fails_at(Severity::Error)
+    }
+
+    /// Whether some finding is at least as severe as `threshold`: with
+    /// `Warning`, an error or a warning (`fail_on`, `--fail-on`).
+    pub fn fails_at(&self, threshold: Severity) -> bool {
+        // Severities order from the most severe: error < warning < info.
+        self.findings().any(|f| f.severity <= threshold)
     }
 }
 

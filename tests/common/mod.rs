@@ -271,8 +271,17 @@ pub fn fix_command(dir: &Path, files: &[&str]) -> Command {
 /// tmpfs, a file system without `user.*` attributes) and returns, so that
 /// the caller returns too; in CI (`CI` set), where every such test must
 /// run, it fails instead: a skipped test never passes there unseen.
+///
+/// The line is written to the process's standard error, past the test
+/// runner's capture of `eprintln!`, so that `cargo test` shows it among its
+/// own lines whether or not the test passes (the runner has no "skipped"
+/// of its own for a condition known only at run time; a condition known
+/// when building, such as `../shared`, makes the test `ignored` instead).
 pub fn cannot_run_here(why: &str) {
+    use std::io::Write;
     let in_ci = std::env::var("CI").is_ok_and(|value| !matches!(value.as_str(), "" | "0" | "false"));
     assert!(!in_ci, "this test cannot run here, and CI must run it: {why}");
-    eprintln!("skipped: {why}");
+    let test = std::thread::current().name().unwrap_or("a test").to_string();
+    let line = format!("\nskipped {test}: {why}\n");
+    let _ = std::io::stderr().lock().write_all(line.as_bytes());
 }
