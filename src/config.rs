@@ -15,6 +15,8 @@
 //! target_language = "ru"         # language of bilingual targets whose file does not say
 //! consistency = "project"         # one spelling per name across all files of a run
 //! unlisted_threshold = 0.8        # confidence an `unlisted` finding needs
+//! skip_locked = true              # leave out segments locked in Trados or memoQ
+//! only_unconfirmed = true         # check only segments not confirmed or approved
 //!
 //! [inflection.ru]                 # endings names take (see `inflection`); or enabled = false
 //! endings = ["а", "у", "е", "ом"]
@@ -98,6 +100,11 @@ pub struct Config {
     pub overrides: Vec<CheckOverride>,
     /// Report suppression directives that suppress nothing.
     pub report_unused_suppressions: bool,
+    /// Leave out the segments a translation tool has locked.
+    pub skip_locked: bool,
+    /// Check only the segments not yet confirmed or approved in a
+    /// translation tool.
+    pub only_unconfirmed: bool,
 }
 
 /// The scope within which `inconsistent` wants one spelling per name.
@@ -284,6 +291,8 @@ struct RawConfig {
     #[serde(default)]
     ignore: Vec<RawIgnore>,
     report_unused_suppressions: Option<bool>,
+    skip_locked: Option<bool>,
+    only_unconfirmed: Option<bool>,
     #[serde(default)]
     overrides: Vec<Spanned<RawOverride>>,
 }
@@ -471,6 +480,8 @@ impl Default for Config {
             ignores: Vec::new(),
             overrides: Vec::new(),
             report_unused_suppressions: false,
+            skip_locked: false,
+            only_unconfirmed: false,
         }
     }
 }
@@ -551,6 +562,8 @@ pub fn parse_config(text: &str, name: &str, root: PathBuf) -> Result<Config, Con
         ignores,
         overrides,
         report_unused_suppressions: raw.report_unused_suppressions.unwrap_or(false),
+        skip_locked: raw.skip_locked.unwrap_or(false),
+        only_unconfirmed: raw.only_unconfirmed.unwrap_or(false),
         root,
     })
 }

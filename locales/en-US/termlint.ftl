@@ -24,6 +24,7 @@ finding-unlisted = “{ $found }” looks like an unlisted spelling of { $concep
 finding-unused-suppression = “{ $found }” suppresses nothing
 finding-missing-term = the source has “{ $source-term }” ({ $concept }), but the target has no form of it; expected “{ $expected }”
 finding-untranslated-term = “{ $found }” is left in the source language ({ $concept }); the target language has “{ $expected }”
+finding-in-segment = { $message } (segment { $segment })
 finding-help = write “{ $suggestion }”
 finding-help-missing = the target should contain “{ $suggestion }”
 # A concept named by its preferred form in the interface language, then in
@@ -211,6 +212,8 @@ fix-summary = { $fixed ->
     }
 cli-arg-report-unused-suppressions = Report termlint-disable directives that suppress nothing
 cli-arg-preferred-only = Report admitted spellings too, with the preferred form as fix (the admitted check)
+cli-arg-skip-locked = Leave out segments locked in a translation tool (Trados, memoQ)
+cli-arg-only-unconfirmed = Check only segments not yet confirmed or approved in a translation tool
 
 ## init
 

@@ -23,6 +23,7 @@ finding-unlisted = «{ $found }» به نظر نگارشی از { $concept } ا�
 finding-unused-suppression = «{ $found }» چیزی را پنهان نمی‌کند
 finding-missing-term = متن مبدأ «{ $source-term }» ({ $concept }) را دارد، اما در ترجمه هیچ صورتی از آن نیست؛ «{ $expected }» انتظار می‌رود
 finding-untranslated-term = «{ $found }» به زبان مبدأ مانده است ({ $concept })؛ در زبان ترجمه «{ $expected }» است
+finding-in-segment = { $message } (بخش { $segment })
 finding-help = بنویسید «{ $suggestion }»
 finding-help-missing = ترجمه باید «{ $suggestion }» را داشته باشد
 concept-name = { $ui-form } ({ $document-form })
@@ -181,6 +182,8 @@ fix-skipped-overlap = { $path }: اصلاحی در بایت‌های { NUMBER($s
 fix-summary = { $fixed } یافته در { $files } پرونده اصلاح شد
 cli-arg-report-unused-suppressions = گزارش دستورهای termlint-disable که چیزی را پنهان نمی‌کنند
 cli-arg-preferred-only = نگارش‌های پذیرفته را هم گزارش کن، با صورت ترجیحی برای اصلاح (بررسی admitted)
+cli-arg-skip-locked = بخش‌هایی را که در ابزار ترجمه قفل شده‌اند (Trados، memoQ) کنار بگذار
+cli-arg-only-unconfirmed = فقط بخش‌هایی را بررسی کن که در ابزار ترجمه هنوز تأیید نشده‌اند
 
 ## init
 

@@ -22,6 +22,7 @@ finding-unlisted = «{ $found }» похоже на вариант написа�
 finding-unused-suppression = «{ $found }» ничего не подавляет
 finding-missing-term = в исходном тексте есть «{ $source-term }» ({ $concept }), а в переводе нет ни одной его формы; ожидается «{ $expected }»
 finding-untranslated-term = «{ $found }» оставлено на языке оригинала ({ $concept }); на языке перевода — «{ $expected }»
+finding-in-segment = { $message } (сегмент { $segment })
 finding-help = замените на «{ $suggestion }»
 finding-help-missing = в переводе должно быть «{ $suggestion }»
 concept-name = { $ui-form } ({ $document-form })
@@ -220,6 +221,8 @@ fix-summary = { $fixed ->
     }
 cli-arg-report-unused-suppressions = Сообщать о директивах termlint-disable, которые ничего не подавляют
 cli-arg-preferred-only = Сообщать и о допустимых вариантах написания, с предпочтительным в исправлении (проверка admitted)
+cli-arg-skip-locked = Пропускать сегменты, заблокированные в программе перевода (Trados, memoQ)
+cli-arg-only-unconfirmed = Проверять только сегменты, ещё не подтверждённые в программе перевода
 
 ## init
 

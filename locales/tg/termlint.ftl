@@ -23,6 +23,7 @@ finding-unlisted = «{ $found }» ба навишти { $concept } монанд 
 finding-unused-suppression = «{ $found }» ҳеҷ чизро пинҳон намекунад
 finding-missing-term = дар матни асл «{ $source-term }» ({ $concept }) ҳаст, вале дар тарҷума ягон шакли он нест; «{ $expected }» интизор меравад
 finding-untranslated-term = «{ $found }» бо забони асл мондааст ({ $concept }); дар забони тарҷума «{ $expected }» аст
+finding-in-segment = { $message } (сегменти { $segment })
 finding-help = «{ $suggestion }» нависед
 finding-help-missing = дар тарҷума бояд «{ $suggestion }» бошад
 concept-name = { $ui-form } ({ $document-form })
@@ -181,6 +182,8 @@ fix-skipped-overlap = { $path }: ислоҳ дар байтҳои { NUMBER($star
 fix-summary = { $fixed } огоҳӣ дар { $files } файл ислоҳ шуд
 cli-arg-report-unused-suppressions = Дар бораи дастурҳои termlint-disable, ки ҳеҷ чизро пинҳон намекунанд, хабар додан
 cli-arg-preferred-only = Навиштаҳои иҷозатдодаро низ гузориш деҳ, бо шакли афзалиятнок барои ислоҳ (санҷиши admitted)
+cli-arg-skip-locked = Сегментҳои дар барномаи тарҷума қулфшударо (Trados, memoQ) сарфи назар кун
+cli-arg-only-unconfirmed = Танҳо сегментҳоеро санҷ, ки дар барномаи тарҷума ҳанӯз тасдиқ нашудаанд
 
 ## init
 

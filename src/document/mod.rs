@@ -71,6 +71,22 @@ pub struct Segment {
     pub role: Role,
     /// The translation unit pairing a source with its targets.
     pub unit: Option<usize>,
+    /// What a bilingual file says of the segment besides its text.
+    pub info: SegmentInfo,
+}
+
+/// What a bilingual file says of a segment besides its text: its id as the
+/// translation tool shows it, and whether it is locked or confirmed.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SegmentInfo {
+    /// The id a translator sees (an XLIFF `trans-unit` id, a Trados segment
+    /// number, a TMX `tuid`); findings in the segment carry it.
+    pub id: Option<String>,
+    /// Locked in the translation tool (Trados `locked="true"`, memoQ
+    /// `mq:locked="locked"`).
+    pub locked: bool,
+    /// Confirmed or approved in the translation tool.
+    pub confirmed: bool,
 }
 
 /// One piece of a segment.
@@ -117,6 +133,7 @@ impl Segment {
             language: None,
             role: Role::Text,
             unit: None,
+            info: SegmentInfo::default(),
         }
     }
 
@@ -398,6 +415,7 @@ mod tests {
             language: None,
             role: Role::Text,
             unit: None,
+            info: SegmentInfo::default(),
         };
         let view = segment.view(original);
         assert_eq!(view.text, "Abu Hafs & Kerman");

@@ -30,7 +30,7 @@ use quick_xml::events::attributes::AttrError;
 use quick_xml::events::{BytesRef, BytesStart, Event};
 use quick_xml::{Reader, XmlVersion};
 
-use super::{FormatError, Piece, Role, Segment};
+use super::{FormatError, Piece, Role, Segment, SegmentInfo};
 use crate::lang::Language;
 
 /// Cuts an XLIFF 1.2 or 2.0 document into source and target segments.
@@ -93,6 +93,10 @@ enum Kind {
     Source,
     /// `<target>`.
     Target,
+    /// A 1.2 `<seg-source>`: the source cut into `<mrk mtype="seg">` segments.
+    SegSource,
+    /// A `<mrk mtype="seg">` segment inside `<seg-source>` or `<target>`.
+    SegMark,
     /// An inline element whose content is native code, not text.
     NativeCode,
     /// Anything else.
@@ -105,6 +109,7 @@ impl Kind {
             b"trans-unit" | b"segment" => Kind::Pair,
             b"source" => Kind::Source,
             b"target" => Kind::Target,
+            b"seg-source" => Kind::SegSource,
             b"ph" | b"bpt" | b"ept" | b"it" => Kind::NativeCode,
             _ => Kind::Other,
         }
@@ -117,13 +122,39 @@ struct Open {
     start: usize,
 }
 
-/// The source or target being read.
+/// The source or target being read, or one `<mrk mtype="seg">` of it.
 struct Capture {
     segment: Segment,
-    /// Index in the element stack of the `<source>` or `<target>`.
+    /// Index in the element stack of the element captured.
     depth: usize,
     /// How many native-code elements are open inside it.
     in_code: usize,
+    /// The `mid` of a `<mrk mtype="seg">`.
+    mid: String,
+}
+
+/// The translation unit being read: its segments wait for its end, where
+/// its `<sdl:seg-defs>` and whether its target is cut into `mid` segments
+/// are known.
+#[derive(Default)]
+struct PendingPair {
+    /// Index in the element stack of the `<trans-unit>` or `<segment>`.
+    depth: usize,
+    /// Its `id`, or the enclosing 2.0 `<unit>`'s.
+    id: Option<String>,
+    /// memoQ `mq:locked="locked"`.
+    locked: bool,
+    /// memoQ `mq:status` confirmed, or XLIFF 1.2 `approved="yes"`.
+    confirmed: bool,
+    /// The whole `<source>` and `<target>`.
+    whole: Vec<Segment>,
+    /// The `<mrk mtype="seg">` segments of `<seg-source>` and `<target>`,
+    /// with their `mid`.
+    marked: Vec<(String, Segment)>,
+    /// Whether the pair has a `<target>`.
+    has_target: bool,
+    /// Trados `<sdl:seg id=.. conf=.. locked=..>`: (id, locked, confirmed).
+    definitions: Vec<(String, bool, bool)>,
 }
 
 #[derive(Default)]
@@ -131,9 +162,17 @@ struct Walker {
     open: Vec<Open>,
     source_language: Option<Language>,
     target_language: Option<Language>,
-    /// Pairs seen so far; the current pair's index is one less.
+    /// The id of the 2.0 `<unit>` being read.
+    unit_id: Option<String>,
+    /// Pairs seen so far; the next pair's index.
     pairs: usize,
+    pair: Option<PendingPair>,
+    /// The whole `<source>` or `<target>` being read.
     capture: Option<Capture>,
+    /// The `<mrk mtype="seg">` being read.
+    mark: Option<Capture>,
+    /// Index in the element stack of the open `<seg-source>`.
+    seg_source: Option<usize>,
     segments: Vec<Segment>,
 }
 
@@ -153,18 +192,53 @@ impl Walker {
         match name {
             b"xliff" => self.read_languages(element, range.start, b"srcLang", b"trgLang")?,
             b"file" => self.read_languages(element, range.start, b"source-language", b"target-language")?,
+            b"unit" => self.unit_id = attribute(element, range.start, b"id")?,
             _ => {}
         }
-        let kind = Kind::of(name);
-        if kind == Kind::Pair && self.capture.is_none() {
-            self.pairs += 1;
-        }
         let parent = self.open.last().map(|open| open.kind);
-        match (&mut self.capture, kind) {
-            (Some(capture), Kind::NativeCode) if !empty => capture.in_code += 1,
-            (None, Kind::Source | Kind::Target) if parent == Some(Kind::Pair) && !empty => {
-                self.capture = Some(self.start_capture(element, kind, range.start)?);
+        let mut kind = Kind::of(name);
+        if kind == Kind::Pair && self.pair.is_some() {
+            // A unit inside a unit: read as part of the outer one.
+            kind = Kind::Other;
+        }
+        if name == b"mrk" && self.mark.is_none() && attribute(element, range.start, b"mtype")?.as_deref() == Some("seg")
+        {
+            let in_target = self.capture.as_ref().is_some_and(|c| c.segment.role == Role::Target);
+            if self.seg_source.is_some() || in_target {
+                kind = Kind::SegMark;
             }
+        }
+        match kind {
+            Kind::Pair if !empty => self.start_pair(element, range.start)?,
+            Kind::Source | Kind::Target | Kind::SegSource
+                if parent == Some(Kind::Pair) && self.capture.is_none() && !empty =>
+            {
+                if kind == Kind::SegSource {
+                    self.seg_source = Some(self.open.len());
+                } else {
+                    self.capture = Some(self.start_capture(element, kind, range.start)?);
+                }
+                if kind == Kind::Target {
+                    if let Some(pair) = &mut self.pair {
+                        pair.has_target = true;
+                    }
+                }
+            }
+            Kind::SegMark if !empty => {
+                let role = if self.seg_source.is_some() { Kind::Source } else { Kind::Target };
+                let mut mark = self.start_capture(element, role, range.start)?;
+                if let Some(capture) = &self.capture {
+                    mark.segment.language = capture.segment.language.clone();
+                }
+                mark.mid = attribute(element, range.start, b"mid")?.unwrap_or_default();
+                self.mark = Some(mark);
+            }
+            Kind::NativeCode if !empty => {
+                for capture in [&mut self.capture, &mut self.mark].into_iter().flatten() {
+                    capture.in_code += 1;
+                }
+            }
+            Kind::Other if name == b"seg" && self.pair.is_some() => self.read_definition(element, range.start)?,
             _ => {}
         }
         if !empty {
@@ -172,6 +246,34 @@ impl Walker {
                 kind,
                 start: range.start,
             });
+        }
+        Ok(())
+    }
+
+    fn start_pair(&mut self, element: &BytesStart, offset: usize) -> Result<(), FormatError> {
+        let id = attribute(element, offset, b"id")?.or_else(|| self.unit_id.clone());
+        let locked = attribute(element, offset, b"mq:locked")?.is_some_and(|v| v == "locked");
+        let status = attribute(element, offset, b"mq:status")?;
+        let approved = attribute(element, offset, b"approved")?.is_some_and(|v| v == "yes");
+        self.pair = Some(PendingPair {
+            depth: self.open.len(),
+            id,
+            locked,
+            confirmed: approved || status.as_deref().is_some_and(memoq_confirmed),
+            ..PendingPair::default()
+        });
+        Ok(())
+    }
+
+    /// A Trados `<sdl:seg>`: a segment's confirmation level and lock.
+    fn read_definition(&mut self, element: &BytesStart, offset: usize) -> Result<(), FormatError> {
+        let Some(id) = attribute(element, offset, b"id")? else {
+            return Ok(());
+        };
+        let locked = attribute(element, offset, b"locked")?.is_some_and(|v| v == "true");
+        let confirmed = attribute(element, offset, b"conf")?.as_deref().is_some_and(trados_confirmed);
+        if let Some(pair) = &mut self.pair {
+            pair.definitions.push((id, locked, confirmed));
         }
         Ok(())
     }
@@ -187,10 +289,12 @@ impl Walker {
                 pieces: Vec::new(),
                 language: own.or_else(|| file_language.clone()),
                 role,
-                unit: Some(self.pairs.saturating_sub(1)),
+                unit: None,
+                info: SegmentInfo::default(),
             },
             depth: self.open.len(),
             in_code: 0,
+            mid: String::new(),
         })
     }
 
@@ -217,26 +321,93 @@ impl Walker {
                 detail: "end tag without a start tag".to_string(),
             });
         };
-        let ends_capture = self.capture.as_ref().is_some_and(|c| c.depth == self.open.len());
-        if ends_capture {
-            if let Some(capture) = self.capture.take() {
+        let depth = self.open.len();
+        if self.mark.as_ref().is_some_and(|m| m.depth == depth) {
+            if let (Some(mark), Some(pair)) = (self.mark.take(), &mut self.pair) {
+                pair.marked.push((mark.mid, mark.segment));
+            }
+        }
+        if self.capture.as_ref().is_some_and(|c| c.depth == depth) {
+            if let (Some(capture), Some(pair)) = (self.capture.take(), &mut self.pair) {
                 if !capture.segment.pieces.is_empty() {
-                    self.segments.push(capture.segment);
+                    pair.whole.push(capture.segment);
                 }
             }
-        } else if let Some(capture) = &mut self.capture {
-            if closed.kind == Kind::NativeCode {
+        }
+        if self.seg_source == Some(depth) {
+            self.seg_source = None;
+        }
+        if closed.kind == Kind::NativeCode {
+            for capture in [&mut self.capture, &mut self.mark].into_iter().flatten() {
                 capture.in_code = capture.in_code.saturating_sub(1);
+            }
+        }
+        if self.pair.as_ref().is_some_and(|p| p.depth == depth) {
+            if let Some(pair) = self.pair.take() {
+                self.finish_pair(pair);
             }
         }
         Ok(())
     }
 
-    /// Adds a piece of text to the source or target being read, if any.
+    /// The segments of a unit: its `mid` segments when its source is cut
+    /// into them and its target too (or it has none), else its whole
+    /// source and target.
+    fn finish_pair(&mut self, pair: PendingPair) {
+        let marked_target = pair.marked.iter().any(|(_, s)| s.role == Role::Target);
+        let marked_source = pair.marked.iter().any(|(_, s)| s.role == Role::Source);
+        if marked_source && (marked_target || !pair.has_target) {
+            let first = self.pairs;
+            let mut mids: Vec<&str> = Vec::new();
+            for (mid, _) in &pair.marked {
+                if !mids.contains(&mid.as_str()) {
+                    mids.push(mid);
+                }
+            }
+            self.pairs += mids.len();
+            for (mid, mut segment) in pair.marked.iter().cloned() {
+                if segment.pieces.is_empty() {
+                    continue;
+                }
+                let index = mids.iter().position(|m| *m == mid).unwrap_or_default();
+                let definition = pair.definitions.iter().find(|(id, _, _)| *id == mid);
+                segment.unit = Some(first + index);
+                segment.info = SegmentInfo {
+                    id: Some(mid),
+                    locked: pair.locked || definition.is_some_and(|d| d.1),
+                    confirmed: pair.confirmed || definition.is_some_and(|d| d.2),
+                };
+                self.segments.push(segment);
+            }
+        } else {
+            // One Trados segment definition for the whole unit says its state.
+            let single = match pair.definitions.as_slice() {
+                [(_, locked, confirmed)] => (*locked, *confirmed),
+                _ => (false, false),
+            };
+            let info = SegmentInfo {
+                id: pair.id.clone(),
+                locked: pair.locked || single.0,
+                confirmed: pair.confirmed || single.1,
+            };
+            for mut segment in pair.whole {
+                segment.unit = Some(self.pairs);
+                segment.info = info.clone();
+                self.segments.push(segment);
+            }
+            self.pairs += 1;
+        }
+    }
+
+    /// Adds a piece of text to the source or target being read, and to the
+    /// `mid` segment being read, if any.
     fn push(&mut self, piece: Piece) {
-        if let Some(capture) = &mut self.capture {
-            if capture.in_code == 0 && !piece.range.is_empty() {
-                capture.segment.pieces.push(piece);
+        if piece.range.is_empty() {
+            return;
+        }
+        for capture in [&mut self.capture, &mut self.mark].into_iter().flatten() {
+            if capture.in_code == 0 {
+                capture.segment.pieces.push(piece.clone());
             }
         }
     }
@@ -250,6 +421,19 @@ impl Walker {
             None => Ok(self.segments),
         }
     }
+}
+
+/// Whether a Trados confirmation level (`conf`) is confirmed: translated
+/// (shown as confirmed), approved or signed off.
+fn trados_confirmed(level: &str) -> bool {
+    matches!(level, "Translated" | "ApprovedTranslation" | "ApprovedSignOff")
+}
+
+/// Whether a memoQ `mq:status` is confirmed by the translator or a
+/// reviewer (`ManuallyConfirmed`, `ConfirmedTranslator`, `Proofread`,
+/// `Reviewer1Confirmed`, `Reviewer2Confirmed`, …).
+fn memoq_confirmed(status: &str) -> bool {
+    status.contains("Confirmed") || status == "Proofread"
 }
 
 /// The name in the start tag at `start`.

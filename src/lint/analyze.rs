@@ -4,7 +4,7 @@
 use std::ops::Range;
 use std::path::Path;
 
-use super::find::Found;
+use super::find::{Found, SegmentFound};
 use super::input::Input;
 use super::Linter;
 use crate::check::{
@@ -96,6 +96,7 @@ impl Linter {
         }
         withhold_fixes_across_markup(&mut result.findings, &gaps);
         escape_fixes(&mut result.findings, text, format);
+        name_segments(&mut result.findings, &found.segments);
         Ok((result, lines))
     }
 
@@ -109,8 +110,9 @@ impl Linter {
         language: &Language,
     ) -> Result<(Found, Vec<Range<usize>>), FormatError> {
         let may_matter = |part: &str| !self.cannot_have_findings(part, format);
-        let each_part = |segments: Vec<Segment>| {
+        let each_part = |mut segments: Vec<Segment>| {
             let gaps = markup_gaps(text, &segments, format);
+            segments.retain(|s| self.wants(s));
             (self.find(text, &segments, language), gaps)
         };
         let parts = format.map_segments(text, &may_matter, &each_part)?;
@@ -121,6 +123,13 @@ impl Linter {
             gaps.extend(part_gaps);
         }
         Ok((found, gaps))
+    }
+
+    /// Whether a segment is checked: not if it is locked and locked
+    /// segments are skipped, nor if it is confirmed and only unconfirmed
+    /// ones are checked.
+    fn wants(&self, segment: &Segment) -> bool {
+        !(self.config.skip_locked && segment.info.locked || self.config.only_unconfirmed && segment.info.confirmed)
     }
 
     /// Removes the findings that directives and `ignore` rules cover (rules
@@ -153,6 +162,7 @@ impl Linter {
             for index in unused {
                 let range = directives[index].range.clone();
                 findings.push(Finding {
+                    segment: None,
                     check: CheckId::UnusedSuppression,
                     severity,
                     start: lines.position(text, range.start),
@@ -166,6 +176,21 @@ impl Linter {
                 });
             }
         }
+    }
+}
+
+/// Gives each finding inside a segment that has an id (a bilingual file's
+/// translation unit or segment) that id.
+fn name_segments(findings: &mut [Finding], segments: &[SegmentFound]) {
+    if segments.iter().all(|s| s.id.is_none()) {
+        return;
+    }
+    for finding in findings.iter_mut().filter(|f| f.segment.is_none()) {
+        let start = finding.range.start;
+        finding.segment = segments
+            .iter()
+            .find(|s| s.span.start <= start && start < s.span.end.max(s.span.start + 1))
+            .and_then(|s| s.id.clone());
     }
 }
 
