@@ -9,8 +9,9 @@
 //! Positions are always those of the original file.
 //!
 //! A segment may carry its own language (an XLIFF `target`, a PO `msgstr`),
-//! its role in a bilingual file, and the translation unit that pairs a source
-//! with its target.
+//! its role in a bilingual file, the translation unit that pairs a source
+//! with its target, and what a translation tool says of it (`SegmentInfo`:
+//! its id, locked, confirmed).
 
 mod fluent;
 mod html;
@@ -18,6 +19,7 @@ pub(crate) mod markdown;
 mod po;
 mod replacement;
 mod table;
+mod tmx;
 mod xliff;
 
 pub use replacement::{Edit, ReplacementWriter};
@@ -41,6 +43,8 @@ pub enum Format {
     Html,
     /// XLIFF 1.2 or 2.0: sources and targets of translation units.
     Xliff,
+    /// TMX 1.4b translation memory: the segments of every translation unit.
+    Tmx,
     /// gettext PO or POT: `msgid` sources and `msgstr` targets.
     Po,
     /// Fluent: message and attribute values.
@@ -275,6 +279,7 @@ impl Format {
             "txt" | "text" => Format::Text,
             "html" | "htm" | "xhtml" => Format::Html,
             "xliff" | "xlf" | "xlif" | "sdlxliff" | "mqxliff" => Format::Xliff,
+            "tmx" => Format::Tmx,
             "po" | "pot" => Format::Po,
             "ftl" | "fluent" => Format::Fluent,
             "tsv" | "tab" => Format::Tsv,
@@ -317,6 +322,7 @@ impl Format {
             }
             Format::Html => html::segments(text),
             Format::Xliff => xliff::segments(text),
+            Format::Tmx => tmx::segments(text),
             Format::Po => po::segments(text),
             Format::Fluent => fluent::segments(text),
             Format::Tsv => table::segments(text, b'\t'),

@@ -437,7 +437,7 @@ fn memoq_confirmed(status: &str) -> bool {
 }
 
 /// The name in the start tag at `start`.
-fn tag_name(text: &str, start: usize) -> &str {
+pub(super) fn tag_name(text: &str, start: usize) -> &str {
     let rest = text.get(start + 1..).unwrap_or_default();
     let end = rest
         .find(|c: char| c.is_whitespace() || c == '>' || c == '/')
@@ -447,7 +447,7 @@ fn tag_name(text: &str, start: usize) -> &str {
 
 /// The unescaped value of an attribute, by qualified name; `offset` is
 /// where the element's tag starts.
-fn attribute(element: &BytesStart, offset: usize, name: &[u8]) -> Result<Option<String>, FormatError> {
+pub(super) fn attribute(element: &BytesStart, offset: usize, name: &[u8]) -> Result<Option<String>, FormatError> {
     let error = |detail: String| FormatError { offset, detail };
     for attribute in element.attributes() {
         let attribute = attribute.map_err(|e| malformed_attribute(element, offset, e))?;
@@ -496,7 +496,7 @@ fn attribute_name_at(element: &BytesStart, position: usize) -> String {
 
 /// The text of a character reference or predefined entity; any other entity
 /// is an error, since entities declared in a DTD are never expanded.
-fn resolve(reference: &BytesRef, offset: usize) -> Result<String, FormatError> {
+pub(super) fn resolve(reference: &BytesRef, offset: usize) -> Result<String, FormatError> {
     let error = |detail: String| FormatError { offset, detail };
     if let Some(c) = reference.resolve_char_ref().map_err(|e| error(e.to_string()))? {
         return Ok(c.to_string());
