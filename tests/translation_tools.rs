@@ -11,7 +11,13 @@ use serde_json::Value;
 fn check_fixture(file: &str, flags: &[&str]) -> (std::process::Output, Value) {
     let dir = fixtures().join("translation");
     let output = termlint(&dir)
-        .args(["check", "--no-config", "--no-default-glossary", "--format", "json"])
+        .args([
+            "check",
+            "--no-config",
+            "--no-default-glossary",
+            "--format",
+            "json",
+        ])
         .args(["--glossary", "glossary.toml"])
         .args(flags)
         .arg(file)
@@ -68,7 +74,13 @@ fn a_tmx_fix_keeps_the_russian_ending_and_the_inline_codes() {
     }
     let original = std::fs::read_to_string(dir.path().join("briefing.en-ru.tmx")).unwrap();
     let output = termlint(dir.path())
-        .args(["check", "--no-config", "--no-default-glossary", "--glossary", "glossary.toml"])
+        .args([
+            "check",
+            "--no-config",
+            "--no-default-glossary",
+            "--glossary",
+            "glossary.toml",
+        ])
         .args(["--fix", "briefing.en-ru.tmx"])
         .output()
         .unwrap();
@@ -145,7 +157,10 @@ fn only_unconfirmed_leaves_out_translated_and_approved_trados_segments() {
     // are drafts.
     let (_, json) = check_fixture("briefing.en-ru.sdlxliff", &["--only-unconfirmed"]);
     assert_eq!(findings(&json), [SDLXLIFF_ALL[0], SDLXLIFF_ALL[2]]);
-    let (_, json) = check_fixture("briefing.en-ru.sdlxliff", &["--only-unconfirmed", "--skip-locked"]);
+    let (_, json) = check_fixture(
+        "briefing.en-ru.sdlxliff",
+        &["--only-unconfirmed", "--skip-locked"],
+    );
     assert_eq!(findings(&json), [SDLXLIFF_ALL[0]]);
 }
 

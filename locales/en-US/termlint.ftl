@@ -240,6 +240,9 @@ glossary-not-tbx = { $location }: not a TBX file: the root element is <{ $root }
 glossary-tbx-namespace = { $location }: <tbx> is in the namespace “{ $namespace }”, not urn:iso:std:iso:30042:ed-2
 glossary-csv = { $location }: { $detail }
 glossary-csv-no-language = { $location }: no header column names a language (write BCP 47 tags such as en, ru, fa)
+glossary-workbook = { $location }: cannot read the workbook: { $detail }
+glossary-sheet-no-language = { $location }: sheet “{ $sheet }”: no column of the header row (from cell { $cell }) names a language (write BCP 47 tags such as en, ru, fa)
+glossary-sheet-cell = { $location }: sheet “{ $sheet }”, cell { $cell }: { $detail }
 
 # $what names an XML element or data category as written in the file, such as descrip type="context".
 import-dropped = { $path }: dropped, the glossary has no place for it: { $what } ({ $count ->
@@ -255,7 +258,7 @@ import-summary = { $path }: { $count ->
         [one] 1 concept imported
        *[other] { $count } concepts imported
     }
-error-import-format = cannot tell the format of “{ $path }” from its extension (use .tbx, .csv, .tsv or .toml)
+error-import-format = cannot tell the format of “{ $path }” from its extension (use .tbx, .csv, .tsv, .xlsx, .ods or .toml)
 error-write-file = cannot write “{ $path }”: { $reason }
 cli-glossary-import-about = Convert a TBX or CSV/TSV glossary to termlint TOML and list what it could not keep
 cli-glossary-export-about = Write the glossary as TBX-Basic (TBX v3), CSV or TSV

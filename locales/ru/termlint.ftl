@@ -248,6 +248,9 @@ glossary-not-tbx = { $location }: это не файл TBX: корневой э�
 glossary-tbx-namespace = { $location }: элемент <tbx> в пространстве имён «{ $namespace }», а не urn:iso:std:iso:30042:ed-2
 glossary-csv = { $location }: { $detail }
 glossary-csv-no-language = { $location }: ни один столбец заголовка не называет язык (укажите теги BCP 47, например en, ru, fa)
+glossary-workbook = { $location }: не удаётся прочитать книгу: { $detail }
+glossary-sheet-no-language = { $location }: лист «{ $sheet }»: ни один столбец строки заголовка (с ячейки { $cell }) не называет язык (укажите теги BCP 47, например en, ru, fa)
+glossary-sheet-cell = { $location }: лист «{ $sheet }», ячейка { $cell }: { $detail }
 
 # $what — элемент XML или категория данных так, как они записаны в файле, например descrip type="context".
 import-dropped = { $path }: пропущено, в глоссарии для этого нет места: { $what } ({ $count ->
@@ -265,7 +268,7 @@ import-summary = { $path }: { $count ->
         [few] импортировано { $count } понятия
        *[other] импортировано { $count } понятий
     }
-error-import-format = по расширению нельзя определить формат «{ $path }» (нужно .tbx, .csv, .tsv или .toml)
+error-import-format = по расширению нельзя определить формат «{ $path }» (нужно .tbx, .csv, .tsv, .xlsx, .ods или .toml)
 error-write-file = не удаётся записать «{ $path }»: { $reason }
 cli-glossary-import-about = Преобразовать глоссарий TBX или CSV/TSV в TOML termlint и перечислить, что сохранить не удалось
 cli-glossary-export-about = Записать глоссарий в формате TBX-Basic (TBX v3), CSV или TSV

@@ -138,7 +138,8 @@ impl Walker {
         let kind = Kind::of(name);
         match kind {
             Kind::Other if name == b"header" => {
-                self.source_language = attribute(element, range.start, b"srclang")?.filter(|tag| tag != "*all*");
+                self.source_language =
+                    attribute(element, range.start, b"srclang")?.filter(|tag| tag != "*all*");
             }
             Kind::Unit if self.unit.is_none() => {
                 self.units += 1;
@@ -328,7 +329,10 @@ mod tests {
 </body></tmx>";
         assert_eq!(show(tmx), vec!["Source 0 1 fa: کرمان", "Target 0 1 en: Kerman"]);
         let other = tmx.replace("*all*", "de");
-        assert_eq!(show(&other), vec!["Source 0 1 fa: کرمان", "Target 0 1 en: Kerman"]);
+        assert_eq!(
+            show(&other),
+            vec!["Source 0 1 fa: کرمان", "Target 0 1 en: Kerman"]
+        );
     }
 
     #[test]
@@ -343,9 +347,14 @@ mod tests {
         );
         let entity = "<tmx><body><tu><tuv><seg>a &xxe;</seg></tuv></tu></body></tmx>";
         assert_eq!(segments(entity).expect_err("is rejected").offset, 27);
-        assert!(segments("<xliff/>").expect_err("is rejected").detail.contains("<tmx>"));
+        assert!(segments("<xliff/>")
+            .expect_err("is rejected")
+            .detail
+            .contains("<tmx>"));
         assert_eq!(
-            segments("<tmx><body></tu></body></tmx>").expect_err("is rejected").offset,
+            segments("<tmx><body></tu></body></tmx>")
+                .expect_err("is rejected")
+                .offset,
             11
         );
     }

@@ -201,9 +201,14 @@ impl Walker {
             // A unit inside a unit: read as part of the outer one.
             kind = Kind::Other;
         }
-        if name == b"mrk" && self.mark.is_none() && attribute(element, range.start, b"mtype")?.as_deref() == Some("seg")
+        if name == b"mrk"
+            && self.mark.is_none()
+            && attribute(element, range.start, b"mtype")?.as_deref() == Some("seg")
         {
-            let in_target = self.capture.as_ref().is_some_and(|c| c.segment.role == Role::Target);
+            let in_target = self
+                .capture
+                .as_ref()
+                .is_some_and(|c| c.segment.role == Role::Target);
             if self.seg_source.is_some() || in_target {
                 kind = Kind::SegMark;
             }
@@ -225,7 +230,11 @@ impl Walker {
                 }
             }
             Kind::SegMark if !empty => {
-                let role = if self.seg_source.is_some() { Kind::Source } else { Kind::Target };
+                let role = if self.seg_source.is_some() {
+                    Kind::Source
+                } else {
+                    Kind::Target
+                };
                 let mut mark = self.start_capture(element, role, range.start)?;
                 if let Some(capture) = &self.capture {
                     mark.segment.language = capture.segment.language.clone();
@@ -238,7 +247,9 @@ impl Walker {
                     capture.in_code += 1;
                 }
             }
-            Kind::Other if name == b"seg" && self.pair.is_some() => self.read_definition(element, range.start)?,
+            Kind::Other if name == b"seg" && self.pair.is_some() => {
+                self.read_definition(element, range.start)?
+            }
             _ => {}
         }
         if !empty {
@@ -271,7 +282,9 @@ impl Walker {
             return Ok(());
         };
         let locked = attribute(element, offset, b"locked")?.is_some_and(|v| v == "true");
-        let confirmed = attribute(element, offset, b"conf")?.as_deref().is_some_and(trados_confirmed);
+        let confirmed = attribute(element, offset, b"conf")?
+            .as_deref()
+            .is_some_and(trados_confirmed);
         if let Some(pair) = &mut self.pair {
             pair.definitions.push((id, locked, confirmed));
         }
@@ -447,7 +460,11 @@ pub(super) fn tag_name(text: &str, start: usize) -> &str {
 
 /// The unescaped value of an attribute, by qualified name; `offset` is
 /// where the element's tag starts.
-pub(super) fn attribute(element: &BytesStart, offset: usize, name: &[u8]) -> Result<Option<String>, FormatError> {
+pub(super) fn attribute(
+    element: &BytesStart,
+    offset: usize,
+    name: &[u8],
+) -> Result<Option<String>, FormatError> {
     let error = |detail: String| FormatError { offset, detail };
     for attribute in element.attributes() {
         let attribute = attribute.map_err(|e| malformed_attribute(element, offset, e))?;

@@ -129,7 +129,8 @@ impl Linter {
     /// segments are skipped, nor if it is confirmed and only unconfirmed
     /// ones are checked.
     fn wants(&self, segment: &Segment) -> bool {
-        !(self.config.skip_locked && segment.info.locked || self.config.only_unconfirmed && segment.info.confirmed)
+        !(self.config.skip_locked && segment.info.locked
+            || self.config.only_unconfirmed && segment.info.confirmed)
     }
 
     /// Removes the findings that directives and `ignore` rules cover (rules
