@@ -184,3 +184,44 @@ fn a_workbook_is_read_within_the_glossary_size_limit() {
         .unwrap();
     assert_eq!(code(&output), 0, "{}", text(&output.stderr));
 }
+
+#[test]
+fn a_workbook_that_unpacks_past_the_limit_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut rows = vec![vec!["en".to_string(), "ru".to_string()]];
+    rows.extend((0..5000).map(|i| vec![format!("Kabul {i}"), format!("Кабул {i}")]));
+    let path = dir.path().join("terms.xlsx");
+    write_workbook(&path, &[("Glossary", 0, 0, rows)]);
+    let packed = std::fs::metadata(&path).unwrap().len();
+    assert!(packed < 96 * 1024, "{packed} bytes");
+    let output = termlint(dir.path())
+        .env("TERMLINT_MAX_GLOSSARY_SIZE", "96 KiB")
+        .args(["glossary", "import", "terms.xlsx"])
+        .output()
+        .unwrap();
+    assert_eq!(code(&output), 2);
+    assert_eq!(
+        text(&output.stderr),
+        "error: terms.xlsx:1:1: cannot read the workbook: its parts unpack to more than 96.0 KiB (TERMLINT_MAX_GLOSSARY_SIZE)\n"
+    );
+}
+
+#[test]
+fn a_cell_holding_an_error_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut workbook = Workbook::new();
+    let sheet = workbook.add_worksheet();
+    sheet.set_name("Terms").unwrap();
+    sheet.write_string(0, 0, "en").unwrap();
+    sheet.write_string(1, 0, "Kabul").unwrap();
+    sheet
+        .write_formula(2, 0, rust_xlsxwriter::Formula::new("=1/0").set_result("#DIV/0!"))
+        .unwrap();
+    workbook.save(dir.path().join("terms.xlsx")).unwrap();
+    let output = run(dir.path(), &["glossary", "import", "terms.xlsx"]);
+    assert_eq!(code(&output), 2);
+    assert_eq!(
+        text(&output.stderr),
+        "error: terms.xlsx:3:1: sheet “Terms”, cell A3: the cell holds an error (#DIV/0!)\n"
+    );
+}

@@ -155,7 +155,8 @@ impl GlossaryLoader {
         };
         let text = match workbook {
             Some(workbook) => {
-                spreadsheet::cells_as_text(&Arc::from(name.as_str()), bytes, workbook).map_err(|e| *e)
+                spreadsheet::cells_as_text(&Arc::from(name.as_str()), bytes, workbook, self.size_limit)
+                    .map_err(|e| *e)
             }
             None => String::from_utf8(bytes).map_err(|_| {
                 error_at(

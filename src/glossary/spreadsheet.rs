@@ -7,7 +7,8 @@
 //! them as JSON text ([`cells_as_text`]), so that the compiled-glossary
 //! cache keys on the cells as it does on any glossary's text. A number
 //! stands as Excel shows it unformatted (`3`, `2.5`), a date as its serial
-//! number. A cell holding an error (`#DIV/0!`), a sheet whose header names
+//! number. The parts of the workbook (a zip archive) are held to the
+//! glossary size limit once unpacked, too. A cell holding an error (`#DIV/0!`), a sheet whose header names
 //! no language, and a file that is no workbook are errors naming the sheet
 //! and the cell (`B3`). A concept's location is its row (as the line) and
 //! first column in the file.
@@ -22,6 +23,7 @@ use super::csv::Header;
 use super::error::{GlossaryError, GlossaryErrorKind};
 use super::import::{DraftConcept, ImportReport};
 use super::model::SourceLocation;
+use crate::regular_file::SizeLimit;
 
 /// The workbook formats read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -53,8 +55,10 @@ pub(crate) fn cells_as_text(
     path: &Arc<str>,
     bytes: Vec<u8>,
     format: WorkbookFormat,
+    limit: SizeLimit,
 ) -> Result<String, Box<GlossaryError>> {
     let unreadable = |detail: String| error_at(path, (0, 0), GlossaryErrorKind::Workbook { detail });
+    unpacked_within(&bytes, limit).map_err(unreadable)?;
     let workbook = match format {
         WorkbookFormat::Xlsx => {
             let mut book = Xlsx::new(Cursor::new(bytes)).map_err(|e| unreadable(e.to_string()))?;
@@ -66,6 +70,30 @@ pub(crate) fn cells_as_text(
         }
     };
     Ok(serde_json::to_string(&workbook).unwrap_or_default())
+}
+
+/// Whether the parts of the zip archive in `bytes` unpack to at most
+/// `limit`: each is unpacked into nothing and counted, never trusting the
+/// sizes the archive declares. A workbook is a zip archive of XML parts,
+/// which the spreadsheet reader unpacks whole.
+fn unpacked_within(bytes: &[u8], limit: SizeLimit) -> Result<(), String> {
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| e.to_string())?;
+    let mut left = limit.bytes;
+    for index in 0..archive.len() {
+        let part = archive.by_index(index).map_err(|e| e.to_string())?;
+        let unpacked = std::io::copy(
+            &mut std::io::Read::take(part, left.saturating_add(1)),
+            &mut std::io::sink(),
+        )
+        .map_err(|e| e.to_string())?;
+        left = left.checked_sub(unpacked).ok_or_else(|| {
+            format!(
+                "its parts unpack to more than {limit} ({})",
+                limit.kind.variable()
+            )
+        })?;
+    }
+    Ok(())
 }
 
 /// The used sheets of a workbook, or why one cannot be read: the reader's
@@ -211,12 +239,13 @@ mod tests {
     #[test]
     fn a_file_that_is_no_workbook_is_an_error() {
         let path: Arc<str> = Arc::from("g.xlsx");
-        let error = cells_as_text(&path, b"en,ru\n".to_vec(), WorkbookFormat::Xlsx).unwrap_err();
+        let limit = crate::regular_file::LimitedFile::Glossary.default_limit();
+        let error = cells_as_text(&path, b"en,ru\n".to_vec(), WorkbookFormat::Xlsx, limit).unwrap_err();
         assert!(
             matches!(error.kind, GlossaryErrorKind::Workbook { .. }),
             "{error:?}"
         );
-        let error = cells_as_text(&path, Vec::new(), WorkbookFormat::Ods).unwrap_err();
+        let error = cells_as_text(&path, Vec::new(), WorkbookFormat::Ods, limit).unwrap_err();
         assert!(
             matches!(error.kind, GlossaryErrorKind::Workbook { .. }),
             "{error:?}"
