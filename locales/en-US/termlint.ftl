@@ -191,8 +191,8 @@ config-override-without-condition = { $location }: an [[overrides]] table needs 
 error-bad-threshold = --unlisted-threshold { $value } is not between 0 and 1
 cli-arg-source-lang = Language of bilingual sources whose file does not say it (default: en)
 cli-arg-target-lang = Language of bilingual targets whose file does not say it (default: the document language)
-cli-arg-format-in = Read inputs in this format whatever their extension: md, txt, html, xliff, po, ftl, tsv or csv
-error-unknown-format = unknown input format “{ $format }” (expected md, txt, html, xliff, po, ftl, tsv or csv)
+cli-arg-format-in = Read inputs in this format whatever their extension: md, txt, html, xliff, tmx, po, ftl, tsv or csv
+error-unknown-format = unknown input format “{ $format }” (expected md, txt, html, xliff, tmx, po, ftl, tsv or csv)
 
 ## Fixes
 

@@ -167,8 +167,8 @@ config-override-without-condition = { $location }: جدول [[overrides]] بای
 error-bad-threshold = مقدار --unlisted-threshold ({ $value }) میان ۰ و ۱ نیست
 cli-arg-source-lang = زبان متن مبدأ پرونده‌های دوزبانه، اگر خود پرونده آن را نگوید (پیش‌فرض: en)
 cli-arg-target-lang = زبان ترجمهٔ پرونده‌های دوزبانه، اگر خود پرونده آن را نگوید (پیش‌فرض: زبان سند)
-cli-arg-format-in = خواندن ورودی‌ها در این قالب، هر پسوندی که داشته باشند: md، txt، html، xliff، po، ftl، tsv یا csv
-error-unknown-format = قالب ورودی ناشناخته «{ $format }» (مقدارهای مجاز: md، txt، html، xliff، po، ftl، tsv و csv)
+cli-arg-format-in = خواندن ورودی‌ها در این قالب، هر پسوندی که داشته باشند: md، txt، html، xliff، tmx، po، ftl، tsv یا csv
+error-unknown-format = قالب ورودی ناشناخته «{ $format }» (مقدارهای مجاز: md، txt، html، xliff، tmx، po، ftl، tsv و csv)
 
 ## Fixes
 

@@ -199,8 +199,8 @@ config-override-without-condition = { $location }: таблице [[overrides]] 
 error-bad-threshold = значение --unlisted-threshold { $value } не лежит в пределах от 0 до 1
 cli-arg-source-lang = Язык исходного текста двуязычных файлов, если файл его не указывает (по умолчанию — en)
 cli-arg-target-lang = Язык перевода двуязычных файлов, если файл его не указывает (по умолчанию — язык документа)
-cli-arg-format-in = Читать входные файлы в этом формате независимо от расширения: md, txt, html, xliff, po, ftl, tsv или csv
-error-unknown-format = неизвестный формат входных данных «{ $format }» (допустимы md, txt, html, xliff, po, ftl, tsv и csv)
+cli-arg-format-in = Читать входные файлы в этом формате независимо от расширения: md, txt, html, xliff, tmx, po, ftl, tsv или csv
+error-unknown-format = неизвестный формат входных данных «{ $format }» (допустимы md, txt, html, xliff, tmx, po, ftl, tsv и csv)
 
 ## Fixes
 

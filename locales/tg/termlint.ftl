@@ -167,8 +167,8 @@ config-override-without-condition = { $location }: ҷадвали [[overrides]] 
 error-bad-threshold = қимати --unlisted-threshold { $value } дар байни 0 ва 1 нест
 cli-arg-source-lang = Забони матни асли файлҳои дузабона, агар худи файл онро нагӯяд (пешфарз: en)
 cli-arg-target-lang = Забони тарҷумаи файлҳои дузабона, агар худи файл онро нагӯяд (пешфарз: забони ҳуҷҷат)
-cli-arg-format-in = Хондани файлҳои воридотӣ дар ин формат, новобаста аз пасванд: md, txt, html, xliff, po, ftl, tsv ё csv
-error-unknown-format = формати номаълуми воридот «{ $format }» (md, txt, html, xliff, po, ftl, tsv ё csv истифода баред)
+cli-arg-format-in = Хондани файлҳои воридотӣ дар ин формат, новобаста аз пасванд: md, txt, html, xliff, tmx, po, ftl, tsv ё csv
+error-unknown-format = формати номаълуми воридот «{ $format }» (md, txt, html, xliff, tmx, po, ftl, tsv ё csv истифода баред)
 
 ## Fixes
 
