@@ -7,12 +7,23 @@
 //! gets the next unit index; a source takes the file's source language
 //! (`source-language` / `srcLang`), a target the target language
 //! (`target-language` / `trgLang`), unless the element has its own
-//! `xml:lang`.
+//! `xml:lang`. The pair's id (`SegmentInfo::id`) is the unit's `id` (2.0: the
+//! `<segment>`'s, else its `<unit>`'s).
+//!
+//! Trados SDLXLIFF: when a 1.2 unit's `<seg-source>` is cut into
+//! `<mrk mtype="seg" mid="N">` segments and its `<target>` too (or it has no
+//! target yet), each `mid` is a pair of its own, known by `N`, instead of
+//! the whole `<source>` and `<target>`; `<sdl:seg-defs>` says which segment
+//! is locked (`locked="true"`) or confirmed (`conf` `Translated`,
+//! `ApprovedTranslation`, `ApprovedSignOff`). memoQ MQXLIFF:
+//! `mq:locked="locked"` and a confirmed `mq:status` on the `<trans-unit>`;
+//! XLIFF 1.2 `approved="yes"` confirms a unit too.
 //!
 //! Not checked: inline-code markup (`<x/>`, `<bx/>`, `<ex/>`, `<sc/>`,
 //! `<ec/>`, `<ph/>` …) and the native code inside `<ph>`, `<bpt>`, `<ept>`
-//! and `<it>`; 1.2 `<seg-source>` (the same text as `<source>`, segmented)
-//! and `<alt-trans>` proposals; 2.0 `<ignorable>`, `<originalData>` and
+//! and `<it>`; 1.2 `<seg-source>` when the target is not cut into the same
+//! segments (it is then the same text as `<source>`); `<alt-trans>`
+//! proposals and memoQ `<mq:insertedmatch>`; 2.0 `<ignorable>`, `<originalData>` and
 //! module data such as translation-memory matches; notes, comments and
 //! processing instructions.
 //!
@@ -659,6 +670,69 @@ mod tests {
         assert_eq!(error("<xliff><source>&#0;</source></xliff>").offset, 15);
         assert_eq!(error("<xliff>&amp</xliff>").offset, 7);
         assert!(error("<html><body/></html>").detail.contains("<html>"));
+    }
+
+    /// Each segment as `role unit id lock confirmation: text`.
+    fn show_states(xliff: &str) -> Vec<String> {
+        segments(xliff)
+            .expect("parses")
+            .iter()
+            .map(|s| {
+                format!(
+                    "{:?} {} {} {} {}: {}",
+                    s.role,
+                    s.unit.map_or("-".to_string(), |u| u.to_string()),
+                    s.info.id.as_deref().unwrap_or("-"),
+                    if s.info.locked { "locked" } else { "open" },
+                    if s.info.confirmed { "confirmed" } else { "draft" },
+                    s.view(xliff).text
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn trados_segments_pair_by_mid_with_their_states() {
+        let sdlxliff = r#"<xliff xmlns:sdl="http://sdl.com/FileTypes/SdlXliff/1.0" version="1.2"><file source-language="en" target-language="ru"><body>
+<trans-unit id="tu-1"><source>Kerman. Khorasan.</source>
+<seg-source><mrk mtype="seg" mid="1">Kerman.</mrk> <g id="5"><mrk mtype="seg" mid="2">Khor<x id="9"/>asan.</mrk></g></seg-source>
+<target><mrk mtype="seg" mid="1">Керман.</mrk> <g id="5"><mrk mtype="seg" mid="2">Хорасан.</mrk></g></target>
+<sdl:seg-defs><sdl:seg id="1" conf="Draft"/><sdl:seg id="2" conf="ApprovedSignOff" locked="true"/></sdl:seg-defs>
+</trans-unit>
+<trans-unit id="tu-2"><source>Kabul</source><seg-source><mrk mtype="seg" mid="3">Kabul</mrk></seg-source><target/>
+<sdl:seg-defs><sdl:seg id="3" conf="Translated"/></sdl:seg-defs></trans-unit>
+</body></file></xliff>"#;
+        assert_eq!(
+            show_states(sdlxliff),
+            vec![
+                "Source 0 1 open draft: Kerman.",
+                "Source 1 2 locked confirmed: Khorasan.",
+                "Target 0 1 open draft: Керман.",
+                "Target 1 2 locked confirmed: Хорасан.",
+                "Source 2 3 open confirmed: Kabul",
+            ]
+        );
+    }
+
+    #[test]
+    fn memoq_and_xliff_1_2_states_are_read_from_the_unit() {
+        let mqxliff = r#"<xliff xmlns:mq="MQXliff" version="1.2"><file source-language="en" target-language="ru"><body>
+<trans-unit id="7" mq:status="ManuallyConfirmed" mq:locked="locked"><source>Kerman</source><target>Керман</target>
+<mq:insertedmatch><source>Kirman</source><target>Кирман</target></mq:insertedmatch></trans-unit>
+<trans-unit id="8" mq:status="PartiallyEdited" mq:locked="no"><source>Kabul</source><target>Кабул</target></trans-unit>
+<trans-unit id="9" approved="yes"><source>Herat</source><target>Герат</target></trans-unit>
+</body></file></xliff>"#;
+        assert_eq!(
+            show_states(mqxliff),
+            vec![
+                "Source 0 7 locked confirmed: Kerman",
+                "Target 0 7 locked confirmed: Керман",
+                "Source 1 8 open draft: Kabul",
+                "Target 1 8 open draft: Кабул",
+                "Source 2 9 open confirmed: Herat",
+                "Target 2 9 open confirmed: Герат",
+            ]
+        );
     }
 
     #[test]
