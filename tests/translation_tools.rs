@@ -197,3 +197,38 @@ fn mqxliff_locked_units_are_skipped_on_request() {
     let (_, json) = check_fixture("briefing.en-ru.mqxliff", &["--only-unconfirmed"]);
     assert_eq!(findings(&json), [all[0]]);
 }
+
+#[test]
+fn a_fix_in_sdlxliff_writes_the_target_and_leaves_the_source_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let sdlxliff = "<xliff xmlns:sdl=\"http://sdl.com/FileTypes/SdlXliff/1.0\" version=\"1.2\">\
+<file source-language=\"en-US\" target-language=\"en-GB\"><body>\n\
+<trans-unit id=\"u\"><source>From Kirman.</source>\n\
+<seg-source><mrk mtype=\"seg\" mid=\"7\">From Kirman.</mrk></seg-source>\n\
+<target><mrk mtype=\"seg\" mid=\"7\">From Kirman.</mrk></target>\n\
+<sdl:seg-defs><sdl:seg id=\"7\" conf=\"Draft\"/></sdl:seg-defs></trans-unit>\n</body></file></xliff>\n";
+    std::fs::write(dir.path().join("a.sdlxliff"), sdlxliff).unwrap();
+    let (_, json) = check_json(dir.path(), &["a.sdlxliff"]);
+    assert_eq!(
+        findings(&json),
+        [
+            "7 deprecated [223..229] 3:43-3:49 «Kirman» -> Kerman",
+            "7 deprecated [288..294] 4:39-4:45 «Kirman» -> Kerman",
+        ]
+    );
+    let output = termlint(dir.path())
+        .args(["check", "--no-config", "--no-default-glossary", "--glossary"])
+        .arg(test_glossary())
+        .args(["--fix", "a.sdlxliff"])
+        .output()
+        .unwrap();
+    assert_eq!(code(&output), 1, "the source's finding stays");
+    let fixed = std::fs::read_to_string(dir.path().join("a.sdlxliff")).unwrap();
+    assert_eq!(
+        fixed,
+        sdlxliff.replace(
+            "<target><mrk mtype=\"seg\" mid=\"7\">From Kirman.",
+            "<target><mrk mtype=\"seg\" mid=\"7\">From Kerman."
+        )
+    );
+}

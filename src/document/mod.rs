@@ -91,6 +91,9 @@ pub struct SegmentInfo {
     pub locked: bool,
     /// Confirmed or approved in the translation tool.
     pub confirmed: bool,
+    /// The text repeats another place of the file, so a fix must not write
+    /// it alone (a Trados `<seg-source>` segment repeats `<source>`).
+    pub read_only: bool,
 }
 
 /// One piece of a segment.

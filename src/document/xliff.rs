@@ -17,7 +17,8 @@
 //! is locked (`locked="true"`) or confirmed (`conf` `Translated`,
 //! `ApprovedTranslation`, `ApprovedSignOff`). memoQ MQXLIFF:
 //! `mq:locked="locked"` and a confirmed `mq:status` on the `<trans-unit>`;
-//! XLIFF 1.2 `approved="yes"` confirms a unit too.
+//! XLIFF 1.2 `approved="yes"` confirms a unit too. A `<seg-source>`
+//! segment is never fixed (`SegmentInfo::read_only`): `<source>` repeats it.
 //!
 //! Not checked: inline-code markup (`<x/>`, `<bx/>`, `<ex/>`, `<sc/>`,
 //! `<ec/>`, `<ph/>` …) and the native code inside `<ph>`, `<bpt>`, `<ept>`
@@ -400,6 +401,9 @@ impl Walker {
                     id: Some(mid),
                     locked: pair.locked || definition.is_some_and(|d| d.1),
                     confirmed: pair.confirmed || definition.is_some_and(|d| d.2),
+                    // `<source>` holds the same text: fixing one would
+                    // leave the two apart.
+                    read_only: segment.role == Role::Source,
                 };
                 self.segments.push(segment);
             }
@@ -413,6 +417,7 @@ impl Walker {
                 id: pair.id.clone(),
                 locked: pair.locked || single.0,
                 confirmed: pair.confirmed || single.1,
+                read_only: false,
             };
             for mut segment in pair.whole {
                 segment.unit = Some(self.pairs);

@@ -199,7 +199,7 @@ fn name_segments(findings: &mut [Finding], segments: &[SegmentFound]) {
 /// segment, what is more than white space (and, in PO, more than the quotes
 /// that continue a string on the next line). A name may run across it
 /// (`Abu **Hafs**`, `Ghasem <pc id="1">Soleimani</pc>`), but a fix must not
-/// write over it.
+/// write over it. A read-only segment is a gap whole.
 pub(super) fn markup_gaps(text: &str, segments: &[Segment], format: Format) -> Vec<Range<usize>> {
     let mut gaps: Vec<Range<usize>> = segments
         .iter()
@@ -212,6 +212,8 @@ pub(super) fn markup_gaps(text: &str, segments: &[Segment], format: Format) -> V
                     .all(|c| c.is_whitespace() || (format == Format::Po && c == '"'))
             })
         })
+        // A fix must not write a read-only segment alone.
+        .chain(segments.iter().filter(|s| s.info.read_only).map(Segment::span))
         .collect();
     gaps.sort_by_key(|gap| gap.start);
     let mut merged: Vec<Range<usize>> = Vec::with_capacity(gaps.len());
