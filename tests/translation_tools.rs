@@ -232,3 +232,20 @@ fn a_fix_in_sdlxliff_writes_the_target_and_leaves_the_source_alone() {
         )
     );
 }
+
+#[test]
+fn project_wide_inconsistencies_name_their_segment_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let tmx = |tuid: &str, text: &str| {
+        format!(
+            "<tmx version=\"1.4\"><header srclang=\"en\"/><body>\n<tu tuid=\"{tuid}\"><tuv xml:lang=\"en\"><seg>{text}</seg></tuv></tu>\n</body></tmx>\n"
+        )
+    };
+    std::fs::write(dir.path().join("a.tmx"), tmx("first", "Khorasan and Khorasan.")).unwrap();
+    std::fs::write(dir.path().join("b.tmx"), tmx("second", "Khurasan.")).unwrap();
+    let (_, json) = check_json(dir.path(), &["--consistency", "project", "a.tmx", "b.tmx"]);
+    assert_eq!(
+        findings(&json),
+        ["second inconsistent [90..98] 2:43-2:51 «Khurasan» -> Khorasan"]
+    );
+}

@@ -195,6 +195,14 @@ fn name_segments(findings: &mut [Finding], segments: &[SegmentFound]) {
     }
 }
 
+/// The id of the segment holding `offset`, if it has one.
+pub(super) fn segment_id_at(segments: &[Segment], offset: usize) -> Option<String> {
+    segments
+        .iter()
+        .find(|s| s.span().contains(&offset))
+        .and_then(|s| s.info.id.clone())
+}
+
 /// The markup inside segments, merged and sorted: between two pieces of a
 /// segment, what is more than white space (and, in PO, more than the quotes
 /// that continue a string on the next line). A name may run across it
