@@ -1,7 +1,8 @@
-//! `.xlsx` glossaries through the binary: read by the CSV importer's column
-//! rules, within the glossary size limit; a sheet that cannot be read is an
-//! error naming the sheet and the cell. The workbooks are written by each
-//! test (rust_xlsxwriter).
+//! `.xlsx` and `.ods` glossaries through the binary: read by the CSV
+//! importer's column rules, within the glossary size limit; a sheet that
+//! cannot be read is an error naming the sheet and the cell. The workbooks
+//! are written by each test (`.xlsx` by rust_xlsxwriter, `.ods` part by
+//! part with zip).
 
 mod common;
 
@@ -223,5 +224,77 @@ fn a_cell_holding_an_error_is_named() {
     assert_eq!(
         text(&output.stderr),
         "error: terms.xlsx:3:1: sheet “Terms”, cell A3: the cell holds an error (#DIV/0!)\n"
+    );
+}
+
+/// An OpenDocument spreadsheet of one sheet, `name`, with `rows` of text
+/// cells, as an office suite writes its parts (rust_xlsxwriter writes no
+/// ODS).
+fn write_ods(path: &Path, name: &str, rows: &[Vec<String>]) {
+    use std::io::Write;
+    let escape = |text: &str| text.replace('&', "&amp;").replace('<', "&lt;");
+    let mut table = String::new();
+    for row in rows {
+        table.push_str("<table:table-row>");
+        for cell in row {
+            if cell.is_empty() {
+                table.push_str("<table:table-cell/>");
+            } else {
+                table.push_str(&format!(
+                    "<table:table-cell office:value-type=\"string\"><text:p>{}</text:p></table:table-cell>",
+                    escape(cell)
+                ));
+            }
+        }
+        table.push_str("</table:table-row>");
+    }
+    let content = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<office:document-content \
+         xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" \
+         xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\" \
+         xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" office:version=\"1.3\">\
+         <office:body><office:spreadsheet><table:table table:name=\"{name}\">{table}</table:table>\
+         </office:spreadsheet></office:body></office:document-content>"
+    );
+    let manifest = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<manifest:manifest \
+         xmlns:manifest=\"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0\" manifest:version=\"1.3\">\
+         <manifest:file-entry manifest:full-path=\"/\" manifest:media-type=\"application/vnd.oasis.opendocument.spreadsheet\"/>\
+         <manifest:file-entry manifest:full-path=\"content.xml\" manifest:media-type=\"text/xml\"/>\
+         </manifest:manifest>";
+    let mut zip = zip::ZipWriter::new(std::fs::File::create(path).unwrap());
+    let stored = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    let deflated = zip::write::SimpleFileOptions::default();
+    zip.start_file("mimetype", stored).unwrap();
+    zip.write_all(b"application/vnd.oasis.opendocument.spreadsheet")
+        .unwrap();
+    zip.start_file("META-INF/manifest.xml", deflated).unwrap();
+    zip.write_all(manifest.as_bytes()).unwrap();
+    zip.start_file("content.xml", deflated).unwrap();
+    zip.write_all(content.as_bytes()).unwrap();
+    zip.finish().unwrap();
+}
+
+#[test]
+fn an_ods_glossary_imports_like_the_same_csv() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(fixtures().join("tbx/places.csv"), dir.path().join("places.csv")).unwrap();
+    write_ods(&dir.path().join("places.ods"), "Glossary", &places_rows());
+    let csv = run(dir.path(), &["glossary", "import", "places.csv"]);
+    let ods = run(dir.path(), &["glossary", "import", "places.ods"]);
+    assert_eq!(code(&ods), 0, "{}", text(&ods.stderr));
+    assert_eq!(text(&ods.stdout), text(&csv.stdout));
+    assert_eq!(
+        text(&ods.stderr),
+        text(&csv.stderr).replace("places.csv", "places.ods")
+    );
+    let notes = vec![vec!["English".to_string()], vec!["Kabul".to_string()]];
+    write_ods(&dir.path().join("notes.ods"), "Notes", &notes);
+    let bad = run(dir.path(), &["glossary", "import", "notes.ods"]);
+    assert_eq!(code(&bad), 2);
+    assert!(
+        text(&bad.stderr)
+            .starts_with("error: notes.ods:1:1: sheet “Notes”: no column of the header row (from cell A1)"),
+        "{}",
+        text(&bad.stderr)
     );
 }

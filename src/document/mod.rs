@@ -41,7 +41,8 @@ pub enum Format {
     Markdown,
     /// HTML: text, `alt` and `title`; not `script`, `style`, `code`, `pre`.
     Html,
-    /// XLIFF 1.2 or 2.0: sources and targets of translation units.
+    /// XLIFF 1.2 or 2.0: sources and targets of translation units; also
+    /// Trados SDLXLIFF and memoQ MQXLIFF, with their segments' states.
     Xliff,
     /// TMX 1.4b translation memory: the segments of every translation unit.
     Tmx,
