@@ -12,8 +12,9 @@
 //!
 //! Trados SDLXLIFF: when a 1.2 unit's `<seg-source>` is cut into
 //! `<mrk mtype="seg" mid="N">` segments and its `<target>` too (or it has no
-//! target yet), each `mid` is a pair of its own, known by `N`, instead of
-//! the whole `<source>` and `<target>`; `<sdl:seg-defs>` says which segment
+//! target yet), each `mid` is a pair of its own, known by `N` (by
+//! `UNIT/N` when `<sdl:seg-defs>` does not define it: Okapi counts `mid`s
+//! per unit), instead of the whole `<source>` and `<target>`; `<sdl:seg-defs>` says which segment
 //! is locked (`locked="true"`) or confirmed (`conf` `Translated`,
 //! `ApprovedTranslation`, `ApprovedSignOff`). memoQ MQXLIFF:
 //! `mq:locked="locked"` and a confirmed `mq:status` on the `<trans-unit>`;
@@ -397,8 +398,14 @@ impl Walker {
                 let index = mids.iter().position(|m| *m == mid).unwrap_or_default();
                 let definition = pair.definitions.iter().find(|(id, _, _)| *id == mid);
                 segment.unit = Some(first + index);
+                // Trados numbers segments through the file; other tools
+                // (Okapi) count them per unit, so the unit's id comes first.
+                let id = match (definition, &pair.id) {
+                    (None, Some(unit)) => format!("{unit}/{mid}"),
+                    _ => mid,
+                };
                 segment.info = SegmentInfo {
-                    id: Some(mid),
+                    id: Some(id),
                     locked: pair.locked || definition.is_some_and(|d| d.1),
                     confirmed: pair.confirmed || definition.is_some_and(|d| d.2),
                     // `<source>` holds the same text: fixing one would
@@ -706,6 +713,8 @@ mod tests {
 </trans-unit>
 <trans-unit id="tu-2"><source>Kabul</source><seg-source><mrk mtype="seg" mid="3">Kabul</mrk></seg-source><target/>
 <sdl:seg-defs><sdl:seg id="3" conf="Translated"/></sdl:seg-defs></trans-unit>
+<trans-unit id="tu-3"><source>Herat</source><seg-source><mrk mtype="seg" mid="0">Herat</mrk></seg-source>
+<target><mrk mtype="seg" mid="0">Герат</mrk></target></trans-unit>
 </body></file></xliff>"#;
         assert_eq!(
             show_states(sdlxliff),
@@ -715,6 +724,8 @@ mod tests {
                 "Target 0 1 open draft: Керман.",
                 "Target 1 2 locked confirmed: Хорасан.",
                 "Source 2 3 open confirmed: Kabul",
+                "Source 3 tu-3/0 open draft: Herat",
+                "Target 3 tu-3/0 open draft: Герат",
             ]
         );
     }
