@@ -80,7 +80,7 @@ io-too-large = larger than { $limit }, the limit for such files ({ $variable } s
 # $detail is the TOML parser's own (English) description.
 
 glossary-unreadable = { $location }: cannot read glossary: { $reason }
-glossary-empty-folder = { $location }: the glossary folder holds no glossary file (.toml, .tbx, .csv or .tsv)
+glossary-empty-folder = { $location }: the glossary folder holds no glossary file (.toml, .tbx, .csv, .tsv, .xlsx or .ods)
 glossary-syntax = { $location }: { $detail }
 glossary-bad-id = { $location }: invalid concept id “{ $id }” (use letters, digits, “-”, “_”, “.” or “:”)
 glossary-duplicate-id = { $location }: concept id “{ $id }” is already used at { $first }
@@ -159,7 +159,7 @@ cli-arg-list-ui-langs = List the languages of termlint's messages
 cli-arg-paths = Files or folders to check; - reads standard input (default: the current folder)
 cli-arg-lang = Language of the documents (BCP 47), unless termlint.toml maps their path (default: en)
 cli-arg-format = Output format: human, json, sarif, github (workflow commands for GitHub Actions) or checkstyle (default: human)
-cli-arg-glossary = A glossary file (.toml, .tbx, .csv or .tsv) or a folder of them (repeatable); adds to the built-in glossary
+cli-arg-glossary = A glossary file (.toml, .tbx, .csv, .tsv, .xlsx or .ods) or a folder of them (repeatable); adds to the built-in glossary
 cli-arg-no-default-glossary = Leave out the glossary built into termlint
 cli-arg-no-cache = Compile large glossaries afresh instead of reading the compiled-glossary cache
 cli-arg-config = Use this configuration file instead of searching for termlint.toml
@@ -262,7 +262,7 @@ error-import-format = cannot tell the format of “{ $path }” from its extensi
 error-write-file = cannot write “{ $path }”: { $reason }
 cli-glossary-import-about = Convert a TBX or CSV/TSV glossary to termlint TOML and list what it could not keep
 cli-glossary-export-about = Write the glossary as TBX-Basic (TBX v3), CSV or TSV
-cli-arg-import-file = The glossary to convert: .tbx, .csv or .tsv
+cli-arg-import-file = The glossary to convert: .tbx, .csv, .tsv, .xlsx or .ods
 cli-arg-export-to = Format to write: tbx, csv or tsv
 cli-arg-output = Write to this file instead of standard output
 cli-arg-files-from = Read the paths to check, one per line, from this file (- for standard input)

@@ -64,7 +64,7 @@ io-too-large = بزرگ‌تر از { $limit } است، حدِ این نوع ف�
 # $detail پیام خود تجزیه‌گر TOML (به انگلیسی) است.
 
 glossary-unreadable = { $location }: واژه‌نامه خوانده نمی‌شود: { $reason }
-glossary-empty-folder = { $location }: در پوشهٔ واژه‌نامه هیچ فایل واژه‌نامه (TOML، TBX، CSV یا TSV) نیست
+glossary-empty-folder = { $location }: در پوشهٔ واژه‌نامه هیچ فایل واژه‌نامه (TOML، TBX، CSV، TSV، XLSX یا ODS) نیست
 glossary-syntax = { $location }: { $detail }
 glossary-bad-id = { $location }: شناسهٔ مفهوم «{ $id }» نامعتبر است (فقط حروف، رقم‌ها و «-»، «_»، «.» و «:» مجاز است)
 glossary-duplicate-id = { $location }: شناسهٔ مفهوم «{ $id }» پیش‌تر در { $first } به کار رفته است
@@ -139,7 +139,7 @@ cli-arg-list-ui-langs = فهرست زبان‌های پیام‌های termlint
 cli-arg-paths = فایل‌ها یا پوشه‌هایی که بررسی می‌شوند؛ - یعنی ورودی استاندارد (پیش‌فرض: پوشهٔ کنونی)
 cli-arg-lang = زبان سندها (BCP 47)، مگر آنکه termlint.toml زبان مسیر را تعیین کند (پیش‌فرض: en)
 cli-arg-format = قالب خروجی: human، json، sarif، github (فرمان‌های GitHub Actions) یا checkstyle (پیش‌فرض: human)
-cli-arg-glossary = فایل واژه‌نامه (TOML، TBX، CSV یا TSV) یا پوشه‌ای از این فایل‌ها (تکرارپذیر)؛ به واژه‌نامهٔ داخلی افزوده می‌شود
+cli-arg-glossary = فایل واژه‌نامه (TOML، TBX، CSV، TSV، XLSX یا ODS) یا پوشه‌ای از این فایل‌ها (تکرارپذیر)؛ به واژه‌نامهٔ داخلی افزوده می‌شود
 cli-arg-no-default-glossary = واژه‌نامهٔ داخلی termlint به کار نرود
 cli-arg-no-cache = واژه‌نامه‌های بزرگ از نو کامپایل شوند و حافظهٔ نهان واژه‌نامه‌های کامپایل‌شده خوانده نشود
 cli-arg-config = به‌جای جست‌وجوی termlint.toml از این فایل پیکربندی استفاده شود
@@ -225,7 +225,7 @@ error-import-format = قالب «{ $path }» را نمی‌توان از پسو�
 error-write-file = نوشتن «{ $path }» ممکن نیست: { $reason }
 cli-glossary-import-about = تبدیل واژه‌نامهٔ TBX یا CSV/TSV به TOML ‏termlint و فهرست کردن آنچه نگه داشته نشد
 cli-glossary-export-about = نوشتن واژه‌نامه به صورت TBX-Basic ‏(TBX v3)، CSV یا TSV
-cli-arg-import-file = واژه‌نامه‌ای که باید تبدیل شود: فایل TBX، CSV یا TSV
+cli-arg-import-file = واژه‌نامه‌ای که باید تبدیل شود: فایل TBX، CSV، TSV، XLSX یا ODS
 cli-arg-export-to = قالب خروجی: tbx، csv یا tsv
 cli-arg-output = نوشتن در این فایل به جای خروجی استاندارد
 cli-arg-files-from = مسیرهای بررسی را، هر کدام در یک سطر، از این پرونده بخوان (- برای ورودی استاندارد)

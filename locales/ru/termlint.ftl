@@ -85,7 +85,7 @@ io-too-large = больше { $limit } — предела для таких фа
 # $detail — сообщение разборщика TOML (на английском).
 
 glossary-unreadable = { $location }: не удаётся прочитать глоссарий: { $reason }
-glossary-empty-folder = { $location }: в папке глоссария нет ни одного файла глоссария (.toml, .tbx, .csv или .tsv)
+glossary-empty-folder = { $location }: в папке глоссария нет ни одного файла глоссария (.toml, .tbx, .csv, .tsv, .xlsx или .ods)
 glossary-syntax = { $location }: { $detail }
 glossary-bad-id = { $location }: недопустимый идентификатор понятия «{ $id }» (допустимы буквы, цифры, «-», «_», «.» и «:»)
 glossary-duplicate-id = { $location }: идентификатор понятия «{ $id }» уже занят: { $first }
@@ -165,7 +165,7 @@ cli-arg-list-ui-langs = Перечислить языки сообщений ter
 cli-arg-paths = Файлы или папки для проверки; - — стандартный ввод (по умолчанию — текущая папка)
 cli-arg-lang = Язык документов (BCP 47), если termlint.toml не задаёт его для пути (по умолчанию — en)
 cli-arg-format = Формат вывода: human, json, sarif, github (команды для GitHub Actions) или checkstyle (по умолчанию — human)
-cli-arg-glossary = Файл глоссария (.toml, .tbx, .csv или .tsv) или папка с такими файлами (можно указать несколько раз); дополняет встроенный глоссарий
+cli-arg-glossary = Файл глоссария (.toml, .tbx, .csv, .tsv, .xlsx или .ods) или папка с такими файлами (можно указать несколько раз); дополняет встроенный глоссарий
 cli-arg-no-default-glossary = Не использовать встроенный глоссарий termlint
 cli-arg-no-cache = Компилировать большие глоссарии заново, не читая кэш скомпилированных глоссариев
 cli-arg-config = Использовать этот файл настроек вместо поиска termlint.toml
@@ -272,7 +272,7 @@ error-import-format = по расширению нельзя определит�
 error-write-file = не удаётся записать «{ $path }»: { $reason }
 cli-glossary-import-about = Преобразовать глоссарий TBX или CSV/TSV в TOML termlint и перечислить, что сохранить не удалось
 cli-glossary-export-about = Записать глоссарий в формате TBX-Basic (TBX v3), CSV или TSV
-cli-arg-import-file = Глоссарий для преобразования: .tbx, .csv или .tsv
+cli-arg-import-file = Глоссарий для преобразования: .tbx, .csv, .tsv, .xlsx или .ods
 cli-arg-export-to = Формат записи: tbx, csv или tsv
 cli-arg-output = Записать в этот файл, а не в стандартный вывод
 cli-arg-files-from = Читать пути для проверки, по одному в строке, из этого файла (- — стандартный ввод)

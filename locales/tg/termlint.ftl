@@ -64,7 +64,7 @@ io-too-large = аз { $limit } калонтар аст, ки ҳадди ин н�
 # $detail паёми худи таҳлилгари TOML (бо забони англисӣ) аст.
 
 glossary-unreadable = { $location }: луғатро хондан мумкин нест: { $reason }
-glossary-empty-folder = { $location }: дар ҷузвдони луғат ягон файли луғат (.toml, .tbx, .csv ё .tsv) нест
+glossary-empty-folder = { $location }: дар ҷузвдони луғат ягон файли луғат (.toml, .tbx, .csv, .tsv, .xlsx ё .ods) нест
 glossary-syntax = { $location }: { $detail }
 glossary-bad-id = { $location }: шиносаи мафҳум «{ $id }» нодуруст аст (ҳарфҳо, рақамҳо, «-», «_», «.» ё «:» истифода баред)
 glossary-duplicate-id = { $location }: шиносаи мафҳум «{ $id }» аллакай дар { $first } истифода шудааст
@@ -139,7 +139,7 @@ cli-arg-list-ui-langs = Рӯйхати забонҳои паёмҳои termlint
 cli-arg-paths = Файлҳо ё ҷузвдонҳо барои санҷиш; - вуруди стандартист (пешфарз: ҷузвдони ҷорӣ)
 cli-arg-lang = Забони ҳуҷҷатҳо (BCP 47), агар termlint.toml онро барои роҳ муайян накунад (пешфарз: en)
 cli-arg-format = Формати бурунд: human, json, sarif, github (фармонҳо барои GitHub Actions) ё checkstyle (пешфарз: human)
-cli-arg-glossary = Файли луғат (.toml, .tbx, .csv ё .tsv) ё ҷузвдони чунин файлҳо (якчанд бор додан мумкин); ба луғати дарунсохт илова мешавад
+cli-arg-glossary = Файли луғат (.toml, .tbx, .csv, .tsv, .xlsx ё .ods) ё ҷузвдони чунин файлҳо (якчанд бор додан мумкин); ба луғати дарунсохт илова мешавад
 cli-arg-no-default-glossary = Луғати дарунсохти termlint истифода нашавад
 cli-arg-no-cache = Луғатҳои калон аз нав компилятсия шаванд, на аз кэши луғатҳои компилятсияшуда хонда шаванд
 cli-arg-config = Ба ҷои ҷустуҷӯи termlint.toml ин файли танзимот истифода шавад
@@ -225,7 +225,7 @@ error-import-format = формати «{ $path }»-ро аз пасвандаш 
 error-write-file = навиштани «{ $path }» мумкин нест: { $reason }
 cli-glossary-import-about = Табдил додани луғати TBX ё CSV/TSV ба TOML-и termlint ва номбар кардани он чи нигоҳ дошта нашуд
 cli-glossary-export-about = Навиштани луғат ҳамчун TBX-Basic (TBX v3), CSV ё TSV
-cli-arg-import-file = Луғате, ки бояд табдил дода шавад: .tbx, .csv ё .tsv
+cli-arg-import-file = Луғате, ки бояд табдил дода шавад: .tbx, .csv, .tsv, .xlsx ё .ods
 cli-arg-export-to = Формати навиштан: tbx, csv ё tsv
 cli-arg-output = Ба ҷои бурунди стандартӣ ба ин файл навиштан
 cli-arg-files-from = Роҳҳои санҷишро, ҳар кадом дар як сатр, аз ин файл хондан (- барои вуруди стандартӣ)
