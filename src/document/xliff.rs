@@ -18,6 +18,8 @@
 //! is locked (`locked="true"`) or confirmed (`conf` `Translated`,
 //! `ApprovedTranslation`, `ApprovedSignOff`). memoQ MQXLIFF:
 //! `mq:locked="locked"` and a confirmed `mq:status` on the `<trans-unit>`;
+//! text deleted with Trados's track changes (`<mrk mtype="x-sdl-deleted">`)
+//! is not read;
 //! XLIFF 1.2 `approved="yes"` confirms a unit too. A `<seg-source>`
 //! segment is never fixed (`SegmentInfo::read_only`): `<source>` repeats it.
 //!
@@ -214,16 +216,20 @@ impl Walker {
             // A unit inside a unit: read as part of the outer one.
             kind = Kind::Other;
         }
-        if name == b"mrk"
-            && self.mark.is_none()
-            && attribute(element, range.start, b"mtype")?.as_deref() == Some("seg")
-        {
-            let in_target = self
-                .capture
-                .as_ref()
-                .is_some_and(|c| c.segment.role == Role::Target);
-            if self.seg_source.is_some() || in_target {
-                kind = Kind::SegMark;
+        if name == b"mrk" {
+            match attribute(element, range.start, b"mtype")?.as_deref() {
+                Some("seg") if self.mark.is_none() => {
+                    let in_target = self
+                        .capture
+                        .as_ref()
+                        .is_some_and(|c| c.segment.role == Role::Target);
+                    if self.seg_source.is_some() || in_target {
+                        kind = Kind::SegMark;
+                    }
+                }
+                // Text deleted with Trados's track changes is no longer there.
+                Some("x-sdl-deleted") => kind = Kind::NativeCode,
+                _ => {}
             }
         }
         match kind {
@@ -708,7 +714,7 @@ mod tests {
         let sdlxliff = r#"<xliff xmlns:sdl="http://sdl.com/FileTypes/SdlXliff/1.0" version="1.2"><file source-language="en" target-language="ru"><body>
 <trans-unit id="tu-1"><source>Kerman. Khorasan.</source>
 <seg-source><mrk mtype="seg" mid="1">Kerman.</mrk> <g id="5"><mrk mtype="seg" mid="2">Khor<x id="9"/>asan.</mrk></g></seg-source>
-<target><mrk mtype="seg" mid="1">Керман.</mrk> <g id="5"><mrk mtype="seg" mid="2">Хорасан.</mrk></g></target>
+<target><mrk mtype="seg" mid="1">Керман.<mrk mtype="x-sdl-deleted" sdl:revid="r1"> Кирман</mrk></mrk> <g id="5"><mrk mtype="seg" mid="2">Хорасан.</mrk></g></target>
 <sdl:seg-defs><sdl:seg id="1" conf="Draft"/><sdl:seg id="2" conf="ApprovedSignOff" locked="true"/></sdl:seg-defs>
 </trans-unit>
 <trans-unit id="tu-2"><source>Kabul</source><seg-source><mrk mtype="seg" mid="3">Kabul</mrk></seg-source><target/>
