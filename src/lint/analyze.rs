@@ -183,24 +183,41 @@ impl Linter {
 /// Gives each finding inside a segment that has an id (a bilingual file's
 /// translation unit or segment) that id.
 fn name_segments(findings: &mut [Finding], segments: &[SegmentFound]) {
-    if segments.iter().all(|s| s.id.is_none()) {
+    let named = SegmentIds::new(segments.iter().map(|s| (s.span.clone(), s.id.as_deref())));
+    if named.0.is_empty() {
         return;
     }
     for finding in findings.iter_mut().filter(|f| f.segment.is_none()) {
-        let start = finding.range.start;
-        finding.segment = segments
-            .iter()
-            .find(|s| s.span.start <= start && start < s.span.end.max(s.span.start + 1))
-            .and_then(|s| s.id.clone());
+        finding.segment = named.at(finding.range.start).map(str::to_string);
     }
 }
 
 /// The id of the segment holding `offset`, if it has one.
 pub(super) fn segment_id_at(segments: &[Segment], offset: usize) -> Option<String> {
-    segments
-        .iter()
-        .find(|s| s.span().contains(&offset))
-        .and_then(|s| s.info.id.clone())
+    SegmentIds::new(segments.iter().map(|s| (s.span(), s.info.id.as_deref())))
+        .at(offset)
+        .map(str::to_string)
+}
+
+/// The spans of the segments that have an id, sorted (segments never
+/// overlap), with their ids.
+struct SegmentIds<'a>(Vec<(Range<usize>, &'a str)>);
+
+impl<'a> SegmentIds<'a> {
+    fn new(segments: impl Iterator<Item = (Range<usize>, Option<&'a str>)>) -> Self {
+        let mut named: Vec<(Range<usize>, &str)> = segments
+            .filter_map(|(span, id)| id.map(|id| (span, id)))
+            .collect();
+        named.sort_by_key(|(span, _)| span.start);
+        SegmentIds(named)
+    }
+
+    /// The id of the segment holding `offset`.
+    fn at(&self, offset: usize) -> Option<&'a str> {
+        let after = self.0.partition_point(|(span, _)| span.start <= offset);
+        let (span, id) = self.0.get(after.checked_sub(1)?)?;
+        span.contains(&offset).then_some(*id)
+    }
 }
 
 /// The markup inside segments, merged and sorted: between two pieces of a
