@@ -59,16 +59,23 @@ pub(crate) fn cells_as_text(
 ) -> Result<String, Box<GlossaryError>> {
     let unreadable = |detail: String| error_at(path, (0, 0), GlossaryErrorKind::Workbook { detail });
     unpacked_within(&bytes, limit).map_err(unreadable)?;
-    let workbook = match format {
+    let read = || match format {
         WorkbookFormat::Xlsx => {
             let mut book = Xlsx::new(Cursor::new(bytes)).map_err(|e| unreadable(e.to_string()))?;
-            sheets(path, &mut book)?
+            sheets(path, &mut book)
         }
         WorkbookFormat::Ods => {
             let mut book = Ods::new(Cursor::new(bytes)).map_err(|e| unreadable(e.to_string()))?;
-            sheets(path, &mut book)?
+            sheets(path, &mut book)
         }
     };
+    // The spreadsheet reader is not fuzzed here: should it panic on a
+    // hostile file, the file is unreadable, not the run over.
+    let workbook = std::panic::catch_unwind(std::panic::AssertUnwindSafe(read)).unwrap_or_else(|_| {
+        Err(unreadable(
+            "the spreadsheet reader failed on this file".to_string(),
+        ))
+    })?;
     Ok(serde_json::to_string(&workbook).unwrap_or_default())
 }
 
