@@ -134,20 +134,24 @@ impl GlossaryLoader {
         }
     }
 
-    /// Reads a regular file within the size limit: as UTF-8, or a
-    /// spreadsheet as the text of its cells (`spreadsheet`).
+    /// Reads a regular file within the size limit and adds it.
     fn add_file(&mut self, path: &Path) {
         let format = GlossaryFormat::from_path(path).unwrap_or(GlossaryFormat::Toml);
-        let name = path.display().to_string();
-        let bytes = match regular_file::read(path, Some(self.size_limit)) {
-            Ok(bytes) => bytes,
+        match regular_file::read(path, Some(self.size_limit)) {
+            Ok(bytes) => self.add_bytes(&path.display().to_string(), bytes, format),
             Err(error) => {
                 let reason = read_reason(&error);
                 self.errors
                     .push(error_at(path, GlossaryErrorKind::Unreadable { reason }));
-                return;
             }
-        };
+        }
+    }
+
+    /// Adds a glossary file's content in `format` under a name used in
+    /// messages: UTF-8 text, or a spreadsheet's bytes, read into the text
+    /// of its cells at once (`spreadsheet`; its parts unpacked within the
+    /// size limit).
+    pub fn add_bytes(&mut self, name: &str, bytes: Vec<u8>, format: GlossaryFormat) {
         let workbook = match format {
             GlossaryFormat::Xlsx => Some(WorkbookFormat::Xlsx),
             GlossaryFormat::Ods => Some(WorkbookFormat::Ods),
@@ -155,12 +159,11 @@ impl GlossaryLoader {
         };
         let text = match workbook {
             Some(workbook) => {
-                spreadsheet::cells_as_text(&Arc::from(name.as_str()), bytes, workbook, self.size_limit)
-                    .map_err(|e| *e)
+                spreadsheet::cells_as_text(&Arc::from(name), bytes, workbook, self.size_limit).map_err(|e| *e)
             }
             None => String::from_utf8(bytes).map_err(|_| {
                 error_at(
-                    path,
+                    Path::new(name),
                     GlossaryErrorKind::Unreadable {
                         reason: Message::new("io-invalid-utf8"),
                     },
@@ -168,7 +171,7 @@ impl GlossaryLoader {
             }),
         };
         match text {
-            Ok(text) => self.add_text(&name, text, format),
+            Ok(text) => self.add_text(name, text, format),
             Err(error) => self.errors.push(error),
         }
     }
@@ -180,7 +183,8 @@ impl GlossaryLoader {
 
     /// Adds glossary text in `format` under a name used in messages. What a
     /// TBX or CSV file drops is reported by [`Self::load_with_reports`].
-    /// A spreadsheet (`Xlsx`, `Ods`) is binary: add it by path.
+    /// A spreadsheet (`Xlsx`, `Ods`) is binary: add it by path or with
+    /// [`Self::add_bytes`].
     pub fn add_text(&mut self, name: &str, text: String, format: GlossaryFormat) {
         let text = match text.strip_prefix('\u{feff}') {
             Some(rest) => rest.to_string(),
