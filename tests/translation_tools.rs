@@ -249,3 +249,19 @@ fn project_wide_inconsistencies_name_their_segment_too() {
         ["second inconsistent [90..98] 2:43-2:51 «Khurasan» -> Khorasan"]
     );
 }
+
+#[test]
+fn tmx_takes_suppression_comments() {
+    let dir = tempfile::tempdir().unwrap();
+    let tmx = "<tmx version=\"1.4\"><header srclang=\"en\"/><body>\n\
+<!-- termlint-disable-next-line deprecated -->\n\
+<tu tuid=\"a\"><tuv xml:lang=\"en\"><seg>Kirman</seg></tuv></tu>\n\
+<tu tuid=\"b\"><tuv xml:lang=\"en\"><seg>Kirman</seg></tuv></tu>\n\
+</body></tmx>\n";
+    std::fs::write(dir.path().join("a.tmx"), tmx).unwrap();
+    let (_, json) = check_json(dir.path(), &["a.tmx"]);
+    assert_eq!(
+        findings(&json),
+        ["b deprecated [193..199] 4:38-4:44 «Kirman» -> Kerman"]
+    );
+}
