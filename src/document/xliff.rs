@@ -20,7 +20,8 @@
 //! `mq:locked="locked"` and a confirmed `mq:status` on the `<trans-unit>`;
 //! text deleted with Trados's track changes (`<mrk mtype="x-sdl-deleted">`)
 //! is not read;
-//! XLIFF 1.2 `approved="yes"` confirms a unit too. A `<seg-source>`
+//! XLIFF 1.2 `approved="yes"` or a target `state` `final` or `signed-off`,
+//! and XLIFF 2.0 `state` `reviewed` or `final`, confirm a unit too. A `<seg-source>`
 //! segment is never fixed (`SegmentInfo::read_only`): `<source>` repeats it.
 //!
 //! Not checked: inline-code markup (`<x/>`, `<bx/>`, `<ex/>`, `<sc/>`,
@@ -159,7 +160,9 @@ struct PendingPair {
     id: Option<String>,
     /// memoQ `mq:locked="locked"`.
     locked: bool,
-    /// memoQ `mq:status` confirmed, or XLIFF 1.2 `approved="yes"`.
+    /// memoQ `mq:status` confirmed, XLIFF 1.2 `approved="yes"` or a
+    /// `final` or `signed-off` target, XLIFF 2.0 `state` `reviewed` or
+    /// `final`.
     confirmed: bool,
     /// The whole `<source>` and `<target>`.
     whole: Vec<Segment>,
@@ -243,8 +246,11 @@ impl Walker {
                     self.capture = Some(self.start_capture(element, kind, range.start)?);
                 }
                 if kind == Kind::Target {
+                    // XLIFF 1.2: the target's own state.
+                    let state = attribute(element, range.start, b"state")?;
                     if let Some(pair) = &mut self.pair {
                         pair.has_target = true;
+                        pair.confirmed |= matches!(state.as_deref(), Some("final" | "signed-off"));
                     }
                 }
             }
@@ -285,11 +291,14 @@ impl Walker {
         let locked = attribute(element, offset, b"mq:locked")?.is_some_and(|v| v == "locked");
         let status = attribute(element, offset, b"mq:status")?;
         let approved = attribute(element, offset, b"approved")?.is_some_and(|v| v == "yes");
+        // XLIFF 2.0: the segment's state.
+        let state = attribute(element, offset, b"state")?;
+        let reviewed = matches!(state.as_deref(), Some("reviewed" | "final"));
         self.pair = Some(PendingPair {
             depth: self.open.len(),
             id,
             locked,
-            confirmed: approved || status.as_deref().is_some_and(memoq_confirmed),
+            confirmed: approved || reviewed || status.as_deref().is_some_and(memoq_confirmed),
             ..PendingPair::default()
         });
         Ok(())
@@ -635,7 +644,7 @@ mod tests {
 <segment><source>Qassem <pc id=\"1\" dataRefStart=\"d1\">Soleimani</pc> 🙂</source>\r\n\
 <target>قاسم <sc id=\"2\"/>سليماني<ec startRef=\"2\"/></target></segment>\r\n\
 <ignorable><source> Kirman </source></ignorable>\r\n\
-<segment><source>Khurasan\r\nProvince</source></segment>\r\n\
+<segment state=\"final\"><source>Khurasan\r\nProvince</source></segment>\r\n\
 </unit></file></xliff>";
 
     #[test]
@@ -648,6 +657,10 @@ mod tests {
                 "Source 1 en-US: Khurasan\r\nProvince",
             ]
         );
+        // No segment id: the unit's; `state="final"` confirms.
+        let states = show_states(V20);
+        assert_eq!(states[0], "Source 0 u1 open draft: Qassem Soleimani 🙂");
+        assert_eq!(states[2], "Source 1 u1 open confirmed: Khurasan\r\nProvince");
     }
 
     #[test]
@@ -743,6 +756,8 @@ mod tests {
 <mq:insertedmatch><source>Kirman</source><target>Кирман</target></mq:insertedmatch></trans-unit>
 <trans-unit id="8" mq:status="PartiallyEdited" mq:locked="no"><source>Kabul</source><target>Кабул</target></trans-unit>
 <trans-unit id="9" approved="yes"><source>Herat</source><target>Герат</target></trans-unit>
+<trans-unit id="10"><source>Balkh</source><target state="signed-off">Балх</target></trans-unit>
+<trans-unit id="11"><source>Ghazni</source><target state="translated">Газни</target></trans-unit>
 </body></file></xliff>"#;
         assert_eq!(
             show_states(mqxliff),
@@ -753,6 +768,10 @@ mod tests {
                 "Target 1 8 open draft: Кабул",
                 "Source 2 9 open confirmed: Herat",
                 "Target 2 9 open confirmed: Герат",
+                "Source 3 10 open confirmed: Balkh",
+                "Target 3 10 open confirmed: Балх",
+                "Source 4 11 open draft: Ghazni",
+                "Target 4 11 open draft: Газни",
             ]
         );
     }
