@@ -298,3 +298,27 @@ fn an_ods_glossary_imports_like_the_same_csv() {
         text(&bad.stderr)
     );
 }
+
+#[test]
+fn with_several_sheets_a_concept_is_placed_in_its_sheet() {
+    let dir = tempfile::tempdir().unwrap();
+    let sheet = |id: &str, term: &str| {
+        vec![
+            vec!["id".to_string(), "en".to_string()],
+            vec![id.to_string(), term.to_string()],
+        ]
+    };
+    write_workbook(
+        &dir.path().join("terms.xlsx"),
+        &[
+            ("Places", 0, 0, sheet("kabul", "Kabul")),
+            ("People", 0, 0, sheet("kabul", "Kabol")),
+        ],
+    );
+    let output = run(dir.path(), &["glossary", "import", "terms.xlsx"]);
+    assert_eq!(code(&output), 2);
+    assert_eq!(
+        text(&output.stderr),
+        "error: terms.xlsx[People]:2:1: concept id “kabul” is already used at terms.xlsx[Places]:2:1\n"
+    );
+}

@@ -11,7 +11,7 @@
 //! glossary size limit once unpacked, too. A cell holding an error (`#DIV/0!`), a sheet whose header names
 //! no language, and a file that is no workbook are errors naming the sheet
 //! and the cell (`B3`). A concept's location is its row (as the line) and
-//! first column in the file.
+//! first column, in `FILE[SHEET]` when the workbook has several sheets.
 
 use std::io::Cursor;
 use std::sync::Arc;
@@ -174,7 +174,14 @@ pub(crate) fn read(
         )
     })?;
     let mut concepts = Vec::new();
+    let several = workbook.sheets.len() > 1;
     for sheet in &workbook.sheets {
+        // With several sheets, a concept's place names its sheet:
+        // `terms.xlsx[Places]:3:1`.
+        let sheet_path: Arc<str> = match several {
+            true => Arc::from(format!("{path}[{}]", crate::text::printable(&sheet.name))),
+            false => Arc::clone(path),
+        };
         let row_at = |index: usize| offset(sheet.start.0, index);
         let mut rows = sheet.rows.iter().enumerate();
         let header = rows.find(|(_, cells)| cells.iter().any(|c| !c.trim().is_empty()));
@@ -193,7 +200,7 @@ pub(crate) fn read(
             ));
         };
         for (index, cells) in rows {
-            let location = || location(path, (row_at(index), sheet.start.1));
+            let location = || location(&sheet_path, (row_at(index), sheet.start.1));
             concepts.extend(header.row(cells.iter().map(String::as_str), location, report));
         }
     }
