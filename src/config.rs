@@ -16,6 +16,8 @@
 //! consistency = "project"         # one spelling per name across all files of a run
 //! unlisted_threshold = 0.8        # confidence an `unlisted` finding needs
 //! fail_on = "warning"             # the least severity that fails a run (default: error)
+//! skip_locked = true              # leave out segments locked in Trados or memoQ
+//! only_unconfirmed = true         # check only segments not confirmed or approved
 //!
 //! [inflection.ru]                 # endings names take (see `inflection`); or enabled = false
 //! endings = ["а", "у", "е", "ом"]
@@ -102,6 +104,11 @@ pub struct Config {
     /// The least severity a finding needs to fail the run (`fail_on`;
     /// `--fail-on` overrides it): `error` by default.
     pub fail_on: Severity,
+    /// Leave out the segments a translation tool has locked.
+    pub skip_locked: bool,
+    /// Check only the segments not yet confirmed or approved in a
+    /// translation tool.
+    pub only_unconfirmed: bool,
 }
 
 /// The scope within which `inconsistent` wants one spelling per name.
@@ -294,6 +301,8 @@ struct RawConfig {
     #[serde(default)]
     ignore: Vec<RawIgnore>,
     report_unused_suppressions: Option<bool>,
+    skip_locked: Option<bool>,
+    only_unconfirmed: Option<bool>,
     #[serde(default)]
     overrides: Vec<Spanned<RawOverride>>,
     // `fail-on` too, as the command line's flag is spelled.
@@ -485,6 +494,8 @@ impl Default for Config {
             overrides: Vec::new(),
             report_unused_suppressions: false,
             fail_on: Severity::Error,
+            skip_locked: false,
+            only_unconfirmed: false,
         }
     }
 }
@@ -567,6 +578,8 @@ pub fn parse_config(text: &str, name: &str, root: PathBuf) -> Result<Config, Con
         overrides,
         report_unused_suppressions: raw.report_unused_suppressions.unwrap_or(false),
         fail_on,
+        skip_locked: raw.skip_locked.unwrap_or(false),
+        only_unconfirmed: raw.only_unconfirmed.unwrap_or(false),
         root,
     })
 }

@@ -214,6 +214,7 @@ mod tests {
     #[test]
     fn overlapping_edits_keep_the_first() {
         let finding = |range: std::ops::Range<usize>, replacement: &str| Finding {
+            segment: None,
             check: CheckId::Deprecated,
             severity: crate::check::Severity::Error,
             range: range.clone(),

@@ -73,7 +73,7 @@ pub fn directives(text: &str, format: Format) -> Vec<Directive> {
 /// The comments of one line, with their byte offsets in the line.
 fn comments(line: &str, format: Format) -> Vec<(usize, &str)> {
     match format {
-        Format::Markdown | Format::Html | Format::Xliff => {
+        Format::Markdown | Format::Html | Format::Xliff | Format::Tmx => {
             let mut out = Vec::new();
             let mut from = 0;
             while let Some(start) = line[from..].find("<!--") {

@@ -316,11 +316,11 @@ fn a_file_of_another_kind_is_refused() {
         "bad.tbx:1:1: not a TBX file: the root element is <xliff>, not <martif> or <tbx>",
     );
     let dir = tempfile::tempdir().unwrap();
-    let output = run(dir.path(), &["glossary", "import", "terms.xlsx"]);
+    let output = run(dir.path(), &["glossary", "import", "terms.numbers"]);
     assert_eq!(code(&output), 2);
     assert_eq!(
         stderr(&output),
-        "error: cannot tell the format of “terms.xlsx” from its extension (use .tbx, .csv, .tsv or .toml)\n"
+        "error: cannot tell the format of “terms.numbers” from its extension (use .tbx, .csv, .tsv, .xlsx, .ods or .toml)\n"
     );
 }
 

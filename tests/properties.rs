@@ -692,6 +692,47 @@ fn xliff(units: &[(Vec<Token>, Vec<Token>)]) -> Doc {
     doc
 }
 
+/// The inline content of a TMX `<seg>`: `<hi>` around forms, references
+/// for characters; native code in `<ph>` and `<it>` (not checked, even
+/// when it holds a deprecated form).
+fn tmx_content(doc: &mut Doc, tokens: &[Token], ids: &mut usize) {
+    for token in tokens {
+        *ids += 1;
+        match token {
+            Token::Word(w) => doc.push(&xml_escape(w)),
+            Token::Joiner(j) => doc.push(j),
+            Token::Wrapped(0, w) => doc.push(&format!("<hi>{}</hi>", xml_escape(w))),
+            Token::Wrapped(_, w) => doc.push(&format!("<hi type=\"b{ids}\">{}</hi>", xml_escape(w))),
+            Token::Escaped(w, i) => doc.push(&escape_one(w, i, |c| char_reference(c, w.len() % 2 == 1))),
+            Token::Planted(form, suggestion) => doc.push_planted(form, suggestion),
+            Token::Skipped(0) => doc.push_skipped(&format!("<ph x=\"{ids}\">Kirman</ph>")),
+            Token::Skipped(_) => {
+                doc.push_skipped(&format!("<it pos=\"begin\" x=\"{ids}\">&lt;b&gt;Kirman</it>"))
+            }
+        }
+    }
+}
+
+/// A TMX 1.4b memory (English to English) with one unit per pair.
+fn tmx(units: &[(Vec<Token>, Vec<Token>)]) -> Doc {
+    let mut doc = Doc::default();
+    doc.push(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<tmx version=\"1.4\"><header srclang=\"en\" \
+         datatype=\"plaintext\" segtype=\"sentence\" adminlang=\"en\" o-tmf=\"x\" creationtool=\"x\" \
+         creationtoolversion=\"1\"/>\n<body>\n",
+    );
+    let mut ids = 0;
+    for (n, (source, target)) in units.iter().enumerate() {
+        doc.push(&format!("<tu tuid=\"t{n}\"><tuv xml:lang=\"en\"><seg>"));
+        tmx_content(&mut doc, source, &mut ids);
+        doc.push("</seg></tuv>\n<tuv xml:lang=\"en-GB\"><seg>");
+        tmx_content(&mut doc, target, &mut ids);
+        doc.push("</seg></tuv></tu>\n");
+    }
+    doc.push("</body>\n</tmx>\n");
+    doc
+}
+
 /// Marks a joiner that closes a PO string and continues it on the next line.
 const CONTINUE: &str = "\"\n\"";
 const PO_JOINERS: &[&str] = &[" ", " ", " ", "\n", "\t", CONTINUE, "\u{0301}", "-", "\""];
@@ -836,6 +877,11 @@ proptest! {
     }
 
     #[test]
+    fn tmx_finds_a_planted_deprecated_form(units in planted_pairs(XLIFF_JOINERS)) {
+        assert_planted_found(&tmx(&units), Format::Tmx)?;
+    }
+
+    #[test]
     fn po_finds_a_planted_deprecated_form(entries in planted_pairs(PO_JOINERS)) {
         assert_planted_found(&po(&entries), Format::Po)?;
     }
@@ -853,6 +899,11 @@ proptest! {
     #[test]
     fn xliff_findings_slice_and_fix_cleanly(units in pairs(XLIFF_JOINERS)) {
         assert_format_properties(&xliff(&units), Format::Xliff)?;
+    }
+
+    #[test]
+    fn tmx_findings_slice_and_fix_cleanly(units in pairs(XLIFF_JOINERS)) {
+        assert_format_properties(&tmx(&units), Format::Tmx)?;
     }
 
     #[test]

@@ -155,6 +155,20 @@ pub fn check_glossary(format: GlossaryFormat, text: &str) {
     check_sample(matcher);
 }
 
+/// Loads `bytes` as a glossary file in `format` (a spreadsheet); when it
+/// loads, checks a sentence.
+pub fn check_glossary_bytes(format: GlossaryFormat, bytes: &[u8]) {
+    let mut loader = GlossaryLoader::new().without_builtin().with_size_limit(1 << 20);
+    loader.add_bytes("fuzz", bytes.to_vec(), format);
+    let Ok(glossary) = loader.load() else {
+        return;
+    };
+    let Ok(matcher) = Matcher::new(glossary) else {
+        return;
+    };
+    check_sample(matcher);
+}
+
 /// The test glossary compiled and serialized: the seed that the
 /// `compiled` target mutates.
 pub fn compiled_test_glossary() -> Vec<u8> {

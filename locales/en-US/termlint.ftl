@@ -24,6 +24,7 @@ finding-unlisted = “{ $found }” looks like an unlisted spelling of { $concep
 finding-unused-suppression = “{ $found }” suppresses nothing
 finding-missing-term = the source has “{ $source-term }” ({ $concept }), but the target has no form of it; expected “{ $expected }”
 finding-untranslated-term = “{ $found }” is left in the source language ({ $concept }); the target language has “{ $expected }”
+finding-in-segment = { $message } (segment { $segment })
 finding-help = write “{ $suggestion }”
 finding-help-missing = the target should contain “{ $suggestion }”
 # A concept named by its preferred form in the interface language, then in
@@ -79,7 +80,7 @@ io-too-large = larger than { $limit }, the limit for such files ({ $variable } s
 # $detail is the TOML parser's own (English) description.
 
 glossary-unreadable = { $location }: cannot read glossary: { $reason }
-glossary-empty-folder = { $location }: the glossary folder holds no glossary file (.toml, .tbx, .csv or .tsv)
+glossary-empty-folder = { $location }: the glossary folder holds no glossary file (.toml, .tbx, .csv, .tsv, .xlsx or .ods)
 glossary-syntax = { $location }: { $detail }
 glossary-bad-id = { $location }: invalid concept id “{ $id }” (use letters, digits, “-”, “_”, “.” or “:”)
 glossary-duplicate-id = { $location }: concept id “{ $id }” is already used at { $first }
@@ -158,7 +159,7 @@ cli-arg-list-ui-langs = List the languages of termlint's messages
 cli-arg-paths = Files or folders to check; - reads standard input (default: the current folder)
 cli-arg-lang = Language of the documents (BCP 47), unless termlint.toml maps their path (default: en)
 cli-arg-format = Output format: human, json, sarif, github (workflow commands for GitHub Actions) or checkstyle (default: human)
-cli-arg-glossary = A glossary file (.toml, .tbx, .csv or .tsv) or a folder of them (repeatable); adds to the built-in glossary
+cli-arg-glossary = A glossary file (.toml, .tbx, .csv, .tsv, .xlsx or .ods) or a folder of them (repeatable); adds to the built-in glossary
 cli-arg-no-default-glossary = Leave out the glossary built into termlint
 cli-arg-no-cache = Compile large glossaries afresh instead of reading the compiled-glossary cache
 cli-arg-config = Use this configuration file instead of searching for termlint.toml
@@ -192,8 +193,8 @@ config-unknown-fail-on = { $location }: unknown fail_on severity “{ $value }�
 error-bad-threshold = --unlisted-threshold { $value } is not between 0 and 1
 cli-arg-source-lang = Language of bilingual sources whose file does not say it (default: en)
 cli-arg-target-lang = Language of bilingual targets whose file does not say it (default: the document language)
-cli-arg-format-in = Read inputs in this format whatever their extension: md, txt, html, xliff, po, ftl, tsv or csv
-error-unknown-format = unknown input format “{ $format }” (expected md, txt, html, xliff, po, ftl, tsv or csv)
+cli-arg-format-in = Read inputs in this format whatever their extension: md, txt, html, xliff, tmx, po, ftl, tsv or csv
+error-unknown-format = unknown input format “{ $format }” (expected md, txt, html, xliff, tmx, po, ftl, tsv or csv)
 
 ## Fixes
 
@@ -214,6 +215,8 @@ fix-summary = { $fixed ->
     }
 cli-arg-report-unused-suppressions = Report termlint-disable directives that suppress nothing
 cli-arg-preferred-only = Report admitted spellings too, with the preferred form as fix (the admitted check)
+cli-arg-skip-locked = Leave out segments locked in a translation tool (Trados, memoQ)
+cli-arg-only-unconfirmed = Check only segments not yet confirmed or approved in a translation tool
 
 ## init
 
@@ -240,6 +243,9 @@ glossary-not-tbx = { $location }: not a TBX file: the root element is <{ $root }
 glossary-tbx-namespace = { $location }: <tbx> is in the namespace “{ $namespace }”, not urn:iso:std:iso:30042:ed-2
 glossary-csv = { $location }: { $detail }
 glossary-csv-no-language = { $location }: no header column names a language (write BCP 47 tags such as en, ru, fa)
+glossary-workbook = { $location }: cannot read the workbook: { $detail }
+glossary-sheet-no-language = { $location }: sheet “{ $sheet }”: no column of the header row (from cell { $cell }) names a language (write BCP 47 tags such as en, ru, fa)
+glossary-sheet-cell = { $location }: sheet “{ $sheet }”, cell { $cell }: { $detail }
 
 # $what names an XML element or data category as written in the file, such as descrip type="context".
 import-dropped = { $path }: dropped, the glossary has no place for it: { $what } ({ $count ->
@@ -255,11 +261,11 @@ import-summary = { $path }: { $count ->
         [one] 1 concept imported
        *[other] { $count } concepts imported
     }
-error-import-format = cannot tell the format of “{ $path }” from its extension (use .tbx, .csv, .tsv or .toml)
+error-import-format = cannot tell the format of “{ $path }” from its extension (use .tbx, .csv, .tsv, .xlsx, .ods or .toml)
 error-write-file = cannot write “{ $path }”: { $reason }
 cli-glossary-import-about = Convert a TBX or CSV/TSV glossary to termlint TOML and list what it could not keep
 cli-glossary-export-about = Write the glossary as TBX-Basic (TBX v3), CSV or TSV
-cli-arg-import-file = The glossary to convert: .tbx, .csv or .tsv
+cli-arg-import-file = The glossary to convert: .tbx, .csv, .tsv, .xlsx or .ods
 cli-arg-export-to = Format to write: tbx, csv or tsv
 cli-arg-output = Write to this file instead of standard output
 cli-arg-files-from = Read the paths to check, one per line, from this file (- for standard input)

@@ -23,6 +23,7 @@ finding-unlisted = «{ $found }» به نظر نگارشی از { $concept } ا�
 finding-unused-suppression = «{ $found }» چیزی را پنهان نمی‌کند
 finding-missing-term = متن مبدأ «{ $source-term }» ({ $concept }) را دارد، اما در ترجمه هیچ صورتی از آن نیست؛ «{ $expected }» انتظار می‌رود
 finding-untranslated-term = «{ $found }» به زبان مبدأ مانده است ({ $concept })؛ در زبان ترجمه «{ $expected }» است
+finding-in-segment = { $message } (بخش { $segment })
 finding-help = بنویسید «{ $suggestion }»
 finding-help-missing = ترجمه باید «{ $suggestion }» را داشته باشد
 concept-name = { $ui-form } ({ $document-form })
@@ -63,7 +64,7 @@ io-too-large = بزرگ‌تر از { $limit } است، حدِ این نوع ف�
 # $detail پیام خود تجزیه‌گر TOML (به انگلیسی) است.
 
 glossary-unreadable = { $location }: واژه‌نامه خوانده نمی‌شود: { $reason }
-glossary-empty-folder = { $location }: در پوشهٔ واژه‌نامه هیچ فایل واژه‌نامه (TOML، TBX، CSV یا TSV) نیست
+glossary-empty-folder = { $location }: در پوشهٔ واژه‌نامه هیچ فایل واژه‌نامه (TOML، TBX، CSV، TSV، XLSX یا ODS) نیست
 glossary-syntax = { $location }: { $detail }
 glossary-bad-id = { $location }: شناسهٔ مفهوم «{ $id }» نامعتبر است (فقط حروف، رقم‌ها و «-»، «_»، «.» و «:» مجاز است)
 glossary-duplicate-id = { $location }: شناسهٔ مفهوم «{ $id }» پیش‌تر در { $first } به کار رفته است
@@ -138,7 +139,7 @@ cli-arg-list-ui-langs = فهرست زبان‌های پیام‌های termlint
 cli-arg-paths = فایل‌ها یا پوشه‌هایی که بررسی می‌شوند؛ - یعنی ورودی استاندارد (پیش‌فرض: پوشهٔ کنونی)
 cli-arg-lang = زبان سندها (BCP 47)، مگر آنکه termlint.toml زبان مسیر را تعیین کند (پیش‌فرض: en)
 cli-arg-format = قالب خروجی: human، json، sarif، github (فرمان‌های GitHub Actions) یا checkstyle (پیش‌فرض: human)
-cli-arg-glossary = فایل واژه‌نامه (TOML، TBX، CSV یا TSV) یا پوشه‌ای از این فایل‌ها (تکرارپذیر)؛ به واژه‌نامهٔ داخلی افزوده می‌شود
+cli-arg-glossary = فایل واژه‌نامه (TOML، TBX، CSV، TSV، XLSX یا ODS) یا پوشه‌ای از این فایل‌ها (تکرارپذیر)؛ به واژه‌نامهٔ داخلی افزوده می‌شود
 cli-arg-no-default-glossary = واژه‌نامهٔ داخلی termlint به کار نرود
 cli-arg-no-cache = واژه‌نامه‌های بزرگ از نو کامپایل شوند و حافظهٔ نهان واژه‌نامه‌های کامپایل‌شده خوانده نشود
 cli-arg-config = به‌جای جست‌وجوی termlint.toml از این فایل پیکربندی استفاده شود
@@ -168,8 +169,8 @@ config-unknown-fail-on = { $location }: سطح اهمیت ناشناختهٔ fai
 error-bad-threshold = مقدار --unlisted-threshold ({ $value }) میان ۰ و ۱ نیست
 cli-arg-source-lang = زبان متن مبدأ پرونده‌های دوزبانه، اگر خود پرونده آن را نگوید (پیش‌فرض: en)
 cli-arg-target-lang = زبان ترجمهٔ پرونده‌های دوزبانه، اگر خود پرونده آن را نگوید (پیش‌فرض: زبان سند)
-cli-arg-format-in = خواندن ورودی‌ها در این قالب، هر پسوندی که داشته باشند: md، txt، html، xliff، po، ftl، tsv یا csv
-error-unknown-format = قالب ورودی ناشناخته «{ $format }» (مقدارهای مجاز: md، txt، html، xliff، po، ftl، tsv و csv)
+cli-arg-format-in = خواندن ورودی‌ها در این قالب، هر پسوندی که داشته باشند: md، txt، html، xliff، tmx، po، ftl، tsv یا csv
+error-unknown-format = قالب ورودی ناشناخته «{ $format }» (مقدارهای مجاز: md، txt، html، xliff، tmx، po، ftl، tsv و csv)
 
 ## Fixes
 
@@ -184,6 +185,8 @@ fix-skipped-overlap = { $path }: اصلاحی در بایت‌های { NUMBER($s
 fix-summary = { $fixed } یافته در { $files } پرونده اصلاح شد
 cli-arg-report-unused-suppressions = گزارش دستورهای termlint-disable که چیزی را پنهان نمی‌کنند
 cli-arg-preferred-only = نگارش‌های پذیرفته را هم گزارش کن، با صورت ترجیحی برای اصلاح (بررسی admitted)
+cli-arg-skip-locked = بخش‌هایی را که در ابزار ترجمه قفل شده‌اند (Trados، memoQ) کنار بگذار
+cli-arg-only-unconfirmed = فقط بخش‌هایی را بررسی کن که در ابزار ترجمه هنوز تأیید نشده‌اند
 
 ## init
 
@@ -209,6 +212,9 @@ glossary-not-tbx = { $location }: فایل TBX نیست: عنصر ریشه <{ $r
 glossary-tbx-namespace = { $location }: عنصر <tbx> در فضای نام «{ $namespace }» است، نه urn:iso:std:iso:30042:ed-2
 glossary-csv = { $location }: { $detail }
 glossary-csv-no-language = { $location }: هیچ ستونی از سرستون‌ها نام یک زبان نیست (برچسب‌های BCP 47 مانند en، ru، fa بنویسید)
+glossary-workbook = { $location }: کتاب کار خوانده نمی‌شود: { $detail }
+glossary-sheet-no-language = { $location }: برگهٔ «{ $sheet }»: هیچ ستونی از ردیف سرستون (از خانهٔ { $cell }) نام یک زبان نیست (برچسب‌های BCP 47 مانند en، ru، fa بنویسید)
+glossary-sheet-cell = { $location }: برگهٔ «{ $sheet }»، خانهٔ { $cell }: { $detail }
 
 # $what یک عنصر XML یا ردهٔ داده است، همان‌گونه که در فایل نوشته شده، مانند descrip type="context".
 import-dropped = { $path }: کنار گذاشته شد، واژه‌نامه جایی برای آن ندارد: { $what } ({ $count } بار)
@@ -218,11 +224,11 @@ import-only-deprecated = { $location }: مفهوم «{ $concept }» در «{ $la
 import-no-languages = { $location }: برای مفهوم «{ $concept }» هیچ زبانی نماند؛ کنار گذاشته شد
 import-renamed = { $location }: «{ $original }» شناسهٔ معتبری برای مفهوم در termlint نیست؛ مفهوم اکنون «{ $concept }» نام دارد
 import-summary = { $path }: { $count } مفهوم وارد شد
-error-import-format = قالب «{ $path }» را نمی‌توان از پسوندش تشخیص داد (پسوند tbx، csv، tsv یا toml به کار ببرید)
+error-import-format = قالب «{ $path }» را نمی‌توان از پسوندش تشخیص داد (پسوند tbx، csv، tsv، xlsx، ods یا toml به کار ببرید)
 error-write-file = نوشتن «{ $path }» ممکن نیست: { $reason }
 cli-glossary-import-about = تبدیل واژه‌نامهٔ TBX یا CSV/TSV به TOML ‏termlint و فهرست کردن آنچه نگه داشته نشد
 cli-glossary-export-about = نوشتن واژه‌نامه به صورت TBX-Basic ‏(TBX v3)، CSV یا TSV
-cli-arg-import-file = واژه‌نامه‌ای که باید تبدیل شود: فایل TBX، CSV یا TSV
+cli-arg-import-file = واژه‌نامه‌ای که باید تبدیل شود: فایل TBX، CSV، TSV، XLSX یا ODS
 cli-arg-export-to = قالب خروجی: tbx، csv یا tsv
 cli-arg-output = نوشتن در این فایل به جای خروجی استاندارد
 cli-arg-files-from = مسیرهای بررسی را، هر کدام در یک سطر، از این پرونده بخوان (- برای ورودی استاندارد)

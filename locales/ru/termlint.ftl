@@ -22,6 +22,7 @@ finding-unlisted = «{ $found }» похоже на вариант написа�
 finding-unused-suppression = «{ $found }» ничего не подавляет
 finding-missing-term = в исходном тексте есть «{ $source-term }» ({ $concept }), а в переводе нет ни одной его формы; ожидается «{ $expected }»
 finding-untranslated-term = «{ $found }» оставлено на языке оригинала ({ $concept }); на языке перевода — «{ $expected }»
+finding-in-segment = { $message } (сегмент { $segment })
 finding-help = замените на «{ $suggestion }»
 finding-help-missing = в переводе должно быть «{ $suggestion }»
 concept-name = { $ui-form } ({ $document-form })
@@ -84,7 +85,7 @@ io-too-large = больше { $limit } — предела для таких фа
 # $detail — сообщение разборщика TOML (на английском).
 
 glossary-unreadable = { $location }: не удаётся прочитать глоссарий: { $reason }
-glossary-empty-folder = { $location }: в папке глоссария нет ни одного файла глоссария (.toml, .tbx, .csv или .tsv)
+glossary-empty-folder = { $location }: в папке глоссария нет ни одного файла глоссария (.toml, .tbx, .csv, .tsv, .xlsx или .ods)
 glossary-syntax = { $location }: { $detail }
 glossary-bad-id = { $location }: недопустимый идентификатор понятия «{ $id }» (допустимы буквы, цифры, «-», «_», «.» и «:»)
 glossary-duplicate-id = { $location }: идентификатор понятия «{ $id }» уже занят: { $first }
@@ -164,7 +165,7 @@ cli-arg-list-ui-langs = Перечислить языки сообщений ter
 cli-arg-paths = Файлы или папки для проверки; - — стандартный ввод (по умолчанию — текущая папка)
 cli-arg-lang = Язык документов (BCP 47), если termlint.toml не задаёт его для пути (по умолчанию — en)
 cli-arg-format = Формат вывода: human, json, sarif, github (команды для GitHub Actions) или checkstyle (по умолчанию — human)
-cli-arg-glossary = Файл глоссария (.toml, .tbx, .csv или .tsv) или папка с такими файлами (можно указать несколько раз); дополняет встроенный глоссарий
+cli-arg-glossary = Файл глоссария (.toml, .tbx, .csv, .tsv, .xlsx или .ods) или папка с такими файлами (можно указать несколько раз); дополняет встроенный глоссарий
 cli-arg-no-default-glossary = Не использовать встроенный глоссарий termlint
 cli-arg-no-cache = Компилировать большие глоссарии заново, не читая кэш скомпилированных глоссариев
 cli-arg-config = Использовать этот файл настроек вместо поиска termlint.toml
@@ -200,8 +201,8 @@ config-unknown-fail-on = { $location }: неизвестный уровень в
 error-bad-threshold = значение --unlisted-threshold { $value } не лежит в пределах от 0 до 1
 cli-arg-source-lang = Язык исходного текста двуязычных файлов, если файл его не указывает (по умолчанию — en)
 cli-arg-target-lang = Язык перевода двуязычных файлов, если файл его не указывает (по умолчанию — язык документа)
-cli-arg-format-in = Читать входные файлы в этом формате независимо от расширения: md, txt, html, xliff, po, ftl, tsv или csv
-error-unknown-format = неизвестный формат входных данных «{ $format }» (допустимы md, txt, html, xliff, po, ftl, tsv и csv)
+cli-arg-format-in = Читать входные файлы в этом формате независимо от расширения: md, txt, html, xliff, tmx, po, ftl, tsv или csv
+error-unknown-format = неизвестный формат входных данных «{ $format }» (допустимы md, txt, html, xliff, tmx, po, ftl, tsv и csv)
 
 ## Fixes
 
@@ -223,6 +224,8 @@ fix-summary = { $fixed ->
     }
 cli-arg-report-unused-suppressions = Сообщать о директивах termlint-disable, которые ничего не подавляют
 cli-arg-preferred-only = Сообщать и о допустимых вариантах написания, с предпочтительным в исправлении (проверка admitted)
+cli-arg-skip-locked = Пропускать сегменты, заблокированные в программе перевода (Trados, memoQ)
+cli-arg-only-unconfirmed = Проверять только сегменты, ещё не подтверждённые в программе перевода
 
 ## init
 
@@ -248,6 +251,9 @@ glossary-not-tbx = { $location }: это не файл TBX: корневой э�
 glossary-tbx-namespace = { $location }: элемент <tbx> в пространстве имён «{ $namespace }», а не urn:iso:std:iso:30042:ed-2
 glossary-csv = { $location }: { $detail }
 glossary-csv-no-language = { $location }: ни один столбец заголовка не называет язык (укажите теги BCP 47, например en, ru, fa)
+glossary-workbook = { $location }: не удаётся прочитать книгу: { $detail }
+glossary-sheet-no-language = { $location }: лист «{ $sheet }»: ни один столбец строки заголовка (с ячейки { $cell }) не называет язык (укажите теги BCP 47, например en, ru, fa)
+glossary-sheet-cell = { $location }: лист «{ $sheet }», ячейка { $cell }: { $detail }
 
 # $what — элемент XML или категория данных так, как они записаны в файле, например descrip type="context".
 import-dropped = { $path }: пропущено, в глоссарии для этого нет места: { $what } ({ $count ->
@@ -265,11 +271,11 @@ import-summary = { $path }: { $count ->
         [few] импортировано { $count } понятия
        *[other] импортировано { $count } понятий
     }
-error-import-format = по расширению нельзя определить формат «{ $path }» (нужно .tbx, .csv, .tsv или .toml)
+error-import-format = по расширению нельзя определить формат «{ $path }» (нужно .tbx, .csv, .tsv, .xlsx, .ods или .toml)
 error-write-file = не удаётся записать «{ $path }»: { $reason }
 cli-glossary-import-about = Преобразовать глоссарий TBX или CSV/TSV в TOML termlint и перечислить, что сохранить не удалось
 cli-glossary-export-about = Записать глоссарий в формате TBX-Basic (TBX v3), CSV или TSV
-cli-arg-import-file = Глоссарий для преобразования: .tbx, .csv или .tsv
+cli-arg-import-file = Глоссарий для преобразования: .tbx, .csv, .tsv, .xlsx или .ods
 cli-arg-export-to = Формат записи: tbx, csv или tsv
 cli-arg-output = Записать в этот файл, а не в стандартный вывод
 cli-arg-files-from = Читать пути для проверки, по одному в строке, из этого файла (- — стандартный ввод)

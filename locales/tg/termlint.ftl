@@ -23,6 +23,7 @@ finding-unlisted = «{ $found }» ба навишти { $concept } монанд 
 finding-unused-suppression = «{ $found }» ҳеҷ чизро пинҳон намекунад
 finding-missing-term = дар матни асл «{ $source-term }» ({ $concept }) ҳаст, вале дар тарҷума ягон шакли он нест; «{ $expected }» интизор меравад
 finding-untranslated-term = «{ $found }» бо забони асл мондааст ({ $concept }); дар забони тарҷума «{ $expected }» аст
+finding-in-segment = { $message } (сегменти { $segment })
 finding-help = «{ $suggestion }» нависед
 finding-help-missing = дар тарҷума бояд «{ $suggestion }» бошад
 concept-name = { $ui-form } ({ $document-form })
@@ -63,7 +64,7 @@ io-too-large = аз { $limit } калонтар аст, ки ҳадди ин н�
 # $detail паёми худи таҳлилгари TOML (бо забони англисӣ) аст.
 
 glossary-unreadable = { $location }: луғатро хондан мумкин нест: { $reason }
-glossary-empty-folder = { $location }: дар ҷузвдони луғат ягон файли луғат (.toml, .tbx, .csv ё .tsv) нест
+glossary-empty-folder = { $location }: дар ҷузвдони луғат ягон файли луғат (.toml, .tbx, .csv, .tsv, .xlsx ё .ods) нест
 glossary-syntax = { $location }: { $detail }
 glossary-bad-id = { $location }: шиносаи мафҳум «{ $id }» нодуруст аст (ҳарфҳо, рақамҳо, «-», «_», «.» ё «:» истифода баред)
 glossary-duplicate-id = { $location }: шиносаи мафҳум «{ $id }» аллакай дар { $first } истифода шудааст
@@ -138,7 +139,7 @@ cli-arg-list-ui-langs = Рӯйхати забонҳои паёмҳои termlint
 cli-arg-paths = Файлҳо ё ҷузвдонҳо барои санҷиш; - вуруди стандартист (пешфарз: ҷузвдони ҷорӣ)
 cli-arg-lang = Забони ҳуҷҷатҳо (BCP 47), агар termlint.toml онро барои роҳ муайян накунад (пешфарз: en)
 cli-arg-format = Формати бурунд: human, json, sarif, github (фармонҳо барои GitHub Actions) ё checkstyle (пешфарз: human)
-cli-arg-glossary = Файли луғат (.toml, .tbx, .csv ё .tsv) ё ҷузвдони чунин файлҳо (якчанд бор додан мумкин); ба луғати дарунсохт илова мешавад
+cli-arg-glossary = Файли луғат (.toml, .tbx, .csv, .tsv, .xlsx ё .ods) ё ҷузвдони чунин файлҳо (якчанд бор додан мумкин); ба луғати дарунсохт илова мешавад
 cli-arg-no-default-glossary = Луғати дарунсохти termlint истифода нашавад
 cli-arg-no-cache = Луғатҳои калон аз нав компилятсия шаванд, на аз кэши луғатҳои компилятсияшуда хонда шаванд
 cli-arg-config = Ба ҷои ҷустуҷӯи termlint.toml ин файли танзимот истифода шавад
@@ -168,8 +169,8 @@ config-unknown-fail-on = { $location }: дараҷаи номаълуми аҳа
 error-bad-threshold = қимати --unlisted-threshold { $value } дар байни 0 ва 1 нест
 cli-arg-source-lang = Забони матни асли файлҳои дузабона, агар худи файл онро нагӯяд (пешфарз: en)
 cli-arg-target-lang = Забони тарҷумаи файлҳои дузабона, агар худи файл онро нагӯяд (пешфарз: забони ҳуҷҷат)
-cli-arg-format-in = Хондани файлҳои воридотӣ дар ин формат, новобаста аз пасванд: md, txt, html, xliff, po, ftl, tsv ё csv
-error-unknown-format = формати номаълуми воридот «{ $format }» (md, txt, html, xliff, po, ftl, tsv ё csv истифода баред)
+cli-arg-format-in = Хондани файлҳои воридотӣ дар ин формат, новобаста аз пасванд: md, txt, html, xliff, tmx, po, ftl, tsv ё csv
+error-unknown-format = формати номаълуми воридот «{ $format }» (md, txt, html, xliff, tmx, po, ftl, tsv ё csv истифода баред)
 
 ## Fixes
 
@@ -184,6 +185,8 @@ fix-skipped-overlap = { $path }: ислоҳ дар байтҳои { NUMBER($star
 fix-summary = { $fixed } огоҳӣ дар { $files } файл ислоҳ шуд
 cli-arg-report-unused-suppressions = Дар бораи дастурҳои termlint-disable, ки ҳеҷ чизро пинҳон намекунанд, хабар додан
 cli-arg-preferred-only = Навиштаҳои иҷозатдодаро низ гузориш деҳ, бо шакли афзалиятнок барои ислоҳ (санҷиши admitted)
+cli-arg-skip-locked = Сегментҳои дар барномаи тарҷума қулфшударо (Trados, memoQ) сарфи назар кун
+cli-arg-only-unconfirmed = Танҳо сегментҳоеро санҷ, ки дар барномаи тарҷума ҳанӯз тасдиқ нашудаанд
 
 ## init
 
@@ -209,6 +212,9 @@ glossary-not-tbx = { $location }: файли TBX нест: унсури реша
 glossary-tbx-namespace = { $location }: унсури <tbx> дар фазои номи «{ $namespace }» аст, на urn:iso:std:iso:30042:ed-2
 glossary-csv = { $location }: { $detail }
 glossary-csv-no-language = { $location }: ягон сутуни сарлавҳа забонро ном намебарад (тегҳои BCP 47 нависед, масалан en, ru, fa)
+glossary-workbook = { $location }: китоби корӣ хонда намешавад: { $detail }
+glossary-sheet-no-language = { $location }: варақи «{ $sheet }»: ягон сутуни сатри сарлавҳа (аз катаки { $cell }) забонро ном намебарад (тегҳои BCP 47 нависед, масалан en, ru, fa)
+glossary-sheet-cell = { $location }: варақи «{ $sheet }», катаки { $cell }: { $detail }
 
 # $what унсури XML ё категорияи маълумот аст, ҳамон тавре ки дар файл навишта шудааст, масалан descrip type="context".
 import-dropped = { $path }: партофта шуд, дар луғат барои он ҷой нест: { $what } ({ $count } бор)
@@ -218,11 +224,11 @@ import-only-deprecated = { $location }: мафҳуми «{ $concept }» дар �
 import-no-languages = { $location }: барои мафҳуми «{ $concept }» ягон забон намонд; он партофта шуд
 import-renamed = { $location }: «{ $original }» барои termlint шиносаи дурусти мафҳум нест; мафҳум акнун «{ $concept }» ном дорад
 import-summary = { $path }: { $count } мафҳум ворид карда шуд
-error-import-format = формати «{ $path }»-ро аз пасвандаш муайян кардан мумкин нест (.tbx, .csv, .tsv ё .toml истифода баред)
+error-import-format = формати «{ $path }»-ро аз пасвандаш муайян кардан мумкин нест (.tbx, .csv, .tsv, .xlsx, .ods ё .toml истифода баред)
 error-write-file = навиштани «{ $path }» мумкин нест: { $reason }
 cli-glossary-import-about = Табдил додани луғати TBX ё CSV/TSV ба TOML-и termlint ва номбар кардани он чи нигоҳ дошта нашуд
 cli-glossary-export-about = Навиштани луғат ҳамчун TBX-Basic (TBX v3), CSV ё TSV
-cli-arg-import-file = Луғате, ки бояд табдил дода шавад: .tbx, .csv ё .tsv
+cli-arg-import-file = Луғате, ки бояд табдил дода шавад: .tbx, .csv, .tsv, .xlsx ё .ods
 cli-arg-export-to = Формати навиштан: tbx, csv ё tsv
 cli-arg-output = Ба ҷои бурунди стандартӣ ба ин файл навиштан
 cli-arg-files-from = Роҳҳои санҷишро, ҳар кадом дар як сатр, аз ин файл хондан (- барои вуруди стандартӣ)

@@ -86,6 +86,7 @@ pub fn bilingual_findings(
             let language = first_target.language.to_string();
             let finding = match (kept, untranslated, missing) {
                 (Some(kept), Some(severity), _) => Finding {
+                    segment: None,
                     check: CheckId::UntranslatedTerm,
                     severity,
                     range: kept.range.clone(),
@@ -100,6 +101,7 @@ pub fn bilingual_findings(
                 (None, _, Some(severity)) => {
                     let span = first_target.span.clone();
                     Finding {
+                        segment: None,
                         check: CheckId::MissingTerm,
                         severity,
                         start: document.position(span.start),

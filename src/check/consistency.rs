@@ -175,6 +175,7 @@ fn inconsistent_finding(
         counts: reference.counts.clone(),
     };
     let finding = Finding {
+        segment: None,
         check: CheckId::Inconsistent,
         severity,
         range: m.range.clone(),

@@ -182,6 +182,12 @@ pub struct Finding {
     /// The edit that applies the suggestion, where termlint can make it
     /// safely (see `lint` for when): set after the checks ran.
     pub fix: Option<Fix>,
+    /// The id of the bilingual file's segment holding the finding, as the
+    /// translation tool shows it ([`SegmentInfo::id`]): set after the
+    /// checks ran.
+    ///
+    /// [`SegmentInfo::id`]: crate::document::SegmentInfo::id
+    pub segment: Option<String>,
 }
 
 /// An edit of the original file: replace `range` with `replacement`.
@@ -335,6 +341,7 @@ fn unlisted_finding(
         nearest = crate::names::surname_like(found, &nearest).unwrap_or(nearest);
     }
     Finding {
+        segment: None,
         check: CheckId::Unlisted,
         severity,
         range: unlisted.range.clone(),
@@ -401,6 +408,7 @@ impl Judged {
     /// (in capitals over capitals when `keep_case`).
     fn finding(self, document: &CheckedText, mention: &Mention, concept: &str, keep_case: bool) -> Finding {
         Finding {
+            segment: None,
             check: self.check,
             severity: self.severity,
             range: mention.range.clone(),

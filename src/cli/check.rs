@@ -56,6 +56,12 @@ pub struct CheckArgs {
     // Report suppression directives that suppress nothing.
     #[arg(long)]
     report_unused_suppressions: bool,
+    // Leave out segments locked in a translation tool (SDLXLIFF, MQXLIFF, XLIFF).
+    #[arg(long)]
+    skip_locked: bool,
+    // Check only segments not confirmed or approved in a translation tool.
+    #[arg(long)]
+    only_unconfirmed: bool,
     // Report admitted spellings too: only preferred forms are wanted.
     #[arg(long)]
     preferred_only: bool,
@@ -176,6 +182,8 @@ fn apply_overrides(args: &CheckArgs, config: &mut Config) -> Result<(), Vec<Mess
             .ok_or_else(|| vec![Message::new("error-bad-threshold").text("value", threshold.to_string())])?;
     }
     config.report_unused_suppressions |= args.report_unused_suppressions;
+    config.skip_locked |= args.skip_locked;
+    config.only_unconfirmed |= args.only_unconfirmed;
     // `--preferred-only` sets `[checks]` only: `[[overrides]]` still apply
     // over it, so one that turns `admitted` off for some files wins there.
     if args.preferred_only && config.checks.severity(CheckId::Admitted).is_none() {

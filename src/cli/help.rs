@@ -38,6 +38,8 @@ const ARG_HELP: &[(&str, &str)] = &[
     ("diff", "cli-arg-diff"),
     ("report_unused_suppressions", "cli-arg-report-unused-suppressions"),
     ("preferred_only", "cli-arg-preferred-only"),
+    ("skip_locked", "cli-arg-skip-locked"),
+    ("only_unconfirmed", "cli-arg-only-unconfirmed"),
     ("files_from", "cli-arg-files-from"),
     ("format", "cli-arg-format"),
     ("quiet", "cli-arg-quiet"),

@@ -77,7 +77,7 @@ repos:
         name: termlint
         entry: termlint check --fail-on warning
         language: system
-        files: \\.(md|markdown|mdx|txt|html?|xliff|xlf|po|pot|ftl|tsv|csv)$
+        files: \\.(md|markdown|mdx|txt|html?|xliff|xlf|sdlxliff|mqxliff|tmx|po|pot|ftl|tsv|csv)$
 ";
 
 /// Writes a new file, never through a symbolic link: a dangling link, or a

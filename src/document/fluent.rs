@@ -230,6 +230,7 @@ impl<'a> Collector<'a> {
                 language: None,
                 role: Role::Text,
                 unit: None,
+                info: super::SegmentInfo::default(),
             });
         }
     }

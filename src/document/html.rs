@@ -248,6 +248,7 @@ impl<'a> Walker<'a> {
             language,
             role: Role::Text,
             unit: None,
+            info: super::SegmentInfo::default(),
         });
     }
 }

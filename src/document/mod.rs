@@ -9,8 +9,9 @@
 //! Positions are always those of the original file.
 //!
 //! A segment may carry its own language (an XLIFF `target`, a PO `msgstr`),
-//! its role in a bilingual file, and the translation unit that pairs a source
-//! with its target.
+//! its role in a bilingual file, the translation unit that pairs a source
+//! with its target, and what a translation tool says of it (`SegmentInfo`:
+//! its id, locked, confirmed).
 
 mod fluent;
 mod html;
@@ -18,6 +19,7 @@ pub(crate) mod markdown;
 mod po;
 mod replacement;
 mod table;
+mod tmx;
 mod xliff;
 
 pub use replacement::{Edit, ReplacementWriter};
@@ -39,8 +41,11 @@ pub enum Format {
     Markdown,
     /// HTML: text, `alt` and `title`; not `script`, `style`, `code`, `pre`.
     Html,
-    /// XLIFF 1.2 or 2.0: sources and targets of translation units.
+    /// XLIFF 1.2 or 2.0: sources and targets of translation units; also
+    /// Trados SDLXLIFF and memoQ MQXLIFF, with their segments' states.
     Xliff,
+    /// TMX 1.4b translation memory: the segments of every translation unit.
+    Tmx,
     /// gettext PO or POT: `msgid` sources and `msgstr` targets.
     Po,
     /// Fluent: message and attribute values.
@@ -71,6 +76,25 @@ pub struct Segment {
     pub role: Role,
     /// The translation unit pairing a source with its targets.
     pub unit: Option<usize>,
+    /// What a bilingual file says of the segment besides its text.
+    pub info: SegmentInfo,
+}
+
+/// What a bilingual file says of a segment besides its text: its id as the
+/// translation tool shows it, and whether it is locked or confirmed.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SegmentInfo {
+    /// The id a translator sees (an XLIFF `trans-unit` id, a Trados segment
+    /// number, a TMX `tuid`); findings in the segment carry it.
+    pub id: Option<String>,
+    /// Locked in the translation tool (Trados `locked="true"`, memoQ
+    /// `mq:locked="locked"`).
+    pub locked: bool,
+    /// Confirmed or approved in the translation tool.
+    pub confirmed: bool,
+    /// The text repeats another place of the file, so a fix must not write
+    /// it alone (a Trados `<seg-source>` segment repeats `<source>`).
+    pub read_only: bool,
 }
 
 /// One piece of a segment.
@@ -117,6 +141,7 @@ impl Segment {
             language: None,
             role: Role::Text,
             unit: None,
+            info: SegmentInfo::default(),
         }
     }
 
@@ -258,6 +283,7 @@ impl Format {
             "txt" | "text" => Format::Text,
             "html" | "htm" | "xhtml" => Format::Html,
             "xliff" | "xlf" | "xlif" | "sdlxliff" | "mqxliff" => Format::Xliff,
+            "tmx" => Format::Tmx,
             "po" | "pot" => Format::Po,
             "ftl" | "fluent" => Format::Fluent,
             "tsv" | "tab" => Format::Tsv,
@@ -300,6 +326,7 @@ impl Format {
             }
             Format::Html => html::segments(text),
             Format::Xliff => xliff::segments(text),
+            Format::Tmx => tmx::segments(text),
             Format::Po => po::segments(text),
             Format::Fluent => fluent::segments(text),
             Format::Tsv => table::segments(text, b'\t'),
@@ -398,6 +425,7 @@ mod tests {
             language: None,
             role: Role::Text,
             unit: None,
+            info: SegmentInfo::default(),
         };
         let view = segment.view(original);
         assert_eq!(view.text, "Abu Hafs & Kerman");

@@ -361,6 +361,7 @@ fn to_segments(entries: Vec<Entry>, target: Option<&Language>) -> Vec<Segment> {
                     language,
                     role,
                     unit: Some(unit),
+                    info: super::SegmentInfo::default(),
                 });
             }
         }

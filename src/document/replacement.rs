@@ -65,7 +65,7 @@ impl<'a> ReplacementWriter<'a> {
             Format::Text => Some(edit(replacement.to_string())),
             Format::Markdown => markdown::escape_inline(self.text, range.clone(), replacement).map(edit),
             Format::Po => po::escape_string(replacement).map(edit),
-            Format::Xliff => self.write_xml(range.clone(), replacement).map(edit),
+            Format::Xliff | Format::Tmx => self.write_xml(range.clone(), replacement).map(edit),
             Format::Html => self.write_html(range.clone(), replacement).map(edit),
             Format::Fluent => {
                 let literals = self.ranges(fluent::string_literals);

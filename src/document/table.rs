@@ -64,6 +64,7 @@ pub fn segments(text: &str, delimiter: u8) -> Result<Vec<Segment>, FormatError> 
                 language: Some(language.clone()),
                 role,
                 unit: Some(unit),
+                info: super::SegmentInfo::default(),
             });
         }
     }

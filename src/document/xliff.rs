@@ -7,12 +7,28 @@
 //! gets the next unit index; a source takes the file's source language
 //! (`source-language` / `srcLang`), a target the target language
 //! (`target-language` / `trgLang`), unless the element has its own
-//! `xml:lang`.
+//! `xml:lang`. The pair's id (`SegmentInfo::id`) is the unit's `id` (2.0: the
+//! `<segment>`'s, else its `<unit>`'s).
+//!
+//! Trados SDLXLIFF: when a 1.2 unit's `<seg-source>` is cut into
+//! `<mrk mtype="seg" mid="N">` segments and its `<target>` too (or it has no
+//! target yet), each `mid` is a pair of its own, known by `N` (by
+//! `UNIT/N` when `<sdl:seg-defs>` does not define it: Okapi counts `mid`s
+//! per unit), instead of the whole `<source>` and `<target>`; `<sdl:seg-defs>` says which segment
+//! is locked (`locked="true"`) or confirmed (`conf` `Translated`,
+//! `ApprovedTranslation`, `ApprovedSignOff`). memoQ MQXLIFF:
+//! `mq:locked="locked"` and a confirmed `mq:status` on the `<trans-unit>`;
+//! text deleted with Trados's track changes (`<mrk mtype="x-sdl-deleted">`)
+//! is not read;
+//! XLIFF 1.2 `approved="yes"` or a target `state` `final` or `signed-off`,
+//! and XLIFF 2.0 `state` `reviewed` or `final`, confirm a unit too. A `<seg-source>`
+//! segment is never fixed (`SegmentInfo::read_only`): `<source>` repeats it.
 //!
 //! Not checked: inline-code markup (`<x/>`, `<bx/>`, `<ex/>`, `<sc/>`,
 //! `<ec/>`, `<ph/>` …) and the native code inside `<ph>`, `<bpt>`, `<ept>`
-//! and `<it>`; 1.2 `<seg-source>` (the same text as `<source>`, segmented)
-//! and `<alt-trans>` proposals; 2.0 `<ignorable>`, `<originalData>` and
+//! and `<it>`; 1.2 `<seg-source>` when the target is not cut into the same
+//! segments (it is then the same text as `<source>`); `<alt-trans>`
+//! proposals and memoQ `<mq:insertedmatch>`; 2.0 `<ignorable>`, `<originalData>` and
 //! module data such as translation-memory matches; notes, comments and
 //! processing instructions.
 //!
@@ -30,7 +46,7 @@ use quick_xml::events::attributes::AttrError;
 use quick_xml::events::{BytesRef, BytesStart, Event};
 use quick_xml::{Reader, XmlVersion};
 
-use super::{FormatError, Piece, Role, Segment};
+use super::{FormatError, Piece, Role, Segment, SegmentInfo};
 use crate::lang::Language;
 
 /// Cuts an XLIFF 1.2 or 2.0 document into source and target segments.
@@ -93,6 +109,10 @@ enum Kind {
     Source,
     /// `<target>`.
     Target,
+    /// A 1.2 `<seg-source>`: the source cut into `<mrk mtype="seg">` segments.
+    SegSource,
+    /// A `<mrk mtype="seg">` segment inside `<seg-source>` or `<target>`.
+    SegMark,
     /// An inline element whose content is native code, not text.
     NativeCode,
     /// Anything else.
@@ -105,6 +125,7 @@ impl Kind {
             b"trans-unit" | b"segment" => Kind::Pair,
             b"source" => Kind::Source,
             b"target" => Kind::Target,
+            b"seg-source" => Kind::SegSource,
             b"ph" | b"bpt" | b"ept" | b"it" => Kind::NativeCode,
             _ => Kind::Other,
         }
@@ -117,13 +138,41 @@ struct Open {
     start: usize,
 }
 
-/// The source or target being read.
+/// The source or target being read, or one `<mrk mtype="seg">` of it.
 struct Capture {
     segment: Segment,
-    /// Index in the element stack of the `<source>` or `<target>`.
+    /// Index in the element stack of the element captured.
     depth: usize,
     /// How many native-code elements are open inside it.
     in_code: usize,
+    /// The `mid` of a `<mrk mtype="seg">`.
+    mid: String,
+}
+
+/// The translation unit being read: its segments wait for its end, where
+/// its `<sdl:seg-defs>` and whether its target is cut into `mid` segments
+/// are known.
+#[derive(Default)]
+struct PendingPair {
+    /// Index in the element stack of the `<trans-unit>` or `<segment>`.
+    depth: usize,
+    /// Its `id`, or the enclosing 2.0 `<unit>`'s.
+    id: Option<String>,
+    /// memoQ `mq:locked="locked"`.
+    locked: bool,
+    /// memoQ `mq:status` confirmed, XLIFF 1.2 `approved="yes"` or a
+    /// `final` or `signed-off` target, XLIFF 2.0 `state` `reviewed` or
+    /// `final`.
+    confirmed: bool,
+    /// The whole `<source>` and `<target>`.
+    whole: Vec<Segment>,
+    /// The `<mrk mtype="seg">` segments of `<seg-source>` and `<target>`,
+    /// with their `mid`.
+    marked: Vec<(String, Segment)>,
+    /// Whether the pair has a `<target>`.
+    has_target: bool,
+    /// Trados `<sdl:seg id=.. conf=.. locked=..>`: (id, locked, confirmed).
+    definitions: Vec<(String, bool, bool)>,
 }
 
 #[derive(Default)]
@@ -131,9 +180,17 @@ struct Walker {
     open: Vec<Open>,
     source_language: Option<Language>,
     target_language: Option<Language>,
-    /// Pairs seen so far; the current pair's index is one less.
+    /// The id of the 2.0 `<unit>` being read.
+    unit_id: Option<String>,
+    /// Pairs seen so far; the next pair's index.
     pairs: usize,
+    pair: Option<PendingPair>,
+    /// The whole `<source>` or `<target>` being read.
     capture: Option<Capture>,
+    /// The `<mrk mtype="seg">` being read.
+    mark: Option<Capture>,
+    /// Index in the element stack of the open `<seg-source>`.
+    seg_source: Option<usize>,
     segments: Vec<Segment>,
 }
 
@@ -153,17 +210,70 @@ impl Walker {
         match name {
             b"xliff" => self.read_languages(element, range.start, b"srcLang", b"trgLang")?,
             b"file" => self.read_languages(element, range.start, b"source-language", b"target-language")?,
+            b"unit" => self.unit_id = attribute(element, range.start, b"id")?,
             _ => {}
         }
-        let kind = Kind::of(name);
-        if kind == Kind::Pair && self.capture.is_none() {
-            self.pairs += 1;
-        }
         let parent = self.open.last().map(|open| open.kind);
-        match (&mut self.capture, kind) {
-            (Some(capture), Kind::NativeCode) if !empty => capture.in_code += 1,
-            (None, Kind::Source | Kind::Target) if parent == Some(Kind::Pair) && !empty => {
-                self.capture = Some(self.start_capture(element, kind, range.start)?);
+        let mut kind = Kind::of(name);
+        if kind == Kind::Pair && self.pair.is_some() {
+            // A unit inside a unit: read as part of the outer one.
+            kind = Kind::Other;
+        }
+        if name == b"mrk" {
+            match attribute(element, range.start, b"mtype")?.as_deref() {
+                Some("seg") if self.mark.is_none() => {
+                    let in_target = self
+                        .capture
+                        .as_ref()
+                        .is_some_and(|c| c.segment.role == Role::Target);
+                    if self.seg_source.is_some() || in_target {
+                        kind = Kind::SegMark;
+                    }
+                }
+                // Text deleted with Trados's track changes is no longer there.
+                Some("x-sdl-deleted") => kind = Kind::NativeCode,
+                _ => {}
+            }
+        }
+        match kind {
+            Kind::Pair if !empty => self.start_pair(element, range.start)?,
+            Kind::Source | Kind::Target | Kind::SegSource
+                if parent == Some(Kind::Pair) && self.capture.is_none() && !empty =>
+            {
+                if kind == Kind::SegSource {
+                    self.seg_source = Some(self.open.len());
+                } else {
+                    self.capture = Some(self.start_capture(element, kind, range.start)?);
+                }
+                if kind == Kind::Target {
+                    // XLIFF 1.2: the target's own state.
+                    let state = attribute(element, range.start, b"state")?;
+                    if let Some(pair) = &mut self.pair {
+                        pair.has_target = true;
+                        pair.confirmed |= matches!(state.as_deref(), Some("final" | "signed-off"));
+                    }
+                }
+            }
+            Kind::SegMark if !empty => {
+                let role = if self.seg_source.is_some() {
+                    Kind::Source
+                } else {
+                    Kind::Target
+                };
+                let mut mark = self.start_capture(element, role, range.start)?;
+                if let Some(capture) = &self.capture {
+                    mark.segment.language = capture.segment.language.clone();
+                }
+                mark.mid = attribute(element, range.start, b"mid")?.unwrap_or_default();
+                self.mark = Some(mark);
+            }
+            Kind::NativeCode if !empty => {
+                for capture in [&mut self.capture, &mut self.mark].into_iter().flatten() {
+                    capture.in_code += 1;
+                }
+            }
+            Kind::Other if name == b"seg" && self.pair.is_some() => {
+                self.read_definition(element, range.start)?
             }
             _ => {}
         }
@@ -172,6 +282,39 @@ impl Walker {
                 kind,
                 start: range.start,
             });
+        }
+        Ok(())
+    }
+
+    fn start_pair(&mut self, element: &BytesStart, offset: usize) -> Result<(), FormatError> {
+        let id = attribute(element, offset, b"id")?.or_else(|| self.unit_id.clone());
+        let locked = attribute(element, offset, b"mq:locked")?.is_some_and(|v| v == "locked");
+        let status = attribute(element, offset, b"mq:status")?;
+        let approved = attribute(element, offset, b"approved")?.is_some_and(|v| v == "yes");
+        // XLIFF 2.0: the segment's state.
+        let state = attribute(element, offset, b"state")?;
+        let reviewed = matches!(state.as_deref(), Some("reviewed" | "final"));
+        self.pair = Some(PendingPair {
+            depth: self.open.len(),
+            id,
+            locked,
+            confirmed: approved || reviewed || status.as_deref().is_some_and(memoq_confirmed),
+            ..PendingPair::default()
+        });
+        Ok(())
+    }
+
+    /// A Trados `<sdl:seg>`: a segment's confirmation level and lock.
+    fn read_definition(&mut self, element: &BytesStart, offset: usize) -> Result<(), FormatError> {
+        let Some(id) = attribute(element, offset, b"id")? else {
+            return Ok(());
+        };
+        let locked = attribute(element, offset, b"locked")?.is_some_and(|v| v == "true");
+        let confirmed = attribute(element, offset, b"conf")?
+            .as_deref()
+            .is_some_and(trados_confirmed);
+        if let Some(pair) = &mut self.pair {
+            pair.definitions.push((id, locked, confirmed));
         }
         Ok(())
     }
@@ -187,10 +330,12 @@ impl Walker {
                 pieces: Vec::new(),
                 language: own.or_else(|| file_language.clone()),
                 role,
-                unit: Some(self.pairs.saturating_sub(1)),
+                unit: None,
+                info: SegmentInfo::default(),
             },
             depth: self.open.len(),
             in_code: 0,
+            mid: String::new(),
         })
     }
 
@@ -217,26 +362,103 @@ impl Walker {
                 detail: "end tag without a start tag".to_string(),
             });
         };
-        let ends_capture = self.capture.as_ref().is_some_and(|c| c.depth == self.open.len());
-        if ends_capture {
-            if let Some(capture) = self.capture.take() {
+        let depth = self.open.len();
+        if self.mark.as_ref().is_some_and(|m| m.depth == depth) {
+            if let (Some(mark), Some(pair)) = (self.mark.take(), &mut self.pair) {
+                pair.marked.push((mark.mid, mark.segment));
+            }
+        }
+        if self.capture.as_ref().is_some_and(|c| c.depth == depth) {
+            if let (Some(capture), Some(pair)) = (self.capture.take(), &mut self.pair) {
                 if !capture.segment.pieces.is_empty() {
-                    self.segments.push(capture.segment);
+                    pair.whole.push(capture.segment);
                 }
             }
-        } else if let Some(capture) = &mut self.capture {
-            if closed.kind == Kind::NativeCode {
+        }
+        if self.seg_source == Some(depth) {
+            self.seg_source = None;
+        }
+        if closed.kind == Kind::NativeCode {
+            for capture in [&mut self.capture, &mut self.mark].into_iter().flatten() {
                 capture.in_code = capture.in_code.saturating_sub(1);
+            }
+        }
+        if self.pair.as_ref().is_some_and(|p| p.depth == depth) {
+            if let Some(pair) = self.pair.take() {
+                self.finish_pair(pair);
             }
         }
         Ok(())
     }
 
-    /// Adds a piece of text to the source or target being read, if any.
+    /// The segments of a unit: its `mid` segments when its source is cut
+    /// into them and its target too (or it has none), else its whole
+    /// source and target.
+    fn finish_pair(&mut self, pair: PendingPair) {
+        let marked_target = pair.marked.iter().any(|(_, s)| s.role == Role::Target);
+        let marked_source = pair.marked.iter().any(|(_, s)| s.role == Role::Source);
+        if marked_source && (marked_target || !pair.has_target) {
+            let first = self.pairs;
+            let mut mids: Vec<&str> = Vec::new();
+            for (mid, _) in &pair.marked {
+                if !mids.contains(&mid.as_str()) {
+                    mids.push(mid);
+                }
+            }
+            self.pairs += mids.len();
+            for (mid, mut segment) in pair.marked.iter().cloned() {
+                if segment.pieces.is_empty() {
+                    continue;
+                }
+                let index = mids.iter().position(|m| *m == mid).unwrap_or_default();
+                let definition = pair.definitions.iter().find(|(id, _, _)| *id == mid);
+                segment.unit = Some(first + index);
+                // Trados numbers segments through the file; other tools
+                // (Okapi) count them per unit, so the unit's id comes first.
+                let id = match (definition, &pair.id) {
+                    (None, Some(unit)) => format!("{unit}/{mid}"),
+                    _ => mid,
+                };
+                segment.info = SegmentInfo {
+                    id: Some(id),
+                    locked: pair.locked || definition.is_some_and(|d| d.1),
+                    confirmed: pair.confirmed || definition.is_some_and(|d| d.2),
+                    // `<source>` holds the same text: fixing one would
+                    // leave the two apart.
+                    read_only: segment.role == Role::Source,
+                };
+                self.segments.push(segment);
+            }
+        } else {
+            // One Trados segment definition for the whole unit says its state.
+            let single = match pair.definitions.as_slice() {
+                [(_, locked, confirmed)] => (*locked, *confirmed),
+                _ => (false, false),
+            };
+            let info = SegmentInfo {
+                id: pair.id.clone(),
+                locked: pair.locked || single.0,
+                confirmed: pair.confirmed || single.1,
+                read_only: false,
+            };
+            for mut segment in pair.whole {
+                segment.unit = Some(self.pairs);
+                segment.info = info.clone();
+                self.segments.push(segment);
+            }
+            self.pairs += 1;
+        }
+    }
+
+    /// Adds a piece of text to the source or target being read, and to the
+    /// `mid` segment being read, if any.
     fn push(&mut self, piece: Piece) {
-        if let Some(capture) = &mut self.capture {
-            if capture.in_code == 0 && !piece.range.is_empty() {
-                capture.segment.pieces.push(piece);
+        if piece.range.is_empty() {
+            return;
+        }
+        for capture in [&mut self.capture, &mut self.mark].into_iter().flatten() {
+            if capture.in_code == 0 {
+                capture.segment.pieces.push(piece.clone());
             }
         }
     }
@@ -252,8 +474,21 @@ impl Walker {
     }
 }
 
+/// Whether a Trados confirmation level (`conf`) is confirmed: translated
+/// (shown as confirmed), approved or signed off.
+fn trados_confirmed(level: &str) -> bool {
+    matches!(level, "Translated" | "ApprovedTranslation" | "ApprovedSignOff")
+}
+
+/// Whether a memoQ `mq:status` is confirmed by the translator or a
+/// reviewer (`ManuallyConfirmed`, `ConfirmedTranslator`, `Proofread`,
+/// `Reviewer1Confirmed`, `Reviewer2Confirmed`, …).
+fn memoq_confirmed(status: &str) -> bool {
+    status.contains("Confirmed") || status == "Proofread"
+}
+
 /// The name in the start tag at `start`.
-fn tag_name(text: &str, start: usize) -> &str {
+pub(super) fn tag_name(text: &str, start: usize) -> &str {
     let rest = text.get(start + 1..).unwrap_or_default();
     let end = rest
         .find(|c: char| c.is_whitespace() || c == '>' || c == '/')
@@ -263,7 +498,11 @@ fn tag_name(text: &str, start: usize) -> &str {
 
 /// The unescaped value of an attribute, by qualified name; `offset` is
 /// where the element's tag starts.
-fn attribute(element: &BytesStart, offset: usize, name: &[u8]) -> Result<Option<String>, FormatError> {
+pub(super) fn attribute(
+    element: &BytesStart,
+    offset: usize,
+    name: &[u8],
+) -> Result<Option<String>, FormatError> {
     let error = |detail: String| FormatError { offset, detail };
     for attribute in element.attributes() {
         let attribute = attribute.map_err(|e| malformed_attribute(element, offset, e))?;
@@ -312,7 +551,7 @@ fn attribute_name_at(element: &BytesStart, position: usize) -> String {
 
 /// The text of a character reference or predefined entity; any other entity
 /// is an error, since entities declared in a DTD are never expanded.
-fn resolve(reference: &BytesRef, offset: usize) -> Result<String, FormatError> {
+pub(super) fn resolve(reference: &BytesRef, offset: usize) -> Result<String, FormatError> {
     let error = |detail: String| FormatError { offset, detail };
     if let Some(c) = reference.resolve_char_ref().map_err(|e| error(e.to_string()))? {
         return Ok(c.to_string());
@@ -405,7 +644,7 @@ mod tests {
 <segment><source>Qassem <pc id=\"1\" dataRefStart=\"d1\">Soleimani</pc> 🙂</source>\r\n\
 <target>قاسم <sc id=\"2\"/>سليماني<ec startRef=\"2\"/></target></segment>\r\n\
 <ignorable><source> Kirman </source></ignorable>\r\n\
-<segment><source>Khurasan\r\nProvince</source></segment>\r\n\
+<segment state=\"final\"><source>Khurasan\r\nProvince</source></segment>\r\n\
 </unit></file></xliff>";
 
     #[test]
@@ -418,6 +657,10 @@ mod tests {
                 "Source 1 en-US: Khurasan\r\nProvince",
             ]
         );
+        // No segment id: the unit's; `state="final"` confirms.
+        let states = show_states(V20);
+        assert_eq!(states[0], "Source 0 u1 open draft: Qassem Soleimani 🙂");
+        assert_eq!(states[2], "Source 1 u1 open confirmed: Khurasan\r\nProvince");
     }
 
     #[test]
@@ -458,6 +701,79 @@ mod tests {
         assert_eq!(error("<xliff><source>&#0;</source></xliff>").offset, 15);
         assert_eq!(error("<xliff>&amp</xliff>").offset, 7);
         assert!(error("<html><body/></html>").detail.contains("<html>"));
+    }
+
+    /// Each segment as `role unit id lock confirmation: text`.
+    fn show_states(xliff: &str) -> Vec<String> {
+        segments(xliff)
+            .expect("parses")
+            .iter()
+            .map(|s| {
+                format!(
+                    "{:?} {} {} {} {}: {}",
+                    s.role,
+                    s.unit.map_or("-".to_string(), |u| u.to_string()),
+                    s.info.id.as_deref().unwrap_or("-"),
+                    if s.info.locked { "locked" } else { "open" },
+                    if s.info.confirmed { "confirmed" } else { "draft" },
+                    s.view(xliff).text
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn trados_segments_pair_by_mid_with_their_states() {
+        let sdlxliff = r#"<xliff xmlns:sdl="http://sdl.com/FileTypes/SdlXliff/1.0" version="1.2"><file source-language="en" target-language="ru"><body>
+<trans-unit id="tu-1"><source>Kerman. Khorasan.</source>
+<seg-source><mrk mtype="seg" mid="1">Kerman.</mrk> <g id="5"><mrk mtype="seg" mid="2">Khor<x id="9"/>asan.</mrk></g></seg-source>
+<target><mrk mtype="seg" mid="1">Керман.<mrk mtype="x-sdl-deleted" sdl:revid="r1"> Кирман</mrk></mrk> <g id="5"><mrk mtype="seg" mid="2">Хорасан.</mrk></g></target>
+<sdl:seg-defs><sdl:seg id="1" conf="Draft"/><sdl:seg id="2" conf="ApprovedSignOff" locked="true"/></sdl:seg-defs>
+</trans-unit>
+<trans-unit id="tu-2"><source>Kabul</source><seg-source><mrk mtype="seg" mid="3">Kabul</mrk></seg-source><target/>
+<sdl:seg-defs><sdl:seg id="3" conf="Translated"/></sdl:seg-defs></trans-unit>
+<trans-unit id="tu-3"><source>Herat</source><seg-source><mrk mtype="seg" mid="0">Herat</mrk></seg-source>
+<target><mrk mtype="seg" mid="0">Герат</mrk></target></trans-unit>
+</body></file></xliff>"#;
+        assert_eq!(
+            show_states(sdlxliff),
+            vec![
+                "Source 0 1 open draft: Kerman.",
+                "Source 1 2 locked confirmed: Khorasan.",
+                "Target 0 1 open draft: Керман.",
+                "Target 1 2 locked confirmed: Хорасан.",
+                "Source 2 3 open confirmed: Kabul",
+                "Source 3 tu-3/0 open draft: Herat",
+                "Target 3 tu-3/0 open draft: Герат",
+            ]
+        );
+    }
+
+    #[test]
+    fn memoq_and_xliff_1_2_states_are_read_from_the_unit() {
+        let mqxliff = r#"<xliff xmlns:mq="MQXliff" version="1.2"><file source-language="en" target-language="ru"><body>
+<trans-unit id="7" mq:status="ManuallyConfirmed" mq:locked="locked"><source>Kerman</source><target>Керман</target>
+<mq:insertedmatch><source>Kirman</source><target>Кирман</target></mq:insertedmatch></trans-unit>
+<trans-unit id="8" mq:status="PartiallyEdited" mq:locked="no"><source>Kabul</source><target>Кабул</target></trans-unit>
+<trans-unit id="9" approved="yes"><source>Herat</source><target>Герат</target></trans-unit>
+<trans-unit id="10"><source>Balkh</source><target state="signed-off">Балх</target></trans-unit>
+<trans-unit id="11"><source>Ghazni</source><target state="translated">Газни</target></trans-unit>
+</body></file></xliff>"#;
+        assert_eq!(
+            show_states(mqxliff),
+            vec![
+                "Source 0 7 locked confirmed: Kerman",
+                "Target 0 7 locked confirmed: Керман",
+                "Source 1 8 open draft: Kabul",
+                "Target 1 8 open draft: Кабул",
+                "Source 2 9 open confirmed: Herat",
+                "Target 2 9 open confirmed: Герат",
+                "Source 3 10 open confirmed: Balkh",
+                "Target 3 10 open confirmed: Балх",
+                "Source 4 11 open draft: Ghazni",
+                "Target 4 11 open draft: Газни",
+            ]
+        );
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! CSV and TSV glossaries, as spreadsheets and memoQ, Trados or Xbench
 //! exports have them: a header row names each column, every other row is one
-//! concept.
+//! concept. The sheets of `.xlsx` and `.ods` workbooks (`spreadsheet`) are
+//! read by the same rules ([`Header`]).
 //!
 //! # Columns (also in README.md, "Glossary interchange")
 //!
@@ -92,27 +93,49 @@ pub(crate) fn read(
             },
         )
     };
-    let columns: Vec<Column> = match records.next() {
-        Some(header) => header.map_err(csv_error)?.iter().map(column).collect(),
-        None => Vec::new(),
+    let header = match records.next() {
+        Some(header) => Header::of(header.map_err(csv_error)?.iter()),
+        None => None,
     };
-    if !columns
-        .iter()
-        .any(|c| matches!(c, Column::Terms(_) | Column::Deprecated(_)))
-    {
+    let Some(header) = header else {
         return Err(error(1, GlossaryErrorKind::CsvNoLanguage));
-    }
+    };
     let mut concepts = Vec::new();
     for record in records {
         let record = record.map_err(csv_error)?;
-        if record.iter().all(|cell| cell.trim().is_empty()) {
-            continue;
-        }
         let line = record.position().map_or(1, |p| p.line() as usize);
-        let location = locator.at(line_start(text, line)..line_start(text, line));
-        concepts.push(row(&columns, &record, location, report));
+        let location = || locator.at(line_start(text, line)..line_start(text, line));
+        concepts.extend(header.row(record.iter(), location, report));
     }
     Ok(concepts)
+}
+
+/// What the header row of a glossary table (CSV, TSV or a spreadsheet's
+/// sheet) says each column holds.
+pub(crate) struct Header(Vec<Column>);
+
+impl Header {
+    /// The header of these cells, or `None` when no column names a language.
+    pub(crate) fn of<'a>(cells: impl IntoIterator<Item = &'a str>) -> Option<Header> {
+        let columns: Vec<Column> = cells.into_iter().map(column).collect();
+        columns
+            .iter()
+            .any(|c| matches!(c, Column::Terms(_) | Column::Deprecated(_)))
+            .then_some(Header(columns))
+    }
+
+    /// A row of the table as a concept at `location`; `None` for a blank row.
+    pub(crate) fn row<'a>(
+        &self,
+        cells: impl IntoIterator<Item = &'a str> + Clone,
+        location: impl FnOnce() -> SourceLocation,
+        report: &mut ImportReport,
+    ) -> Option<DraftConcept> {
+        if cells.clone().into_iter().all(|cell| cell.trim().is_empty()) {
+            return None;
+        }
+        Some(row(&self.0, cells, location(), report))
+    }
 }
 
 /// Byte offset of the start of 1-based `line`.
@@ -181,9 +204,9 @@ fn pieces(cell: &str) -> impl Iterator<Item = String> + '_ {
 }
 
 /// One row as a concept.
-fn row(
+fn row<'a>(
     columns: &[Column],
-    record: &csv::StringRecord,
+    cells: impl IntoIterator<Item = &'a str>,
     location: SourceLocation,
     report: &mut ImportReport,
 ) -> DraftConcept {
@@ -195,7 +218,7 @@ fn row(
     // (a type column may come first).
     let mut terms_at: Vec<(&str, bool, usize)> = Vec::new();
     let mut types: Vec<(&str, bool, &str)> = Vec::new();
-    for (column, cell) in columns.iter().zip(record.iter()) {
+    for (column, cell) in columns.iter().zip(cells) {
         let cell = cell.trim();
         if cell.is_empty() {
             continue;

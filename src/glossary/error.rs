@@ -124,6 +124,28 @@ pub enum GlossaryErrorKind {
     },
     /// No header column of a CSV or TSV file names a language.
     CsvNoLanguage,
+    /// A spreadsheet file (`.xlsx`, `.ods`) is no workbook, or a sheet of
+    /// it cannot be read; `detail` is the reader's description.
+    Workbook {
+        /// The reader's description.
+        detail: String,
+    },
+    /// No column of a sheet's header row names a language.
+    SheetNoLanguage {
+        /// The sheet's name.
+        sheet: String,
+        /// The first cell of the header row (`A1`).
+        cell: String,
+    },
+    /// A cell of a sheet cannot be read as text.
+    SheetCell {
+        /// The sheet's name.
+        sheet: String,
+        /// The cell (`B3`).
+        cell: String,
+        /// What is wrong with it.
+        detail: String,
+    },
     /// Terms of two concepts fold to the same form.
     Conflict {
         /// The term met second.
@@ -189,6 +211,14 @@ impl GlossaryError {
             }
             Csv { detail } => at(Message::new("glossary-csv").text("detail", detail)),
             CsvNoLanguage => at(Message::new("glossary-csv-no-language")),
+            Workbook { detail } => at(Message::new("glossary-workbook").text("detail", detail)),
+            SheetNoLanguage { sheet, cell } => at(Message::new("glossary-sheet-no-language")
+                .text("sheet", printable(sheet))
+                .text("cell", cell)),
+            SheetCell { sheet, cell, detail } => at(Message::new("glossary-sheet-cell")
+                .text("sheet", printable(sheet))
+                .text("cell", cell)
+                .text("detail", detail)),
             Conflict {
                 term,
                 concept,

@@ -1,6 +1,6 @@
 //! Loading glossary files into a [`Glossary`]: the loader gathers the
 //! sources, hands each to the reader of its format (`toml_in`, `tbx`,
-//! `csv`), then merges the concepts and holds them to the rules of
+//! `csv`, `spreadsheet`), then merges the concepts and holds them to the rules of
 //! `validate`.
 //!
 //! Loading collects all problems of all files before it gives up, so that
@@ -16,6 +16,7 @@ use super::error::{GlossaryError, GlossaryErrorKind, GlossaryErrors};
 use super::import::{finish, ImportReport};
 use super::model::{Concept, Glossary, SourceLocation};
 use super::source::Locator;
+use super::spreadsheet::{self, WorkbookFormat};
 use super::validate::validate;
 use super::{csv, tbx, toml_in};
 use crate::i18n::{read_reason, Message};
@@ -55,6 +56,10 @@ pub enum GlossaryFormat {
     Csv,
     /// Tab-separated values.
     Tsv,
+    /// An Office Open XML workbook (`.xlsx`), each sheet a table as in CSV.
+    Xlsx,
+    /// An OpenDocument spreadsheet (`.ods`), each sheet a table as in CSV.
+    Ods,
 }
 
 impl GlossaryFormat {
@@ -66,6 +71,8 @@ impl GlossaryFormat {
             "tbx" => Some(GlossaryFormat::Tbx),
             "csv" => Some(GlossaryFormat::Csv),
             "tsv" => Some(GlossaryFormat::Tsv),
+            "xlsx" => Some(GlossaryFormat::Xlsx),
+            "ods" => Some(GlossaryFormat::Ods),
             _ => None,
         }
     }
@@ -102,8 +109,8 @@ impl GlossaryLoader {
         self
     }
 
-    /// Adds a glossary file, or every `.toml`, `.tbx`, `.csv` and `.tsv`
-    /// file under a folder (sorted by path, honouring ignore files). A file
+    /// Adds a glossary file, or every `.toml`, `.tbx`, `.csv`, `.tsv`,
+    /// `.xlsx` and `.ods` file under a folder (sorted by path, honouring ignore files). A file
     /// is read by its extension; a file with another extension is read as TOML.
     pub fn add_path(&mut self, path: &Path) {
         if path.is_dir() {
@@ -127,19 +134,45 @@ impl GlossaryLoader {
         }
     }
 
-    /// Reads a regular file within the size limit, as UTF-8.
+    /// Reads a regular file within the size limit and adds it.
     fn add_file(&mut self, path: &Path) {
-        let text = regular_file::read(path, Some(self.size_limit))
-            .map_err(|error| read_reason(&error))
-            .and_then(|bytes| String::from_utf8(bytes).map_err(|_| Message::new("io-invalid-utf8")));
-        match text {
-            Ok(text) => {
-                let format = GlossaryFormat::from_path(path).unwrap_or(GlossaryFormat::Toml);
-                self.add_text(&path.display().to_string(), text, format);
+        let format = GlossaryFormat::from_path(path).unwrap_or(GlossaryFormat::Toml);
+        match regular_file::read(path, Some(self.size_limit)) {
+            Ok(bytes) => self.add_bytes(&path.display().to_string(), bytes, format),
+            Err(error) => {
+                let reason = read_reason(&error);
+                self.errors
+                    .push(error_at(path, GlossaryErrorKind::Unreadable { reason }));
             }
-            Err(reason) => self
-                .errors
-                .push(error_at(path, GlossaryErrorKind::Unreadable { reason })),
+        }
+    }
+
+    /// Adds a glossary file's content in `format` under a name used in
+    /// messages: UTF-8 text, or a spreadsheet's bytes, read into the text
+    /// of its cells at once (`spreadsheet`; its parts unpacked within the
+    /// size limit).
+    pub fn add_bytes(&mut self, name: &str, bytes: Vec<u8>, format: GlossaryFormat) {
+        let workbook = match format {
+            GlossaryFormat::Xlsx => Some(WorkbookFormat::Xlsx),
+            GlossaryFormat::Ods => Some(WorkbookFormat::Ods),
+            _ => None,
+        };
+        let text = match workbook {
+            Some(workbook) => {
+                spreadsheet::cells_as_text(&Arc::from(name), bytes, workbook, self.size_limit).map_err(|e| *e)
+            }
+            None => String::from_utf8(bytes).map_err(|_| {
+                error_at(
+                    Path::new(name),
+                    GlossaryErrorKind::Unreadable {
+                        reason: Message::new("io-invalid-utf8"),
+                    },
+                )
+            }),
+        };
+        match text {
+            Ok(text) => self.add_text(name, text, format),
+            Err(error) => self.errors.push(error),
         }
     }
 
@@ -150,6 +183,8 @@ impl GlossaryLoader {
 
     /// Adds glossary text in `format` under a name used in messages. What a
     /// TBX or CSV file drops is reported by [`Self::load_with_reports`].
+    /// A spreadsheet (`Xlsx`, `Ods`) is binary: add it by path or with
+    /// [`Self::add_bytes`].
     pub fn add_text(&mut self, name: &str, text: String, format: GlossaryFormat) {
         let text = match text.strip_prefix('\u{feff}') {
             Some(rest) => rest.to_string(),
@@ -229,6 +264,7 @@ fn parse_source(
         GlossaryFormat::Tbx => tbx::read(&locator, &mut report),
         GlossaryFormat::Csv => csv::read(&locator, None, &mut report),
         GlossaryFormat::Tsv => csv::read(&locator, Some(b'\t'), &mut report),
+        GlossaryFormat::Xlsx | GlossaryFormat::Ods => spreadsheet::read(&name, &text, &mut report),
     };
     match drafts {
         Ok(drafts) => {

@@ -1,6 +1,6 @@
 //! The glossary: concepts, their terms per language, and loading them from
 //! TOML files (and the glossary built into the binary), TBX and CSV/TSV
-//! files; writing them as TOML, TBX and CSV/TSV.
+//! files and `.xlsx`/`.ods` workbooks; writing them as TOML, TBX and CSV/TSV.
 //!
 //! The model follows TBX (ISO 30042) so that TBX files can be imported without
 //! loss: a *concept* has a stable id and, per language, exactly one
@@ -13,6 +13,7 @@ mod import;
 mod load;
 mod model;
 mod source;
+mod spreadsheet;
 mod tbx;
 mod toml_in;
 mod toml_out;

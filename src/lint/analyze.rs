@@ -4,7 +4,7 @@
 use std::ops::Range;
 use std::path::Path;
 
-use super::find::Found;
+use super::find::{Found, SegmentFound};
 use super::input::Input;
 use super::Linter;
 use crate::check::{
@@ -96,6 +96,7 @@ impl Linter {
         }
         withhold_fixes_across_markup(&mut result.findings, &gaps);
         escape_fixes(&mut result.findings, text, format);
+        name_segments(&mut result.findings, &found.segments);
         Ok((result, lines))
     }
 
@@ -109,8 +110,9 @@ impl Linter {
         language: &Language,
     ) -> Result<(Found, Vec<Range<usize>>), FormatError> {
         let may_matter = |part: &str| !self.cannot_have_findings(part, format);
-        let each_part = |segments: Vec<Segment>| {
+        let each_part = |mut segments: Vec<Segment>| {
             let gaps = markup_gaps(text, &segments, format);
+            segments.retain(|s| self.wants(s));
             (self.find(text, &segments, language), gaps)
         };
         let parts = format.map_segments(text, &may_matter, &each_part)?;
@@ -121,6 +123,14 @@ impl Linter {
             gaps.extend(part_gaps);
         }
         Ok((found, gaps))
+    }
+
+    /// Whether a segment is checked: not if it is locked and locked
+    /// segments are skipped, nor if it is confirmed and only unconfirmed
+    /// ones are checked.
+    fn wants(&self, segment: &Segment) -> bool {
+        !(self.config.skip_locked && segment.info.locked
+            || self.config.only_unconfirmed && segment.info.confirmed)
     }
 
     /// Removes the findings that directives and `ignore` rules cover (rules
@@ -153,6 +163,7 @@ impl Linter {
             for index in unused {
                 let range = directives[index].range.clone();
                 findings.push(Finding {
+                    segment: None,
                     check: CheckId::UnusedSuppression,
                     severity,
                     start: lines.position(text, range.start),
@@ -169,11 +180,51 @@ impl Linter {
     }
 }
 
+/// Gives each finding inside a segment that has an id (a bilingual file's
+/// translation unit or segment) that id.
+fn name_segments(findings: &mut [Finding], segments: &[SegmentFound]) {
+    let named = SegmentIds::new(segments.iter().map(|s| (s.span.clone(), s.id.as_deref())));
+    if named.0.is_empty() {
+        return;
+    }
+    for finding in findings.iter_mut().filter(|f| f.segment.is_none()) {
+        finding.segment = named.at(finding.range.start).map(str::to_string);
+    }
+}
+
+/// The id of the segment holding `offset`, if it has one.
+pub(super) fn segment_id_at(segments: &[Segment], offset: usize) -> Option<String> {
+    SegmentIds::new(segments.iter().map(|s| (s.span(), s.info.id.as_deref())))
+        .at(offset)
+        .map(str::to_string)
+}
+
+/// The spans of the segments that have an id, sorted (segments never
+/// overlap), with their ids.
+struct SegmentIds<'a>(Vec<(Range<usize>, &'a str)>);
+
+impl<'a> SegmentIds<'a> {
+    fn new(segments: impl Iterator<Item = (Range<usize>, Option<&'a str>)>) -> Self {
+        let mut named: Vec<(Range<usize>, &str)> = segments
+            .filter_map(|(span, id)| id.map(|id| (span, id)))
+            .collect();
+        named.sort_by_key(|(span, _)| span.start);
+        SegmentIds(named)
+    }
+
+    /// The id of the segment holding `offset`.
+    fn at(&self, offset: usize) -> Option<&'a str> {
+        let after = self.0.partition_point(|(span, _)| span.start <= offset);
+        let (span, id) = self.0.get(after.checked_sub(1)?)?;
+        span.contains(&offset).then_some(*id)
+    }
+}
+
 /// The markup inside segments, merged and sorted: between two pieces of a
 /// segment, what is more than white space (and, in PO, more than the quotes
 /// that continue a string on the next line). A name may run across it
 /// (`Abu **Hafs**`, `Ghasem <pc id="1">Soleimani</pc>`), but a fix must not
-/// write over it.
+/// write over it. A read-only segment is a gap whole.
 pub(super) fn markup_gaps(text: &str, segments: &[Segment], format: Format) -> Vec<Range<usize>> {
     let mut gaps: Vec<Range<usize>> = segments
         .iter()
@@ -186,6 +237,8 @@ pub(super) fn markup_gaps(text: &str, segments: &[Segment], format: Format) -> V
                     .all(|c| c.is_whitespace() || (format == Format::Po && c == '"'))
             })
         })
+        // A fix must not write a read-only segment alone.
+        .chain(segments.iter().filter(|s| s.info.read_only).map(Segment::span))
         .collect();
     gaps.sort_by_key(|gap| gap.start);
     let mut merged: Vec<Range<usize>> = Vec::with_capacity(gaps.len());

@@ -86,6 +86,8 @@ impl Found {
 pub(super) struct SegmentFound {
     pub(super) role: Role,
     pub(super) unit: Option<usize>,
+    /// The id a translation tool shows for the segment.
+    pub(super) id: Option<String>,
     pub(super) span: std::ops::Range<usize>,
     pub(super) language: Language,
     pub(super) mentions: Vec<Mention>,
@@ -228,6 +230,7 @@ impl Linter {
             found.segments.push(SegmentFound {
                 role: segment.role,
                 unit: segment.unit,
+                id: segment.info.id.clone(),
                 span: segment.span(),
                 language: segment_language,
                 mentions,

@@ -5,7 +5,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 
-use super::analyze::{escape_fixes, markup_gaps, withhold_fixes_across_markup, Analyzed};
+use super::analyze::{escape_fixes, markup_gaps, segment_id_at, withhold_fixes_across_markup, Analyzed};
 use super::input::Input;
 use super::read::{Document, FileError};
 use super::Linter;
@@ -13,6 +13,7 @@ use crate::check::{
     inconsistent_findings, sort_findings, CheckId, CheckedText, ConsistencyInput, Finding, Severity,
 };
 use crate::config::ConsistencyScope;
+use crate::document::Format;
 
 /// How far a run has got: counters the engine updates as it reads and checks
 /// files, for a caller that shows progress (the engine itself never prints).
@@ -269,11 +270,13 @@ impl Linter {
                 None => continue,
             }
             let mut finding = [finding];
-            if finding[0].fix.is_some() {
+            let named_segments = matches!(file.format, Format::Xliff | Format::Tmx);
+            if finding[0].fix.is_some() || named_segments {
                 // The segments are not kept: read them again (the file
                 // parsed when it was checked).
                 let segments = file.format.segments(&file.text).unwrap_or_default();
                 withhold_fixes_across_markup(&mut finding, &markup_gaps(&file.text, &segments, file.format));
+                finding[0].segment = segment_id_at(&segments, finding[0].range.start);
             }
             escape_fixes(&mut finding, &file.text, file.format);
             file.result.findings.extend(finding);

@@ -155,6 +155,7 @@ mod tests {
     #[test]
     fn files_in_path_order_with_their_errors() {
         let finding = Finding {
+            segment: None,
             check: CheckId::Case,
             severity: Severity::Warning,
             range: 0..4,

@@ -116,6 +116,7 @@ mod tests {
     #[test]
     fn one_command_per_finding_and_error() {
         let finding = Finding {
+            segment: None,
             check: CheckId::Unlisted,
             severity: Severity::Info,
             range: 0..6,

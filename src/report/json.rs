@@ -9,7 +9,8 @@
 //!     "message": "…",
 //!     "span": {"start": 120, "end": 126},
 //!     "start": {"line": 3, "column": 9}, "end": {"line": 3, "column": 15},
-//!     "chosen": null, "counts": null
+//!     "chosen": null, "counts": null,
+//!     "segment": "3"   // only for a finding in a bilingual file's segment with an id
 //!     // for inconsistent: "chosen": {"form": "Khorasan", "path": "a.md", "line": 1, "column": 1},
 //!     //                   "counts": [{"form": "Khorasan", "count": 2}, {"form": "Khurasan", "count": 1}]
 //!   }],
@@ -25,7 +26,10 @@
 //! is the position just after the last character. `chosen` (the form the
 //! document, or the project, settled on, with the file and position of its
 //! first use) and `counts` (each form's
-//! uses) are set for `inconsistent` findings only. Fields may be added in a
+//! uses) are set for `inconsistent` findings only. `segment` is the id of
+//! the bilingual file's segment holding the finding, as the translation
+//! tool shows it (XLIFF `trans-unit` id, Trados segment number, TMX `tuid`),
+//! and is left out where there is none. Fields may be added in a
 //! version; none are removed or renamed without a new version number.
 
 use std::borrow::Cow;
@@ -70,6 +74,8 @@ struct JsonFinding<'a> {
     counts: Option<Vec<JsonCount<'a>>>,
     nearest: Option<&'a str>,
     confidence: Option<f32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    segment: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -244,5 +250,6 @@ fn json_finding<'a>(
         counts,
         nearest,
         confidence,
+        segment: finding.segment.as_deref(),
     }
 }

@@ -43,6 +43,18 @@ pub fn file_error_kind(kind: &FileErrorKind) -> &'static str {
 /// The one-sentence message of a finding; concepts are named for a reader
 /// of the interface language `ui` (see [`concept_name`]).
 pub fn finding_message(finding: &Finding, glossary: &Glossary, ui: &LanguageIdentifier) -> Message {
+    let message = finding_words(finding, glossary, ui);
+    match &finding.segment {
+        // A segment id is shown on terminals and in logs: escape it.
+        Some(segment) => Message::new("finding-in-segment")
+            .arg("message", Arg::Message(Box::new(message)))
+            .text("segment", crate::text::printable(segment)),
+        None => message,
+    }
+}
+
+/// What a finding says, without the segment holding it.
+fn finding_words(finding: &Finding, glossary: &Glossary, ui: &LanguageIdentifier) -> Message {
     let name = |language: &str| {
         let concept = glossary.concept(&finding.concept);
         let document = Language::parse(language).ok();

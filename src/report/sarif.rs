@@ -387,6 +387,7 @@ mod tests {
 
     fn finding(found: &str, range: std::ops::Range<usize>, line: usize) -> Finding {
         Finding {
+            segment: None,
             check: CheckId::Deprecated,
             severity: Severity::Error,
             range,

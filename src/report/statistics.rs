@@ -130,6 +130,7 @@ mod tests {
     fn finding(check: CheckId, concept: &str) -> Finding {
         let at = Position { line: 1, column: 1 };
         Finding {
+            segment: None,
             check,
             severity: Severity::Error,
             range: 0..1,
