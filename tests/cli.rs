@@ -288,7 +288,7 @@ fn a_glossary_that_cannot_be_read_is_named_without_a_position() {
     assert_eq!(code(&empty), 2);
     assert_eq!(
         text(&empty.stderr),
-        "error: empty: the glossary folder holds no glossary file (.toml, .tbx, .csv or .tsv)\n"
+        "error: empty: the glossary folder holds no glossary file (.toml, .tbx, .csv, .tsv, .xlsx or .ods)\n"
     );
     // A file read has positions: the first line of a bad one.
     fs::write(dir.path().join("bad.toml"), "[[concept]]\nid = 3\n").unwrap();

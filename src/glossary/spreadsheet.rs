@@ -212,8 +212,8 @@ pub(crate) fn read(
 fn location(path: &Arc<str>, (row, column): (u32, u32)) -> SourceLocation {
     SourceLocation {
         path: Arc::clone(path),
-        line: row as usize + 1,
-        column: column as usize + 1,
+        line: row.saturating_add(1),
+        column: column.saturating_add(1),
     }
 }
 
