@@ -51,3 +51,4 @@ pub mod suppress;
 pub mod text;
 pub mod translit;
 pub mod unlisted;
+pub mod wordlist;

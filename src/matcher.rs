@@ -25,6 +25,7 @@ use std::cell::OnceCell;
 use std::io::{Read, Write};
 use std::ops::Range;
 
+use crate::wordlist::CommonWords;
 use daachorse::{DoubleArrayAhoCorasick, DoubleArrayAhoCorasickBuilder, MatchKind};
 
 use crate::glossary::{Concept, ConceptKind, Glossary, LanguageTerms, Status, Term, TermType};
@@ -191,12 +192,19 @@ pub struct Mention {
     pub status: Status,
 }
 
-/// The glossary languages that apply to one document language.
+/// The glossary languages that apply to one document language, and that
+/// language's common words.
 pub struct LanguageFilter {
     applies: Vec<bool>,
+    common_words: Option<&'static CommonWords>,
 }
 
 impl LanguageFilter {
+    /// The common words of the document's language, if termlint knows them.
+    pub fn common_words(&self) -> Option<&'static CommonWords> {
+        self.common_words
+    }
+
     /// Whether the glossary language with this index applies.
     pub fn applies_to(&self, language_index: usize) -> bool {
         self.applies.get(language_index).copied().unwrap_or(false)
@@ -485,6 +493,7 @@ impl Matcher {
     pub fn language_filter(&self, document: &Language) -> LanguageFilter {
         LanguageFilter {
             applies: self.languages.iter().map(|l| l.applies_to(document)).collect(),
+            common_words: CommonWords::for_language(document),
         }
     }
 

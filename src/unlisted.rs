@@ -24,8 +24,11 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use rustc_hash::FxHashMap as HashMap;
+
+use crate::wordlist::{is_acronym, is_identifier, CommonWords};
 use thread_local::ThreadLocal;
 
+use crate::glossary::{LanguageTerms, Status};
 use crate::matcher::{LanguageFilter, Matcher, Mention};
 use crate::text::{fold_term, words, CaseMode, Word};
 use crate::translit::{consonants, is_name_particle, join_keys, key_distance, word_key};
@@ -218,8 +221,11 @@ impl UnlistedFinder {
                     finder
                         .listed
                         .insert(half_hash(&fold_term(&term.text, CaseMode::Fold)));
-                    if term.case_sensitive {
-                        continue; // acronyms have no romanizations
+                    if term.case_sensitive || !concept.finds_unlisted() {
+                        continue; // acronyms have no romanizations, terms no others
+                    }
+                    if concept.kind.is_none() && !names_a_name(language_terms) {
+                        continue;
                     }
                     let place = TermPlace {
                         concept: concept_index,
@@ -236,6 +242,9 @@ impl UnlistedFinder {
             finder
                 .listed
                 .insert(half_hash(&fold_term(surname, CaseMode::Fold)));
+            if !matcher.glossary().concepts()[concept].finds_unlisted() {
+                continue;
+            }
             let language = &matcher.glossary().concepts()[concept].languages[slot].language;
             let place = TermPlace {
                 concept,
@@ -546,7 +555,9 @@ impl UnlistedFinder {
     ) -> Option<Unlisted> {
         let range = span[0].range.start..span[span.len() - 1].range.end;
         let slice = &text[range.clone()];
-        if self.listed.contains(half_hash(&fold_term(slice, CaseMode::Fold))) {
+        if self.listed.contains(half_hash(&fold_term(slice, CaseMode::Fold)))
+            || is_common_phrase(text, span, filter.common_words())
+        {
             return None;
         }
         let skeleton = consonants(key);
@@ -855,6 +866,53 @@ impl HashFilter {
         let second = u64::from(hash as u32).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 32;
         [(hash >> 32) as usize & mask, second as usize & mask]
     }
+}
+
+/// Whether the terms of a concept of no kind name a name, whose other
+/// spellings are worth looking for: judged by the preferred term (its
+/// variants may be misspellings of anything), a word of which is
+/// capitalized (or in a script without case), and which is not common
+/// words of its language or an identifier. A glossary of a team's
+/// vocabulary lists `inactivity`, `Finish`, `Advanced Properties` and
+/// `XmlMaps`; the words near them are other words.
+fn names_a_name(terms: &LanguageTerms) -> bool {
+    let Some(term) = terms
+        .terms
+        .iter()
+        .find(|t| t.status == Status::Preferred)
+        .or(terms.terms.first())
+    else {
+        return false;
+    };
+    let text = term.text.as_str();
+    let term_words = words(text, std::slice::from_ref(&(0..text.len())));
+    term_words.iter().any(|w| w.capitalized || !w.cased_script)
+        && !is_common_phrase(text, &term_words, CommonWords::for_language(&terms.language))
+}
+
+/// Whether the words of `span` are words of the text's language rather
+/// than a name: one is an identifier (`DataType`, `utf8`), or every one is
+/// a common word and none a particle joined to the next (`as-Sham` is a
+/// name although `as` and `sham` are words).
+fn is_common_phrase(text: &str, span: &[Word], common: Option<&CommonWords>) -> bool {
+    let slices = || span.iter().map(|w| (w, &text[w.range.clone()]));
+    if slices().any(|(_, word)| is_identifier(word)) {
+        return true;
+    }
+    // An acronym beside other words (`VBA Add-In`, `Enable DDE`) names a
+    // thing of the text's domain; a name in capitals is all capitals.
+    if span.len() > 1
+        && slices().any(|(_, word)| is_acronym(word))
+        && !slices().all(|(_, word)| is_acronym(word))
+    {
+        return true;
+    }
+    common.is_some_and(|common| {
+        slices().all(|(w, word)| {
+            common.contains(word)
+                && !(w.hyphen_after && is_name_particle(&fold_term(word, CaseMode::Fold), false))
+        })
+    })
 }
 
 /// A word that may start or end a name: capitalized (in a script with case)

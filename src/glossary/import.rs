@@ -281,6 +281,7 @@ fn finish_concept(
     Some(Concept {
         id,
         kind: draft.kind,
+        unlisted: None,
         domain: draft.domain,
         note: joined(draft.notes),
         sources: dedup(draft.sources),

@@ -22,6 +22,11 @@ pub struct Concept {
     pub id: String,
     /// What sort of thing the concept is.
     pub kind: Option<ConceptKind>,
+    /// Whether the `unlisted` check looks for spellings of it that nobody
+    /// listed (`unlisted = true`): when not said, for names and for
+    /// concepts of no kind, not for terms (see [`Concept::finds_unlisted`]).
+    #[serde(default)]
+    pub unlisted: Option<bool>,
     /// Subject field (TBX `subjectField`).
     pub domain: Option<String>,
     /// Free note for glossary readers.
@@ -32,6 +37,18 @@ pub struct Concept {
     pub languages: Vec<LanguageTerms>,
     /// Where the concept is defined.
     pub location: SourceLocation,
+}
+
+impl Concept {
+    /// Whether the `unlisted` check looks for spellings of the concept that
+    /// nobody listed: names (people, organizations, media, places, events)
+    /// and concepts of no kind, unless the glossary says otherwise; terms
+    /// only where it says so (a transliterated term such as `Rafidah`).
+    /// An ordinary word of a team's vocabulary has no romanizations, and
+    /// the words that look like it are other words.
+    pub fn finds_unlisted(&self) -> bool {
+        self.unlisted.unwrap_or(self.kind != Some(ConceptKind::Term))
+    }
 }
 
 /// What sort of thing a concept is.

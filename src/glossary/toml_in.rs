@@ -49,6 +49,7 @@ struct RawFile {
 struct RawConcept {
     id: Spanned<String>,
     kind: Option<ConceptKind>,
+    unlisted: Option<bool>,
     domain: Option<String>,
     note: Option<String>,
     #[serde(default)]
@@ -138,6 +139,7 @@ fn build_concept(raw: RawConcept, locator: &Locator, errors: &mut Vec<GlossaryEr
     (errors.len() == before).then(|| Concept {
         id,
         kind: raw.kind,
+        unlisted: raw.unlisted,
         domain: raw.domain,
         note: raw.note,
         sources: raw.source,

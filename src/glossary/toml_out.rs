@@ -25,6 +25,9 @@ fn write_concept(out: &mut String, concept: &Concept) {
     if let Some(kind) = concept.kind {
         let _ = writeln!(out, "kind = {}", string(kind.name()));
     }
+    if let Some(unlisted) = concept.unlisted {
+        let _ = writeln!(out, "unlisted = {unlisted}");
+    }
     if let Some(domain) = &concept.domain {
         let _ = writeln!(out, "domain = {}", string(domain));
     }

@@ -1,0 +1,167 @@
+//! The common words of a language, and words that are identifiers.
+//!
+//! A word of the document's language is never an unlisted spelling of a
+//! different word: `Multiple` is no spelling of `multiply`, nor `Regions` of
+//! `regains`. Names are rarely common words, and a name that is one
+//! (`Mashed` beside `Mashhad`) is more often the word. The lists live in
+//! `wordlists/` with their sources and licences.
+
+use std::sync::OnceLock;
+
+use crate::lang::Language;
+
+/// English: SCOWL's words in lower-case letters (see `wordlists/README.md`).
+const ENGLISH: &str = include_str!("../wordlists/en.txt");
+
+/// A sorted list of words, one per line, searched in place.
+pub struct CommonWords {
+    text: &'static str,
+    /// Where each line starts.
+    starts: Vec<u32>,
+}
+
+impl CommonWords {
+    /// The common words of `language`, if termlint has a list of them.
+    pub fn for_language(language: &Language) -> Option<&'static CommonWords> {
+        static EN: OnceLock<CommonWords> = OnceLock::new();
+        match language.id().language.as_str() {
+            "en" => Some(EN.get_or_init(|| CommonWords::new(ENGLISH))),
+            _ => None,
+        }
+    }
+
+    /// A list of the lines of `text`, which are sorted bytewise.
+    fn new(text: &'static str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(text.match_indices('\n').map(|(at, _)| at as u32 + 1));
+        if text.ends_with('\n') {
+            starts.pop();
+        }
+        CommonWords { text, starts }
+    }
+
+    fn line(&self, index: usize) -> &'static str {
+        let start = self.starts[index] as usize;
+        let end = self
+            .starts
+            .get(index + 1)
+            .map_or(self.text.len(), |&next| next as usize - 1);
+        &self.text[start..end]
+    }
+
+    /// Whether `word`, in any case, is one of the list.
+    pub fn contains(&self, word: &str) -> bool {
+        let lower = word.to_lowercase();
+        let (mut low, mut high) = (0, self.starts.len());
+        while low < high {
+            let middle = (low + high) / 2;
+            match self.line(middle).cmp(lower.as_str()) {
+                std::cmp::Ordering::Less => low = middle + 1,
+                std::cmp::Ordering::Greater => high = middle,
+                std::cmp::Ordering::Equal => return true,
+            }
+        }
+        false
+    }
+}
+
+/// Prefixes of names that a capital follows (`McDonald`, `MacArthur`,
+/// `DiCaprio`, `LeBron`, `FitzGerald`, `VanDyke`).
+const NAME_PREFIXES: [&str; 12] = [
+    "Mc", "Mac", "Di", "De", "Da", "Du", "La", "Le", "Van", "Von", "Fitz", "O",
+];
+
+/// Whether `word` is an identifier rather than a word of prose: it holds
+/// letters and digits (`utf8`, not `2024`) or an underscore, or a capital
+/// after a lower-case letter (`DataType`, `OnActivate`, `XmlMaps`) other
+/// than after the prefix of a name (`McDonald`).
+pub fn is_identifier(word: &str) -> bool {
+    if word.contains('_') || (word.chars().any(char::is_numeric) && word.chars().any(char::is_alphabetic)) {
+        return true;
+    }
+    let mut previous_lower = false;
+    for (at, c) in word.char_indices() {
+        if c.is_uppercase() && previous_lower && !NAME_PREFIXES.contains(&&word[..at]) {
+            return true;
+        }
+        previous_lower = c.is_lowercase();
+    }
+    false
+}
+
+/// Whether `word` is an acronym: two letters or more, all capitals.
+pub fn is_acronym(word: &str) -> bool {
+    word.chars().filter(|c| c.is_alphabetic()).count() >= 2 && word.chars().all(|c| !c.is_lowercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn english() -> &'static CommonWords {
+        CommonWords::for_language(&"en-GB".parse().unwrap()).unwrap()
+    }
+
+    #[test]
+    fn english_words_in_any_case_are_common_and_names_are_not() {
+        let words = english();
+        for word in ["Multiple", "modules", "REGIONS", "product", "a", "zoos"] {
+            assert!(words.contains(word), "{word}");
+        }
+        for name in ["Kerman", "Kirman", "Soleimani", "Khorasan", "zzz", ""] {
+            assert!(!words.contains(name), "{name}");
+        }
+    }
+
+    #[test]
+    fn the_list_is_sorted_so_that_it_can_be_searched() {
+        let words = english();
+        let lines: Vec<&str> = (0..words.starts.len()).map(|i| words.line(i)).collect();
+        assert!(lines.windows(2).all(|pair| pair[0] < pair[1]));
+        assert_eq!(lines.first(), Some(&"a"));
+    }
+
+    #[test]
+    fn only_languages_with_a_list_have_one() {
+        assert!(CommonWords::for_language(&"ru".parse().unwrap()).is_none());
+    }
+
+    #[test]
+    fn acronyms_are_two_capitals_or_more() {
+        for word in ["ISKP", "UI", "DDE", "IS-K"] {
+            assert!(is_acronym(word), "{word}");
+        }
+        for word in ["A", "Isis", "Kerman", "al"] {
+            assert!(!is_acronym(word), "{word}");
+        }
+    }
+
+    #[test]
+    fn identifiers_hold_digits_underscores_or_inner_capitals() {
+        for word in [
+            "DataType",
+            "JavaScript",
+            "utf8",
+            "max_len",
+            "ISO639",
+            "OnActivate",
+            "XmlMaps",
+            "IsSigned",
+        ] {
+            assert!(is_identifier(word), "{word}");
+        }
+        for word in [
+            "McDonald",
+            "MacArthur",
+            "DiCaprio",
+            "LeBron",
+            "Soleimani",
+            "ISKP",
+            "al",
+            "O'Neill",
+            "2024",
+        ] {
+            assert!(!is_identifier(word), "{word}");
+        }
+    }
+}
