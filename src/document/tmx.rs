@@ -28,10 +28,12 @@ use crate::lang::Language;
 
 /// Cuts a TMX document into source and target segments.
 pub fn segments(text: &str) -> Result<Vec<Segment>, FormatError> {
-    // The reader skips a byte-order mark and counts positions after it.
+    // The reader skips one byte-order mark and counts positions after it.
+    // It is given the whole text: given the text after the mark, it would
+    // skip a second one too, and every position would be 3 bytes short.
     let base = if text.starts_with('\u{feff}') { 3 } else { 0 };
     let at = |position: u64| base + usize::try_from(position).unwrap_or(usize::MAX - base);
-    let mut reader = Reader::from_str(&text[base..]);
+    let mut reader = Reader::from_str(text);
     let mut walker = Walker::default();
     loop {
         let start = at(reader.buffer_position());
@@ -298,6 +300,21 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn pieces_after_two_byte_order_marks_are_where_the_text_is() {
+        // The second mark is text before the root, not a second mark to skip.
+        let tmx = "\u{feff}\u{feff}<tmx version=\"1.4\"><header srclang=\"en\"/><body>\
+                   <tu><tuv xml:lang=\"en\"><seg>Kirman</seg></tuv></tu></body></tmx>";
+        match segments(tmx) {
+            Ok(segments) => {
+                for piece in segments.iter().flat_map(|s| &s.pieces) {
+                    assert_eq!(tmx.get(piece.range.clone()), Some("Kirman"));
+                }
+            }
+            Err(error) => assert!(tmx.is_char_boundary(error.offset), "{error:?}"),
+        }
     }
 
     const TMX: &str = r#"<?xml version="1.0" encoding="UTF-8"?>

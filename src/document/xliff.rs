@@ -51,10 +51,12 @@ use crate::lang::Language;
 
 /// Cuts an XLIFF 1.2 or 2.0 document into source and target segments.
 pub fn segments(text: &str) -> Result<Vec<Segment>, FormatError> {
-    // The reader skips a byte-order mark and counts positions after it.
+    // The reader skips one byte-order mark and counts positions after it.
+    // It is given the whole text: given the text after the mark, it would
+    // skip a second one too, and every position would be 3 bytes short.
     let base = if text.starts_with('\u{feff}') { 3 } else { 0 };
     let at = |position: u64| base + usize::try_from(position).unwrap_or(usize::MAX - base);
-    let mut reader = Reader::from_str(&text[base..]);
+    let mut reader = Reader::from_str(text);
     let mut walker = Walker::default();
     loop {
         let start = at(reader.buffer_position());
@@ -83,9 +85,10 @@ pub fn segments(text: &str) -> Result<Vec<Segment>, FormatError> {
 /// The contents of the CDATA sections of an XML document (between
 /// `<![CDATA[` and `]]>`), in text order, up to the first error.
 pub fn cdata_sections(text: &str) -> Vec<Range<usize>> {
+    // As in `segments`: the whole text, one mark skipped.
     let base = if text.starts_with('\u{feff}') { 3 } else { 0 };
     let at = |position: u64| base + usize::try_from(position).unwrap_or(usize::MAX - base);
-    let mut reader = Reader::from_str(&text[base..]);
+    let mut reader = Reader::from_str(text);
     let mut sections = Vec::new();
     loop {
         let start = at(reader.buffer_position());
@@ -636,6 +639,25 @@ mod tests {
         let amp = &segments[2].pieces[1];
         assert_eq!(&V12[amp.range.clone()], "&amp;");
         assert_eq!(segments[2].view(V12).text, "Tom & Jerry éA");
+    }
+
+    #[test]
+    fn pieces_after_two_byte_order_marks_are_where_the_text_is() {
+        let xliff =
+            "\u{feff}\u{feff}<xliff version=\"1.2\"><file source-language=\"en\" target-language=\"ru\">\
+                     <body><trans-unit id=\"1\"><source>Kirman</source></trans-unit></body></file></xliff>";
+        match segments(xliff) {
+            Ok(segments) => {
+                for piece in segments.iter().flat_map(|s| &s.pieces) {
+                    assert_eq!(xliff.get(piece.range.clone()), Some("Kirman"));
+                }
+            }
+            Err(error) => assert!(xliff.is_char_boundary(error.offset), "{error:?}"),
+        }
+        let cdata = "\u{feff}\u{feff}<a><![CDATA[Kirman]]></a>";
+        let sections = cdata_sections(cdata);
+        assert_eq!(sections.len(), 1);
+        assert_eq!(&cdata[sections[0].clone()], "Kirman");
     }
 
     const V20: &str = "\u{feff}<xliff xmlns=\"urn:oasis:names:tc:xliff:document:2.0\" version=\"2.0\" srcLang=\"en-US\" trgLang=\"ar\">\r\n\

@@ -65,8 +65,10 @@ pub(crate) fn read(
     report: &mut ImportReport,
 ) -> Result<Vec<DraftConcept>, Box<GlossaryError>> {
     let text = locator.text;
+    // The reader skips one byte-order mark and counts positions after it;
+    // given the text after the mark, it would skip a second one too.
     let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
-    let mut reader = Reader::from_str(&text[bom..]);
+    let mut reader = Reader::from_str(text);
     reader.config_mut().check_end_names = true;
     let mut walker = Walker {
         locator,
