@@ -414,7 +414,7 @@ impl UnlistedFinder {
         };
         let mut found = Vec::new();
         for start in 0..words.len() {
-            let opens = starts_name(&words[start]) || opens_with_particle(text, &words, start);
+            let opens = starts_name(text, &words[start]) || opens_with_particle(text, &words, start);
             // A name written with a lower-case particle (`al-Aqsa`) starts at
             // the particle: the span then covers it, and a fix writes the
             // particle once.
@@ -453,7 +453,7 @@ impl UnlistedFinder {
                         continue; // no phrase ends inside a mention
                     }
                 }
-                if !ends_name(&words[end]) {
+                if !ends_name(text, &words[end]) {
                     continue;
                 }
                 let key = join_keys(phrase_keys.iter().map(|k| &**k));
@@ -484,7 +484,7 @@ impl UnlistedFinder {
         for start in 0..words.len() {
             let particle = opens_with_particle(text, words, start);
             let after_particle = start > 0 && opens_with_particle(text, words, start - 1);
-            if covered[start].is_some() || after_particle || !(particle || starts_name(&words[start])) {
+            if covered[start].is_some() || after_particle || !(particle || starts_name(text, &words[start])) {
                 continue;
             }
             let end = if particle { start + 1 } else { start };
@@ -916,13 +916,14 @@ fn is_common_phrase(text: &str, span: &[Word], common: Option<&CommonWords>) -> 
 }
 
 /// A word that may start or end a name: capitalized (in a script with case)
-/// and more than one letter (`A` is an article, not a name).
-fn starts_name(word: &Word) -> bool {
-    (word.capitalized || !word.cased_script) && word.range.len() > 1
+/// and more than one letter (`A` is an article, not a name, nor the Persian
+/// and Arabic `و`, "and", one letter of two bytes).
+fn starts_name(text: &str, word: &Word) -> bool {
+    (word.capitalized || !word.cased_script) && text[word.range.clone()].chars().nth(1).is_some()
 }
 
-fn ends_name(word: &Word) -> bool {
-    starts_name(word)
+fn ends_name(text: &str, word: &Word) -> bool {
+    starts_name(text, word)
 }
 
 /// Whether word `index` is a lower-case particle joined by a hyphen to a
@@ -932,7 +933,7 @@ fn opens_with_particle(text: &str, words: &[Word], index: usize) -> bool {
     let (word, next) = (&words[index], words.get(index + 1));
     word.hyphen_after
         && !word.capitalized
-        && next.is_some_and(starts_name)
+        && next.is_some_and(|next| starts_name(text, next))
         && is_name_particle(&fold_term(&text[word.range.clone()], CaseMode::Fold), false)
 }
 
@@ -1053,6 +1054,14 @@ mod tests {
             .count();
         // 16 bits a key, two bits each: about 1.4 % wrong answers.
         assert!(wrong < 400, "{wrong} of 10,000 wrongly held");
+    }
+
+    #[test]
+    fn a_one_letter_word_never_starts_or_ends_a_name_in_any_script() {
+        let text = "A و Kerman قریشی";
+        let all = words(text, std::slice::from_ref(&(0..text.len())));
+        let starts: Vec<bool> = all.iter().map(|w| starts_name(text, w)).collect();
+        assert_eq!(starts, [false, false, true, true]);
     }
 
     #[test]

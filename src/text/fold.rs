@@ -436,6 +436,13 @@ fn fold_unit_into(unit: &str, case: CaseMode, out: &mut String) {
             out.push(if case == CaseMode::Fold { 'й' } else { c });
             continue;
         }
+        // Persian heh with yeh above (`حملۀ`) is heh with a hamza mark
+        // (`حملهٔ`), its other spelling; Unicode decomposes it to the ae of
+        // Kurdish and Uyghur (`ە`), a letter of its own.
+        if c == '\u{06C0}' {
+            out.push('\u{0647}');
+            continue;
+        }
         decompose_compatible(c, |d| {
             if case == CaseMode::Fold {
                 for e in caseless::Caseless::default_case_fold(std::iter::once(d)) {
@@ -546,6 +553,8 @@ mod tests {
         assert_eq!(fold("مُحَمَّد"), fold("محمد"));
         assert_eq!(fold("حماسـ"), fold("حماس"));
         assert_eq!(fold("سیف\u{200C}الله"), fold("سیفالله"));
+        assert_eq!(fold("حملۀ"), fold("حملهٔ"));
+        assert_ne!(fold("حملۀ"), fold("حملە"));
     }
 
     #[test]

@@ -1,0 +1,30 @@
+//! Arabic-script spellings (issue 16): letters that are one letter's other
+//! forms are found as the listed form.
+
+mod common;
+
+use std::fs;
+
+use common::{json_check_with, parse_json, summarize};
+
+#[test]
+fn heh_with_yeh_above_is_found_as_heh_with_hamza() {
+    // RFE/RL's Persian services write `حملۀ` where a glossary lists
+    // `حملهٔ`: the same word, so the deprecated form is found in both.
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("g.toml"),
+        "[[concept]]\nid = \"shah-cheragh-attack\"\nkind = \"event\"\n[concept.lang.fa]\n\
+         preferred = \"حملهٔ شاهچراغ\"\ndeprecated = [\"حملهٔ شاه چراغ\"]\n",
+    )
+    .unwrap();
+    fs::write(dir.path().join("a.md"), "پس از حملۀ شاه چراغ.\n").unwrap();
+    let output = json_check_with(dir.path(), "g.toml")
+        .args(["--lang", "fa", "a.md"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        summarize(&parse_json(&output)),
+        ["deprecated 1:7-1:20 «حملۀ شاه چراغ» -> حملهٔ شاهچراغ"]
+    );
+}
