@@ -555,9 +555,7 @@ impl UnlistedFinder {
     ) -> Option<Unlisted> {
         let range = span[0].range.start..span[span.len() - 1].range.end;
         let slice = &text[range.clone()];
-        if self.listed.contains(half_hash(&fold_term(slice, CaseMode::Fold)))
-            || is_common_phrase(text, span, filter.common_words())
-        {
+        if self.listed.contains(half_hash(&fold_term(slice, CaseMode::Fold))) {
             return None;
         }
         let skeleton = consonants(key);
@@ -619,7 +617,8 @@ impl UnlistedFinder {
                 });
             }
         }
-        best
+        // Last, as it is the dearest test and most candidates fail the others.
+        best.filter(|_| !is_common_phrase(text, span, filter.common_words()))
     }
 
     /// Terms whose consonants are within one edit of `skeleton`.
