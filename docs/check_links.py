@@ -6,7 +6,9 @@ whose target is not a URL must name a file or folder that exists, and a
 `#anchor` (in the same file or another Markdown file) must be the slug of
 one of that file's headings, as GitHub and mdBook make them: lower case,
 letters, digits, `-` and `_` kept, spaces to `-`, everything else dropped;
-a repeated heading gets `-1`, `-2`, ...
+a repeated heading gets `-1`, `-2`, ... A link in docs/src must stay
+inside docs/src: mdBook turns `.md` links into pages of the book, and a
+file outside it is no page.
 
 Code blocks and inline code are skipped. Exits 1 and lists every broken
 link; run from anywhere: `python3 docs/check_links.py`.
@@ -17,7 +19,8 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-FILES = sorted((ROOT / "docs" / "src").glob("**/*.md")) + [
+SRC = ROOT / "docs" / "src"
+FILES = sorted(SRC.glob("**/*.md")) + [
     ROOT / "README.md",
     ROOT / "benches" / "HISTORY.md",
 ]
@@ -88,6 +91,9 @@ def check(path):
         file_part, _, anchor = target.partition("#")
         where = f"{path.relative_to(ROOT)}:{number}: {target}"
         goal = path if not file_part else (path.parent / file_part).resolve()
+        if SRC in path.parents and SRC not in goal.parents and goal != SRC:
+            problems.append(f"{where}: leaves docs/src, so the built book has no such page")
+            continue
         if not goal.exists():
             problems.append(f"{where}: no such file")
             continue
