@@ -354,7 +354,14 @@ impl Linter {
             Some(finder) if wanted.unlisted => {
                 // A surname may turn out to be part of an unlisted full name
                 // (`Qasim Sulaimani`): it hides nothing from the finder.
-                let full: Vec<Mention> = mentions.iter().filter(|m| !m.surname).cloned().collect();
+                // Most texts name nobody by surname alone: the mentions are
+                // lent as they are, not copied (a copy doubled the memory of
+                // a long text full of names).
+                let full: std::borrow::Cow<[Mention]> = if mentions.iter().any(|m| m.surname) {
+                    mentions.iter().filter(|m| !m.surname).cloned().collect()
+                } else {
+                    std::borrow::Cow::Borrowed(&mentions)
+                };
                 let mut named = named.to_vec();
                 self.add_named(&mut named, &full);
                 finder.find(text, pieces, filter, &full, &named, threshold)
