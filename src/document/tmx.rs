@@ -19,44 +19,15 @@
 
 use std::ops::Range;
 
-use quick_xml::events::{BytesStart, Event};
-use quick_xml::Reader;
+use quick_xml::events::BytesStart;
 
-use super::xliff::{attribute, resolve, tag_name};
+use super::xliff::{attribute, tag_name, walk, XmlWalker};
 use super::{FormatError, Piece, Role, Segment, SegmentInfo};
 use crate::lang::Language;
 
 /// Cuts a TMX document into source and target segments.
 pub fn segments(text: &str) -> Result<Vec<Segment>, FormatError> {
-    // The reader skips one byte-order mark and counts positions after it.
-    // It is given the whole text: given the text after the mark, it would
-    // skip a second one too, and every position would be 3 bytes short.
-    let base = if text.starts_with('\u{feff}') { 3 } else { 0 };
-    let at = |position: u64| base + usize::try_from(position).unwrap_or(usize::MAX - base);
-    let mut reader = Reader::from_str(text);
-    let mut walker = Walker::default();
-    loop {
-        let start = at(reader.buffer_position());
-        let event = reader.read_event().map_err(|error| FormatError {
-            offset: at(reader.error_position()),
-            detail: error.to_string(),
-        })?;
-        let end = at(reader.buffer_position());
-        match event {
-            Event::Eof => return walker.finish(text),
-            Event::Start(element) => walker.open(&element, start..end, false)?,
-            Event::Empty(element) => walker.open(&element, start..end, true)?,
-            Event::End(_) => walker.close(start)?,
-            Event::Text(_) => walker.push(Piece::verbatim(start..end)),
-            // `<![CDATA[` is 9 bytes and `]]>` 3.
-            Event::CData(_) => walker.push(Piece::verbatim(start + 9..end.saturating_sub(3))),
-            Event::GeneralRef(reference) => {
-                let decoded = resolve(&reference, start)?;
-                walker.push(Piece::decoded(start..end, decoded));
-            }
-            Event::Comment(_) | Event::Decl(_) | Event::PI(_) | Event::DocType(_) => {}
-        }
-    }
+    walk(text, Walker::default())
 }
 
 /// What an open element means to the walk.
@@ -123,7 +94,7 @@ struct Walker {
     segments: Vec<Segment>,
 }
 
-impl Walker {
+impl XmlWalker for Walker {
     fn open(&mut self, element: &BytesStart, range: Range<usize>, empty: bool) -> Result<(), FormatError> {
         let local = element.local_name();
         let name = local.as_ref();
@@ -241,22 +212,6 @@ impl Walker {
         Ok(())
     }
 
-    /// When the unit just read has no variant in `srclang`, its first
-    /// variant is its source; the source goes first, so that its targets are
-    /// read knowing its language.
-    fn source_in_srclang_or_first(&mut self) {
-        let unit = Some(self.units.saturating_sub(1));
-        let members = self.segments.iter().rev().take_while(|s| s.unit == unit).count();
-        let start = self.segments.len() - members;
-        let unit_segments = &mut self.segments[start..];
-        if unit_segments.iter().all(|s| s.role == Role::Target) {
-            if let Some(first) = unit_segments.first_mut() {
-                first.role = Role::Source;
-            }
-        }
-        unit_segments.sort_by_key(|s| s.role != Role::Source);
-    }
-
     /// Adds a piece of text to the `<seg>` being read, if any.
     fn push(&mut self, piece: Piece) {
         if let Some(capture) = &mut self.capture {
@@ -274,6 +229,24 @@ impl Walker {
             }),
             None => Ok(self.segments),
         }
+    }
+}
+
+impl Walker {
+    /// When the unit just read has no variant in `srclang`, its first
+    /// variant is its source; the source goes first, so that its targets are
+    /// read knowing its language.
+    fn source_in_srclang_or_first(&mut self) {
+        let unit = Some(self.units.saturating_sub(1));
+        let members = self.segments.iter().rev().take_while(|s| s.unit == unit).count();
+        let start = self.segments.len() - members;
+        let unit_segments = &mut self.segments[start..];
+        if unit_segments.iter().all(|s| s.role == Role::Target) {
+            if let Some(first) = unit_segments.first_mut() {
+                first.role = Role::Source;
+            }
+        }
+        unit_segments.sort_by_key(|s| s.role != Role::Source);
     }
 }
 

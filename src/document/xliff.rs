@@ -51,13 +51,30 @@ use crate::lang::Language;
 
 /// Cuts an XLIFF 1.2 or 2.0 document into source and target segments.
 pub fn segments(text: &str) -> Result<Vec<Segment>, FormatError> {
+    walk(text, Walker::default())
+}
+
+/// What a bilingual XML format does with the events of its document, in
+/// order; [`walk`] reads them, with their byte ranges in the text.
+pub(super) trait XmlWalker {
+    /// An element opens (`empty`: and closes at once) at `range`.
+    fn open(&mut self, element: &BytesStart, range: Range<usize>, empty: bool) -> Result<(), FormatError>;
+    /// The innermost open element closes at `offset`.
+    fn close(&mut self, offset: usize) -> Result<(), FormatError>;
+    /// Text: verbatim, or an escape decoded.
+    fn push(&mut self, piece: Piece);
+    /// The document has ended.
+    fn finish(self, text: &str) -> Result<Vec<Segment>, FormatError>;
+}
+
+/// Reads the XML document `text` event by event into `walker`.
+pub(super) fn walk(text: &str, mut walker: impl XmlWalker) -> Result<Vec<Segment>, FormatError> {
     // The reader skips one byte-order mark and counts positions after it.
     // It is given the whole text: given the text after the mark, it would
     // skip a second one too, and every position would be 3 bytes short.
     let base = if text.starts_with('\u{feff}') { 3 } else { 0 };
     let at = |position: u64| base + usize::try_from(position).unwrap_or(usize::MAX - base);
     let mut reader = Reader::from_str(text);
-    let mut walker = Walker::default();
     loop {
         let start = at(reader.buffer_position());
         let event = reader.read_event().map_err(|error| FormatError {
@@ -197,7 +214,7 @@ struct Walker {
     segments: Vec<Segment>,
 }
 
-impl Walker {
+impl XmlWalker for Walker {
     fn open(&mut self, element: &BytesStart, range: Range<usize>, empty: bool) -> Result<(), FormatError> {
         let local = element.local_name();
         let name = local.as_ref();
@@ -289,6 +306,67 @@ impl Walker {
         Ok(())
     }
 
+    fn close(&mut self, offset: usize) -> Result<(), FormatError> {
+        let Some(closed) = self.open.pop() else {
+            return Err(FormatError {
+                offset,
+                detail: "end tag without a start tag".to_string(),
+            });
+        };
+        let depth = self.open.len();
+        if self.mark.as_ref().is_some_and(|m| m.depth == depth) {
+            if let (Some(mark), Some(pair)) = (self.mark.take(), &mut self.pair) {
+                pair.marked.push((mark.mid, mark.segment));
+            }
+        }
+        if self.capture.as_ref().is_some_and(|c| c.depth == depth) {
+            if let (Some(capture), Some(pair)) = (self.capture.take(), &mut self.pair) {
+                if !capture.segment.pieces.is_empty() {
+                    pair.whole.push(capture.segment);
+                }
+            }
+        }
+        if self.seg_source == Some(depth) {
+            self.seg_source = None;
+        }
+        if closed.kind == Kind::NativeCode {
+            for capture in [&mut self.capture, &mut self.mark].into_iter().flatten() {
+                capture.in_code = capture.in_code.saturating_sub(1);
+            }
+        }
+        if self.pair.as_ref().is_some_and(|p| p.depth == depth) {
+            if let Some(pair) = self.pair.take() {
+                self.finish_pair(pair);
+            }
+        }
+        Ok(())
+    }
+
+    /// Adds a piece of text to the source or target being read, and to the
+    /// `mid` segment being read, if any.
+    fn push(&mut self, piece: Piece) {
+        if piece.range.is_empty() {
+            return;
+        }
+        for capture in [&mut self.capture, &mut self.mark].into_iter().flatten() {
+            if capture.in_code == 0 {
+                capture.segment.pieces.push(piece.clone());
+            }
+        }
+    }
+
+    fn finish(self, text: &str) -> Result<Vec<Segment>, FormatError> {
+        match self.open.last() {
+            Some(open) => Err(FormatError {
+                offset: open.start,
+                detail: format!("unclosed element <{}>", tag_name(text, open.start)),
+            }),
+            None => Ok(self.segments),
+        }
+    }
+}
+
+impl Walker {
     fn start_pair(&mut self, element: &BytesStart, offset: usize) -> Result<(), FormatError> {
         let id = attribute(element, offset, b"id")?.or_else(|| self.unit_id.clone());
         let locked = attribute(element, offset, b"mq:locked")?.is_some_and(|v| v == "locked");
@@ -358,42 +436,6 @@ impl Walker {
         Ok(())
     }
 
-    fn close(&mut self, offset: usize) -> Result<(), FormatError> {
-        let Some(closed) = self.open.pop() else {
-            return Err(FormatError {
-                offset,
-                detail: "end tag without a start tag".to_string(),
-            });
-        };
-        let depth = self.open.len();
-        if self.mark.as_ref().is_some_and(|m| m.depth == depth) {
-            if let (Some(mark), Some(pair)) = (self.mark.take(), &mut self.pair) {
-                pair.marked.push((mark.mid, mark.segment));
-            }
-        }
-        if self.capture.as_ref().is_some_and(|c| c.depth == depth) {
-            if let (Some(capture), Some(pair)) = (self.capture.take(), &mut self.pair) {
-                if !capture.segment.pieces.is_empty() {
-                    pair.whole.push(capture.segment);
-                }
-            }
-        }
-        if self.seg_source == Some(depth) {
-            self.seg_source = None;
-        }
-        if closed.kind == Kind::NativeCode {
-            for capture in [&mut self.capture, &mut self.mark].into_iter().flatten() {
-                capture.in_code = capture.in_code.saturating_sub(1);
-            }
-        }
-        if self.pair.as_ref().is_some_and(|p| p.depth == depth) {
-            if let Some(pair) = self.pair.take() {
-                self.finish_pair(pair);
-            }
-        }
-        Ok(())
-    }
-
     /// The segments of a unit: its `mid` segments when its source is cut
     /// into them and its target too (or it has none), else its whole
     /// source and target.
@@ -450,29 +492,6 @@ impl Walker {
                 self.segments.push(segment);
             }
             self.pairs += 1;
-        }
-    }
-
-    /// Adds a piece of text to the source or target being read, and to the
-    /// `mid` segment being read, if any.
-    fn push(&mut self, piece: Piece) {
-        if piece.range.is_empty() {
-            return;
-        }
-        for capture in [&mut self.capture, &mut self.mark].into_iter().flatten() {
-            if capture.in_code == 0 {
-                capture.segment.pieces.push(piece.clone());
-            }
-        }
-    }
-
-    fn finish(self, text: &str) -> Result<Vec<Segment>, FormatError> {
-        match self.open.last() {
-            Some(open) => Err(FormatError {
-                offset: open.start,
-                detail: format!("unclosed element <{}>", tag_name(text, open.start)),
-            }),
-            None => Ok(self.segments),
         }
     }
 }
