@@ -101,6 +101,38 @@ fn github_workflow_commands() {
 }
 
 #[test]
+fn json_lines_hold_the_json_documents_findings_one_per_line() {
+    let lines = stdout(&check(&["--format", "jsonl", MIXED, "no-such-file.md"]));
+    let records: Vec<Value> = lines
+        .lines()
+        .map(|line| serde_json::from_str(line).expect("each line is one JSON object"))
+        .collect();
+    let json: Value =
+        serde_json::from_str(&stdout(&check(&["--format", "json", MIXED, "no-such-file.md"]))).unwrap();
+    let findings = json["findings"].as_array().unwrap();
+    assert!(!findings.is_empty());
+    let typed = |kind: &str| -> Vec<Value> {
+        records
+            .iter()
+            .filter(|r| r["type"] == kind)
+            .map(|r| {
+                let mut r = r.clone();
+                r.as_object_mut().unwrap().remove("type");
+                r
+            })
+            .collect()
+    };
+    assert_eq!(&typed("finding"), findings);
+    assert_eq!(typed("error"), json["errors"].as_array().unwrap().clone());
+    assert_eq!(typed("summary"), [json["summary"].clone()]);
+    assert_eq!(
+        records.last().unwrap()["type"],
+        "summary",
+        "the summary comes last"
+    );
+}
+
+#[test]
 fn checkstyle_xml() {
     let output = check(&["--format", "checkstyle", MIXED, "missing.md"]);
     assert_eq!(code(&output), 2);

@@ -155,7 +155,7 @@ fn help_speaks_the_interface_language() {
         "{help}"
     );
     assert!(help.contains("Использование: termlint check"), "{help}");
-    assert!(help.contains("Формат вывода: human, json, sarif"), "{help}");
+    assert!(help.contains("Формат вывода: human, json, jsonl"), "{help}");
     for english in ["Usage", "Options", "Arguments", "Print help", "possible values"] {
         assert!(!help.contains(english), "{english}: {help}");
     }

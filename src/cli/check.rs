@@ -13,8 +13,8 @@ use termlint::i18n::{Localizer, Message};
 use termlint::lang::Language;
 use termlint::lint::{Input, Linter, Progress, Report, Walks};
 use termlint::report::{
-    write_checkstyle_report, write_github_report, write_json_report, write_sarif_report, HumanReporter,
-    Statistics,
+    write_checkstyle_report, write_github_report, write_json_lines_report, write_json_report,
+    write_sarif_report, HumanReporter, Statistics,
 };
 
 use super::fixes::{apply_fixes, FixOutcome, FixRequest};
@@ -351,6 +351,11 @@ fn write_report(
 ",
             )
         }),
+        OutputFormat::JsonLines => {
+            stream.write_with(|out| Ok(write_json_lines_report(out, report, glossary, localizer)?))?;
+            let _ = write!(stderr, "{}", table());
+            Ok(())
+        }
         OutputFormat::Sarif => stream.write_with(|out| {
             write_sarif_report(&mut *out, report, glossary, localizer, statistics.as_ref())?;
             out.write_all(b"\n")

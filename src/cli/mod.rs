@@ -84,6 +84,9 @@ struct GlossaryArgs {
 enum OutputFormat {
     Human,
     Json,
+    /// JSON Lines: one finding per line.
+    #[value(name = "jsonl")]
+    JsonLines,
     Sarif,
     Github,
     Checkstyle,

@@ -39,7 +39,7 @@ use serde::Serialize;
 use crate::check::{Detail, Finding, Severity};
 use crate::glossary::Glossary;
 use crate::i18n::Localizer;
-use crate::lint::Report;
+use crate::lint::{FileError, Report};
 use crate::text::Position;
 
 use super::statistics::Statistics;
@@ -151,13 +151,8 @@ pub fn write_json_report(
     let errors = report
         .errors
         .iter()
-        .map(|error| JsonError {
-            path: error.input.to_text(),
-            kind: file_error_kind(&error.kind),
-            message: localizer.render(&error.message()),
-        })
+        .map(|error| json_error(error, localizer))
         .collect();
-    let count = |severity| report.findings().filter(|f| f.severity == severity).count();
     let json = JsonReport {
         version: JSON_SCHEMA_VERSION,
         findings: Findings {
@@ -166,17 +161,73 @@ pub fn write_json_report(
             localizer,
         },
         errors,
-        summary: JsonSummary {
-            files: report.files_checked,
-            findings: report.findings().count(),
-            errors: count(Severity::Error),
-            warnings: count(Severity::Warning),
-            infos: count(Severity::Info),
-            unreadable: report.errors.len(),
-        },
+        summary: summary(report),
         statistics,
     };
     serde_json::to_writer_pretty(out, &json)
+}
+
+fn json_error<'a>(error: &'a FileError, localizer: &Localizer) -> JsonError<'a> {
+    JsonError {
+        path: error.input.to_text(),
+        kind: file_error_kind(&error.kind),
+        message: localizer.render(&error.message()),
+    }
+}
+
+fn summary(report: &Report) -> JsonSummary {
+    let count = |severity| report.findings().filter(|f| f.severity == severity).count();
+    JsonSummary {
+        files: report.files_checked,
+        findings: report.findings().count(),
+        errors: count(Severity::Error),
+        warnings: count(Severity::Warning),
+        infos: count(Severity::Info),
+        unreadable: report.errors.len(),
+    }
+}
+
+/// One line of [`write_json_lines_report`]: a finding, a file error or the
+/// summary, said by `type`, with the fields it has in the JSON document.
+#[derive(Serialize)]
+struct JsonLine<T> {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    #[serde(flatten)]
+    record: T,
+}
+
+/// Writes the report as JSON Lines: one finding per line, as they are
+/// read, then one line per file error and a last line with the summary,
+/// each an object whose `type` is `finding`, `error` or `summary` and whose
+/// other fields are those of the JSON document's. A line-oriented engine
+/// (Spark's `RDD.pipe`, Hadoop streaming) takes each line on its own.
+pub fn write_json_lines_report(
+    mut out: impl std::io::Write,
+    report: &Report,
+    glossary: &Glossary,
+    localizer: &Localizer,
+) -> serde_json::Result<()> {
+    let localizer = &Localizer::new(localizer.tag()).with_isolation(false);
+    for file in &report.files {
+        for finding in &file.findings {
+            let record = json_finding(file.input.to_text(), finding, glossary, localizer);
+            write_line(&mut out, "finding", record)?;
+        }
+    }
+    for error in &report.errors {
+        write_line(&mut out, "error", json_error(error, localizer))?;
+    }
+    write_line(&mut out, "summary", summary(report))
+}
+
+fn write_line(
+    out: &mut impl std::io::Write,
+    kind: &'static str,
+    record: impl Serialize,
+) -> serde_json::Result<()> {
+    serde_json::to_writer(&mut *out, &JsonLine { kind, record })?;
+    out.write_all(b"\n").map_err(serde_json::Error::io)
 }
 
 /// The findings of a report, serialized one by one as they are read.

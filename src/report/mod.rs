@@ -12,7 +12,9 @@ mod statistics;
 pub use checkstyle::{checkstyle_report, write_checkstyle_report};
 pub use github::{github_report, write_github_report};
 pub use human::HumanReporter;
-pub use json::{json_report, json_report_with, write_json_report, JSON_SCHEMA_VERSION};
+pub use json::{
+    json_report, json_report_with, write_json_lines_report, write_json_report, JSON_SCHEMA_VERSION,
+};
 pub use sarif::{
     fingerprint, rule_description, sarif_report, write_sarif_report, FINGERPRINT_KEY, SARIF_SCHEMA,
 };
