@@ -555,9 +555,6 @@ impl UnlistedFinder {
     ) -> Option<Unlisted> {
         let range = span[0].range.start..span[span.len() - 1].range.end;
         let slice = &text[range.clone()];
-        if self.listed.contains(half_hash(&fold_term(slice, CaseMode::Fold))) {
-            return None;
-        }
         let skeleton = consonants(key);
         if candidates.is_none() && skeleton.chars().count() > self.max_consonants + 1 {
             return None;
@@ -569,15 +566,20 @@ impl UnlistedFinder {
         {
             return None;
         }
+        // The terms near the key first: most phrases have none, and are
+        // left before anything is folded.
+        let ids = match candidates {
+            Some(ids) => ids.to_vec(),
+            None => self.lookup(&skeleton),
+        };
+        if ids.is_empty() || self.listed.contains(half_hash(&fold_term(slice, CaseMode::Fold))) {
+            return None;
+        }
         let letters: String = span
             .iter()
             .map(|w| fold_term(&text[w.range.clone()], CaseMode::Fold))
             .collect();
         let mut best: Option<Unlisted> = None;
-        let ids = match candidates {
-            Some(ids) => ids.to_vec(),
-            None => self.lookup(&skeleton),
-        };
         for id in ids {
             let term = &self.terms[id as usize];
             if !filter.applies_to(term.language_index as usize) || (single && term.words != 1) {
