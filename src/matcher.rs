@@ -25,7 +25,7 @@ use std::cell::OnceCell;
 use std::io::{Read, Write};
 use std::ops::Range;
 
-use crate::wordlist::CommonWords;
+use crate::wordlist::{is_acronym, is_title_case, CommonWords};
 use daachorse::{DoubleArrayAhoCorasick, DoubleArrayAhoCorasickBuilder, MatchKind};
 
 use crate::glossary::{Concept, ConceptKind, Glossary, LanguageTerms, Status, Term, TermType};
@@ -193,10 +193,11 @@ pub struct Mention {
 }
 
 /// The glossary languages that apply to one document language, and that
-/// language's common words.
+/// language's common words and names.
 pub struct LanguageFilter {
     applies: Vec<bool>,
     common_words: Option<&'static CommonWords>,
+    proper_names: Option<&'static CommonWords>,
 }
 
 impl LanguageFilter {
@@ -494,6 +495,7 @@ impl Matcher {
         LanguageFilter {
             applies: self.languages.iter().map(|l| l.applies_to(document)).collect(),
             common_words: CommonWords::for_language(document),
+            proper_names: CommonWords::names_for_language(document),
         }
     }
 
@@ -614,6 +616,7 @@ impl Matcher {
         ending: Option<&WordRest>,
     ) -> Option<Mention> {
         let entries = self.patterns.get(pattern);
+        let found_text = found;
         let found = FoundForms::new(found);
         let mut best: Option<(Closeness, Status, bool, &Entry)> = None;
         for entry in entries.iter().map(|&id| &self.entries[id as usize]) {
@@ -622,8 +625,16 @@ impl Matcher {
             }
             let term = self.term(entry);
             let case_mismatch = term.case_sensitive && found.cased() != entry.cased_form(term);
+            // A short acronym in another case is a word (`is`, `us`); one
+            // in title case that is a name of the language is that name
+            // (the goddess `Isis`).
             if case_mismatch
-                && term.text.chars().filter(|c| c.is_alphanumeric()).count() < MIN_CASE_FINDING_LEN
+                && (term.text.chars().filter(|c| c.is_alphanumeric()).count() < MIN_CASE_FINDING_LEN
+                    || (is_acronym(&term.text)
+                        && is_title_case(found_text)
+                        && filter
+                            .proper_names
+                            .is_some_and(|names| names.contains(found_text))))
             {
                 continue;
             }

@@ -12,6 +12,9 @@ use crate::lang::Language;
 
 /// English: SCOWL's words in lower-case letters (see `wordlists/README.md`).
 const ENGLISH: &str = include_str!("../wordlists/en.txt");
+/// English: SCOWL's capitalized words (names of people, places, peoples,
+/// gods), lower-cased.
+const ENGLISH_NAMES: &str = include_str!("../wordlists/en-names.txt");
 
 /// A sorted list of words, one per line, searched in place.
 pub struct CommonWords {
@@ -26,6 +29,17 @@ impl CommonWords {
         static EN: OnceLock<CommonWords> = OnceLock::new();
         match language.id().language.as_str() {
             "en" => Some(EN.get_or_init(|| CommonWords::new(ENGLISH))),
+            _ => None,
+        }
+    }
+
+    /// The names (proper nouns) of `language` that termlint has a list of:
+    /// a miscased acronym that is one of them is that name instead (the
+    /// goddess `Isis` is not `ISIS`).
+    pub fn names_for_language(language: &Language) -> Option<&'static CommonWords> {
+        static EN: OnceLock<CommonWords> = OnceLock::new();
+        match language.id().language.as_str() {
+            "en" => Some(EN.get_or_init(|| CommonWords::new(ENGLISH_NAMES))),
             _ => None,
         }
     }
@@ -94,6 +108,16 @@ pub fn is_acronym(word: &str) -> bool {
     word.chars().filter(|c| c.is_alphabetic()).count() >= 2 && word.chars().all(|c| !c.is_lowercase())
 }
 
+/// Whether `word` is a capital followed by lower-case letters only
+/// (`Isis`), as a name is written.
+pub fn is_title_case(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(char::is_uppercase) && {
+        let rest = chars.as_str();
+        !rest.is_empty() && rest.chars().all(char::is_lowercase)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -124,6 +148,17 @@ mod tests {
     #[test]
     fn only_languages_with_a_list_have_one() {
         assert!(CommonWords::for_language(&"ru".parse().unwrap()).is_none());
+    }
+
+    #[test]
+    fn names_of_the_language_are_known_in_any_case() {
+        let names = CommonWords::names_for_language(&"en".parse().unwrap()).unwrap();
+        assert!(names.contains("Isis") && names.contains("ISIS"));
+        assert!(!names.contains("Isil") && !names.contains("multiple"));
+        assert!(is_title_case("Isis") && is_title_case("Доиш"));
+        assert!(
+            !is_title_case("ISIS") && !is_title_case("isis") && !is_title_case("I") && !is_title_case("")
+        );
     }
 
     #[test]
