@@ -1058,6 +1058,27 @@ mod tests {
     }
 
     #[test]
+    fn common_words_identifiers_and_acronym_mixes_are_no_names() {
+        let english = CommonWords::for_language(&"en".parse().unwrap());
+        let common = |phrase: &str| {
+            let all = words(phrase, std::slice::from_ref(&(0..phrase.len())));
+            is_common_phrase(phrase, &all, english)
+        };
+        for phrase in [
+            "Multiple",
+            "Regions Valley",
+            "DataType",
+            "VBA Add-In",
+            "Enable DDE",
+        ] {
+            assert!(common(phrase), "{phrase}");
+        }
+        for phrase in ["Kerman", "as-Sham", "Mashhed", "ISKP", "Regans Valley"] {
+            assert!(!common(phrase), "{phrase}");
+        }
+    }
+
+    #[test]
     fn a_one_letter_word_never_starts_or_ends_a_name_in_any_script() {
         let text = "A و Kerman قریشی";
         let all = words(text, std::slice::from_ref(&(0..text.len())));
