@@ -16,6 +16,25 @@ const ENGLISH: &str = include_str!("../wordlists/en.txt");
 /// gods), lower-cased.
 const ENGLISH_NAMES: &str = include_str!("../wordlists/en-names.txt");
 
+/// The lists of one language, indexed the first time they are asked for.
+struct LanguageLists {
+    words: CommonWords,
+    names: CommonWords,
+}
+
+/// The lists of `language`, if termlint has them: one place to add a
+/// language.
+fn lists_for(language: &Language) -> Option<&'static LanguageLists> {
+    static EN: OnceLock<LanguageLists> = OnceLock::new();
+    match language.id().language.as_str() {
+        "en" => Some(EN.get_or_init(|| LanguageLists {
+            words: CommonWords::new(ENGLISH),
+            names: CommonWords::new(ENGLISH_NAMES),
+        })),
+        _ => None,
+    }
+}
+
 /// A sorted list of words, one per line, searched in place.
 pub struct CommonWords {
     text: &'static str,
@@ -26,22 +45,14 @@ pub struct CommonWords {
 impl CommonWords {
     /// The common words of `language`, if termlint has a list of them.
     pub fn for_language(language: &Language) -> Option<&'static CommonWords> {
-        static EN: OnceLock<CommonWords> = OnceLock::new();
-        match language.id().language.as_str() {
-            "en" => Some(EN.get_or_init(|| CommonWords::new(ENGLISH))),
-            _ => None,
-        }
+        lists_for(language).map(|lists| &lists.words)
     }
 
     /// The names (proper nouns) of `language` that termlint has a list of:
     /// a miscased acronym that is one of them is that name instead (the
     /// goddess `Isis` is not `ISIS`).
     pub fn names_for_language(language: &Language) -> Option<&'static CommonWords> {
-        static EN: OnceLock<CommonWords> = OnceLock::new();
-        match language.id().language.as_str() {
-            "en" => Some(EN.get_or_init(|| CommonWords::new(ENGLISH_NAMES))),
-            _ => None,
-        }
+        lists_for(language).map(|lists| &lists.names)
     }
 
     /// A list of the lines of `text`, which are sorted bytewise.
