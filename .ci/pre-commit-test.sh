@@ -29,7 +29,7 @@ export PRE_COMMIT_HOME="$work/cache"
 # release wheels come from the release workflow), with what pip needs to
 # build the hooks' package beside it.
 wheels="$work/wheels"
-python3 -m maturin build --quiet -m "$repo/python/pyproject.toml" --profile dev --out "$wheels"
+(cd "$repo/python" && python3 -m maturin build --quiet --profile dev --out "$wheels")
 python3 -m pip download --quiet --disable-pip-version-check --dest "$wheels" 'setuptools>=61' wheel
 python3 -m venv "$work/venv"
 "$work/venv/bin/pip" install --quiet --disable-pip-version-check --no-index --find-links "$wheels" termlint
