@@ -834,10 +834,16 @@ impl<'a> FoundForms<'a> {
     }
 
     fn written(&self) -> &str {
+        if folds_to_itself(self.found) {
+            return self.found;
+        }
         self.written.get_or_init(|| as_written(self.found))
     }
 
     fn cased(&self) -> &str {
+        if folds_to_itself(self.found) {
+            return self.found;
+        }
         self.cased.get_or_init(|| fold_term(self.found, CaseMode::Keep))
     }
 
@@ -853,6 +859,17 @@ impl<'a> FoundForms<'a> {
             Closeness::Folded
         }
     }
+}
+
+/// Whether `text` is its own form as written and its own case-keeping
+/// fold: ASCII letters and digits in words of single spaces, as most
+/// matches are (judging them then costs no copy).
+fn folds_to_itself(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.first().is_some_and(u8::is_ascii_alphanumeric)
+        && bytes.last().is_some_and(u8::is_ascii_alphanumeric)
+        && bytes.iter().all(|b| b.is_ascii_alphanumeric() || *b == b' ')
+        && !text.contains("  ")
 }
 
 /// The rest of a word after a match: where it ends and its folded letters
@@ -1120,6 +1137,27 @@ mod tests {
     use super::*;
     use crate::glossary::GlossaryLoader;
     use unicode_normalization::UnicodeNormalization;
+
+    proptest::proptest! {
+        /// The shortcut of judging never changes a judgement: what it takes
+        /// for its own fold is its own fold.
+        #[test]
+        fn what_folds_to_itself_does(text in "[A-Za-z0-9 .'-]{0,12}") {
+            if folds_to_itself(&text) {
+                proptest::prop_assert_eq!(fold_term(&text, CaseMode::Keep), text.clone());
+                proptest::prop_assert_eq!(as_written(&text), text);
+            }
+        }
+    }
+
+    #[test]
+    fn plain_words_fold_to_themselves() {
+        assert!(folds_to_itself("Kerman"));
+        assert!(folds_to_itself("Islamic State 2"));
+        for other in ["", " Kerman", "Kerman ", "al-Qaida", "Shi'a", "U.S.", "two  spaces", "Kirmān"] {
+            assert!(!folds_to_itself(other), "{other:?}");
+        }
+    }
 
     const GLOSSARY: &str = r#"
         [[concept]]

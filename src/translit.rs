@@ -67,27 +67,35 @@ pub fn consonants(key: &str) -> String {
 /// Weighted edit distance between two keys: inserting, deleting or
 /// substituting a vowel mark costs 0.5, a consonant 1.
 pub fn key_distance(a: &str, b: &str) -> f32 {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
     let cost = |c: char| if c == VOWEL { 0.5 } else { 1.0 };
-    let mut previous: Vec<f32> = std::iter::once(0.0)
-        .chain(b.iter().scan(0.0, |sum, &c| {
-            *sum += cost(c);
-            Some(*sum)
-        }))
-        .collect();
-    for &ca in &a {
-        let mut current = vec![previous[0] + cost(ca)];
-        for (j, &cb) in b.iter().enumerate() {
-            let substitute = if ca == cb { 0.0 } else { cost(ca).max(cost(cb)) };
-            let best = (previous[j] + substitute)
-                .min(previous[j + 1] + cost(ca))
-                .min(current[j] + cost(cb));
-            current.push(best);
-        }
-        previous = current;
+    // One row of the table, reused from call to call: the unlisted search
+    // compares hundreds of thousands of keys in a large run.
+    thread_local! {
+        static ROW: std::cell::RefCell<Vec<f32>> = const { std::cell::RefCell::new(Vec::new()) };
     }
-    previous[b.len()]
+    ROW.with_borrow_mut(|row| {
+        row.clear();
+        row.push(0.0);
+        let mut sum = 0.0;
+        for cb in b.chars() {
+            sum += cost(cb);
+            row.push(sum);
+        }
+        for ca in a.chars() {
+            // `diagonal` is the previous row's value left of `j + 1`.
+            let mut diagonal = row[0];
+            row[0] += cost(ca);
+            for (j, cb) in b.chars().enumerate() {
+                let substitute = if ca == cb { 0.0 } else { cost(ca).max(cost(cb)) };
+                let best = (diagonal + substitute)
+                    .min(row[j + 1] + cost(ca))
+                    .min(row[j] + cost(cb));
+                diagonal = row[j + 1];
+                row[j + 1] = best;
+            }
+        }
+        row[row.len() - 1]
+    })
 }
 
 /// Lower-case words that may stand inside a name: Arabic, Persian and

@@ -77,12 +77,15 @@ pub fn inconsistent_findings(
     severity: Severity,
     project: Option<&ResolvedUsage>,
 ) -> Vec<(usize, Finding)> {
-    let glosses: Vec<Vec<bool>> = scope
-        .iter()
-        .map(|doc| gloss_members(matcher, doc.document.text, doc.mentions))
-        .collect();
+    // Glosses are looked for only in documents that may get a finding.
+    let glosses: Vec<std::cell::OnceCell<Vec<bool>>> = scope.iter().map(|_| Default::default()).collect();
+    let is_gloss = |(doc, index): Site| {
+        glosses[doc].get_or_init(|| gloss_members(matcher, scope[doc].document.text, scope[doc].mentions))[index]
+    };
     let mention = |(doc, index): Site| &scope[doc].mentions[index];
-    let mut groups: BTreeMap<(usize, usize, TermType), Vec<Site>> = BTreeMap::new();
+    // Mentions grouped by sorting one list, not one list per group: a
+    // large run has hundreds of thousands of groups of a mention or two.
+    let mut keyed: Vec<((usize, usize, TermType), Site)> = Vec::new();
     let mut surnames: BTreeMap<(usize, usize), Vec<Site>> = BTreeMap::new();
     for (doc, input) in scope.iter().enumerate() {
         for (index, m) in input.mentions.iter().enumerate() {
@@ -94,22 +97,30 @@ pub fn inconsistent_findings(
                 continue;
             }
             let term_type = matcher.resolve(m).2.term_type;
-            groups
-                .entry((m.concept, m.language, term_type))
-                .or_default()
-                .push((doc, index));
+            keyed.push(((m.concept, m.language, term_type), (doc, index)));
         }
     }
+    keyed.sort_unstable();
     let mut findings = Vec::new();
-    for (&(concept, language, term_type), members) in &groups {
-        let uses = match project.and_then(|p| p.groups.get(&(concept, language, term_type))) {
+    let mut members: Vec<Site> = Vec::new();
+    for group in keyed.chunk_by(|a, b| a.0 == b.0) {
+        let (concept, language, term_type) = group[0].0;
+        members.clear();
+        members.extend(group.iter().map(|&(_, site)| site));
+        let project_uses = project.and_then(|p| p.groups.get(&(concept, language, term_type)));
+        let named_alone = surnames.get(&(concept, language)).filter(|_| term_type == TermType::Full);
+        if project_uses.is_none() && named_alone.is_none() && uses_one_form(matcher, &members, mention) {
+            // One form and no surname alone: nothing to settle.
+            continue;
+        }
+        let uses = match project_uses {
             Some(project_uses) => project_form_uses(project_uses),
-            None => form_uses(matcher, members, mention),
+            None => form_uses(matcher, &members, mention),
         };
         let chosen = chosen_form(matcher, &uses, mention(members[0]));
         let reference = reference(matcher, &uses, chosen.as_ref(), mention(members[0]));
-        let quiet = |&(doc, index): &Site| scope[doc].flagged[index] || glosses[doc][index];
-        if let (TermType::Full, Some(sites)) = (term_type, surnames.get(&(concept, language))) {
+        let quiet = |&(doc, index): &Site| scope[doc].flagged[index] || is_gloss((doc, index));
+        if let Some(sites) = named_alone {
             for &site in sites.iter().filter(|site| !quiet(site)) {
                 let m = mention(site);
                 let text = scope[site.0].document.text;
@@ -123,7 +134,7 @@ pub fn inconsistent_findings(
         let Some(chosen) = chosen else {
             continue;
         };
-        for &site in members {
+        for &site in &members {
             if Some(mention(site).form) != chosen.form && !quiet(&site) {
                 let suggestion = reference.text.clone();
                 findings.push(inconsistent_finding(
@@ -224,13 +235,13 @@ fn inconsistent_finding(
 /// What a mention counts as: the form, its status and the glossary term it
 /// stands for. A mention that folds like the preferred term is the preferred
 /// term; a deprecated one counts as the term its fix writes.
-fn counted_form(matcher: &Matcher, mention: &Mention) -> (usize, Status, String) {
+fn counted_form<'m>(matcher: &'m Matcher, mention: &Mention) -> (usize, Status, &'m str) {
     let (_, language_terms, term) = matcher.resolve(mention);
     if matcher.is_preferred_form(mention) {
         return (
             mention.form,
             Status::Preferred,
-            language_terms.preferred().text.clone(),
+            &language_terms.preferred().text,
         );
     }
     if term.status == Status::Deprecated {
@@ -242,10 +253,17 @@ fn counted_form(matcher: &Matcher, mention: &Mention) -> (usize, Status, String)
                 target.status
             };
             let form = matcher.term_form(mention.concept, mention.language, index);
-            return (form, status, target.text.clone());
+            return (form, status, &target.text);
         }
     }
-    (mention.form, term.status, term.text.clone())
+    (mention.form, term.status, &term.text)
+}
+
+/// Whether all of `members` count as one form.
+fn uses_one_form<'a>(matcher: &Matcher, members: &[Site], mention: impl Fn(Site) -> &'a Mention) -> bool {
+    let mut forms = members.iter().map(|&site| counted_form(matcher, mention(site)).0);
+    let first = forms.next();
+    forms.all(|form| Some(form) == first)
 }
 
 /// Uses of each form among `members`, keyed by form.
@@ -257,11 +275,11 @@ fn form_uses<'a>(
     let mut uses: BTreeMap<usize, FormUse> = BTreeMap::new();
     for &site in members {
         let (form, status, text) = counted_form(matcher, mention(site));
-        let entry = uses.entry(form).or_insert(FormUse {
+        let entry = uses.entry(form).or_insert_with(|| FormUse {
             first: Place::Scope(site),
             count: 0,
             status,
-            text,
+            text: text.to_string(),
         });
         entry.count += 1;
         entry.status = entry.status.min(status);
@@ -302,7 +320,7 @@ pub fn form_usage(matcher: &Matcher, scope: &[ConsistencyInput]) -> ProjectUsage
                 concept: concept.id.clone(),
                 language: language_terms.language.to_string(),
                 kind: term.term_type,
-                form: text,
+                form: text.to_string(),
                 status,
                 count: 1,
                 first: FirstUse {
