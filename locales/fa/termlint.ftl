@@ -138,7 +138,7 @@ cli-arg-ui-lang = زبان پیام‌های termlint (نگاه کنید به --
 cli-arg-list-ui-langs = فهرست زبان‌های پیام‌های termlint
 cli-arg-paths = فایل‌ها یا پوشه‌هایی که بررسی می‌شوند؛ - یعنی ورودی استاندارد (پیش‌فرض: پوشهٔ کنونی)
 cli-arg-lang = زبان سندها (BCP 47)، مگر آنکه termlint.toml زبان مسیر را تعیین کند (پیش‌فرض: en)
-cli-arg-format = قالب خروجی: human، json، jsonl (JSON Lines: هر یافته در یک سطر)، sarif، github (فرمان‌های GitHub Actions) یا checkstyle (پیش‌فرض: human)
+cli-arg-format = قالب خروجی: human، json، jsonl (JSON Lines: هر یافته در یک سطر)، sarif، github (فرمان‌های GitHub Actions)، checkstyle یا html (یک صفحهٔ خودبسنده) (پیش‌فرض: human)
 cli-arg-glossary = فایل واژه‌نامه (TOML، TBX، CSV، TSV، XLSX یا ODS) یا پوشه‌ای از این فایل‌ها (تکرارپذیر)؛ به واژه‌نامهٔ داخلی افزوده می‌شود
 cli-arg-no-default-glossary = واژه‌نامهٔ داخلی termlint به کار نرود
 cli-arg-no-cache = واژه‌نامه‌های بزرگ از نو کامپایل شوند و حافظهٔ نهان واژه‌نامه‌های کامپایل‌شده خوانده نشود
@@ -262,3 +262,20 @@ summary-statistics-count = { $count }
 summary-progress = { $done } از { $total } فایل، { $kilobytes } کیلوبایت
 cli-arg-quiet = فقط یافته‌ها چاپ شوند: بی خلاصه و بی نوار پیشرفت (فایل‌هایی که بررسی‌شدنی نیستند همچنان در خروجی خطای استاندارد گزارش می‌شوند)
 cli-arg-statistics = پس از یافته‌ها، شمار آن‌ها برای هر بررسی و هر مفهوم چاپ شود
+
+## HTML report (--format html)
+
+html-title = گزارش termlint
+html-filter-all = همه
+html-filter-check = بررسی
+html-filter-concept = مفهوم
+html-filter-severity = شدت
+html-concepts = مفهوم‌ها
+html-concept-column = مفهوم
+html-forms-column = صورت‌های یافته‌شده
+html-files-column = فایل‌ها
+html-times = ×{ $count }
+html-document-findings = { $findings } یافته
+html-lines-left-out = { $lines } سطر نشان داده نشده است
+html-no-findings = یافته‌ای نیست.
+html-errors = فایل‌هایی که بررسی نشدند

@@ -138,7 +138,7 @@ cli-arg-ui-lang = Забони паёмҳои termlint (нигаред ба --li
 cli-arg-list-ui-langs = Рӯйхати забонҳои паёмҳои termlint
 cli-arg-paths = Файлҳо ё ҷузвдонҳо барои санҷиш; - вуруди стандартист (пешфарз: ҷузвдони ҷорӣ)
 cli-arg-lang = Забони ҳуҷҷатҳо (BCP 47), агар termlint.toml онро барои роҳ муайян накунад (пешфарз: en)
-cli-arg-format = Формати бурунд: human, json, jsonl (JSON Lines: ҳар ёфта дар як сатр), sarif, github (фармонҳо барои GitHub Actions) ё checkstyle (пешфарз: human)
+cli-arg-format = Формати бурунд: human, json, jsonl (JSON Lines: ҳар ёфта дар як сатр), sarif, github (фармонҳо барои GitHub Actions), checkstyle ё html (як саҳифаи мустақил) (пешфарз: human)
 cli-arg-glossary = Файли луғат (.toml, .tbx, .csv, .tsv, .xlsx ё .ods) ё ҷузвдони чунин файлҳо (якчанд бор додан мумкин); ба луғати дарунсохт илова мешавад
 cli-arg-no-default-glossary = Луғати дарунсохти termlint истифода нашавад
 cli-arg-no-cache = Луғатҳои калон аз нав компилятсия шаванд, на аз кэши луғатҳои компилятсияшуда хонда шаванд
@@ -262,3 +262,20 @@ summary-statistics-count = { $count }
 summary-progress = { $done } аз { $total } файл, { $kilobytes } КБ
 cli-arg-quiet = Танҳо бозёфтҳо чоп шаванд: бе хулоса ва бе нишондиҳандаи рафти кор (дар бораи файлҳое, ки санҷида нашуданд, ба ҳар ҳол дар ҷараёни стандартии хатоҳо хабар дода мешавад)
 cli-arg-statistics = Пас аз бозёфтҳо шумораи онҳоро барои ҳар санҷиш ва ҳар мафҳум чоп кунад
+
+## HTML report (--format html)
+
+html-title = Гузориши termlint
+html-filter-all = ҳама
+html-filter-check = Санҷиш
+html-filter-concept = Мафҳум
+html-filter-severity = Дараҷа
+html-concepts = Мафҳумҳо
+html-concept-column = Мафҳум
+html-forms-column = Шаклҳои ёфтшуда
+html-files-column = Файлҳо
+html-times = ×{ $count }
+html-document-findings = { $findings } бозёфт
+html-lines-left-out = { $lines } сатр нишон дода нашуд
+html-no-findings = Бозёфт нест.
+html-errors = Файлҳое, ки санҷида нашуданд

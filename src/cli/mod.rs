@@ -90,6 +90,8 @@ enum OutputFormat {
     Sarif,
     Github,
     Checkstyle,
+    /// One self-contained HTML page.
+    Html,
 }
 
 /// Chooses the interface language, parses the command line with localized

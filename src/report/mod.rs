@@ -1,9 +1,10 @@
 //! Reports: turning a [`Report`](crate::lint::Report) into words, JSON,
-//! SARIF, GitHub workflow commands or checkstyle XML. Only this module (and
+//! SARIF, GitHub workflow commands, checkstyle XML or an HTML page. Only this module (and
 //! the CLI) decides how findings look.
 
 mod checkstyle;
 mod github;
+mod html;
 mod human;
 mod json;
 mod sarif;
@@ -11,6 +12,7 @@ mod statistics;
 
 pub use checkstyle::{checkstyle_report, write_checkstyle_report};
 pub use github::{github_report, write_github_report};
+pub use html::{html_report, write_html_report, CONTEXT_LINES, FULL_TEXT_LINES, OPEN_DOCUMENTS};
 pub use human::HumanReporter;
 pub use json::{
     json_report, json_report_with, write_json_lines_report, write_json_report, JSON_SCHEMA_VERSION,
