@@ -732,3 +732,131 @@ const SCRIPT: &str = r#"
   reveal();
 })();
 "#;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::CheckId;
+    use crate::lint::Input;
+    use crate::text::{LineIndex, Position};
+
+    fn finding(text: &str, range: std::ops::Range<usize>, severity: Severity) -> Finding {
+        let lines = LineIndex::new(text);
+        let position = |offset: usize| match offset <= text.len() && text.is_char_boundary(offset) {
+            true => lines.position(text, offset),
+            false => Position { line: 1, column: 1 },
+        };
+        Finding {
+            check: CheckId::Case,
+            severity,
+            start: position(range.start),
+            end: position(range.end),
+            found: text.get(range.clone()).unwrap_or_default().to_string(),
+            range,
+            concept: "kerman".into(),
+            suggestion: Some("Kerman".into()),
+            detail: Detail::Case {
+                expected: "Kerman".into(),
+            },
+            fix: None,
+            segment: None,
+        }
+    }
+
+    fn page(text: &str, ranges: &[(std::ops::Range<usize>, Severity)]) -> String {
+        let report = Report {
+            files: vec![FileReport {
+                input: Input::Path("a.md".into()),
+                text: text.into(),
+                findings: ranges.iter().map(|(r, s)| finding(text, r.clone(), *s)).collect(),
+            }],
+            errors: Vec::new(),
+            files_checked: 1,
+        };
+        html_report(&report, &Glossary::default(), Localizer::fallback())
+    }
+
+    /// The marks' texts by finding id, in page order.
+    fn marks(html: &str) -> BTreeMap<String, String> {
+        let mut texts: BTreeMap<String, String> = BTreeMap::new();
+        for part in html.split("<mark ").skip(1) {
+            let ids = part
+                .split("data-ids=\"")
+                .nth(1)
+                .and_then(|s| s.split('"').next())
+                .unwrap();
+            let inner = part.split_once('>').unwrap().1.split("</mark>").next().unwrap();
+            for id in ids.split(' ') {
+                texts.entry(id.into()).or_default().push_str(inner);
+            }
+        }
+        texts
+    }
+
+    #[test]
+    fn overlapping_and_crossing_findings_each_keep_their_text() {
+        let text = "ab Kirman Kirman cd";
+        // 0: "Kirman Kirman", 1: the first "Kirman" inside it, 2: "man Kirman cd"
+        // crossing 0's end, 3: the same span as 1.
+        let html = page(
+            text,
+            &[
+                (3..16, Severity::Warning),
+                (3..9, Severity::Error),
+                (6..19, Severity::Info),
+                (3..9, Severity::Info),
+            ],
+        );
+        let marks = marks(&html);
+        assert_eq!(marks["0"], "Kirman Kirman");
+        assert_eq!(marks["1"], "Kirman");
+        assert_eq!(marks["2"], "man Kirman cd");
+        assert_eq!(marks["3"], "Kirman");
+        // A piece under an error and others takes the error's colour.
+        assert!(
+            html.contains("<mark class=\"sev-error\" data-ids=\"0 1 3\""),
+            "{html}"
+        );
+        for id in 0..4 {
+            assert!(html.contains(&format!("id=\"f{id}\"")));
+        }
+    }
+
+    #[test]
+    fn a_finding_across_a_line_break_is_marked_on_both_lines() {
+        let text = "one Kir\r\nman two\n";
+        let html = page(text, &[(4..12, Severity::Error)]);
+        assert_eq!(marks(&html)["0"], "Kirman");
+        assert_eq!(html.matches("<mark ").count(), 2);
+    }
+
+    #[test]
+    fn a_range_outside_the_text_or_inside_a_character_is_listed_but_not_placed() {
+        let text = "Ķirman\n";
+        let html = page(
+            text,
+            &[
+                (1..3, Severity::Error),
+                (5..40, Severity::Error),
+                (0..2, Severity::Error),
+            ],
+        );
+        assert_eq!(marks(&html).keys().collect::<Vec<_>>(), ["2"]);
+        assert_eq!(html.matches("<li class=\"finding").count(), 3);
+        assert!(!html.contains("href=\"#f0\"") && !html.contains("href=\"#f1\""));
+        assert!(html.contains("href=\"#f2\""));
+    }
+
+    #[test]
+    fn directions_follow_the_script() {
+        let dir = |tag: &str| direction(&tag.parse().unwrap());
+        assert_eq!(dir("fa"), "rtl");
+        assert_eq!(dir("ar"), "rtl");
+        assert_eq!(dir("he"), "rtl");
+        assert_eq!(dir("ur"), "rtl");
+        assert_eq!(dir("en"), "ltr");
+        assert_eq!(dir("tg"), "ltr");
+        assert_eq!(dir("uz-Latn"), "ltr");
+        assert_eq!(dir("uz-Arab"), "rtl");
+    }
+}

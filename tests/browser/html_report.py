@@ -135,7 +135,7 @@ def main():
         page.evaluate("() => { location.hash = ''; scrollTo(0, 0); }")
         page.screenshot(path=str(args.artifacts / "html-report-desktop.png"), full_page=True)
 
-        phone = browser.new_page(viewport={"width": 390, "height": 844}, device_scale_factor=2,
+        phone = browser.new_page(viewport={"width": 390, "height": 844}, device_scale_factor=1,
                                  is_mobile=True, has_touch=True)
         phone.goto(url)
         width = phone.evaluate("document.documentElement.scrollWidth")
