@@ -44,8 +44,19 @@ run --format html >"$work/report.html"
 run --format json >"$work/report.json"
 cd "$repo"
 
+# A run of more documents than the page opens: 22, the last with two concepts.
+mkdir "$work/many"
+for n in $(seq -w 0 20); do
+    echo "The road to Kirman is long." >"$work/many/doc-$n.md"
+done
+echo "The road from Kirman passes Jalalabat." >"$work/many/doc-21.md"
+status=0
+(cd "$work/many" && "$termlint" check --no-config --quiet --format html .) >"$work/lazy.html" || status=$?
+[ "$status" -eq 1 ] || { echo "the lazy corpus exited $status, expected 1" >&2; exit 1; }
+
 mkdir -p "$artifacts"
-cp "$work/report.html" "$work/report.json" "$artifacts/"
+cp "$work/report.html" "$work/report.json" "$work/lazy.html" "$artifacts/"
 "$venv/bin/python" tests/browser/html_report.py \
     --html "$artifacts/report.html" --json "$artifacts/report.json" \
-    --root tests/fixtures/html-report --artifacts "$artifacts"
+    --root tests/fixtures/html-report --artifacts "$artifacts" \
+    --lazy-html "$artifacts/lazy.html"

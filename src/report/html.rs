@@ -390,7 +390,7 @@ impl Page<'_> {
                 let message = finding_message(finding, self.glossary, self.localizer.language());
                 let mut title = self.localizer.render(&message);
                 if let Some(suggestion) = &finding.suggestion {
-                    title.push_str("\n");
+                    title.push('\n');
                     let help = Message::new("finding-help").text("suggestion", suggestion);
                     title.push_str(&self.localizer.render(&help));
                 }

@@ -12,6 +12,8 @@ of the same run over tests/fixtures/html-report/. Checks that
   shown, and shows only the findings it names;
 - a finding's link leads to its place, and its mark says the fix on hover;
 - on a phone (390 px) nothing is wider than the screen;
+- with --lazy-html (a run of 22 documents), the first 20 are rendered and
+  the rest only when opened, by a link or by hand, filters applying to them;
 
 and keeps screenshots at 1280 px and 390 px in the artifacts folder.
 """
@@ -48,12 +50,41 @@ STATE = """() => {
 }"""
 
 
+def lazy(page, url):
+    """Documents after the 20th are rendered when opened, with the filters on."""
+    page.goto(url)
+    count = """(id) => { const s = document.getElementById(id);
+        return { open: s.querySelector("details").open, marks: s.querySelectorAll("mark").length,
+                 templates: s.querySelectorAll("template").length,
+                 lit: [...s.querySelectorAll("mark")].filter((m) => !m.classList.contains("off")).map((m) => m.textContent) }; }"""
+    sections = page.eval_on_selector_all("section.doc", "ss => ss.map(s => s.id)")
+    check(len(sections) == 22, f"22 documents: {sections}")
+    first, later = page.evaluate(count, "d0"), page.evaluate(count, "d20")
+    check(first["open"] and first["marks"] == 1, f"the first document is rendered: {first}")
+    check(not later["open"] and later["marks"] == 0 and later["templates"] == 1, f"the 21st waits: {later}")
+    page.click('#concepts a[href="#d20"]')
+    page.wait_for_function("document.getElementById('d20').querySelector('details').open")
+    later = page.evaluate(count, "d20")
+    check(later["marks"] == 1 and later["templates"] == 0, f"a link renders the 21st document: {later}")
+    print(f"ok  lazy: a link opened and rendered d20 ({later['marks']} mark)")
+    page.select_option("#filter-concept", "jalal-abad")
+    hidden = page.evaluate("[...document.querySelectorAll('section.doc')].filter(s => s.hidden).length")
+    check(hidden == 21, f"the concept filter hides the 21 documents without it ({hidden})")
+    page.click("#d21 summary")
+    page.wait_for_function("!document.querySelector('#d21 template')")
+    last = page.evaluate(count, "d21")
+    check(last["open"] and last["marks"] == 2 and last["lit"] == ["Jalalabat"],
+          f"opened by hand, the 22nd document is rendered and filtered: {last}")
+    print(f"ok  lazy: opened by hand, d21 shows {last['lit']} lit of {last['marks']} marks")
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--html", required=True, type=pathlib.Path)
     parser.add_argument("--json", required=True, type=pathlib.Path)
     parser.add_argument("--root", required=True, type=pathlib.Path, help="the folder the paths are relative to")
     parser.add_argument("--artifacts", required=True, type=pathlib.Path)
+    parser.add_argument("--lazy-html", type=pathlib.Path, help="a report of more documents than are open")
     parser.add_argument("--chromium", default="/usr/bin/chromium")
     args = parser.parse_args()
     args.artifacts.mkdir(parents=True, exist_ok=True)
@@ -141,6 +172,8 @@ def main():
         width = phone.evaluate("document.documentElement.scrollWidth")
         check(width <= 390, f"the page fits a phone's width (scrollWidth {width})")
         phone.screenshot(path=str(args.artifacts / "html-report-phone.png"), full_page=True)
+        if args.lazy_html:
+            lazy(browser.new_page(viewport={"width": 1280, "height": 900}), args.lazy_html.resolve().as_uri())
         browser.close()
 
     if FAILURES:
