@@ -45,7 +45,7 @@ use crate::i18n::{Localizer, Message};
 use crate::lint::{FileReport, Report};
 use crate::text::lines_with_breaks;
 
-use super::{concept_name, finding_message, severity_message};
+use super::{concept_name, finding_message, severity_message, summary_message};
 
 /// A document of at most this many lines is shown whole.
 pub const FULL_TEXT_LINES: usize = 400;
@@ -99,14 +99,16 @@ impl Facets {
         self.severities.insert(finding.severity);
     }
 
-    /// The `data-` attributes a filter reads.
+    /// The `data-` attributes a filter reads: check ids and severities
+    /// separated by spaces, concept ids (which may hold spaces) by line
+    /// breaks.
     fn attributes(&self) -> String {
-        let join = |items: Vec<&str>| attr(&items.join(" ")).into_owned();
+        let join = |items: Vec<&str>, separator: &str| attr(&items.join(separator)).into_owned();
         format!(
             " data-checks=\"{}\" data-concepts=\"{}\" data-severities=\"{}\"",
-            join(self.checks.iter().copied().collect()),
-            join(self.concepts.iter().map(String::as_str).collect()),
-            join(self.severities.iter().map(|s| s.as_str()).collect()),
+            join(self.checks.iter().copied().collect(), " "),
+            join(self.concepts.iter().map(String::as_str).collect(), "\n"),
+            join(self.severities.iter().map(|s| s.as_str()).collect(), " "),
         )
     }
 }
@@ -149,7 +151,7 @@ impl Page<'_> {
         writeln!(
             out,
             "<p class=\"summary\">{}</p>",
-            self.say(&summary(self.report))
+            self.say(&summary_message(self.report))
         )?;
         self.write_filters(out, &facets)?;
         writeln!(out, "</header>\n<main>")?;
@@ -582,18 +584,6 @@ fn write_line(
     Ok(())
 }
 
-/// The run's one-line summary, as the human format writes it.
-fn summary(report: &Report) -> Message {
-    let count = |severity| report.findings().filter(|f| f.severity == severity).count();
-    Message::new("summary")
-        .number("findings", report.findings().count())
-        .number("errors", count(Severity::Error))
-        .number("warnings", count(Severity::Warning))
-        .number("infos", count(Severity::Info))
-        .number("files", report.files_checked)
-        .number("unreadable", report.errors.len())
-}
-
 /// The document language a finding names, where it names one.
 fn detail_language(detail: &Detail) -> Option<&str> {
     match detail {
@@ -678,9 +668,10 @@ const SCRIPT: &str = r#"
     var f = { check: form.elements.check.value, concept: form.elements.concept.value, severity: form.elements.severity.value };
     return (!f.check || data.check === f.check) && (!f.concept || data.concept === f.concept) && (!f.severity || data.severity === f.severity);
   }
-  function has(list, value) { return !value || (" " + list + " ").indexOf(" " + value + " ") >= 0; }
+  function has(list, separator, value) { return !value || list.split(separator).indexOf(value) >= 0; }
   function wantedSet(data) {
-    return has(data.checks, form.elements.check.value) && has(data.concepts, form.elements.concept.value) && has(data.severities, form.elements.severity.value);
+    return has(data.checks, " ", form.elements.check.value) && has(data.concepts, "\n", form.elements.concept.value) &&
+      has(data.severities, " ", form.elements.severity.value);
   }
   function applyTo(section) {
     var on = {};

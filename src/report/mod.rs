@@ -185,6 +185,20 @@ pub fn concept_name(concept: &Concept, document: Option<&Language>, ui: &Languag
     }
 }
 
+/// The run's one-line summary: findings by severity, files checked and
+/// files that could not be (the human format's last line, the HTML page's
+/// first).
+pub fn summary_message(report: &crate::lint::Report) -> Message {
+    let count = |severity| report.findings().filter(|f| f.severity == severity).count();
+    Message::new("summary")
+        .number("findings", report.findings().count())
+        .number("errors", count(Severity::Error))
+        .number("warnings", count(Severity::Warning))
+        .number("infos", count(Severity::Info))
+        .number("files", report.files_checked)
+        .number("unreadable", report.errors.len())
+}
+
 /// The word for a severity in human output (`error`, `ошибка`).
 pub fn severity_message(severity: Severity) -> Message {
     Message::new(match severity {
