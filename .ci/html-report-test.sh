@@ -21,7 +21,12 @@ if ! command -v chromium >/dev/null 2>&1; then
 fi
 venv=$target/browser-venv
 if ! "$venv/bin/python" -c 'import playwright' 2>/dev/null; then
-    python3 -m venv "$venv"
+    rm -rf "$venv"
+    if ! python3 -m venv "$venv"; then
+        # Debian's own python3 keeps venv in a package of its own.
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv >/dev/null
+        python3 -m venv "$venv"
+    fi
     "$venv/bin/pip" install -q playwright
 fi
 
@@ -59,4 +64,4 @@ cp "$work/report.html" "$work/report.json" "$work/lazy.html" "$artifacts/"
 "$venv/bin/python" tests/browser/html_report.py \
     --html "$artifacts/report.html" --json "$artifacts/report.json" \
     --root tests/fixtures/html-report --artifacts "$artifacts" \
-    --lazy-html "$artifacts/lazy.html"
+    --lazy-html "$artifacts/lazy.html" --chromium "$(command -v chromium)"

@@ -5,7 +5,9 @@
 //! and a Content-Security-Policy forbids every other source, so that a
 //! report opened from a mail or an artifact store cannot reach the network.
 //! Every piece of document text, path, form and message is escaped
-//! (`html-escape`) where it is written, as text or as a quoted attribute.
+//! (`html-escape`) where it is written, as text or as a quoted attribute;
+//! a path shown also has its control characters escaped, as on terminals
+//! (`data-path` keeps the name as the JSON report writes it).
 //!
 //! Each document with findings is a `<section>`: its text with every
 //! finding marked in place, and beside it (below it on a narrow screen) the
@@ -43,7 +45,7 @@ use crate::check::{Detail, Finding, Severity};
 use crate::glossary::Glossary;
 use crate::i18n::{Localizer, Message};
 use crate::lint::{FileReport, Report};
-use crate::text::lines_with_breaks;
+use crate::text::{lines_with_breaks, printable};
 
 use super::{concept_name, finding_message, severity_message, summary_message};
 
@@ -274,7 +276,7 @@ impl Page<'_> {
                 write!(
                     out,
                     "<li><a href=\"#d{number}\"><bdi>{}</bdi></a> {}</li>",
-                    text(&path),
+                    text(&printable(&path)),
                     self.say(&Message::new("html-times").number("count", *count))
                 )?;
             }
@@ -301,7 +303,7 @@ impl Page<'_> {
             attr(&path),
             facets.attributes(),
             if open { " open" } else { "" },
-            text(&path),
+            text(&printable(&path)),
             self.say(&Message::new("html-document-findings").number("findings", file.findings.len())),
         )?;
         if !open {
