@@ -3,9 +3,11 @@
 --   nvim --headless --clean -c "luafile tests/editors/neovim.lua" -- FILE
 -- with `termlint` on PATH. It loads the guide's snippet
 -- (tests/editors/termlint.lua, shown in docs/src/editors.md), opens FILE,
--- waits for the diagnostic of its deprecated "Kirman", checks its check id,
--- message and range, asks for the code actions there, applies the preferred
--- quick fix, checks the buffer's text and that the diagnostic goes away.
+-- waits for the diagnostic of its deprecated "Kirman" (after dashes that are
+-- three bytes in UTF-8 and one unit in UTF-16, so that the columns must be
+-- converted right), checks its check id, message and range, asks for the
+-- code actions there, applies the preferred quick fix, checks the buffer's
+-- text and that the diagnostic goes away.
 -- Any failure or timeout exits non-zero with a message on standard error.
 
 local TIMEOUT = 20000
@@ -94,7 +96,7 @@ local function run()
   vim.lsp.util.apply_workspace_edit(fix.edit, client.offset_encoding or "utf-16")
 
   local text = table.concat(vim.api.nvim_buf_get_lines(buf, 0, -1, true), "\n")
-  local want = "# Roads of the south-east\n\nThe old road from Kerman to Bam runs along the edge of the desert."
+  local want = "# Roads of the south-east\n\nThe old road to Bam — and on to Kerman — runs along the edge of the desert."
   expect(text == want, "the buffer reads:\n" .. text)
   local cleared = vim.wait(TIMEOUT, function()
     return #vim.diagnostic.get(buf) == 0
