@@ -1078,8 +1078,12 @@ fn build_anchors(
 /// `address`, not the listed `addres` with a plural `s`), then the one of
 /// better status (`properties` is `property` with `-ies`, not a deprecated
 /// `propertie` with `-s`): an innocent reading wins over a finding.
+///
+/// The order is total (the rest by glossary place), so an unstable sort,
+/// which needs no buffer the size of a long text's mentions, gives the
+/// same result every time.
 fn sort_leftmost_longest_first(mentions: &mut [Mention]) {
-    mentions.sort_by(|a, b| {
+    mentions.sort_unstable_by(|a, b| {
         a.range
             .start
             .cmp(&b.range.start)
@@ -1087,6 +1091,7 @@ fn sort_leftmost_longest_first(mentions: &mut [Mention]) {
             .then((a.stem_end != a.range.end).cmp(&(b.stem_end != b.range.end)))
             .then(a.status.cmp(&b.status))
             .then(b.stem_end.cmp(&a.stem_end))
+            .then((a.concept, a.language, a.term, a.form).cmp(&(b.concept, b.language, b.term, b.form)))
     });
 }
 
@@ -1096,16 +1101,16 @@ fn sort_leftmost_longest_first(mentions: &mut [Mention]) {
 pub fn leftmost_longest(mut all: Vec<Mention>) -> Vec<Mention> {
     // Already sorted when it comes from `find_all`; then this is linear.
     sort_leftmost_longest_first(&mut all);
-    let mut chosen: Vec<Mention> = Vec::with_capacity(all.len());
-    for candidate in all {
-        if chosen
-            .last()
-            .is_none_or(|last| candidate.range.start >= last.range.end)
-        {
-            chosen.push(candidate);
+    // Chosen in place: a long text's mentions are not held twice.
+    let mut taken_until: Option<usize> = None;
+    all.retain(|candidate| {
+        let free = taken_until.is_none_or(|end| candidate.range.start >= end);
+        if free {
+            taken_until = Some(candidate.range.end);
         }
-    }
-    chosen
+        free
+    });
+    all
 }
 
 #[cfg(test)]

@@ -32,6 +32,8 @@ pub enum LimitedFile {
     Configuration,
     /// The list of paths of `--files-from`.
     PathList,
+    /// A project's uses of forms (`--project-usage`, `merge`).
+    Usage,
 }
 
 impl LimitedFile {
@@ -41,6 +43,7 @@ impl LimitedFile {
             LimitedFile::Glossary => "TERMLINT_MAX_GLOSSARY_SIZE",
             LimitedFile::Configuration => "TERMLINT_MAX_CONFIG_SIZE",
             LimitedFile::PathList => "TERMLINT_MAX_PATH_LIST_SIZE",
+            LimitedFile::Usage => "TERMLINT_MAX_USAGE_SIZE",
         }
     }
 
@@ -49,7 +52,7 @@ impl LimitedFile {
     /// a whole Hadoop split (128 MiB).
     pub fn default_limit(self) -> SizeLimit {
         let bytes = match self {
-            LimitedFile::Glossary | LimitedFile::PathList => ByteSize::mib(256),
+            LimitedFile::Glossary | LimitedFile::PathList | LimitedFile::Usage => ByteSize::mib(256),
             LimitedFile::Configuration => ByteSize::mib(16),
         };
         SizeLimit {

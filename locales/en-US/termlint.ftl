@@ -158,7 +158,7 @@ cli-arg-ui-lang = Language of termlint’s messages (see --list-ui-langs; defaul
 cli-arg-list-ui-langs = List the languages of termlint's messages
 cli-arg-paths = Files or folders to check; - reads standard input (default: the current folder)
 cli-arg-lang = Language of the documents (BCP 47), unless termlint.toml maps their path (default: en)
-cli-arg-format = Output format: human, json, jsonl (JSON Lines: one finding per line), sarif, github (workflow commands for GitHub Actions), checkstyle or html (one self-contained page) (default: human)
+cli-arg-format = Output format: human, json, jsonl (JSON Lines: one finding per line), sarif, github (workflow commands for GitHub Actions), checkstyle, usage (how the files use each form, for `merge`) or html (one self-contained page) (default: human)
 cli-arg-glossary = A glossary file (.toml, .tbx, .csv, .tsv, .xlsx or .ods) or a folder of them (repeatable); adds to the built-in glossary
 cli-arg-no-default-glossary = Leave out the glossary built into termlint
 cli-arg-no-cache = Compile large glossaries afresh instead of reading the compiled-glossary cache
@@ -302,6 +302,20 @@ summary-progress = { $done } of { $total } { $total ->
     }, { $kilobytes } KB
 cli-arg-quiet = Print only the findings: no summary and no progress bar (files that cannot be checked are still reported on standard error)
 cli-arg-statistics = After the findings, print how many there are per check and per concept
+
+cli-merge-about = Sum the uses of forms that `check --format usage` counted in parts of a project, for `check --project-usage`
+cli-arg-project-usage = Judge consistency against a whole project's uses of forms (a file written by `termlint merge`)
+cli-arg-usage-files = Usage files (`-` or none: standard input)
+error-usage-alone = --format usage counts the uses of forms and reports nothing: it does not go with --fix, --diff, --project-usage or --statistics
+error-usage-file = cannot read the usage file { $path }: { $reason }
+error-usage-line = { $path }, line { $line }: not a line of form usage: { $reason }
+warning-usage-unknown-forms = warning: { $count ->
+    [one] { $count } form of the project usage is
+   *[other] { $count } forms of the project usage are
+} not in this glossary (counted with another one?) and { $count ->
+    [one] is
+   *[other] are
+} left out
 
 ## HTML report (--format html)
 

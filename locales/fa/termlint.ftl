@@ -138,7 +138,7 @@ cli-arg-ui-lang = زبان پیام‌های termlint (نگاه کنید به --
 cli-arg-list-ui-langs = فهرست زبان‌های پیام‌های termlint
 cli-arg-paths = فایل‌ها یا پوشه‌هایی که بررسی می‌شوند؛ - یعنی ورودی استاندارد (پیش‌فرض: پوشهٔ کنونی)
 cli-arg-lang = زبان سندها (BCP 47)، مگر آنکه termlint.toml زبان مسیر را تعیین کند (پیش‌فرض: en)
-cli-arg-format = قالب خروجی: human، json، jsonl (JSON Lines: هر یافته در یک سطر)، sarif، github (فرمان‌های GitHub Actions)، checkstyle یا html (یک صفحهٔ خودبسنده) (پیش‌فرض: human)
+cli-arg-format = قالب خروجی: human، json، jsonl (JSON Lines: هر یافته در یک سطر)، sarif، github (فرمان‌های GitHub Actions)، checkstyle، usage (کاربرد هر صورت در پرونده‌ها، برای `merge`) یا html (یک صفحهٔ خودبسنده) (پیش‌فرض: human)
 cli-arg-glossary = فایل واژه‌نامه (TOML، TBX، CSV، TSV، XLSX یا ODS) یا پوشه‌ای از این فایل‌ها (تکرارپذیر)؛ به واژه‌نامهٔ داخلی افزوده می‌شود
 cli-arg-no-default-glossary = واژه‌نامهٔ داخلی termlint به کار نرود
 cli-arg-no-cache = واژه‌نامه‌های بزرگ از نو کامپایل شوند و حافظهٔ نهان واژه‌نامه‌های کامپایل‌شده خوانده نشود
@@ -262,6 +262,14 @@ summary-statistics-count = { $count }
 summary-progress = { $done } از { $total } فایل، { $kilobytes } کیلوبایت
 cli-arg-quiet = فقط یافته‌ها چاپ شوند: بی خلاصه و بی نوار پیشرفت (فایل‌هایی که بررسی‌شدنی نیستند همچنان در خروجی خطای استاندارد گزارش می‌شوند)
 cli-arg-statistics = پس از یافته‌ها، شمار آن‌ها برای هر بررسی و هر مفهوم چاپ شود
+
+cli-merge-about = جمع کاربردهای صورت‌ها که `check --format usage` در بخش‌های یک پروژه شمرده است، برای `check --project-usage`
+cli-arg-project-usage = سنجش یکدستی با کاربرد صورت‌ها در کل پروژه (پرونده‌ای که `termlint merge` نوشته است)
+cli-arg-usage-files = پرونده‌های کاربرد (`-` یا هیچ: ورودی استاندارد)
+error-usage-alone = گزینهٔ --format usage کاربرد صورت‌ها را می‌شمارد و چیزی گزارش نمی‌کند: با --fix، --diff، --project-usage و --statistics به کار نمی‌رود
+error-usage-file = پروندهٔ کاربرد { $path } خوانده نشد: { $reason }
+error-usage-line = { $path }، سطر { $line }: سطر کاربرد صورت نیست: { $reason }
+warning-usage-unknown-forms = هشدار: { $count } صورت از کاربردهای پروژه در این واژه‌نامه نیست (با واژه‌نامهٔ دیگری شمرده شده؟) و کنار گذاشته شد
 
 ## HTML report (--format html)
 

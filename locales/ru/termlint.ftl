@@ -164,7 +164,7 @@ cli-arg-ui-lang = Язык сообщений termlint (см. --list-ui-langs; �
 cli-arg-list-ui-langs = Перечислить языки сообщений termlint
 cli-arg-paths = Файлы или папки для проверки; - — стандартный ввод (по умолчанию — текущая папка)
 cli-arg-lang = Язык документов (BCP 47), если termlint.toml не задаёт его для пути (по умолчанию — en)
-cli-arg-format = Формат вывода: human, json, jsonl (JSON Lines: по находке в строке), sarif, github (команды для GitHub Actions), checkstyle или html (одна самодостаточная страница) (по умолчанию — human)
+cli-arg-format = Формат вывода: human, json, jsonl (JSON Lines: по находке в строке), sarif, github (команды для GitHub Actions), checkstyle, usage (употребление каждой формы в файлах, для `merge`) или html (одна самодостаточная страница) (по умолчанию — human)
 cli-arg-glossary = Файл глоссария (.toml, .tbx, .csv, .tsv, .xlsx или .ods) или папка с такими файлами (можно указать несколько раз); дополняет встроенный глоссарий
 cli-arg-no-default-glossary = Не использовать встроенный глоссарий termlint
 cli-arg-no-cache = Компилировать большие глоссарии заново, не читая кэш скомпилированных глоссариев
@@ -312,6 +312,14 @@ summary-progress = { $done } из { $total } { $total ->
     }, { $kilobytes } КБ
 cli-arg-quiet = Выводить только замечания: без итоговой строки и индикатора хода проверки (о файлах, которые не удалось проверить, по-прежнему сообщается в стандартный поток ошибок)
 cli-arg-statistics = После замечаний вывести, сколько их по каждой проверке и каждому понятию
+
+cli-merge-about = Сложить употребления форм, подсчитанные `check --format usage` в частях проекта, для `check --project-usage`
+cli-arg-project-usage = Судить о единообразии по употреблению форм во всём проекте (файл, записанный `termlint merge`)
+cli-arg-usage-files = Файлы употреблений (`-` или ничего: стандартный ввод)
+error-usage-alone = --format usage подсчитывает употребления форм и ни о чём не сообщает: он не сочетается с --fix, --diff, --project-usage и --statistics
+error-usage-file = не удалось прочитать файл употреблений { $path }: { $reason }
+error-usage-line = { $path }, строка { $line }: это не строка употребления формы: { $reason }
+warning-usage-unknown-forms = предупреждение: форм из употреблений проекта, которых нет в этом глоссарии (подсчитаны с другим?), пропущено: { $count }
 
 ## HTML report (--format html)
 

@@ -138,7 +138,7 @@ cli-arg-ui-lang = Забони паёмҳои termlint (нигаред ба --li
 cli-arg-list-ui-langs = Рӯйхати забонҳои паёмҳои termlint
 cli-arg-paths = Файлҳо ё ҷузвдонҳо барои санҷиш; - вуруди стандартист (пешфарз: ҷузвдони ҷорӣ)
 cli-arg-lang = Забони ҳуҷҷатҳо (BCP 47), агар termlint.toml онро барои роҳ муайян накунад (пешфарз: en)
-cli-arg-format = Формати бурунд: human, json, jsonl (JSON Lines: ҳар ёфта дар як сатр), sarif, github (фармонҳо барои GitHub Actions), checkstyle ё html (як саҳифаи мустақил) (пешфарз: human)
+cli-arg-format = Формати бурунд: human, json, jsonl (JSON Lines: ҳар ёфта дар як сатр), sarif, github (фармонҳо барои GitHub Actions), checkstyle, usage (истифодаи ҳар шакл дар файлҳо, барои `merge`) ё html (як саҳифаи мустақил) (пешфарз: human)
 cli-arg-glossary = Файли луғат (.toml, .tbx, .csv, .tsv, .xlsx ё .ods) ё ҷузвдони чунин файлҳо (якчанд бор додан мумкин); ба луғати дарунсохт илова мешавад
 cli-arg-no-default-glossary = Луғати дарунсохти termlint истифода нашавад
 cli-arg-no-cache = Луғатҳои калон аз нав компилятсия шаванд, на аз кэши луғатҳои компилятсияшуда хонда шаванд
@@ -262,6 +262,14 @@ summary-statistics-count = { $count }
 summary-progress = { $done } аз { $total } файл, { $kilobytes } КБ
 cli-arg-quiet = Танҳо бозёфтҳо чоп шаванд: бе хулоса ва бе нишондиҳандаи рафти кор (дар бораи файлҳое, ки санҷида нашуданд, ба ҳар ҳол дар ҷараёни стандартии хатоҳо хабар дода мешавад)
 cli-arg-statistics = Пас аз бозёфтҳо шумораи онҳоро барои ҳар санҷиш ва ҳар мафҳум чоп кунад
+
+cli-merge-about = Ҷамъи истифодаи шаклҳо, ки `check --format usage` дар қисмҳои лоиҳа шумурдааст, барои `check --project-usage`
+cli-arg-project-usage = Якхелагиро бо истифодаи шаклҳо дар тамоми лоиҳа санҷидан (файле, ки `termlint merge` навиштааст)
+cli-arg-usage-files = Файлҳои истифода (`-` ё ҳеҷ: вуруди стандартӣ)
+error-usage-alone = --format usage истифодаи шаклҳоро мешуморад ва чизе гузориш намедиҳад: бо --fix, --diff, --project-usage ва --statistics кор намекунад
+error-usage-file = файли истифодаи { $path } хонда нашуд: { $reason }
+error-usage-line = { $path }, сатри { $line }: сатри истифодаи шакл нест: { $reason }
+warning-usage-unknown-forms = огоҳӣ: { $count } шакли истифодаи лоиҳа дар ин луғат нест (бо луғати дигар шумурда шудааст?) ва партофта шуд
 
 ## HTML report (--format html)
 

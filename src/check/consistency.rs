@@ -16,7 +16,10 @@
 //! preferred `Qassem Soleimani` the chosen form).
 //!
 //! The scope is one document, or every document of a run (`--consistency
-//! project`), taken in the order given (the run sorts them by path).
+//! project`), taken in the order given (the run sorts them by path). A
+//! document may also be judged against a whole project's uses counted
+//! elsewhere ([`ProjectUsage`](super::usage::ProjectUsage)): then the
+//! chosen form, the counts and the first use are the project's.
 //!
 //! A gloss is not an inconsistency: two forms of one concept that stand side
 //! by side, the second in parentheses (`Xuroson Ovozi (Voice of Khurasan)`)
@@ -27,8 +30,10 @@ use std::collections::BTreeMap;
 
 use crate::glossary::{Status, TermType};
 use crate::matcher::{Matcher, Mention};
+use crate::text::Position;
 
 use super::surnames::{found_surname, surname_suggestion};
+use super::usage::{FirstUse, FormUsage, ProjectUsage, ResolvedUsage};
 use super::{CheckId, CheckedText, Detail, Finding, Severity};
 
 /// One document of the scope.
@@ -46,20 +51,31 @@ pub struct ConsistencyInput<'a> {
 /// A mention: (document index, mention index).
 type Site = (usize, usize);
 
+/// Where a form is first used: a mention of the scope, or a place in a
+/// project's file counted elsewhere. Never both kinds in one group.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Place {
+    Scope(Site),
+    Project(FirstUse),
+}
+
 /// How one folded form is used in a group of mentions.
 struct FormUse {
-    first: Site,
+    first: Place,
     count: usize,
     status: Status,
     /// The glossary term the form stands for.
     text: String,
 }
 
-/// The `inconsistent` findings of a scope, each with its document's index.
+/// The `inconsistent` findings of a scope, each with its document's index;
+/// with `project`, each group of mentions is held to the project's uses
+/// rather than the scope's own.
 pub fn inconsistent_findings(
     matcher: &Matcher,
     scope: &[ConsistencyInput],
     severity: Severity,
+    project: Option<&ResolvedUsage>,
 ) -> Vec<(usize, Finding)> {
     let glosses: Vec<Vec<bool>> = scope
         .iter()
@@ -86,7 +102,10 @@ pub fn inconsistent_findings(
     }
     let mut findings = Vec::new();
     for (&(concept, language, term_type), members) in &groups {
-        let uses = form_uses(matcher, members, mention);
+        let uses = match project.and_then(|p| p.groups.get(&(concept, language, term_type))) {
+            Some(project_uses) => project_form_uses(project_uses),
+            None => form_uses(matcher, members, mention),
+        };
         let chosen = chosen_form(matcher, &uses, mention(members[0]));
         let reference = reference(matcher, &uses, chosen.as_ref(), mention(members[0]));
         let quiet = |&(doc, index): &Site| scope[doc].flagged[index] || glosses[doc][index];
@@ -120,7 +139,7 @@ pub fn inconsistent_findings(
 /// the uses of each form: what an `inconsistent` finding says.
 struct Reference {
     text: String,
-    first: Option<Site>,
+    first: Option<Place>,
     language: String,
     counts: Vec<(String, usize)>,
 }
@@ -135,12 +154,15 @@ fn reference(
 ) -> Reference {
     let language_terms = matcher.resolve(any).1;
     let (text, first) = match (chosen, uses.values().next()) {
-        (Some(chosen), _) => (chosen.text.clone(), chosen.form.map(|form| uses[&form].first)),
-        (None, Some(only)) if uses.len() == 1 => (only.text.clone(), Some(only.first)),
+        (Some(chosen), _) => (
+            chosen.text.clone(),
+            chosen.form.map(|form| uses[&form].first.clone()),
+        ),
+        (None, Some(only)) if uses.len() == 1 => (only.text.clone(), Some(only.first.clone())),
         _ => (language_terms.preferred().text.clone(), None),
     };
     let mut by_first_use: Vec<&FormUse> = uses.values().collect();
-    by_first_use.sort_by_key(|u| u.first);
+    by_first_use.sort_by(|a, b| a.first.cmp(&b.first));
     Reference {
         text,
         first,
@@ -162,16 +184,25 @@ fn inconsistent_finding(
     let input = &scope[doc];
     let text = input.document.text;
     let m = &input.mentions[index];
+    let (chosen_in, chosen_at) = match &reference.first {
+        None => (None, None),
+        Some(Place::Scope((d, i))) => (
+            (*d != doc).then(|| scope[*d].path.to_string()),
+            Some(scope[*d].document.position(scope[*d].mentions[*i].range.start)),
+        ),
+        Some(Place::Project(first)) => (
+            (first.path != input.path).then(|| first.path.clone()),
+            Some(Position {
+                line: first.line,
+                column: first.column,
+            }),
+        ),
+    };
     let detail = Detail::Inconsistent {
         chosen: suggestion.clone(),
         language: reference.language.clone(),
-        chosen_in: reference
-            .first
-            .filter(|first| first.0 != doc)
-            .map(|first| scope[first.0].path.to_string()),
-        chosen_at: reference
-            .first
-            .map(|(d, i)| scope[d].document.position(scope[d].mentions[i].range.start)),
+        chosen_in,
+        chosen_at,
         counts: reference.counts.clone(),
     };
     let finding = Finding {
@@ -227,7 +258,7 @@ fn form_uses<'a>(
     for &site in members {
         let (form, status, text) = counted_form(matcher, mention(site));
         let entry = uses.entry(form).or_insert(FormUse {
-            first: site,
+            first: Place::Scope(site),
             count: 0,
             status,
             text,
@@ -236,6 +267,54 @@ fn form_uses<'a>(
         entry.status = entry.status.min(status);
     }
     uses
+}
+
+/// A project's uses of each form of a group, keyed by form.
+fn project_form_uses(
+    project_uses: &BTreeMap<usize, super::usage::ResolvedUse>,
+) -> BTreeMap<usize, FormUse> {
+    project_uses
+        .iter()
+        .map(|(&form, use_)| {
+            let form_use = FormUse {
+                first: Place::Project(use_.first.clone()),
+                count: use_.count,
+                status: use_.status,
+                text: use_.text.clone(),
+            };
+            (form, form_use)
+        })
+        .collect()
+}
+
+/// How the scope's documents use each form: what a project's usage is
+/// summed from. Surnames written alone are judged by their full names'
+/// uses and are not counted.
+pub fn form_usage(matcher: &Matcher, scope: &[ConsistencyInput]) -> ProjectUsage {
+    let mut usage = ProjectUsage::default();
+    for input in scope {
+        for mention in input.mentions.iter().filter(|m| !m.surname) {
+            let (concept, language_terms, term) = matcher.resolve(mention);
+            let (_, status, text) = counted_form(matcher, mention);
+            let offset = mention.range.start;
+            let position = input.document.position(offset);
+            usage.add(FormUsage {
+                concept: concept.id.clone(),
+                language: language_terms.language.to_string(),
+                kind: term.term_type,
+                form: text,
+                status,
+                count: 1,
+                first: FirstUse {
+                    path: input.path.to_string(),
+                    offset,
+                    line: position.line,
+                    column: position.column,
+                },
+            });
+        }
+    }
+    usage
 }
 
 /// The form a group's mentions should take.

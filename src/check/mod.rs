@@ -7,6 +7,7 @@
 mod bilingual;
 mod consistency;
 mod surnames;
+pub mod usage;
 
 use std::ops::Range;
 use std::str::FromStr;
@@ -19,7 +20,7 @@ use crate::text::{LineIndex, Position};
 use crate::unlisted::Unlisted;
 
 pub use bilingual::{bilingual_findings, SegmentMentions};
-pub use consistency::{inconsistent_findings, ConsistencyInput};
+pub use consistency::{form_usage, inconsistent_findings, ConsistencyInput};
 pub use surnames::anchor_surnames;
 
 /// The checks termlint runs.

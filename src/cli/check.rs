@@ -83,6 +83,9 @@ pub struct CheckArgs {
     // The least severity that fails the run (exit 1); over `fail_on`.
     #[arg(long, value_enum, value_name = "SEVERITY")]
     fail_on: Option<FailOn>,
+    // Judge consistency against a whole project's uses of forms (from `merge`).
+    #[arg(long, value_name = "FILE", conflicts_with = "consistency")]
+    project_usage: Option<PathBuf>,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -103,9 +106,17 @@ pub fn run(args: CheckArgs, localizer: &Localizer) -> Result<u8, Vec<Message>> {
         // clap's own message would be English (see `help`).
         return Err(vec![Message::new("error-fix-unlisted-alone")]);
     }
+    let counts_usage = args.format == OutputFormat::Usage;
+    if counts_usage && (args.fix || args.diff || args.project_usage.is_some() || args.statistics) {
+        return Err(vec![Message::new("error-usage-alone")]);
+    }
     if args.fix {
         super::abandon_writes_on_signals();
     }
+    let project_usage = match &args.project_usage {
+        Some(file) => Some(super::usage::read_usage_files(std::slice::from_ref(file))?),
+        None => None,
+    };
     let mut config = args.source.load_config()?;
     apply_overrides(&args, &mut config)?;
     let mut paths = args.paths.clone();
@@ -120,13 +131,25 @@ pub fn run(args: CheckArgs, localizer: &Localizer) -> Result<u8, Vec<Message>> {
         || Walks::of(&config, &inputs),
     );
     let mut linter = linter?.with_walks(walks);
+    if counts_usage {
+        return super::usage::run_usage(&linter, &inputs, linter.matcher().glossary(), localizer);
+    }
+    if let Some(usage) = &project_usage {
+        let (with_usage, unknown) = linter.with_project_usage(usage);
+        linter = with_usage;
+        if unknown > 0 {
+            let warning = Message::new("warning-usage-unknown-forms").number("count", unknown);
+            eprintln!("{}", localizer.render(&warning));
+        }
+    }
     let quotes_text = matches!(
         args.format,
         OutputFormat::Human | OutputFormat::Sarif | OutputFormat::Html
     );
     if !quotes_text && !args.fix && !args.diff {
         // The human report quotes lines, SARIF counts characters, the HTML
-        // page shows the text, fixes rewrite files; the other reports need positions only.
+        // page shows the text, fixes rewrite files; the other reports need
+        // positions only.
         linter = linter.without_texts();
     }
     let request = FixRequest {
@@ -378,6 +401,8 @@ fn write_report(
             let _ = write!(stderr, "{}", table());
             Ok(())
         }
+        // Counted and written by `usage::run_usage`, never as a report.
+        OutputFormat::Usage => Ok(()),
         OutputFormat::Human => {
             let reporter = HumanReporter::new(localizer, glossary);
             stream.write_coloured_with(|out| {

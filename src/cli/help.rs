@@ -22,6 +22,7 @@ const COMMAND_ABOUT: &[(&str, &str)] = &[
     ("init", "cli-init-about"),
     ("import", "cli-glossary-import-about"),
     ("export", "cli-glossary-export-about"),
+    ("merge", "cli-merge-about"),
 ];
 
 /// The message of each argument's help, by clap argument id.
@@ -53,6 +54,8 @@ const ARG_HELP: &[(&str, &str)] = &[
     ("unlisted_threshold", "cli-arg-unlisted-threshold"),
     ("consistency", "cli-arg-consistency"),
     ("fail_on", "cli-arg-fail-on"),
+    ("project_usage", "cli-arg-project-usage"),
+    ("files", "cli-arg-usage-files"),
     ("strict", "cli-arg-strict"),
     ("file", "cli-arg-import-file"),
     ("to", "cli-arg-export-to"),

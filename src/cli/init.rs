@@ -66,9 +66,11 @@ preferred = \"Фонд Пример\"
 deprecated = [\"Фонд Экзампл\"]
 ";
 
-/// A pre-commit hook that runs the installed termlint on changed files;
-/// warnings too (a name spelled two ways) stop the commit.
-const PRE_COMMIT_SNIPPET: &str = "
+/// A pre-commit hook that installs this version of termlint's wheel from
+/// the Python package index (seconds, no Rust toolchain) and runs it on
+/// changed files; warnings too (a name spelled two ways) stop the commit.
+const PRE_COMMIT_SNIPPET: &str = concat!(
+    "
 
 repos:
   - repo: local
@@ -76,9 +78,13 @@ repos:
       - id: termlint
         name: termlint
         entry: termlint check --fail-on warning
-        language: system
+        language: python
+        additional_dependencies: [\"termlint==",
+    env!("CARGO_PKG_VERSION"),
+    "\"]
         files: \\.(md|markdown|mdx|txt|html?|xliff|xlf|sdlxliff|mqxliff|tmx|po|pot|ftl|tsv|csv)$
-";
+"
+);
 
 /// Writes a new file, never through a symbolic link: a dangling link, or a
 /// folder on the way that is a link, would put it outside `folder`.

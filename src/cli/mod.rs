@@ -9,6 +9,7 @@ mod help;
 mod init;
 mod lsp;
 mod progress;
+mod usage;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -59,6 +60,8 @@ enum Command {
     },
     // Writes a starter termlint.toml and glossary, and prints the pre-commit snippet.
     Init,
+    // Sums the uses of forms counted by `check --format usage` in parts of a project.
+    Merge(usage::MergeArgs),
 }
 
 // Where the glossary and configuration come from.
@@ -90,6 +93,8 @@ enum OutputFormat {
     Sarif,
     Github,
     Checkstyle,
+    /// JSON Lines: how the files use each form, for `merge`.
+    Usage,
     /// One self-contained HTML page.
     Html,
 }
@@ -116,6 +121,7 @@ pub fn run() -> ExitCode {
         Some(Command::Lsp(args)) => lsp::run(args, cli.ui_lang.as_deref()),
         Some(Command::Glossary { command, source }) => glossary::run(command, &source, &localizer),
         Some(Command::Init) => init::run(std::path::Path::new("."), &localizer),
+        Some(Command::Merge(args)) => usage::run_merge(args),
         None => {
             let _ = command.print_help();
             Ok(EXIT_ERROR)

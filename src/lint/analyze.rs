@@ -42,7 +42,8 @@ impl Linter {
             format,
             language,
         } = document;
-        let within_document = self.config.consistency == ConsistencyScope::Document;
+        let within_document =
+            self.config.consistency == ConsistencyScope::Document || self.project_usage.is_some();
         match self.analyze_text(input.path(), &text, format, &language, within_document) {
             Ok((result, lines)) => Ok(Analyzed {
                 input,
@@ -84,14 +85,20 @@ impl Linter {
         result.findings.extend(bilingual);
         let severity = settings.severity(CheckId::Inconsistent);
         if let (Some(severity), true) = (severity, judge_consistency) {
+            // Within one document, no other file is ever named; against a
+            // project's uses, the file is named as the run names it.
+            let name = match (&self.project_usage, path) {
+                (Some(_), Some(path)) => path.to_string_lossy(),
+                (Some(_), None) => Input::Stdin.to_text(),
+                (None, _) => "".into(),
+            };
             let scope = [ConsistencyInput {
-                // Within one document, no other file is ever named.
-                path: "",
+                path: &name,
                 document: &checked,
                 mentions: &result.mentions,
                 flagged: &result.flagged,
             }];
-            let found = inconsistent_findings(&self.matcher, &scope, severity);
+            let found = inconsistent_findings(&self.matcher, &scope, severity, self.project_usage.as_ref());
             result.findings.extend(found.into_iter().map(|(_, f)| f));
         }
         withhold_fixes_across_markup(&mut result.findings, &gaps);

@@ -77,9 +77,20 @@ impl Found {
 
     /// Adds what a later part of the same document yields.
     pub(super) fn append(&mut self, later: Found) {
-        self.mentions.extend(later.mentions);
-        self.unlisted.extend(later.unlisted);
-        self.segments.extend(later.segments);
+        append(&mut self.mentions, later.mentions);
+        append(&mut self.unlisted, later.unlisted);
+        append(&mut self.segments, later.segments);
+    }
+}
+
+/// Adds `more` to the end of `list`, taking it whole when `list` is empty:
+/// the millions of mentions of one long text are moved, not copied (a copy
+/// held them twice at the peak).
+fn append<T>(list: &mut Vec<T>, more: Vec<T>) {
+    if list.is_empty() {
+        *list = more;
+    } else {
+        list.extend(more);
     }
 }
 
@@ -186,8 +197,8 @@ impl Linter {
                 .map(|segment| self.find_in_segment(text, segment, filter, Wanted::CHECKED, &[]))
                 .collect();
             for part in parts {
-                found.mentions.extend(part.mentions);
-                found.unlisted.extend(part.unlisted);
+                append(&mut found.mentions, part.mentions);
+                append(&mut found.unlisted, part.unlisted);
             }
             return found;
         }
@@ -200,8 +211,8 @@ impl Linter {
                 let part =
                     self.find_in_segment(text, segment, filters.get(language), Wanted::CHECKED, &named);
                 self.add_named(&mut named, &part.mentions);
-                found.mentions.extend(part.mentions);
-                found.unlisted.extend(part.unlisted);
+                append(&mut found.mentions, part.mentions);
+                append(&mut found.unlisted, part.unlisted);
                 continue;
             }
             let segment_language = self.language_of(segment, language);

@@ -32,9 +32,10 @@ use std::sync::{Arc, Mutex};
 
 pub use input::Input;
 pub use read::{Document, FileError, FileErrorKind};
-pub use run::{FileReport, Progress, Report};
+pub use run::{FileReport, Progress, Report, UsageReport};
 pub use walk::Walks;
 
+use crate::check::usage::{ProjectUsage, ResolvedUsage};
 use crate::check::{sort_findings, CheckId, CheckSettings, Finding};
 use crate::config::Config;
 use crate::document::{Format, FormatError};
@@ -53,6 +54,9 @@ pub struct Linter {
     keep_texts: bool,
     /// Folders walked ahead, taken as they are checked.
     walks: Mutex<WalkMap>,
+    /// A whole project's uses of forms, counted elsewhere: consistency is
+    /// then judged file by file against them (see [`crate::check::usage`]).
+    project_usage: Option<ResolvedUsage>,
 }
 
 impl Linter {
@@ -68,7 +72,20 @@ impl Linter {
             progress: None,
             keep_texts: true,
             walks: Mutex::default(),
+            project_usage: None,
         }
+    }
+
+    /// Judges consistency in each file against a whole project's uses of
+    /// forms (summed from `check --format usage` runs over parts of the
+    /// project by `merge`), as one run over the whole project would: each
+    /// file is then finished as it is read, whatever the configured scope.
+    /// Also gives how many of the usage's forms this glossary does not
+    /// know (they were counted with another glossary, and are left out).
+    pub fn with_project_usage(mut self, usage: &ProjectUsage) -> (Self, usize) {
+        let (resolved, unknown) = usage.resolve(&self.matcher);
+        self.project_usage = Some(resolved);
+        (self, unknown)
     }
 
     /// Drops each file's text as soon as its findings are made, so that

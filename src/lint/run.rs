@@ -9,8 +9,10 @@ use super::analyze::{escape_fixes, markup_gaps, segment_id_at, withhold_fixes_ac
 use super::input::Input;
 use super::read::{Document, FileError};
 use super::Linter;
+use crate::check::usage::ProjectUsage;
 use crate::check::{
-    inconsistent_findings, sort_findings, CheckId, CheckedText, ConsistencyInput, Finding, Severity,
+    form_usage, inconsistent_findings, sort_findings, CheckId, CheckedText, ConsistencyInput, Finding,
+    Severity,
 };
 use crate::config::ConsistencyScope;
 use crate::document::Format;
@@ -63,6 +65,17 @@ pub struct Report {
     /// Files that could not be checked, sorted by path.
     pub errors: Vec<FileError>,
     /// How many files were checked.
+    pub files_checked: usize,
+}
+
+/// How the files of a run use each form (see [`Linter::usage_of_inputs`]).
+#[derive(Debug, Default)]
+pub struct UsageReport {
+    /// The uses, summed over the files.
+    pub usage: ProjectUsage,
+    /// Files that could not be read, sorted by path.
+    pub errors: Vec<FileError>,
+    /// How many files were read.
     pub files_checked: usize,
 }
 
@@ -125,7 +138,7 @@ impl Linter {
         // Within one document, each file is finished where it is read, and
         // the text of a clean file is dropped at once: memory stays bounded
         // by the files with findings, not by the size of the run.
-        let project = self.config.consistency == ConsistencyScope::Project;
+        let project = self.config.consistency == ConsistencyScope::Project && self.project_usage.is_none();
         let stdin_text = std::sync::OnceLock::new();
         let (outcomes, mut errors) = self.map_documents(inputs, |document| -> Result<_, Box<FileError>> {
             if keep_stdin && document.input == Input::Stdin {
@@ -177,6 +190,42 @@ impl Linter {
             files_checked,
         };
         (report, stdin_text.into_inner())
+    }
+
+    /// Counts how the inputs use each form, as a project-wide consistency
+    /// check would count them (the first step of judging a project split
+    /// between tasks; see [`crate::check::usage`]); nothing is reported.
+    pub fn usage_of_inputs(&self, inputs: &[Input]) -> UsageReport {
+        let (outcomes, errors) = self.map_documents(inputs, |document| {
+            let name = document.input.to_text().into_owned();
+            let file = self.analyze(document).map_err(Box::new)?;
+            let checked = CheckedText {
+                text: &file.text,
+                lines: &file.lines,
+            };
+            let scope = [ConsistencyInput {
+                path: &name,
+                document: &checked,
+                mentions: &file.result.mentions,
+                flagged: &file.result.flagged,
+            }];
+            Ok::<_, Box<FileError>>(form_usage(&self.matcher, &scope))
+        });
+        let mut report = UsageReport {
+            errors,
+            ..UsageReport::default()
+        };
+        for outcome in outcomes {
+            match outcome {
+                Ok(usage) => {
+                    report.files_checked += 1;
+                    report.usage.merge(usage);
+                }
+                Err(error) => report.errors.push(*error),
+            }
+        }
+        report.errors.sort_by(|a, b| a.input.cmp(&b.input));
+        report
     }
 
     /// Reads every input document (walking folders in parallel) and applies
@@ -258,7 +307,7 @@ impl Linter {
                 flagged: &file.result.flagged,
             })
             .collect();
-        let found = inconsistent_findings(&self.matcher, &scope, severity);
+        let found = inconsistent_findings(&self.matcher, &scope, severity, None);
         drop(scope);
         drop(documents);
         drop(names);
