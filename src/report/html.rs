@@ -15,7 +15,8 @@
 //! finding boundaries and line breaks into pieces; a piece that one or more
 //! findings cover is a `<mark>` whose `data-ids` names them, so the text of
 //! finding `n` is the text of the marks naming `n`, in order, whatever the
-//! overlaps. An empty `<span id="fN">` before the first character of
+//! overlaps (less the line breaks of a finding that crosses lines: each
+//! line is its own block). An empty `<span id="fN">` before the first character of
 //! finding `N` is where its link leads. Each line has `dir="auto"`: a line of
 //! Persian or Arabic runs right to left, a line of English left to right,
 //! in the same document; the text block as a whole takes the direction of
