@@ -17,11 +17,23 @@ use common::{code, termlint};
 /// writes), an acronym beside a full name, a surname alone after the full
 /// name, a gloss, and a file that uses only one form.
 const FILES: &[(&str, &str)] = &[
-    ("a/brief.md", "# Brief\n\nKhurasan province saw raids. Qassem Soleimani was named; Suleimani led.\n"),
-    ("a/notes.md", "Notes on Khorasan and the ISKP (Islamic State – Khorasan Province).\n"),
-    ("b/report.md", "The attack in Kirman. Later, Khurasan again, and Khurasan.\n"),
+    (
+        "a/brief.md",
+        "# Brief\n\nKhurasan province saw raids. Qassem Soleimani was named; Suleimani led.\n",
+    ),
+    (
+        "a/notes.md",
+        "Notes on Khorasan and the ISKP (Islamic State – Khorasan Province).\n",
+    ),
+    (
+        "b/report.md",
+        "The attack in Kirman. Later, Khurasan again, and Khurasan.\n",
+    ),
     ("b/quiet.md", "Nothing of note here.\n"),
-    ("c/one.md", "Xuroson Ovozi (Voice of Khurasan) is an outlet. Khorasan.\n"),
+    (
+        "c/one.md",
+        "Xuroson Ovozi (Voice of Khurasan) is an outlet. Khorasan.\n",
+    ),
 ];
 
 fn write_project(dir: &Path) {
@@ -78,20 +90,34 @@ fn split_run(dir: &Path, tasks: &[&[&str]]) -> Vec<String> {
     fs::write(dir.join("project.jsonl"), &merged.stdout).unwrap();
     let mut findings = Vec::new();
     for paths in tasks {
-        let checked = run(dir, &["--format", "jsonl", "--project-usage", "project.jsonl"], paths);
+        let checked = run(
+            dir,
+            &["--format", "jsonl", "--project-usage", "project.jsonl"],
+            paths,
+        );
         findings.extend(finding_lines(&checked));
     }
     findings.sort();
     findings
 }
 
-const ALL: &[&str] = &["a/brief.md", "a/notes.md", "b/quiet.md", "b/report.md", "c/one.md"];
+const ALL: &[&str] = &[
+    "a/brief.md",
+    "a/notes.md",
+    "b/quiet.md",
+    "b/report.md",
+    "c/one.md",
+];
 
 #[test]
 fn a_split_project_is_judged_as_one_run_judges_it() {
     let dir = tempfile::tempdir().unwrap();
     write_project(dir.path());
-    let whole = run(dir.path(), &["--format", "jsonl", "--consistency", "project"], ALL);
+    let whole = run(
+        dir.path(),
+        &["--format", "jsonl", "--consistency", "project"],
+        ALL,
+    );
     let expected = finding_lines(&whole);
     let checks: Vec<&str> = expected
         .iter()
@@ -105,13 +131,23 @@ fn a_split_project_is_judged_as_one_run_judges_it() {
     // The project chose `Khorasan` (preferred), so each of the three
     // `Khurasan` outside the gloss is inconsistent, in whichever file it
     // is; and `Suleimani` alone after `Qassem Soleimani`.
-    assert_eq!(checks.iter().filter(|c| **c == "inconsistent").count(), 4, "{expected:#?}");
+    assert_eq!(
+        checks.iter().filter(|c| **c == "inconsistent").count(),
+        4,
+        "{expected:#?}"
+    );
     assert!(checks.contains(&"deprecated"), "{expected:#?}");
     for tasks in [
         &[ALL][..],
         &[&ALL[..2], &ALL[2..]][..],
         &[&ALL[4..], &ALL[..1], &ALL[1..4]][..],
-        &[&["c/one.md"][..], &["b/report.md"], &["b/quiet.md"], &["a/notes.md"], &["a/brief.md"]][..],
+        &[
+            &["c/one.md"][..],
+            &["b/report.md"],
+            &["b/quiet.md"],
+            &["a/notes.md"],
+            &["a/brief.md"],
+        ][..],
     ] {
         assert_eq!(split_run(dir.path(), tasks), expected, "split {tasks:?}");
     }
@@ -125,12 +161,22 @@ fn merging_is_associative_and_order_free() {
         let counted = run(dir.path(), &["--format", "usage"], paths);
         fs::write(dir.path().join(format!("u{index}")), &counted.stdout).unwrap();
     }
-    let merge = |files: &[&str]| termlint(dir.path()).arg("merge").args(files).output().unwrap().stdout;
+    let merge = |files: &[&str]| {
+        termlint(dir.path())
+            .arg("merge")
+            .args(files)
+            .output()
+            .unwrap()
+            .stdout
+    };
     let flat = merge(&["u0", "u1", "u2"]);
     fs::write(dir.path().join("u01"), merge(&["u1", "u0"])).unwrap();
     assert_eq!(merge(&["u2", "u01"]), flat);
     let whole = run(dir.path(), &["--format", "usage"], ALL);
-    assert_eq!(whole.stdout, flat, "one count of all files is the sum of the parts'");
+    assert_eq!(
+        whole.stdout, flat,
+        "one count of all files is the sum of the parts'"
+    );
     let text = String::from_utf8(flat).unwrap();
     assert!(
         text.contains(r#""concept":"khorasan","language":"en","kind":"full","form":"Khurasan","status":"admitted","count":3,"first":{"path":"a/brief.md","offset":9,"line":3,"column":1}"#),
@@ -142,10 +188,16 @@ fn merging_is_associative_and_order_free() {
 fn usage_files_that_are_not_usage_are_refused() {
     let dir = tempfile::tempdir().unwrap();
     fs::write(dir.path().join("bad.jsonl"), "{\"concept\":\"x\"}\n").unwrap();
-    let merged = termlint(dir.path()).args(["merge", "bad.jsonl"]).output().unwrap();
+    let merged = termlint(dir.path())
+        .args(["merge", "bad.jsonl"])
+        .output()
+        .unwrap();
     assert_eq!(code(&merged), 2);
     let stderr = String::from_utf8_lossy(&merged.stderr);
-    assert!(stderr.contains("bad.jsonl, line 1: not a line of form usage"), "{stderr}");
+    assert!(
+        stderr.contains("bad.jsonl, line 1: not a line of form usage"),
+        "{stderr}"
+    );
     let missing = termlint(dir.path())
         .args(["check", "--no-config", "--project-usage", "none.jsonl", "x.md"])
         .output()

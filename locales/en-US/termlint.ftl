@@ -158,7 +158,7 @@ cli-arg-ui-lang = Language of termlint’s messages (see --list-ui-langs; defaul
 cli-arg-list-ui-langs = List the languages of termlint's messages
 cli-arg-paths = Files or folders to check; - reads standard input (default: the current folder)
 cli-arg-lang = Language of the documents (BCP 47), unless termlint.toml maps their path (default: en)
-cli-arg-format = Output format: human, json, jsonl (JSON Lines: one finding per line), sarif, github (workflow commands for GitHub Actions), checkstyle or usage (how the files use each form, for `merge`) (default: human)
+cli-arg-format = Output format: human, json, jsonl (JSON Lines: one finding per line), sarif, github (workflow commands for GitHub Actions), checkstyle, usage (how the files use each form, for `merge`) or html (one self-contained page) (default: human)
 cli-arg-glossary = A glossary file (.toml, .tbx, .csv, .tsv, .xlsx or .ods) or a folder of them (repeatable); adds to the built-in glossary
 cli-arg-no-default-glossary = Leave out the glossary built into termlint
 cli-arg-no-cache = Compile large glossaries afresh instead of reading the compiled-glossary cache
@@ -316,3 +316,26 @@ warning-usage-unknown-forms = warning: { $count ->
     [one] is
    *[other] are
 } left out
+
+## HTML report (--format html)
+
+html-title = termlint report
+html-filter-all = all
+html-filter-check = Check
+html-filter-concept = Concept
+html-filter-severity = Severity
+html-concepts = Concepts
+html-concept-column = Concept
+html-forms-column = Forms found
+html-files-column = Files
+html-times = ×{ $count }
+html-document-findings = { $findings ->
+        [one] 1 finding
+       *[other] { $findings } findings
+    }
+html-lines-left-out = { $lines ->
+        [one] 1 line not shown
+       *[other] { $lines } lines not shown
+    }
+html-no-findings = No findings.
+html-errors = Files that could not be checked

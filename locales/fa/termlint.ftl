@@ -138,7 +138,7 @@ cli-arg-ui-lang = زبان پیام‌های termlint (نگاه کنید به --
 cli-arg-list-ui-langs = فهرست زبان‌های پیام‌های termlint
 cli-arg-paths = فایل‌ها یا پوشه‌هایی که بررسی می‌شوند؛ - یعنی ورودی استاندارد (پیش‌فرض: پوشهٔ کنونی)
 cli-arg-lang = زبان سندها (BCP 47)، مگر آنکه termlint.toml زبان مسیر را تعیین کند (پیش‌فرض: en)
-cli-arg-format = قالب خروجی: human، json، jsonl (JSON Lines: هر یافته در یک سطر)، sarif، github (فرمان‌های GitHub Actions)، checkstyle یا usage (کاربرد هر صورت در پرونده‌ها، برای `merge`) (پیش‌فرض: human)
+cli-arg-format = قالب خروجی: human، json، jsonl (JSON Lines: هر یافته در یک سطر)، sarif، github (فرمان‌های GitHub Actions)، checkstyle، usage (کاربرد هر صورت در پرونده‌ها، برای `merge`) یا html (یک صفحهٔ خودبسنده) (پیش‌فرض: human)
 cli-arg-glossary = فایل واژه‌نامه (TOML، TBX، CSV، TSV، XLSX یا ODS) یا پوشه‌ای از این فایل‌ها (تکرارپذیر)؛ به واژه‌نامهٔ داخلی افزوده می‌شود
 cli-arg-no-default-glossary = واژه‌نامهٔ داخلی termlint به کار نرود
 cli-arg-no-cache = واژه‌نامه‌های بزرگ از نو کامپایل شوند و حافظهٔ نهان واژه‌نامه‌های کامپایل‌شده خوانده نشود
@@ -270,3 +270,20 @@ error-usage-alone = گزینهٔ --format usage کاربرد صورت‌ها ر�
 error-usage-file = پروندهٔ کاربرد { $path } خوانده نشد: { $reason }
 error-usage-line = { $path }، سطر { $line }: سطر کاربرد صورت نیست: { $reason }
 warning-usage-unknown-forms = هشدار: { $count } صورت از کاربردهای پروژه در این واژه‌نامه نیست (با واژه‌نامهٔ دیگری شمرده شده؟) و کنار گذاشته شد
+
+## HTML report (--format html)
+
+html-title = گزارش termlint
+html-filter-all = همه
+html-filter-check = بررسی
+html-filter-concept = مفهوم
+html-filter-severity = شدت
+html-concepts = مفهوم‌ها
+html-concept-column = مفهوم
+html-forms-column = صورت‌های یافته‌شده
+html-files-column = فایل‌ها
+html-times = ×{ $count }
+html-document-findings = { $findings } یافته
+html-lines-left-out = { $lines } سطر نشان داده نشده است
+html-no-findings = یافته‌ای نیست.
+html-errors = فایل‌هایی که بررسی نشدند

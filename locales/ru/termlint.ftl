@@ -164,7 +164,7 @@ cli-arg-ui-lang = Язык сообщений termlint (см. --list-ui-langs; �
 cli-arg-list-ui-langs = Перечислить языки сообщений termlint
 cli-arg-paths = Файлы или папки для проверки; - — стандартный ввод (по умолчанию — текущая папка)
 cli-arg-lang = Язык документов (BCP 47), если termlint.toml не задаёт его для пути (по умолчанию — en)
-cli-arg-format = Формат вывода: human, json, jsonl (JSON Lines: по находке в строке), sarif, github (команды для GitHub Actions), checkstyle или usage (употребление каждой формы в файлах, для `merge`) (по умолчанию — human)
+cli-arg-format = Формат вывода: human, json, jsonl (JSON Lines: по находке в строке), sarif, github (команды для GitHub Actions), checkstyle, usage (употребление каждой формы в файлах, для `merge`) или html (одна самодостаточная страница) (по умолчанию — human)
 cli-arg-glossary = Файл глоссария (.toml, .tbx, .csv, .tsv, .xlsx или .ods) или папка с такими файлами (можно указать несколько раз); дополняет встроенный глоссарий
 cli-arg-no-default-glossary = Не использовать встроенный глоссарий termlint
 cli-arg-no-cache = Компилировать большие глоссарии заново, не читая кэш скомпилированных глоссариев
@@ -320,3 +320,28 @@ error-usage-alone = --format usage подсчитывает употреблен
 error-usage-file = не удалось прочитать файл употреблений { $path }: { $reason }
 error-usage-line = { $path }, строка { $line }: это не строка употребления формы: { $reason }
 warning-usage-unknown-forms = предупреждение: форм из употреблений проекта, которых нет в этом глоссарии (подсчитаны с другим?), пропущено: { $count }
+
+## HTML report (--format html)
+
+html-title = Отчёт termlint
+html-filter-all = все
+html-filter-check = Проверка
+html-filter-concept = Понятие
+html-filter-severity = Важность
+html-concepts = Понятия
+html-concept-column = Понятие
+html-forms-column = Найденные формы
+html-files-column = Файлы
+html-times = ×{ $count }
+html-document-findings = { $findings ->
+        [one] { $findings } находка
+        [few] { $findings } находки
+       *[other] { $findings } находок
+    }
+html-lines-left-out = { $lines ->
+        [one] { $lines } строка не показана
+        [few] { $lines } строки не показаны
+       *[other] { $lines } строк не показано
+    }
+html-no-findings = Находок нет.
+html-errors = Файлы, которые не удалось проверить

@@ -138,7 +138,7 @@ cli-arg-ui-lang = Забони паёмҳои termlint (нигаред ба --li
 cli-arg-list-ui-langs = Рӯйхати забонҳои паёмҳои termlint
 cli-arg-paths = Файлҳо ё ҷузвдонҳо барои санҷиш; - вуруди стандартист (пешфарз: ҷузвдони ҷорӣ)
 cli-arg-lang = Забони ҳуҷҷатҳо (BCP 47), агар termlint.toml онро барои роҳ муайян накунад (пешфарз: en)
-cli-arg-format = Формати бурунд: human, json, jsonl (JSON Lines: ҳар ёфта дар як сатр), sarif, github (фармонҳо барои GitHub Actions), checkstyle ё usage (истифодаи ҳар шакл дар файлҳо, барои `merge`) (пешфарз: human)
+cli-arg-format = Формати бурунд: human, json, jsonl (JSON Lines: ҳар ёфта дар як сатр), sarif, github (фармонҳо барои GitHub Actions), checkstyle, usage (истифодаи ҳар шакл дар файлҳо, барои `merge`) ё html (як саҳифаи мустақил) (пешфарз: human)
 cli-arg-glossary = Файли луғат (.toml, .tbx, .csv, .tsv, .xlsx ё .ods) ё ҷузвдони чунин файлҳо (якчанд бор додан мумкин); ба луғати дарунсохт илова мешавад
 cli-arg-no-default-glossary = Луғати дарунсохти termlint истифода нашавад
 cli-arg-no-cache = Луғатҳои калон аз нав компилятсия шаванд, на аз кэши луғатҳои компилятсияшуда хонда шаванд
@@ -270,3 +270,20 @@ error-usage-alone = --format usage истифодаи шаклҳоро мешу�
 error-usage-file = файли истифодаи { $path } хонда нашуд: { $reason }
 error-usage-line = { $path }, сатри { $line }: сатри истифодаи шакл нест: { $reason }
 warning-usage-unknown-forms = огоҳӣ: { $count } шакли истифодаи лоиҳа дар ин луғат нест (бо луғати дигар шумурда шудааст?) ва партофта шуд
+
+## HTML report (--format html)
+
+html-title = Гузориши termlint
+html-filter-all = ҳама
+html-filter-check = Санҷиш
+html-filter-concept = Мафҳум
+html-filter-severity = Дараҷа
+html-concepts = Мафҳумҳо
+html-concept-column = Мафҳум
+html-forms-column = Шаклҳои ёфтшуда
+html-files-column = Файлҳо
+html-times = ×{ $count }
+html-document-findings = { $findings } бозёфт
+html-lines-left-out = { $lines } сатр нишон дода нашуд
+html-no-findings = Бозёфт нест.
+html-errors = Файлҳое, ки санҷида нашуданд

@@ -288,9 +288,7 @@ fn form_uses<'a>(
 }
 
 /// A project's uses of each form of a group, keyed by form.
-fn project_form_uses(
-    project_uses: &BTreeMap<usize, super::usage::ResolvedUse>,
-) -> BTreeMap<usize, FormUse> {
+fn project_form_uses(project_uses: &BTreeMap<usize, super::usage::ResolvedUse>) -> BTreeMap<usize, FormUse> {
     project_uses
         .iter()
         .map(|(&form, use_)| {

@@ -13,8 +13,8 @@ use termlint::i18n::{Localizer, Message};
 use termlint::lang::Language;
 use termlint::lint::{Input, Linter, Progress, Report, Walks};
 use termlint::report::{
-    write_checkstyle_report, write_github_report, write_json_lines_report, write_json_report,
-    write_sarif_report, HumanReporter, Statistics,
+    write_checkstyle_report, write_github_report, write_html_report, write_json_lines_report,
+    write_json_report, write_sarif_report, HumanReporter, Statistics,
 };
 
 use super::fixes::{apply_fixes, FixOutcome, FixRequest};
@@ -142,10 +142,14 @@ pub fn run(args: CheckArgs, localizer: &Localizer) -> Result<u8, Vec<Message>> {
             eprintln!("{}", localizer.render(&warning));
         }
     }
-    let quotes_text = matches!(args.format, OutputFormat::Human | OutputFormat::Sarif);
+    let quotes_text = matches!(
+        args.format,
+        OutputFormat::Human | OutputFormat::Sarif | OutputFormat::Html
+    );
     if !quotes_text && !args.fix && !args.diff {
-        // The human report quotes lines, SARIF counts characters, fixes
-        // rewrite files; the other reports need positions only.
+        // The human report quotes lines, SARIF counts characters, the HTML
+        // page shows the text, fixes rewrite files; the other reports need
+        // positions only.
         linter = linter.without_texts();
     }
     let request = FixRequest {
@@ -346,8 +350,8 @@ impl Stream {
 /// Writes the report in the chosen format. Machine formats go to `stream`
 /// (standard output unless it carries standard input's text or the diff)
 /// whole; the human format writes findings (and the statistics table) to
-/// `stream`, file errors and the summary to standard error. With github and
-/// checkstyle, the statistics table goes to standard error, so that
+/// `stream`, file errors and the summary to standard error. With github,
+/// checkstyle and html, the statistics table goes to standard error, so that
 /// standard output stays one format; json and sarif carry the statistics
 /// inside.
 fn write_report(
@@ -389,6 +393,11 @@ fn write_report(
         }
         OutputFormat::Checkstyle => {
             stream.write_with(|out| write_checkstyle_report(out, report, glossary, localizer))?;
+            let _ = write!(stderr, "{}", table());
+            Ok(())
+        }
+        OutputFormat::Html => {
+            stream.write_with(|out| write_html_report(out, report, glossary, localizer))?;
             let _ = write!(stderr, "{}", table());
             Ok(())
         }

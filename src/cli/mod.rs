@@ -95,6 +95,8 @@ enum OutputFormat {
     Checkstyle,
     /// JSON Lines: how the files use each form, for `merge`.
     Usage,
+    /// One self-contained HTML page.
+    Html,
 }
 
 /// Chooses the interface language, parses the command line with localized

@@ -12,7 +12,7 @@ use crate::i18n::{Localizer, Message};
 use crate::lint::{FileReport, Report};
 use crate::text::LineIndex;
 
-use super::{finding_message, severity_message};
+use super::{finding_message, severity_message, summary_message};
 
 /// Writes reports for people. Colour is written always; the caller decides
 /// whether to strip it (anstream does, for pipes and `NO_COLOR`).
@@ -55,15 +55,7 @@ impl<'a> HumanReporter<'a> {
 
     /// The one-line summary.
     pub fn summary(&self, report: &Report) -> String {
-        let count = |severity| report.findings().filter(|f| f.severity == severity).count();
-        let message = Message::new("summary")
-            .number("findings", report.findings().count())
-            .number("errors", count(Severity::Error))
-            .number("warnings", count(Severity::Warning))
-            .number("infos", count(Severity::Info))
-            .number("files", report.files_checked)
-            .number("unreadable", report.errors.len());
-        self.localizer.render(&message)
+        self.localizer.render(&summary_message(report))
     }
 
     fn render_finding(&self, file: &FileReport, lines: &LineIndex, finding: &Finding) -> String {

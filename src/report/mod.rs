@@ -1,9 +1,10 @@
 //! Reports: turning a [`Report`](crate::lint::Report) into words, JSON,
-//! SARIF, GitHub workflow commands or checkstyle XML. Only this module (and
+//! SARIF, GitHub workflow commands, checkstyle XML or an HTML page. Only this module (and
 //! the CLI) decides how findings look.
 
 mod checkstyle;
 mod github;
+mod html;
 mod human;
 mod json;
 mod sarif;
@@ -11,6 +12,7 @@ mod statistics;
 
 pub use checkstyle::{checkstyle_report, write_checkstyle_report};
 pub use github::{github_report, write_github_report};
+pub use html::{html_report, write_html_report, CONTEXT_LINES, FULL_TEXT_LINES, OPEN_DOCUMENTS};
 pub use human::HumanReporter;
 pub use json::{
     json_report, json_report_with, write_json_lines_report, write_json_report, JSON_SCHEMA_VERSION,
@@ -181,6 +183,20 @@ pub fn concept_name(concept: &Concept, document: Option<&Language>, ui: &Languag
         (Some(form), _) | (None, Some(form)) => Arg::Text(form),
         (None, None) => Arg::Text(concept.id.clone()),
     }
+}
+
+/// The run's one-line summary: findings by severity, files checked and
+/// files that could not be (the human format's last line, the HTML page's
+/// first).
+pub fn summary_message(report: &crate::lint::Report) -> Message {
+    let count = |severity| report.findings().filter(|f| f.severity == severity).count();
+    Message::new("summary")
+        .number("findings", report.findings().count())
+        .number("errors", count(Severity::Error))
+        .number("warnings", count(Severity::Warning))
+        .number("infos", count(Severity::Info))
+        .number("files", report.files_checked)
+        .number("unreadable", report.errors.len())
 }
 
 /// The word for a severity in human output (`error`, `ошибка`).
