@@ -1154,7 +1154,16 @@ mod tests {
     fn plain_words_fold_to_themselves() {
         assert!(folds_to_itself("Kerman"));
         assert!(folds_to_itself("Islamic State 2"));
-        for other in ["", " Kerman", "Kerman ", "al-Qaida", "Shi'a", "U.S.", "two  spaces", "Kirmān"] {
+        for other in [
+            "",
+            " Kerman",
+            "Kerman ",
+            "al-Qaida",
+            "Shi'a",
+            "U.S.",
+            "two  spaces",
+            "Kirmān",
+        ] {
             assert!(!folds_to_itself(other), "{other:?}");
         }
     }

@@ -80,7 +80,8 @@ pub fn inconsistent_findings(
     // Glosses are looked for only in documents that may get a finding.
     let glosses: Vec<std::cell::OnceCell<Vec<bool>>> = scope.iter().map(|_| Default::default()).collect();
     let is_gloss = |(doc, index): Site| {
-        glosses[doc].get_or_init(|| gloss_members(matcher, scope[doc].document.text, scope[doc].mentions))[index]
+        glosses[doc].get_or_init(|| gloss_members(matcher, scope[doc].document.text, scope[doc].mentions))
+            [index]
     };
     let mention = |(doc, index): Site| &scope[doc].mentions[index];
     // Mentions grouped by sorting one list, not one list per group: a
@@ -108,7 +109,9 @@ pub fn inconsistent_findings(
         members.clear();
         members.extend(group.iter().map(|&(_, site)| site));
         let project_uses = project.and_then(|p| p.groups.get(&(concept, language, term_type)));
-        let named_alone = surnames.get(&(concept, language)).filter(|_| term_type == TermType::Full);
+        let named_alone = surnames
+            .get(&(concept, language))
+            .filter(|_| term_type == TermType::Full);
         if project_uses.is_none() && named_alone.is_none() && uses_one_form(matcher, &members, mention) {
             // One form and no surname alone: nothing to settle.
             continue;
@@ -238,11 +241,7 @@ fn inconsistent_finding(
 fn counted_form<'m>(matcher: &'m Matcher, mention: &Mention) -> (usize, Status, &'m str) {
     let (_, language_terms, term) = matcher.resolve(mention);
     if matcher.is_preferred_form(mention) {
-        return (
-            mention.form,
-            Status::Preferred,
-            &language_terms.preferred().text,
-        );
+        return (mention.form, Status::Preferred, &language_terms.preferred().text);
     }
     if term.status == Status::Deprecated {
         let target = language_terms.suggestion_for(term);
