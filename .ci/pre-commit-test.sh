@@ -59,6 +59,18 @@ install_hooks() {
     'BEGIN { printf "pre-commit: %s hook installed in %.1f s\n", what, e - s }'
 }
 
+# Runs the hooks on notes.md, which holds a deprecated spelling: `$1` (the
+# hook's name) must refuse it.
+expect_refused() {
+  printf 'The attack in Kirman was claimed.\n' > notes.md
+  git add .pre-commit-config.yaml notes.md
+  if python3 -m pre_commit run --files notes.md; then
+    echo "$1 passed a deprecated spelling" >&2
+    exit 1
+  fi
+  echo "pre-commit: $1 refuses Kirman"
+}
+
 # 2. The Python hook from this repository.
 new_project python-hook
 cat > .pre-commit-config.yaml <<YAML
@@ -68,13 +80,8 @@ repos:
     hooks:
       - id: termlint
 YAML
-printf '# Notes\n\nThe attack in Kirman was claimed.\n' > notes.md
-git add .pre-commit-config.yaml notes.md
 install_hooks "termlint (language: python)"
-if python3 -m pre_commit run --files notes.md; then
-  echo "pre-commit passed on a deprecated spelling" >&2
-  exit 1
-fi
+expect_refused "the termlint hook"
 "$work/venv/bin/termlint" check --fix notes.md
 python3 -m pre_commit run --files notes.md
 grep -q 'The attack in Kerman was claimed.' notes.md
@@ -99,14 +106,9 @@ new_project init-snippet
 "$work/venv/bin/termlint" init > init.out
 sed -n '/^repos:/,$p' init.out > .pre-commit-config.yaml
 grep -q 'language: python' .pre-commit-config.yaml
-printf 'The attack in Kirman was claimed.\n' > notes.md
-git add .pre-commit-config.yaml notes.md
+git add .pre-commit-config.yaml
 install_hooks "termlint init's (repo: local)"
-if python3 -m pre_commit run --files notes.md; then
-  echo "the termlint init snippet passed a deprecated spelling" >&2
-  exit 1
-fi
-echo "pre-commit: termlint init's snippet refuses Kirman"
+expect_refused "termlint init's snippet"
 
 # 4. The hook built from source.
 unset PIP_NO_INDEX PIP_FIND_LINKS
@@ -118,11 +120,6 @@ repos:
     hooks:
       - id: termlint-rust
 YAML
-printf 'The attack in Kirman was claimed.\n' > notes.md
-git add .pre-commit-config.yaml notes.md
+git add .pre-commit-config.yaml
 install_hooks "termlint-rust (language: rust)"
-if python3 -m pre_commit run --files notes.md; then
-  echo "the Rust-built hook passed a deprecated spelling" >&2
-  exit 1
-fi
-echo "pre-commit: termlint-rust refuses Kirman"
+expect_refused "the termlint-rust hook"
