@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Whole-process benchmark on a terminology glossary: a documentation team's
-# own vocabulary, which nearly every file names (the opposite of a glossary
-# of rare names, which benches/compare.sh measures).
+# own vocabulary, which nearly every file names; and, over the same tree,
+# on a glossary of rare names (the synthetic 10,000-concept glossary of
+# benches/gen_glossary.py, which benches/compare.sh measures in depth), so
+# that the two kinds of glossary are seen side by side.
 #
 #   benches/terms.sh [--shared DIR] [--runs N]
 #
@@ -15,7 +17,9 @@
 #   - `rg -F -f`, typos, and termlint with the default configuration;
 #   - termlint with each check off in turn (`[checks] NAME = "off"`);
 #   - termlint on one thread and on two (RAYON_NUM_THREADS);
-# then prints hyperfine's table and the findings of the default run per
+#   - the same for the name glossary: `rg -F -f` of its forms, termlint
+#     default and with each check off;
+# then prints hyperfine's tables and the findings of each default run per
 # check. Results land in target/bench-terms/.
 set -euo pipefail
 
@@ -27,7 +31,7 @@ while [[ $# -gt 0 ]]; do
     case "$1" in
         --shared) shared="$2"; shift ;;
         --runs) runs="$2"; shift ;;
-        -h | --help) sed -n '2,20p' "$0"; exit 0 ;;
+        -h | --help) sed -n '2,23p' "$0"; exit 0 ;;
         *) echo "unknown argument: $1" >&2; exit 2 ;;
     esac
     shift
@@ -64,11 +68,32 @@ commands+=(
 
 $check --no-config "$corpus" >"$work/findings.json" || true
 hyperfine -N -i -w 1 -r "$runs" --output=pipe --export-markdown "$work/table.md" "${commands[@]}" >/dev/null
+
+# The name glossary over the same tree.
+python3 "$here/gen_glossary.py" 10000 --seed 1 --forms "$work/names-forms.txt" >"$work/names-10k.toml"
+names="$termlint check --no-default-glossary --glossary $work/names-10k.toml --format json"
+name_commands=(
+    -n "rg -F -f (names)" "rg -F -f $work/names-forms.txt $corpus"
+    -n "termlint (names)" "$names --no-config $corpus"
+)
+for off in unlisted inconsistent deprecated; do
+    name_commands+=(-n "termlint (names), $off off" "$names --config $work/no-$off.toml $corpus")
+done
+$names --no-config "$corpus" >"$work/names-findings.json" || true
+hyperfine -N -i -w 1 -r "$runs" --output=pipe --export-markdown "$work/names-table.md" \
+    "${name_commands[@]}" >/dev/null
+
 echo "$(date -u +%F), $(nproc) cores, $(rg --version | head -1), $(typos --version)"
+echo
+echo "Terminology glossary (terms-10k.tbx) over $corpus:"
 cat "$work/table.md"
-python3 - "$work/findings.json" <<'PY'
+echo
+echo "Name glossary (gen_glossary.py 10000) over the same tree:"
+cat "$work/names-table.md"
+python3 - "$work/findings.json" "$work/names-findings.json" <<'PY'
 import collections, json, sys
-report = json.load(open(sys.argv[1]))
-counts = collections.Counter(f["check"] for f in report["findings"])
-print("\ntermlint findings (default configuration):", dict(sorted(counts.items())))
+for label, path in zip(["terms", "names"], sys.argv[1:]):
+    report = json.load(open(path))
+    counts = collections.Counter(f["check"] for f in report["findings"])
+    print(f"\ntermlint findings, {label} (default configuration):", dict(sorted(counts.items())))
 PY
