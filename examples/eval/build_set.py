@@ -9,6 +9,12 @@ Markup: [[text|concept_id|class]] where class is one of
   T original-language name quoted as a translation, C control (a different
   entity or an ordinary word that must stay quiet; concept_id names the
   glossary concept it looks like).
+An optional fourth field names the form an inflected mention is a case
+of, [[Кермане|kerman|P|Керман]]: mentions are compared for consistency
+by that form, so a name declined alike stays consistent.
+A set in another language than English has a file `lang.txt` holding its
+language code (`ru`): the preferred forms are then that language's (the
+English one where it has none), and docs.jsonl records the language.
 Run with the set's folder: python3 examples/eval/build_set.py examples/eval/en-names
 """
 import json
@@ -20,7 +26,7 @@ import unicodedata
 
 HERE = pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else ".").resolve()
 GLOSSARY = pathlib.Path(__file__).resolve().parent.parent.parent / "glossary"
-MARK = re.compile(r"\[\[([^|\]]+)\|([^|\]]+)\|([PADUSXTC])\]\]")
+MARK = re.compile(r"\[\[([^|\]]+)\|([^|\]]+)\|([PADUSXTC])(?:\|([^|\]]+))?\]\]")
 FORM_KIND = {"P": "preferred", "A": "admitted", "D": "deprecated", "U": "unlisted",
              "S": "short", "X": "acronym", "T": "original"}
 FULL = {"P", "A", "D", "U"}
@@ -34,7 +40,8 @@ def fold(s):
     return " ".join(s.split())
 
 
-PARTICLES = {"al", "el", "ul", "ad", "ar", "as", "ash", "at", "az", "ud", "ur", "us", "bin", "ibn"}
+PARTICLES = {"al", "el", "ul", "ad", "ar", "as", "ash", "at", "az", "ud", "ur", "us", "bin", "ibn",
+             "аль", "эль", "ад", "ар", "ас", "аш", "ат", "аз", "ибн", "бин"}
 
 
 def surname_core(name):
@@ -52,19 +59,21 @@ def person_ids():
             for c in tomllib.loads(f.read_text())["concept"] if c.get("kind") == "person"}
 
 
-def preferred_forms():
+def preferred_forms(lang="en"):
     out = {}
     for f in GLOSSARY.glob("*.toml"):
         for c in tomllib.loads(f.read_text())["concept"]:
-            en = c["lang"].get("en")
-            if en:
-                p = en["preferred"]
+            forms = c["lang"].get(lang) or c["lang"].get("en")
+            if forms:
+                p = forms["preferred"]
                 out[c["id"]] = p if isinstance(p, str) else p["term"]
     return out
 
 
 def main():
-    preferred = preferred_forms()
+    lang_file = HERE / "lang.txt"
+    lang = lang_file.read_text().strip() if lang_file.exists() else "en"
+    preferred = preferred_forms(lang)
     persons = person_ids()
     (HERE / "texts").mkdir(exist_ok=True)
     truth, mentions, docs = [], [], []
@@ -74,10 +83,10 @@ def main():
         for m in MARK.finditer(raw):
             out.append(raw[pos:m.start()])
             start = len("".join(out).encode("utf-8"))
-            text, concept, cls = m.groups()
+            text, concept, cls, lemma = m.groups()
             assert concept in preferred, concept
             out.append(text)
-            spans.append((start, start + len(text.encode("utf-8")), text, concept, cls))
+            spans.append((start, start + len(text.encode("utf-8")), text, concept, cls, lemma or text))
             pos = m.end()
         out.append(raw[pos:])
         body = "".join(out)
@@ -85,14 +94,14 @@ def main():
         data = body.encode("utf-8")
         first = {}
         doc_concepts = []
-        for start, end, text, concept, cls in spans:
+        for start, end, text, concept, cls, lemma in spans:
             assert data[start:end].decode("utf-8") == text
             before = data[:start].decode("utf-8")
             line = before.count("\n") + 1
             col = len(before) - (before.rfind("\n") + 1) + 1
             base = {"doc": src.name, "byte_start": start, "byte_end": end, "line": line,
                     "col": col, "text": text, "concept_id": concept,
-                    "preferred": preferred[concept]}
+                    "preferred": preferred[concept], **({"base": lemma} if lemma != text else {})}
             if cls == "C":
                 truth.append({**base, "kind": "decoy", "must_not_flag": True,
                               "near_form": preferred[concept]})
@@ -105,7 +114,7 @@ def main():
             # full form, or spelled alike, it must stay quiet (as must other
             # short forms).
             surname_differs = (cls == "S" and concept in persons and concept in first
-                               and surname_core(text) != surname_core(first[concept]))
+                               and surname_core(lemma) != surname_core(first[concept]))
             quiet = quiet or (cls == "S" and not surname_differs)
             mention = {**base, "form_kind": FORM_KIND[cls], "origin": "written"}
             if quiet:
@@ -120,12 +129,16 @@ def main():
                               "first_form": first[concept]})
             if cls in FULL:
                 if concept not in first:
-                    first[concept] = text
-                elif fold(text) != fold(first[concept]):
+                    first[concept] = lemma
+                elif fold(lemma) != fold(first[concept]):
                     truth.append({**base, "origin": "written", "kind": "inconsistent",
                                   "first_form": first[concept]})
-        docs.append({"doc": src.name, "concepts": doc_concepts,
-                     "forms": [{"text": t, "concept_id": c, "class": k} for _, _, t, c, k in spans]})
+        doc = {"doc": src.name, "concepts": doc_concepts,
+               "forms": [{"text": t, "concept_id": c, "class": k, **({"base": b} if b != t else {})}
+                         for _, _, t, c, k, b in spans]}
+        if lang != "en":
+            doc["lang"] = lang
+        docs.append(doc)
     key = lambda r: (r["doc"], r["byte_start"], r["kind"] if "kind" in r else "")
     for name, rows in (("truth.jsonl", sorted(truth, key=key)),
                        ("mentions.jsonl", sorted(mentions, key=key)),
