@@ -133,6 +133,15 @@ def main():
                 elif fold(lemma) != fold(first[concept]):
                     truth.append({**base, "origin": "written", "kind": "inconsistent",
                                   "first_form": first[concept]})
+        # The preferred form declined (class P with a base) is a control
+        # where the document writes its concept consistently: it must stay
+        # quiet, and a finding on it is a false alarm.
+        mixed = {r["concept_id"] for r in truth
+                 if r["doc"] == src.name and r["kind"] == "inconsistent"}
+        for m in mentions:
+            if (m["doc"] == src.name and m["form_kind"] == "preferred" and "base" in m
+                    and m["concept_id"] not in mixed):
+                m["must_not_flag"] = True
         doc = {"doc": src.name, "concepts": doc_concepts,
                "forms": [{"text": t, "concept_id": c, "class": k, **({"base": b} if b != t else {})}
                          for _, _, t, c, k, b in spans]}

@@ -3,7 +3,10 @@
 //! ```sh
 //! cargo run --release --example eval -- ../shared/data/eval-sample [--unlisted-threshold 0.75] [--preferred-only]
 //! cargo run --release --example eval -- examples/eval/en-names --builtin
+//! cargo run --release --example eval -- examples/eval/ru-names --builtin
 //! ```
+//! A set written in another language than English names it in a file
+//! `lang.txt` (`ru`), and its texts are checked as that language.
 //! `--preferred-only` keeps only the preferred forms in the glossary, so
 //! that every listed variant in the texts is an unlisted spelling to find: a
 //! harder, held-out test of the `unlisted` check.
@@ -11,7 +14,10 @@
 //! instead of the set's `glossary.tsv`: the in-repo set
 //! `examples/eval/en-names` is scored that way.
 //! Prints precision, recall and F1 per finding kind and overall, then every
-//! miss and false alarm. The scoring rules are in `score.rs`.
+//! miss and false alarm. The scoring rules are in `score.rs`. A second
+//! table counts, per kind of planted form, the mentions a finding was
+//! expected on and found (`found`), and those that should stay quiet but
+//! drew a finding (`flagged quiet`).
 
 mod score;
 
@@ -55,6 +61,15 @@ fn main() {
             tally.correct,
             tally.findings
         );
+    }
+    println!(
+        "\n{:<13} {:>8} {:>9}  {:>13}",
+        "form", "mentions", "found", "flagged quiet"
+    );
+    for (kind, t) in score::by_form(&dir, &found) {
+        let found_of = format!("{}/{}", t.hits, t.expected);
+        let quiet_of = format!("{}/{}", t.flagged_quiet, t.mentions - t.expected);
+        println!("{kind:<13} {:>8} {found_of:>9}  {quiet_of:>13}", t.mentions);
     }
     for miss in &score.misses {
         println!(

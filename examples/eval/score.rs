@@ -32,6 +32,12 @@ pub struct Record {
     pub kind: String,
     pub concept: String,
     pub preferred: String,
+    /// The form an inflected mention is a case of (`Керман` for
+    /// `Кермане`); the text itself when not inflected.
+    pub base: String,
+    /// The kind of form of a mention (`preferred`, `unlisted`, …); empty
+    /// for truth records.
+    pub form_kind: String,
     /// A finding overlapping this record is a false alarm (decoys, and
     /// mentions that must stay quiet).
     pub must_not_flag: bool,
@@ -131,6 +137,12 @@ pub fn records(path: &Path) -> Vec<Record> {
             kind: r["kind"].as_str().unwrap_or("mention").to_string(),
             concept: r["concept_id"].as_str().unwrap_or_default().to_string(),
             preferred: r["preferred"].as_str().unwrap_or_default().to_string(),
+            base: r["base"]
+                .as_str()
+                .or(r["text"].as_str())
+                .unwrap_or_default()
+                .to_string(),
+            form_kind: r["form_kind"].as_str().unwrap_or_default().to_string(),
             must_not_flag: r["must_not_flag"].as_bool().unwrap_or(false),
         })
         .collect()
@@ -168,7 +180,10 @@ pub fn run(dir: &Path, options: Options) -> Vec<Found> {
         config.checks.unlisted_threshold = threshold;
     }
     let linter = Linter::new(Matcher::new(glossary).expect("automaton"), config);
-    let english = Language::parse("en").expect("en");
+    // A set written in another language names it in `lang.txt` (`ru`);
+    // the English sets have none.
+    let lang = std::fs::read_to_string(dir.join("lang.txt")).unwrap_or_else(|_| "en".to_string());
+    let language = Language::parse(lang.trim()).expect("lang.txt holds a language tag");
     let mut docs: Vec<_> = std::fs::read_dir(dir.join("texts"))
         .expect("texts/")
         .filter_map(Result::ok)
@@ -180,7 +195,7 @@ pub fn run(dir: &Path, options: Options) -> Vec<Found> {
         let text = std::fs::read_to_string(&path).expect("UTF-8 text");
         let doc = path.file_name().unwrap_or_default().to_string_lossy().to_string();
         for finding in linter
-            .check_text(&text, Format::Text, &english)
+            .check_text(&text, Format::Text, &language)
             .expect("plain text always parses")
         {
             found.push(Found {
@@ -214,7 +229,7 @@ pub fn score(dir: &Path, found: &[Found], options: Options) -> Score {
     if options.preferred_only {
         for record in &mut truth {
             if record.kind == "nonpreferred"
-                || (record.kind == "inconsistent" && record.text != record.preferred)
+                || (record.kind == "inconsistent" && record.base != record.preferred)
             {
                 record.kind = "unlisted_variant".to_string();
             }
@@ -225,7 +240,7 @@ pub fn score(dir: &Path, found: &[Found], options: Options) -> Score {
         .iter()
         .filter(|r| match r.kind.as_str() {
             "nonpreferred" | "unlisted_variant" => true,
-            "inconsistent" => r.text != r.preferred,
+            "inconsistent" => r.base != r.preferred,
             _ => false,
         })
         .collect();
@@ -284,4 +299,56 @@ pub fn score(dir: &Path, found: &[Found], options: Options) -> Score {
         correct: found.len() - score.false_alarms.len(),
     };
     score
+}
+
+/// How termlint treated the planted mentions of one kind of form
+/// (`preferred`, `admitted`, `unlisted`, `original`, …).
+#[derive(Clone, Debug, Default)]
+pub struct FormTally {
+    /// Mentions of this kind.
+    pub mentions: usize,
+    /// Of them, those a truth record expects a finding on.
+    pub expected: usize,
+    /// Of those, the ones a finding of the same concept overlaps.
+    pub hits: usize,
+    /// Mentions expected to stay quiet that a finding overlaps.
+    pub flagged_quiet: usize,
+}
+
+/// Per kind of planted form (in order of first appearance in
+/// `mentions.jsonl`): how many a finding was expected on and found, and
+/// how many that should stay quiet drew one.
+pub fn by_form(dir: &Path, found: &[Found]) -> Vec<(String, FormTally)> {
+    let truth = records(&dir.join("truth.jsonl"));
+    let mentions = records(&dir.join("mentions.jsonl"));
+    let is_expected = |r: &Record| match r.kind.as_str() {
+        "nonpreferred" | "unlisted_variant" => true,
+        "inconsistent" => r.base != r.preferred,
+        _ => false,
+    };
+    let mut out: Vec<(String, FormTally)> = Vec::new();
+    for m in &mentions {
+        let overlapping = |f: &&Found| f.doc == m.doc && overlaps((f.finding.range.start, f.finding.range.end), m.span);
+        let expected = truth
+            .iter()
+            .any(|r| r.doc == m.doc && r.span == m.span && is_expected(r));
+        let i = match out.iter().position(|(k, _)| *k == m.form_kind) {
+            Some(i) => i,
+            None => {
+                out.push((m.form_kind.clone(), FormTally::default()));
+                out.len() - 1
+            }
+        };
+        let tally = &mut out[i].1;
+        tally.mentions += 1;
+        if expected {
+            tally.expected += 1;
+            if found.iter().filter(overlapping).any(|f| f.finding.concept == m.concept) {
+                tally.hits += 1;
+            }
+        } else if found.iter().any(|f| overlapping(&f)) {
+            tally.flagged_quiet += 1;
+        }
+    }
+    out
 }
