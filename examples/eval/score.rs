@@ -328,7 +328,8 @@ pub fn by_form(dir: &Path, found: &[Found]) -> Vec<(String, FormTally)> {
     };
     let mut out: Vec<(String, FormTally)> = Vec::new();
     for m in &mentions {
-        let overlapping = |f: &&Found| f.doc == m.doc && overlaps((f.finding.range.start, f.finding.range.end), m.span);
+        let overlapping =
+            |f: &&Found| f.doc == m.doc && overlaps((f.finding.range.start, f.finding.range.end), m.span);
         let expected = truth
             .iter()
             .any(|r| r.doc == m.doc && r.span == m.span && is_expected(r));
@@ -343,7 +344,11 @@ pub fn by_form(dir: &Path, found: &[Found]) -> Vec<(String, FormTally)> {
         tally.mentions += 1;
         if expected {
             tally.expected += 1;
-            if found.iter().filter(overlapping).any(|f| f.finding.concept == m.concept) {
+            if found
+                .iter()
+                .filter(overlapping)
+                .any(|f| f.finding.concept == m.concept)
+            {
                 tally.hits += 1;
             }
         } else if found.iter().any(|f| overlapping(&f)) {
