@@ -483,6 +483,17 @@ impl Matcher {
     }
 
     /// The index of a glossary language, as used by [`LanguageFilter::applies_to`].
+    /// How many glossary languages there are (indexes run below it).
+    pub fn language_count(&self) -> usize {
+        self.languages.len()
+    }
+
+    /// The inflection rule of the glossary language with this index.
+    pub fn inflection_rule(&self, language_index: usize) -> Option<&InflectionRule> {
+        self.inflection.get(language_index)?.as_ref()
+    }
+
+    /// The index of a glossary language; `usize::MAX` if no term has it.
     pub fn language_index(&self, language: &Language) -> usize {
         self.languages
             .iter()

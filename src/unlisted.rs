@@ -29,6 +29,7 @@ use crate::wordlist::{is_acronym, is_identifier, CommonWords};
 use thread_local::ThreadLocal;
 
 use crate::glossary::{LanguageTerms, Status};
+use crate::inflection::InflectionRule;
 use crate::matcher::{LanguageFilter, Matcher, Mention};
 use crate::text::{fold_term, words, CaseMode, Word};
 use crate::translit::{consonants, is_name_particle, join_keys, key_distance, word_key};
@@ -81,6 +82,9 @@ pub struct UnlistedFinder {
     /// letters, such as base64 text, took minutes).
     max_consonants: usize,
     max_first_consonants: usize,
+    /// Per glossary language index, the endings its names take (English
+    /// plurals left out: they apply only to concepts with a kind).
+    inflection: Vec<Option<InflectionRule>>,
 }
 
 #[derive(Clone)]
@@ -212,7 +216,16 @@ impl UnlistedFinder {
             max_words: 0,
             max_consonants: 0,
             max_first_consonants: 0,
+            inflection: Vec::new(),
         };
+        finder.inflection = (0..matcher.language_count())
+            .map(|index| {
+                matcher
+                    .inflection_rule(index)
+                    .filter(|rule| rule.language.id().language.as_str() != "en")
+                    .cloned()
+            })
+            .collect();
         finder.reserve_for(matcher);
         for (concept_index, concept) in matcher.glossary().concepts().iter().enumerate() {
             for (slot, language_terms) in concept.languages.iter().enumerate() {
@@ -607,6 +620,10 @@ impl UnlistedFinder {
             if similarity < MIN_SPELLING_SIMILARITY {
                 continue;
             }
+            if self.is_inflected(text, span, term.language_index as usize, term_letters) {
+                // The listed form with case endings: a mention of it.
+                return None;
+            }
             let confidence = confidence(distance, usize::from(term.consonants), similarity);
             if best.as_ref().is_none_or(|b| confidence > b.confidence) {
                 best = Some(Unlisted {
@@ -621,6 +638,19 @@ impl UnlistedFinder {
         }
         // Last, as it is the dearest test and most candidates fail the others.
         best.filter(|_| !is_common_phrase(text, span, filter.common_words()))
+    }
+
+    /// Whether the words of `span` are a listed term of the language with
+    /// this index, inflected (see [`is_inflected_form`]).
+    fn is_inflected(&self, text: &str, span: &[Word], language_index: usize, term_letters: &str) -> bool {
+        let Some(Some(rule)) = self.inflection.get(language_index) else {
+            return false;
+        };
+        let words: Vec<String> = span
+            .iter()
+            .map(|w| fold_term(&text[w.range.clone()], CaseMode::Fold))
+            .collect();
+        is_inflected_form(&words, term_letters, rule)
     }
 
     /// Terms whose consonants are within one edit of `skeleton`.
@@ -656,6 +686,33 @@ fn word_shape(letters: &str) -> String {
         }
     }
     out
+}
+
+/// Whether `words` (folded) are the letters of a listed term, some of them
+/// with a case ending of `rule` (`Касема Сулеймани` for `Касем Сулеймани`,
+/// `Хузайфы` for `Хузайфа`, whose `а` the ending replaces).
+fn is_inflected_form(words: &[String], term_letters: &str, rule: &InflectionRule) -> bool {
+    let Some((word, others)) = words.split_first() else {
+        return term_letters.is_empty();
+    };
+    if let Some(rest) = term_letters.strip_prefix(word.as_str()) {
+        if is_inflected_form(others, rest, rule) {
+            return true;
+        }
+    }
+    rule.endings.iter().any(|ending| {
+        let Some(stem) = word.strip_suffix(ending.as_str()).filter(|stem| !stem.is_empty()) else {
+            return false;
+        };
+        let Some(rest) = term_letters.strip_prefix(stem) else {
+            return false;
+        };
+        is_inflected_form(others, rest, rule)
+            || rule.replaces.iter().any(|letter| {
+                rest.strip_prefix(letter.as_str())
+                    .is_some_and(|rest| is_inflected_form(others, rest, rule))
+            })
+    })
 }
 
 /// Whether `letters` is `term` with a derivational or plural ending.

@@ -177,3 +177,21 @@ fn terms_without_a_kind_match_only_as_listed() {
         ["deprecated 1:32-1:44 «Shah Cherags» -> Shah Cheragh"]
     );
 }
+
+#[test]
+fn a_listed_russian_name_with_case_endings_inside_is_that_name() {
+    let dir = tempfile::tempdir().unwrap();
+    // The genitive of the first name (`Касема`, `Хузайфы`) inside a listed
+    // full name is that name; a spelling the glossary does not list
+    // (`Касыма`) is still an unlisted one, declined or not.
+    let text = "Об убийстве Касема Сулеймани писали. Сторонники Абу Хузайфы аль-Ансари ушли.\n\
+                Портрет Касыма Сулеймани висел в зале.\n";
+    std::fs::write(dir.path().join("ru.txt"), text).unwrap();
+    let (output, json) = check_builtin(dir.path(), &["--lang", "ru", "ru.txt"]);
+    assert_eq!(
+        summarize(&json),
+        ["unlisted 2:9-2:25 «Касыма Сулеймани» -> Касем Сулеймани"],
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
