@@ -152,9 +152,108 @@ impl InflectionRule {
     }
 }
 
+impl InflectionRule {
+    /// `form` with the case endings `found` carries where `nearest` has none:
+    /// the fix of an unlisted spelling keeps the case it is written in
+    /// (`Касыма Сулеймани`, nearest `Касым Сулеймани`, gives `Касема
+    /// Сулеймани` for the preferred `Касем Сулеймани`; an ending replaces
+    /// a final letter the rule names, as `Хузайфы` for `Хузайфа`). `None`
+    /// when the three do not have the same number of words or no word has
+    /// an ending.
+    pub fn inflect_like(&self, found: &str, nearest: &str, form: &str) -> Option<String> {
+        let found: Vec<&str> = found.split_whitespace().collect();
+        let nearest: Vec<&str> = nearest.split_whitespace().collect();
+        let form: Vec<&str> = form.split_whitespace().collect();
+        if found.len() != nearest.len() || found.len() != form.len() {
+            return None;
+        }
+        let mut changed = false;
+        let words: Vec<String> = (0..form.len())
+            .map(|i| match self.added_ending(found[i], nearest[i]) {
+                Some(ending) => {
+                    changed = true;
+                    self.with_ending(form[i], &ending)
+                }
+                None => form[i].to_string(),
+            })
+            .collect();
+        changed.then(|| words.join(" "))
+    }
+
+    /// The ending, as written, that `found` ends with and `nearest` does
+    /// not, leaving a stem of at least three letters; the longest such.
+    fn added_ending(&self, found: &str, nearest: &str) -> Option<String> {
+        let folded = fold_term(found, CaseMode::Fold);
+        let nearest = fold_term(nearest, CaseMode::Fold);
+        let ending = self
+            .endings
+            .iter()
+            .filter(|e| folded.ends_with(e.as_str()) && !nearest.ends_with(e.as_str()))
+            .filter(|e| {
+                folded[..folded.len() - e.len()]
+                    .chars()
+                    .filter(|c| c.is_alphabetic())
+                    .count()
+                    >= 3
+            })
+            .max_by_key(|e| e.chars().count())?;
+        // As written in the text: its last letters, as many as the ending's.
+        let letters = ending.chars().count();
+        let start = found.char_indices().rev().nth(letters - 1)?.0;
+        Some(found[start..].to_string())
+    }
+
+    /// `word` with `ending`, replacing its last letter when the rule says
+    /// an ending replaces it.
+    fn with_ending(&self, word: &str, ending: &str) -> String {
+        let last = word
+            .chars()
+            .last()
+            .map(|c| fold_term(&c.to_string(), CaseMode::Fold));
+        let stem = match last {
+            Some(last) if self.replaces.contains(&last) => {
+                &word[..word.len() - word.chars().last().map_or(0, char::len_utf8)]
+            }
+            _ => word,
+        };
+        let ending = match word.chars().any(char::is_lowercase) {
+            true => ending.to_lowercase(),
+            false => ending.to_uppercase(),
+        };
+        format!("{stem}{ending}")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_fix_takes_the_case_endings_of_the_spelling_it_replaces() {
+        let russian = Inflections::default();
+        let rule = russian.rule_for(&Language::parse("ru").unwrap()).unwrap();
+        assert_eq!(
+            rule.inflect_like("Касыма Сулеймани", "Касым Сулеймани", "Касем Сулеймани")
+                .as_deref(),
+            Some("Касема Сулеймани")
+        );
+        assert_eq!(
+            rule.inflect_like("Хузайфы аль-Ансари", "Хузайфа аль-Ансари", "Хузайфа аль-Ансари")
+                .as_deref(),
+            Some("Хузайфы аль-Ансари")
+        );
+        // Nominative, or a name that ends as the listed one does: as listed.
+        assert_eq!(
+            rule.inflect_like("Касым Сулеймани", "Касем Сулеймани", "Касем Сулеймани"),
+            None
+        );
+        assert_eq!(rule.inflect_like("Хамза", "Хамза", "Хамза"), None);
+        // Words that do not line up: as listed.
+        assert_eq!(
+            rule.inflect_like("Касыма", "Касем Сулеймани", "Касем Сулеймани"),
+            None
+        );
+    }
 
     #[test]
     fn russian_endings_and_stems() {

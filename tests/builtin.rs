@@ -183,15 +183,33 @@ fn a_listed_russian_name_with_case_endings_inside_is_that_name() {
     let dir = tempfile::tempdir().unwrap();
     // The genitive of the first name (`Касема`, `Хузайфы`) inside a listed
     // full name is that name; a spelling the glossary does not list
-    // (`Касыма`) is still an unlisted one, declined or not.
+    // (`Касыма`) is still an unlisted one, declined or not, and its fix
+    // keeps its case (`Касема`).
     let text = "Об убийстве Касема Сулеймани писали. Сторонники Абу Хузайфы аль-Ансари ушли.\n\
                 Портрет Касыма Сулеймани висел в зале.\n";
     std::fs::write(dir.path().join("ru.txt"), text).unwrap();
     let (output, json) = check_builtin(dir.path(), &["--lang", "ru", "ru.txt"]);
     assert_eq!(
         summarize(&json),
-        ["unlisted 2:9-2:25 «Касыма Сулеймани» -> Касем Сулеймани"],
+        ["unlisted 2:9-2:25 «Касыма Сулеймани» -> Касема Сулеймани"],
         "{}",
         String::from_utf8_lossy(&output.stderr)
+    );
+    let fixed = termlint(dir.path())
+        .args([
+            "check",
+            "--no-config",
+            "--lang",
+            "ru",
+            "--fix",
+            "--fix-unlisted",
+            "ru.txt",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(code(&fixed), 0, "{}", String::from_utf8_lossy(&fixed.stderr));
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("ru.txt")).unwrap(),
+        text.replace("Касыма", "Касема")
     );
 }

@@ -341,6 +341,14 @@ fn unlisted_finding(
         suggestion = crate::names::surname_like(found, &suggestion).unwrap_or(suggestion);
         nearest = crate::names::surname_like(found, &nearest).unwrap_or(nearest);
     }
+    // A declined spelling gets a declined fix (English plurals aside: they
+    // apply only to concepts with a kind).
+    let rule = matcher
+        .inflection_rule(matcher.language_index(&language.language))
+        .filter(|rule| rule.language.id().language.as_str() != "en");
+    if let Some(inflected) = rule.and_then(|rule| rule.inflect_like(found, &nearest, &suggestion)) {
+        suggestion = inflected;
+    }
     Finding {
         segment: None,
         check: CheckId::Unlisted,
