@@ -118,7 +118,10 @@ pub fn is_name_particle(folded_word: &str, conjunctions: bool) -> bool {
 /// The vowel mark in keys.
 pub const VOWEL: char = 'a';
 
-fn to_latin(word: &str) -> String {
+/// Folded Cyrillic letters in Latin, by the rules of the keys (other
+/// letters as they are): what a Cyrillic spelling is compared with a
+/// Latin one by.
+pub fn to_latin(word: &str) -> String {
     let mut out = String::with_capacity(word.len());
     for c in word.chars() {
         match cyrillic(c) {
@@ -127,6 +130,11 @@ fn to_latin(word: &str) -> String {
         }
     }
     out
+}
+
+/// Whether `c` is a letter of the Cyrillic script.
+pub fn is_cyrillic(c: char) -> bool {
+    matches!(c, '\u{0400}'..='\u{04FF}' | '\u{0500}'..='\u{052F}')
 }
 
 /// Cyrillic to Latin, for folded (lowercase, diacritic-free but `й`) text.

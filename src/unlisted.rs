@@ -32,7 +32,9 @@ use crate::glossary::{LanguageTerms, Status};
 use crate::inflection::InflectionRule;
 use crate::matcher::{LanguageFilter, Matcher, Mention};
 use crate::text::{fold_term, words, CaseMode, Word};
-use crate::translit::{consonants, is_name_particle, join_keys, key_distance, word_key};
+use crate::translit::{
+    consonants, is_cyrillic, is_name_particle, join_keys, key_distance, to_latin, word_key,
+};
 
 /// Consonants a term's key needs before one consonant edit is tolerated.
 const MIN_CONSONANTS_FOR_EDIT: usize = 5;
@@ -85,6 +87,11 @@ pub struct UnlistedFinder {
     /// Per glossary language index, the endings its names take (English
     /// plurals left out: they apply only to concepts with a kind).
     inflection: Vec<Option<InflectionRule>>,
+    /// Per concept, the glossary languages (bit `i`: language index `i`;
+    /// all bits for an index past 63) it has forms in: a Cyrillic spelling
+    /// of a name with no form in the document's language is compared with
+    /// its Latin forms.
+    concept_languages: Vec<u64>,
 }
 
 #[derive(Clone)]
@@ -217,6 +224,7 @@ impl UnlistedFinder {
             max_consonants: 0,
             max_first_consonants: 0,
             inflection: Vec::new(),
+            concept_languages: Vec::new(),
         };
         finder.inflection = (0..matcher.language_count())
             .map(|index| {
@@ -224,6 +232,17 @@ impl UnlistedFinder {
                     .inflection_rule(index)
                     .filter(|rule| rule.language.id().language.as_str() != "en")
                     .cloned()
+            })
+            .collect();
+        finder.concept_languages = matcher
+            .glossary()
+            .concepts()
+            .iter()
+            .map(|concept| {
+                concept.languages.iter().fold(0u64, |bits, terms| {
+                    let index = matcher.language_index(&terms.language);
+                    bits | if index < 64 { 1 << index } else { u64::MAX }
+                })
             })
             .collect();
         finder.reserve_for(matcher);
@@ -592,10 +611,22 @@ impl UnlistedFinder {
             .iter()
             .map(|w| fold_term(&text[w.range.clone()], CaseMode::Fold))
             .collect();
+        let cyrillic = letters.chars().any(is_cyrillic);
+        // Compared with a Latin form, a Cyrillic spelling is read in Latin.
+        let mut latin_letters: Option<String> = None;
         let mut best: Option<Unlisted> = None;
         for id in ids {
             let term = &self.terms[id as usize];
-            if !filter.applies_to(term.language_index as usize) || (single && term.words != 1) {
+            if single && term.words != 1 {
+                continue;
+            }
+            let term_letters = term.letters(&self.texts);
+            let across_scripts = !filter.applies_to(term.language_index as usize);
+            if across_scripts
+                && !(cyrillic
+                    && !term_letters.chars().any(is_cyrillic)
+                    && !self.has_form_for(term.concept as usize, filter))
+            {
                 continue;
             }
             if !listed.fit(term, &self.texts) {
@@ -610,13 +641,16 @@ impl UnlistedFinder {
             if distance > allowed {
                 continue;
             }
-            let term_letters = term.letters(&self.texts);
-            if is_derived(&letters, term_letters)
-                || (single && word_shape(&letters) != word_shape(term_letters))
+            let letters = match across_scripts {
+                true => latin_letters.get_or_insert_with(|| to_latin(&letters)).as_str(),
+                false => letters.as_str(),
+            };
+            if is_derived(letters, term_letters)
+                || (single && word_shape(letters) != word_shape(term_letters))
             {
                 continue;
             }
-            let similarity = strsim::normalized_levenshtein(&letters, term_letters);
+            let similarity = strsim::normalized_levenshtein(letters, term_letters);
             if similarity < MIN_SPELLING_SIMILARITY {
                 continue;
             }
@@ -638,6 +672,13 @@ impl UnlistedFinder {
         }
         // Last, as it is the dearest test and most candidates fail the others.
         best.filter(|_| !is_common_phrase(text, span, filter.common_words()))
+    }
+
+    /// Whether the concept has forms in a glossary language that applies
+    /// to the document.
+    fn has_form_for(&self, concept: usize, filter: &LanguageFilter) -> bool {
+        let bits = self.concept_languages.get(concept).copied().unwrap_or(u64::MAX);
+        bits == u64::MAX || (0..64).any(|index| bits & (1 << index) != 0 && filter.applies_to(index))
     }
 
     /// Whether the words of `span` are a listed term of the language with

@@ -213,3 +213,21 @@ fn a_listed_russian_name_with_case_endings_inside_is_that_name() {
         text.replace("Касыма", "Касема")
     );
 }
+
+#[test]
+fn a_cyrillic_spelling_of_a_name_with_only_latin_forms_is_found() {
+    let dir = tempfile::tempdir().unwrap();
+    // The concept lists no Russian form: a Russian spelling is compared with
+    // its Latin forms, read in Latin. Other people stay quiet.
+    let text = "Рахматулла Норузов признал вину.\nРахим Рахимов и Назира Норова дали показания.\n";
+    std::fs::write(dir.path().join("ru.txt"), text).unwrap();
+    let (output, json) = check_builtin(dir.path(), &["--lang", "ru", "ru.txt"]);
+    assert_eq!(
+        summarize(&json),
+        ["unlisted 1:1-1:19 «Рахматулла Норузов» -> Rahmatollah Nowruzov"],
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let finding = &json["findings"][0];
+    assert_eq!(finding["nearest"], "Rakhmatullah Norouzov", "{finding}");
+}
