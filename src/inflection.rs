@@ -51,7 +51,7 @@ pub struct Inflections {
 
 const RUSSIAN_ENDINGS: &[&str] = &[
     "а", "я", "у", "ю", "е", "и", "ы", "ой", "ей", "ою", "ею", "ом", "ем", "ам", "ям", "ах", "ях", "ами",
-    "ями", "ов", "ев",
+    "ями", "ов", "ев", "ым", "им",
 ];
 const UKRAINIAN_ENDINGS: &[&str] = &[
     "а", "я", "у", "ю", "е", "є", "і", "ї", "и", "ою", "ею", "ом", "ем", "ам", "ям", "ах", "ях", "ами",
@@ -153,6 +153,16 @@ impl InflectionRule {
 }
 
 impl InflectionRule {
+    /// `folded_word` without its longest ending, if that leaves a stem of
+    /// at least three letters.
+    pub fn strip_ending<'a>(&self, folded_word: &'a str) -> Option<&'a str> {
+        self.endings
+            .iter()
+            .filter_map(|ending| folded_word.strip_suffix(ending.as_str()))
+            .filter(|stem| stem.chars().filter(|c| c.is_alphabetic()).count() >= 3)
+            .min_by_key(|stem| stem.len())
+    }
+
     /// `form` with the case endings `found` carries where `nearest` has none:
     /// the fix of an unlisted spelling keeps the case it is written in
     /// (`Касыма Сулеймани`, nearest `Касым Сулеймани`, gives `Касема

@@ -489,10 +489,12 @@ impl UnlistedFinder {
                     continue;
                 }
                 let key = join_keys(phrase_keys.iter().map(|k| &**k));
-                if let Some(best) = self.best_match(text, &words[start..=end], &key, filter, &listed, None) {
-                    if best.confidence >= threshold {
-                        found.push(best);
-                    }
+                let span = &words[start..=end];
+                let best = self
+                    .best_match(text, span, &key, filter, &listed, None)
+                    .or_else(|| self.declined_match(text, span, &key, filter, &listed));
+                if let Some(best) = best.filter(|best| best.confidence >= threshold) {
+                    found.push(best);
                 }
             }
         }
@@ -672,6 +674,35 @@ impl UnlistedFinder {
         }
         // Last, as it is the dearest test and most candidates fail the others.
         best.filter(|_| !is_common_phrase(text, span, filter.common_words()))
+    }
+
+    /// [`Self::best_match`] for a phrase in a language whose names take
+    /// case endings, compared without them (`Рахматуллой Норузовым`, the
+    /// instrumental of an unlisted `Рахматулла Норузов`).
+    fn declined_match(
+        &self,
+        text: &str,
+        span: &[Word],
+        key: &str,
+        filter: &LanguageFilter,
+        listed: &ListedParts,
+    ) -> Option<Unlisted> {
+        let rule = (0..self.inflection.len())
+            .filter(|&index| filter.applies_to(index))
+            .find_map(|index| self.inflection[index].as_ref())?;
+        let keys: Vec<String> = span
+            .iter()
+            .map(|w| {
+                let folded = fold_term(&text[w.range.clone()], CaseMode::Fold);
+                let stem = rule.strip_ending(&folded).unwrap_or(&folded);
+                word_key(stem, w.hyphen_after)
+            })
+            .collect();
+        let stripped = join_keys(keys.iter().map(String::as_str));
+        if stripped == key {
+            return None;
+        }
+        self.best_match(text, span, &stripped, filter, listed, None)
     }
 
     /// Whether the concept has forms in a glossary language that applies

@@ -231,3 +231,23 @@ fn a_cyrillic_spelling_of_a_name_with_only_latin_forms_is_found() {
     let finding = &json["findings"][0];
     assert_eq!(finding["nearest"], "Rakhmatullah Norouzov", "{finding}");
 }
+
+#[test]
+fn a_declined_unlisted_spelling_is_found_and_its_fix_keeps_the_case() {
+    let dir = tempfile::tempdir().unwrap();
+    // Compared without their case endings: the instrumental of a name with
+    // only Latin forms, and the dative of an unlisted spelling of a name
+    // with a Russian form, whose fix is in the dative too.
+    let text = "Суд над Рахматуллой Норузовым начался.\nПортрет посвятили Касыму Сулеймани.\n";
+    std::fs::write(dir.path().join("ru.txt"), text).unwrap();
+    let (output, json) = check_builtin(dir.path(), &["--lang", "ru", "ru.txt"]);
+    assert_eq!(
+        summarize(&json),
+        [
+            "unlisted 1:9-1:30 «Рахматуллой Норузовым» -> Rahmatollah Nowruzov",
+            "unlisted 2:19-2:35 «Касыму Сулеймани» -> Касему Сулеймани",
+        ],
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
