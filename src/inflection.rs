@@ -191,20 +191,27 @@ impl InflectionRule {
     }
 
     /// The ending, as written, that `found` ends with and `nearest` does
-    /// not, leaving a stem of at least three letters; the longest such.
+    /// not, leaving a stem of at least three letters that is closer to
+    /// `nearest` than `found` is (with a final letter the rule replaces, if
+    /// any): `Касыма` for `Касем` has the ending `а`, while `Касым` has no
+    /// ending `ым`. The longest such.
     fn added_ending(&self, found: &str, nearest: &str) -> Option<String> {
         let folded = fold_term(found, CaseMode::Fold);
         let nearest = fold_term(nearest, CaseMode::Fold);
+        let distance = strsim::levenshtein(&folded, &nearest);
+        let closer = |stem: &str| {
+            let replaced = self.replaces.iter().map(|letter| format!("{stem}{letter}"));
+            std::iter::once(stem.to_string())
+                .chain(replaced)
+                .any(|candidate| strsim::levenshtein(&candidate, &nearest) < distance)
+        };
         let ending = self
             .endings
             .iter()
             .filter(|e| folded.ends_with(e.as_str()) && !nearest.ends_with(e.as_str()))
             .filter(|e| {
-                folded[..folded.len() - e.len()]
-                    .chars()
-                    .filter(|c| c.is_alphabetic())
-                    .count()
-                    >= 3
+                let stem = &folded[..folded.len() - e.len()];
+                stem.chars().filter(|c| c.is_alphabetic()).count() >= 3 && closer(stem)
             })
             .max_by_key(|e| e.chars().count())?;
         // As written in the text: its last letters, as many as the ending's.
