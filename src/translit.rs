@@ -33,6 +33,12 @@ pub fn word_key(folded_word: &str, joined_by_hyphen: bool) -> String {
     if is_article(&latin, joined_by_hyphen) {
         return VOWEL.to_string();
     }
+    // The Arabic-script article is written joined to its word (`الموحد`):
+    // it keeps only its vowel, as `al-` does, so that a name written with
+    // or without it has nearly one key.
+    if let Some(rest) = latin.strip_prefix("ال").filter(|rest| rest.chars().count() >= 2) {
+        return join_keys([VOWEL.to_string().as_str(), word_key(rest, false).as_str()]);
+    }
     skeleton(&dedouble(&strip_abd_article(&latin)))
 }
 
@@ -352,6 +358,17 @@ mod tests {
     fn assimilated_articles_need_a_hyphen() {
         assert_eq!(key("as-Safrani"), key("al-Safrani"));
         assert_ne!(key("as Safrani"), key("Safrani"));
+    }
+
+    #[test]
+    fn the_joined_arabic_article_keeps_only_its_vowel() {
+        let with = word_key("الموحد", false);
+        assert_eq!(key_distance(&with, &word_key("موحد", false)), 0.5);
+        // A word that is only the article and a letter is no article.
+        assert_eq!(
+            word_key("الا", false),
+            skeleton(&dedouble(&strip_abd_article("الا")))
+        );
     }
 
     #[test]

@@ -28,3 +28,31 @@ fn heh_with_yeh_above_is_found_as_heh_with_hamza() {
         ["deprecated 1:7-1:20 «حملۀ شاه چراغ» -> حملهٔ شاهچراغ"]
     );
 }
+
+#[test]
+fn a_name_written_without_its_joined_article_is_an_unlisted_spelling() {
+    // `ال` is written joined to its word; a name written without it
+    // (`عمر موحد` for `عمر الموحد`) is another spelling of the name, as
+    // `Omar Mowahhed` is of `Omar al-Mowahhed`. Other names with the
+    // article stay quiet.
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("g.toml"),
+        "[[concept]]\nid = \"omar-al-mowahhed\"\nkind = \"person\"\n[concept.lang.ar]\n\
+         preferred = \"عمر الموحد\"\n",
+    )
+    .unwrap();
+    fs::write(
+        dir.path().join("a.md"),
+        "قال عمر موحد إن الهجوم وقع.\nذهب أحمد الموسوي إلى المدرسة.\n",
+    )
+    .unwrap();
+    let output = json_check_with(dir.path(), "g.toml")
+        .args(["--lang", "ar", "a.md"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        summarize(&parse_json(&output)),
+        ["unlisted 1:5-1:13 «عمر موحد» -> عمر الموحد"]
+    );
+}
