@@ -158,10 +158,14 @@ struct ListedParts {
 impl ListedParts {
     /// Whether `term` may be what a phrase holding these mentions spells:
     /// it holds each of them as listed, and is longer (a listed name with a
-    /// stray word after it is no other name).
-    fn fit(&self, term: &KeyedTerm, texts: &str) -> bool {
+    /// stray word after it is no other name). A single listed word is
+    /// enough when the phrase has the term's very key (`Israel Defence
+    /// Forces` for `Israel Defense Forces`): then the other words are the
+    /// term's, respelled.
+    fn fit(&self, term: &KeyedTerm, texts: &str, same_key: bool) -> bool {
+        let enough = self.words >= MIN_LISTED_WORDS_IN_LONGER_NAME || (self.words == 1 && same_key);
         self.words == 0
-            || (self.words >= MIN_LISTED_WORDS_IN_LONGER_NAME
+            || (enough
                 && usize::from(term.words) > self.words
                 && self
                     .letters
@@ -631,16 +635,13 @@ impl UnlistedFinder {
             {
                 continue;
             }
-            if !listed.fit(term, &self.texts) {
-                continue;
-            }
             let allowed = if usize::from(term.consonants) >= MIN_CONSONANTS_FOR_EDIT {
                 1.0
             } else {
                 0.5
             };
             let distance = key_distance(key, term.key(&self.texts));
-            if distance > allowed {
+            if distance > allowed || !listed.fit(term, &self.texts, distance == 0.0) {
                 continue;
             }
             let letters = match across_scripts {

@@ -114,8 +114,12 @@ fn en_names_2_set_scores_as_measured() {
     assert_eq!(tally(&score, "deprecated"), (4, 4, 4, 4));
     // The four false alarms are mixes of acronyms (ISKP … IS-K, GKNB …
     // SCNS), which termlint reports and this set's rule never counts.
-    assert_eq!(tally(&score, "inconsistent"), (14, 16, 7, 11));
-    assert_eq!(tally(&score, "unlisted"), (3, 7, 3, 3));
+    // «Israel Defence Forces» (one listed word, «Israel», and the rest the
+    // term's very key) is found since such a phrase may be a spelling of
+    // the longer name; this set showed the miss, so it no longer measures
+    // that case blind.
+    assert_eq!(tally(&score, "inconsistent"), (15, 16, 7, 11));
+    assert_eq!(tally(&score, "unlisted"), (4, 7, 4, 4));
     let (misses, alarms) = misses_and_alarms(&score);
     assert_eq!(
         misses,
@@ -123,8 +127,6 @@ fn en_names_2_set_scores_as_measured() {
             "doc02.txt unlisted_variant Islamic Revolution Guard Corps",
             "doc03.txt inconsistent Islamic State in Khorasan Province",
             "doc03.txt unlisted_variant Islamic State in Khorasan Province",
-            "doc05.txt inconsistent Israel Defence Forces",
-            "doc05.txt unlisted_variant Israel Defence Forces",
             "doc06.txt unlisted_variant Sistan-Baluchistan",
         ]
     );
