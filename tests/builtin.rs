@@ -121,15 +121,21 @@ fn a_longer_unlisted_name_holding_listed_ones_is_found() {
     std::fs::write(
         dir.path().join("a.md"),
         "The Islamic State of Khorasan Province claimed it.\n\
-         The Islamic State denied it, and Qassem Soleimani Street was renamed.\n",
+         The Islamic State denied it, and Qassem Soleimani Street was renamed.\n\
+         The Israel Defence Forces replied; Israel Radio reported it.\n",
     )
     .unwrap();
     let (_, json) = check_builtin(dir.path(), &["a.md"]);
     // Not a longer name: a word before a listed one (`The Islamic
-    // State`), a listed name and one word more (`… Soleimani Street`).
+    // State`), a listed name and one word more (`… Soleimani Street`,
+    // `Israel Radio`). One listed word is enough when the rest has the
+    // longer name's very key (`Israel Defence Forces`).
     assert_eq!(
         summarize(&json),
-        ["unlisted 1:5-1:39 «Islamic State of Khorasan Province» -> Islamic State Khorasan Province"]
+        [
+            "unlisted 1:5-1:39 «Islamic State of Khorasan Province» -> Islamic State Khorasan Province",
+            "unlisted 3:5-3:26 «Israel Defence Forces» -> Israel Defense Forces",
+        ]
     );
 }
 
