@@ -106,10 +106,11 @@ pub fn key_distance(a: &str, b: &str) -> f32 {
 
 /// Lower-case words that may stand inside a name: Arabic, Persian and
 /// European particles, and the prepositions of organisation names
-/// (`Voice of Khurasan`, `Foundation for Media Production`).
-const NAME_PARTICLES: [&str; 40] = [
+/// (`Voice of Khurasan`, `Foundation for Media Production`, `Islamic
+/// Resistance in Iraq`).
+const NAME_PARTICLES: [&str; 41] = [
     "al", "el", "ul", "il", "ad", "ar", "as", "ash", "at", "az", "ud", "ur", "us", "e", "bin", "ibn", "bint",
-    "ben", "de", "da", "di", "du", "del", "der", "van", "von", "la", "le", "of", "for",
+    "ben", "de", "da", "di", "du", "del", "der", "van", "von", "la", "le", "of", "for", "in",
     // Russian and Tajik spellings of the Arabic article and of `ibn`/`bin`.
     "аль", "ал", "эль", "уль", "ад", "ас", "аш", "ат", "ибн", "бин",
 ];

@@ -117,16 +117,15 @@ fn en_names_2_set_scores_as_measured() {
     // «Israel Defence Forces» (one listed word, «Israel», and the rest the
     // term's very key) is found since such a phrase may be a spelling of
     // the longer name; this set showed the miss, so it no longer measures
-    // that case blind.
-    assert_eq!(tally(&score, "inconsistent"), (15, 16, 7, 11));
-    assert_eq!(tally(&score, "unlisted"), (4, 7, 4, 4));
+    // that case blind. Nor «Islamic State in Khorasan Province», found
+    // since a lower-case `in` may stand inside a name, as `of` does.
+    assert_eq!(tally(&score, "inconsistent"), (16, 16, 7, 11));
+    assert_eq!(tally(&score, "unlisted"), (5, 7, 5, 5));
     let (misses, alarms) = misses_and_alarms(&score);
     assert_eq!(
         misses,
         [
             "doc02.txt unlisted_variant Islamic Revolution Guard Corps",
-            "doc03.txt inconsistent Islamic State in Khorasan Province",
-            "doc03.txt unlisted_variant Islamic State in Khorasan Province",
             "doc06.txt unlisted_variant Sistan-Baluchistan",
         ]
     );
