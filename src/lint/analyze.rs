@@ -8,8 +8,8 @@ use super::find::{Found, SegmentFound};
 use super::input::Input;
 use super::Linter;
 use crate::check::{
-    bilingual_findings, inconsistent_findings, mention_checks, CheckId, CheckedText, ConsistencyInput,
-    Detail, DocumentFindings, Finding,
+    bilingual_findings, inconsistent_findings, mention_checks, segment_findings, unit_texts, CheckId,
+    CheckedText, ConsistencyInput, Detail, DocumentFindings, Finding, KeyedSegment, SegmentScope,
 };
 use crate::config::ConsistencyScope;
 use crate::document::{Format, FormatError, Segment};
@@ -93,6 +93,27 @@ impl Linter {
             }];
             let found = inconsistent_findings(&self.matcher, &scope, severity);
             result.findings.extend(found.into_iter().map(|(_, f)| f));
+        }
+        let units = unit_texts(found.segments.iter().map(|s| KeyedSegment {
+            role: s.role,
+            unit: s.unit,
+            language: &s.language,
+            span: s.span.clone(),
+            id: s.id.as_deref(),
+            key: s.key,
+        }));
+        if judge_consistency && !units.is_empty() {
+            let scope = [SegmentScope {
+                path: "",
+                document: &checked,
+                units: &units,
+            }];
+            let target = settings.severity(CheckId::InconsistentTarget);
+            let source = settings.severity(CheckId::InconsistentSource);
+            let found = segment_findings(&scope, target, source);
+            result.findings.extend(found.into_iter().map(|(_, f)| f));
+        } else {
+            result.units = units;
         }
         withhold_fixes_across_markup(&mut result.findings, &gaps);
         escape_fixes(&mut result.findings, text, format);
@@ -306,6 +327,7 @@ impl Analyzed {
         self.lines = LineIndex::lazy();
         self.result.mentions = Vec::new();
         self.result.flagged = Vec::new();
+        self.result.units = Vec::new();
         if self.result.findings.is_empty() || !keep_text {
             self.text = String::new();
         }

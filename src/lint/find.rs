@@ -4,7 +4,7 @@
 use rayon::prelude::*;
 
 use super::Linter;
-use crate::check::{anchor_surnames, SegmentMentions};
+use crate::check::{anchor_surnames, segment_key, CheckId, SegmentMentions};
 use crate::document::{Role, Segment};
 use crate::lang::Language;
 use crate::matcher::{leftmost_longest, LanguageFilter, Matcher, Mention};
@@ -96,6 +96,10 @@ pub(super) struct SegmentFound {
     /// For a target: every mention of its source's language, nested ones
     /// included.
     pub(super) source_forms: Vec<Mention>,
+    /// The key of its text for segment consistency
+    /// ([`crate::check::segment_key`]), when that check may run; `None`
+    /// for an empty segment.
+    pub(super) key: Option<u64>,
 }
 
 /// What a segment is searched for besides its leftmost-longest mentions.
@@ -191,6 +195,8 @@ impl Linter {
             }
             return found;
         }
+        let keyed = self.config.may_run(CheckId::InconsistentTarget)
+            || self.config.may_run(CheckId::InconsistentSource);
         let mut unit_languages: Vec<(usize, Language)> = Vec::new();
         // The concepts named in full so far, whose surnames may follow.
         let mut named: Vec<usize> = Vec::new();
@@ -225,9 +231,14 @@ impl Linter {
                 }
                 _ => Vec::new(),
             };
+            let key = match segment.role {
+                Role::Source | Role::Target if keyed => segment_key(text, segment, &mentions),
+                _ => None,
+            };
             found.mentions.extend(mentions.iter().cloned());
             found.unlisted.extend(unlisted);
             found.segments.push(SegmentFound {
+                key,
                 role: segment.role,
                 unit: segment.unit,
                 id: segment.info.id.clone(),

@@ -10,7 +10,8 @@ use super::input::Input;
 use super::read::{Document, FileError};
 use super::Linter;
 use crate::check::{
-    inconsistent_findings, sort_findings, CheckId, CheckedText, ConsistencyInput, Finding, Severity,
+    inconsistent_findings, segment_findings, sort_findings, CheckId, CheckedText, ConsistencyInput,
+    Finding, SegmentScope, Severity,
 };
 use crate::config::ConsistencyScope;
 use crate::document::Format;
@@ -154,6 +155,7 @@ impl Linter {
         errors.sort_by(|a, b| a.input.cmp(&b.input));
         if project {
             self.add_project_consistency(&mut analyzed);
+            self.add_project_segment_consistency(&mut analyzed);
             for file in &mut analyzed {
                 file.suppress(self);
                 file.release(self.keep_texts);
@@ -280,6 +282,58 @@ impl Linter {
             }
             escape_fixes(&mut finding, &file.text, file.format);
             file.result.findings.extend(finding);
+        }
+    }
+}
+
+impl Linter {
+    /// With project scope, adds the `inconsistent-target` and
+    /// `inconsistent-source` findings of all files; each takes the
+    /// severity its own file's settings give (or is dropped where its
+    /// check is off there).
+    pub(super) fn add_project_segment_consistency(&self, analyzed: &mut [Analyzed]) {
+        let severity = |check: CheckId| {
+            self.config
+                .may_run(check)
+                .then(|| self.config.checks.severity(check).unwrap_or(check.default_severity()))
+        };
+        let (target, source) = (
+            severity(CheckId::InconsistentTarget),
+            severity(CheckId::InconsistentSource),
+        );
+        if (target.is_none() && source.is_none()) || analyzed.iter().all(|f| f.result.units.is_empty()) {
+            return;
+        }
+        let documents: Vec<CheckedText> = analyzed
+            .iter()
+            .map(|file| CheckedText {
+                text: &file.text,
+                lines: &file.lines,
+            })
+            .collect();
+        let names: Vec<_> = analyzed.iter().map(|file| file.input.to_text()).collect();
+        let scope: Vec<SegmentScope> = analyzed
+            .iter()
+            .zip(&documents)
+            .zip(&names)
+            .map(|((file, document), name)| SegmentScope {
+                path: name,
+                document,
+                units: &file.result.units,
+            })
+            .collect();
+        let found = segment_findings(&scope, target, source);
+        drop(scope);
+        drop(documents);
+        drop(names);
+        for (doc, mut finding) in found {
+            let file = &mut analyzed[doc];
+            let settings = self.config.checks_for(file.input.path(), &file.language);
+            match settings.severity(finding.check) {
+                Some(severity) => finding.severity = severity,
+                None => continue,
+            }
+            file.result.findings.push(finding);
         }
     }
 }
