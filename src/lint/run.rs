@@ -10,8 +10,8 @@ use super::input::Input;
 use super::read::{Document, FileError};
 use super::Linter;
 use crate::check::{
-    inconsistent_findings, segment_findings, sort_findings, CheckId, CheckedText, ConsistencyInput,
-    Finding, SegmentScope, Severity,
+    inconsistent_findings, segment_findings, sort_findings, CheckId, CheckedText, ConsistencyInput, Finding,
+    SegmentScope, Severity,
 };
 use crate::config::ConsistencyScope;
 use crate::document::Format;
@@ -293,9 +293,12 @@ impl Linter {
     /// check is off there).
     pub(super) fn add_project_segment_consistency(&self, analyzed: &mut [Analyzed]) {
         let severity = |check: CheckId| {
-            self.config
-                .may_run(check)
-                .then(|| self.config.checks.severity(check).unwrap_or(check.default_severity()))
+            self.config.may_run(check).then(|| {
+                self.config
+                    .checks
+                    .severity(check)
+                    .unwrap_or(check.default_severity())
+            })
         };
         let (target, source) = (
             severity(CheckId::InconsistentTarget),

@@ -289,7 +289,11 @@ fn result(
             .iter()
             .enumerate()
             .map(|(id, place)| {
-                let place_path = if place.path.is_empty() { &path } else { place.path.as_str() };
+                let place_path = if place.path.is_empty() {
+                    &path
+                } else {
+                    place.path.as_str()
+                };
                 json!({
                     "id": id,
                     "message": { "text": localizer.render(&segment_place_message(place, &path)) },
