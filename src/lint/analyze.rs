@@ -41,17 +41,24 @@ impl Linter {
             text,
             format,
             language,
+            transcoded,
         } = document;
         let within_document = self.config.consistency == ConsistencyScope::Document;
         match self.analyze_text(input.path(), &text, format, &language, within_document) {
-            Ok((result, lines)) => Ok(Analyzed {
-                input,
-                text,
-                format,
-                language,
-                lines,
-                result,
-            }),
+            Ok((mut result, lines)) => {
+                if transcoded {
+                    withhold_all_fixes(&mut result.findings);
+                }
+                Ok(Analyzed {
+                    input,
+                    text,
+                    format,
+                    language,
+                    transcoded,
+                    lines,
+                    result,
+                })
+            }
             Err(error) => Err(malformed(input, &text, error)),
         }
     }
@@ -301,8 +308,15 @@ pub(super) struct Analyzed {
     pub(super) text: String,
     pub(super) format: Format,
     pub(super) language: Language,
+    /// Read from UTF-16: no fix can be written (see [`Document::transcoded`]).
+    pub(super) transcoded: bool,
     pub(super) lines: LineIndex,
     pub(super) result: DocumentFindings,
+}
+
+/// Leaves findings without fixes (a file read from UTF-16).
+pub(super) fn withhold_all_fixes(findings: &mut [Finding]) {
+    findings.iter_mut().for_each(|finding| finding.fix = None);
 }
 
 impl Analyzed {

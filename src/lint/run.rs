@@ -5,7 +5,9 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 
-use super::analyze::{escape_fixes, markup_gaps, segment_id_at, withhold_fixes_across_markup, Analyzed};
+use super::analyze::{
+    escape_fixes, markup_gaps, segment_id_at, withhold_all_fixes, withhold_fixes_across_markup, Analyzed,
+};
 use super::input::Input;
 use super::read::{Document, FileError};
 use super::Linter;
@@ -281,6 +283,9 @@ impl Linter {
                 finding[0].segment = segment_id_at(&segments, finding[0].range.start);
             }
             escape_fixes(&mut finding, &file.text, file.format);
+            if file.transcoded {
+                withhold_all_fixes(&mut finding);
+            }
             file.result.findings.extend(finding);
         }
     }
