@@ -156,7 +156,7 @@ impl Linter {
     /// Whether a segment is checked: not if it is locked and locked
     /// segments are skipped, nor if it is confirmed and only unconfirmed
     /// ones are checked.
-    fn wants(&self, segment: &Segment) -> bool {
+    pub(super) fn wants(&self, segment: &Segment) -> bool {
         !(self.config.skip_locked && segment.info.locked
             || self.config.only_unconfirmed && segment.info.confirmed)
     }
