@@ -186,6 +186,7 @@ examples-summary = { $tested ->
     }
 cli-glossary-test-about = Check every example sentence of the glossary (exit 1 when one fails)
 cli-glossary-suggest-about = Find variant spellings of names in a corpus and print them as glossary TOML
+cli-glossary-terms-about = List the glossary concepts the files use, with forms and counts, and candidate terms missing from the glossary, as CSV or TBX
 cli-arg-unlisted-threshold = The confidence (0 to 1) an unlisted finding needs (default: 0.75)
 cli-arg-consistency = Judge consistency within each document or across the whole project: document or project (default: document)
 cli-arg-fail-on = The least severity that fails the run (exit 1): error, warning or info (default: fail_on in termlint.toml, else error)
@@ -271,6 +272,8 @@ cli-glossary-import-about = Convert a TBX or CSV/TSV glossary to termlint TOML a
 cli-glossary-export-about = Write the glossary as TBX-Basic (TBX v3), CSV or TSV
 cli-arg-import-file = The glossary to convert: .tbx, .csv, .tsv, .xlsx or .ods
 cli-arg-export-to = Format to write: tbx, csv or tsv
+cli-arg-terms-format = Format of the term list: csv (default) or tbx
+cli-arg-min-count = How often a phrase must occur to be a candidate term (default 2)
 cli-arg-output = Write to this file instead of standard output
 cli-arg-files-from = Read the paths to check, one per line, from this file (- for standard input)
 error-files-from = cannot read the list of paths { $path }: { $reason }

@@ -162,6 +162,7 @@ examples-summary = { $tested } نمونه آزموده شد؛ { $failed ->
     }
 cli-glossary-test-about = آزمودن همهٔ جمله‌های نمونهٔ واژه‌نامه (کد خروج ۱ اگر یکی نادرست باشد)
 cli-glossary-suggest-about = یافتن نگارش‌های گوناگون نام‌ها در یک پیکره و چاپ آن‌ها به صورت TOML واژه‌نامه
+cli-glossary-terms-about = مفهوم‌های واژه‌نامه که پرونده‌ها به کار می‌برند، با صورت‌ها و شمارشان، و اصطلاح‌های نامزدی که در واژه‌نامه نیستند، به صورت CSV یا TBX
 cli-arg-unlisted-threshold = اطمینانی (از ۰ تا ۱) که یافتهٔ unlisted لازم دارد (پیش‌فرض: ۰٫۷۵)
 cli-arg-consistency = سنجش یکدستی در هر سند یا در کل پروژه: document یا project (پیش‌فرض: document)
 cli-arg-fail-on = کمترین سطح اهمیتی که اجرا را ناموفق می‌کند (کد ۱): error، warning یا info (پیش‌فرض: fail_on در termlint.toml، وگرنه error)
@@ -234,6 +235,8 @@ cli-glossary-import-about = تبدیل واژه‌نامهٔ TBX یا CSV/TSV ب
 cli-glossary-export-about = نوشتن واژه‌نامه به صورت TBX-Basic ‏(TBX v3)، CSV یا TSV
 cli-arg-import-file = واژه‌نامه‌ای که باید تبدیل شود: فایل TBX، CSV، TSV، XLSX یا ODS
 cli-arg-export-to = قالب خروجی: tbx، csv یا tsv
+cli-arg-terms-format = قالب فهرست اصطلاح‌ها: csv (پیش‌فرض) یا tbx
+cli-arg-min-count = چند بار یک عبارت باید بیاید تا اصطلاح نامزد باشد (پیش‌فرض ۲)
 cli-arg-output = نوشتن در این فایل به جای خروجی استاندارد
 cli-arg-files-from = مسیرهای بررسی را، هر کدام در یک سطر، از این پرونده بخوان (- برای ورودی استاندارد)
 error-files-from = فهرست مسیرهای { $path } خوانده نشد: { $reason }

@@ -194,6 +194,7 @@ examples-summary = { $tested ->
     }
 cli-glossary-test-about = Проверить все примеры предложений из глоссария (код выхода 1, если какой-либо не выполняется)
 cli-glossary-suggest-about = Найти в корпусе варианты написания имён и вывести их в формате TOML для глоссария
+cli-glossary-terms-about = Перечислить понятия глоссария, встречающиеся в файлах, с формами и частотой, и термины-кандидаты, которых нет в глоссарии, в CSV или TBX
 cli-arg-unlisted-threshold = Уверенность (от 0 до 1), необходимая для замечания unlisted (по умолчанию — 0,75)
 cli-arg-consistency = Единообразие в пределах каждого документа или всего проекта: document или project (по умолчанию — document)
 cli-arg-fail-on = Наименьший уровень важности замечания, при котором проверка завершается неудачей (код 1): error, warning или info (по умолчанию — fail_on из termlint.toml, иначе error)
@@ -281,6 +282,8 @@ cli-glossary-import-about = Преобразовать глоссарий TBX и
 cli-glossary-export-about = Записать глоссарий в формате TBX-Basic (TBX v3), CSV или TSV
 cli-arg-import-file = Глоссарий для преобразования: .tbx, .csv, .tsv, .xlsx или .ods
 cli-arg-export-to = Формат записи: tbx, csv или tsv
+cli-arg-terms-format = Формат списка терминов: csv (по умолчанию) или tbx
+cli-arg-min-count = Сколько раз фраза должна встретиться, чтобы стать термином-кандидатом (по умолчанию 2)
 cli-arg-output = Записать в этот файл, а не в стандартный вывод
 cli-arg-files-from = Читать пути для проверки, по одному в строке, из этого файла (- — стандартный ввод)
 error-files-from = не удалось прочитать список путей { $path }: { $reason }

@@ -162,6 +162,7 @@ examples-summary = { $tested } мисол санҷида шуд; { $failed ->
     }
 cli-glossary-test-about = Санҷиши ҳамаи ҷумлаҳои мисоли луғат (рамзи баромад 1, агар яке нодуруст бошад)
 cli-glossary-suggest-about = Ёфтани навиштҳои гуногуни номҳо дар корпус ва чопи онҳо ҳамчун TOML-и луғат
+cli-glossary-terms-about = Мафҳумҳои луғатномае, ки файлҳо истифода мебаранд, бо шаклҳо ва шумораашон, ва истилоҳҳои номзаде, ки дар луғатнома нестанд, ҳамчун CSV ё TBX
 cli-arg-unlisted-threshold = Эътимоде (аз 0 то 1), ки барои огоҳии unlisted лозим аст (пешфарз: 0,75)
 cli-arg-consistency = Якрангиро дар ҳар ҳуҷҷат ё дар тамоми лоиҳа санҷидан: document ё project (пешфарз: document)
 cli-arg-fail-on = Дараҷаи камтарини аҳамият, ки санҷишро ноком мекунад (рамзи 1): error, warning ё info (пешфарз: fail_on дар termlint.toml, вагарна error)
@@ -234,6 +235,8 @@ cli-glossary-import-about = Табдил додани луғати TBX ё CSV/TS
 cli-glossary-export-about = Навиштани луғат ҳамчун TBX-Basic (TBX v3), CSV ё TSV
 cli-arg-import-file = Луғате, ки бояд табдил дода шавад: .tbx, .csv, .tsv, .xlsx ё .ods
 cli-arg-export-to = Формати навиштан: tbx, csv ё tsv
+cli-arg-terms-format = Формати рӯйхати истилоҳҳо: csv (пешфарз) ё tbx
+cli-arg-min-count = Ибора чанд бор бояд ояд, то истилоҳи номзад шавад (пешфарз 2)
 cli-arg-output = Ба ҷои бурунди стандартӣ ба ин файл навиштан
 cli-arg-files-from = Роҳҳои санҷишро, ҳар кадом дар як сатр, аз ин файл хондан (- барои вуруди стандартӣ)
 error-files-from = рӯйхати роҳҳои { $path } хонда нашуд: { $reason }
