@@ -867,9 +867,9 @@ fn word_rest(text: &str, start: usize) -> WordRest {
     let mut end = start;
     let mut chars = rest.char_indices().peekable();
     while let Some((offset, c)) = chars.next() {
-        let next_is_letter = chars.peek().is_some_and(|&(_, n)| n.is_alphabetic());
+        let next_is_letter = chars.peek().is_some_and(|&(_, n)| crate::text::is_letter(n));
         let apostrophe = matches!(c, '\'' | '\u{2019}') && next_is_letter;
-        if !(c.is_alphanumeric() || crate::text::is_combining_mark(c) || apostrophe) {
+        if !(crate::text::is_letter_or_digit(c) || crate::text::is_combining_mark(c) || apostrophe) {
             break;
         }
         end = start + offset + c.len_utf8();

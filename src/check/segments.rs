@@ -4,7 +4,8 @@
 //!
 //! Each translation unit of a bilingual file (XLIFF, SDLXLIFF, MQXLIFF, TMX,
 //! PO, a bilingual table) is reduced to a *key* per side: its text folded
-//! as the matcher folds it (case, marks, spacing, apostrophes), split into
+//! as the matcher folds it (case, marks, spacing, apostrophes; without the
+//! offset map, which a key does not need), split into
 //! words, and every glossary mention replaced by its concept. Two sides
 //! with the same key say the same thing in the glossary's eyes: a source
 //! that differs only by a listed spelling variant (`Kirman`, `Kerman`) is
@@ -34,7 +35,7 @@ use std::ops::Range;
 use crate::document::{Role, Segment};
 use crate::lang::Language;
 use crate::matcher::Mention;
-use crate::text::{CaseMode, FoldedText, Position};
+use crate::text::{fold_into, Position};
 
 use super::{CheckId, CheckedText, Detail, Finding, Severity};
 
@@ -80,6 +81,7 @@ pub fn segment_key(text: &str, segment: &Segment, mentions: &[Mention]) -> Optio
 struct KeyBuilder {
     hasher: DefaultHasher,
     chunk: String,
+    folded: String,
     started: bool,
 }
 
@@ -106,8 +108,9 @@ impl KeyBuilder {
         if self.chunk.is_empty() {
             return;
         }
-        let folded = FoldedText::new(&self.chunk, CaseMode::Fold);
-        for word in folded.as_str().split_whitespace() {
+        self.folded.clear();
+        fold_into(&self.chunk, &mut self.folded);
+        for word in self.folded.split_whitespace() {
             self.hasher.write(word.as_bytes());
             // No byte of UTF-8 text is 0xFF: words cannot run together.
             self.hasher.write_u8(0xFF);
