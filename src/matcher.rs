@@ -81,6 +81,44 @@ const OPEN_END: u32 = 1;
 thread_local! {
     /// Each thread's buffer for folded text, reused from segment to segment.
     static FOLDED: std::cell::RefCell<FoldedText> = std::cell::RefCell::default();
+    /// The text `FOLDED` holds the fold of, when [`Matcher::search`] folded
+    /// it: a bilingual target is searched twice (in its language, and in its
+    /// source's for terms left untranslated) and folded once.
+    static FOLDED_FROM: std::cell::RefCell<FoldedFrom> = std::cell::RefCell::default();
+}
+
+/// What a fold was made from: the pieces' ranges and their text.
+#[derive(Default)]
+struct FoldedFrom {
+    /// Whether `FOLDED` holds the fold of the pieces below.
+    valid: bool,
+    pieces: Vec<Range<usize>>,
+    text: String,
+}
+
+impl FoldedFrom {
+    /// Whether these are the pieces `pieces` of `text`, byte for byte.
+    fn is(&self, text: &str, pieces: &[Range<usize>]) -> bool {
+        self.valid && self.pieces == pieces && {
+            let mut at = 0;
+            pieces.iter().all(|piece| {
+                let part = text.get(piece.clone()).unwrap_or_default();
+                let same = self.text.get(at..at + part.len()) == Some(part);
+                at += part.len();
+                same
+            }) && at == self.text.len()
+        }
+    }
+
+    fn set(&mut self, text: &str, pieces: &[Range<usize>]) {
+        self.valid = true;
+        self.pieces.clear();
+        self.pieces.extend_from_slice(pieces);
+        self.text.clear();
+        for piece in pieces {
+            self.text.push_str(text.get(piece.clone()).unwrap_or_default());
+        }
+    }
 }
 
 /// The matcher's tables, as serialized by [`Matcher::to_bytes`].
@@ -521,7 +559,12 @@ impl Matcher {
     /// Every mention in `pieces` of `text`, in no particular order.
     fn search(&self, text: &str, pieces: &[Range<usize>], filter: &LanguageFilter) -> Vec<Mention> {
         FOLDED.with_borrow_mut(|folded| {
-            folded.refold(text, pieces, CaseMode::Fold);
+            FOLDED_FROM.with_borrow_mut(|from| {
+                if !from.is(text, pieces) {
+                    folded.refold(text, pieces, CaseMode::Fold);
+                    from.set(text, pieces);
+                }
+            });
             self.find_folded(text, folded, filter)
         })
     }
@@ -539,6 +582,8 @@ impl Matcher {
         // folded only up to the first name. A chunk ends after a line
         // break, which no word crosses.
         const CHUNK: usize = 64 * 1024;
+        // The buffer is folded from other text here.
+        FOLDED_FROM.with_borrow_mut(|from| from.valid = false);
         FOLDED.with_borrow_mut(|folded| {
             let mut start = 0;
             while start < text.len() {
@@ -1189,6 +1234,23 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn a_text_searched_twice_is_folded_once_and_another_text_again() {
+        let matcher = matcher();
+        let russian = matcher.language_filter(&Language::parse("ru").unwrap());
+        let english = matcher.language_filter(&Language::parse("en").unwrap());
+        let count = |text: &str, filter: &LanguageFilter| matcher.find(text, &[0..text.len()], filter).len();
+        let text = "Касем Сулеймани and Jean";
+        assert_eq!(count(text, &russian), 1);
+        assert_eq!(count(text, &english), 1, "the fold is reused, the search is not");
+        // The same length and pieces, other bytes: folded anew.
+        let other = "Касем Сулеймани and Joan";
+        assert_eq!(count(other, &english), 0);
+        assert!(matcher.could_mention("Jean"));
+        assert_eq!(count(other, &russian), 1, "after another use of the buffer");
+        assert_eq!(count("", &english), 0);
     }
 
     /// Each mention as (concept id, the original slice, listed form).
