@@ -558,6 +558,17 @@ impl Matcher {
 
     /// Every mention in `pieces` of `text`, in no particular order.
     fn search(&self, text: &str, pieces: &[Range<usize>], filter: &LanguageFilter) -> Vec<Mention> {
+        self.with_fold_of(text, pieces, |folded| self.find_folded(text, folded, filter))
+    }
+
+    /// Calls `f` with the fold of `pieces` of `text`: the one the last
+    /// search of the same text made, else a new one.
+    pub fn with_fold_of<R>(
+        &self,
+        text: &str,
+        pieces: &[Range<usize>],
+        f: impl FnOnce(&FoldedText) -> R,
+    ) -> R {
         FOLDED.with_borrow_mut(|folded| {
             FOLDED_FROM.with_borrow_mut(|from| {
                 if !from.is(text, pieces) {
@@ -565,7 +576,7 @@ impl Matcher {
                     from.set(text, pieces);
                 }
             });
-            self.find_folded(text, folded, filter)
+            f(folded)
         })
     }
 

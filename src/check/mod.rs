@@ -22,7 +22,7 @@ use crate::unlisted::Unlisted;
 pub use bilingual::{bilingual_findings, SegmentMentions};
 pub use consistency::{inconsistent_findings, ConsistencyInput};
 pub use segments::{
-    segment_findings, segment_key, unit_texts, KeyedSegment, SegmentPlace, SegmentScope, UnitText,
+    folded_key, segment_findings, segment_key, unit_texts, KeyedSegment, SegmentPlace, SegmentScope, UnitText,
 };
 pub use surnames::anchor_surnames;
 

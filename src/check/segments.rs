@@ -4,9 +4,9 @@
 //!
 //! Each translation unit of a bilingual file (XLIFF, SDLXLIFF, MQXLIFF, TMX,
 //! PO, a bilingual table) is reduced to a *key* per side: its text folded
-//! as the matcher folds it (case, marks, spacing, apostrophes; without the
-//! offset map, which a key does not need), split into
-//! words, and every glossary mention replaced by its concept. Two sides
+//! as the matcher folds it (case, marks, spacing, apostrophes; the
+//! matcher's own fold where it has one), split into words, and every word
+//! a glossary mention touches replaced by its concept. Two sides
 //! with the same key say the same thing in the glossary's eyes: a source
 //! that differs only by a listed spelling variant (`Kirman`, `Kerman`) is
 //! the same source, and targets that differ only by the forms of one
@@ -35,94 +35,78 @@ use std::ops::Range;
 use crate::document::{Role, Segment};
 use crate::lang::Language;
 use crate::matcher::Mention;
-use crate::text::{fold_into, Position};
+use crate::text::{CaseMode, FoldedText, Position};
 
 use super::{CheckId, CheckedText, Detail, Finding, Severity};
 
 /// The key of a segment's text: its folded words and the concepts it
 /// mentions, hashed; `None` when it holds no word (empty, not translated).
 /// `mentions` are the segment's leftmost-longest mentions, in text order.
+/// Folds the segment as read (escapes decoded); [`folded_key`] does the
+/// same from a fold already made.
 pub fn segment_key(text: &str, segment: &Segment, mentions: &[Mention]) -> Option<u64> {
-    let mut key = KeyBuilder::default();
+    let view = segment.view(text);
+    let folded = FoldedText::new(&view.text, CaseMode::Fold);
+    folded_key(
+        &folded,
+        |range| folded.to_original(range).map(|range| view.to_original(range)),
+        mentions,
+    )
+}
+
+/// The key of a segment from its fold: each folded word that no mention
+/// touches, and each mention's concept once, in text order; `to_original`
+/// maps a range of the fold to the original text, where mentions are.
+pub fn folded_key(
+    folded: &FoldedText,
+    to_original: impl Fn(Range<usize>) -> Option<Range<usize>>,
+    mentions: &[Mention],
+) -> Option<u64> {
     let mentions: Vec<&Mention> = mentions.iter().filter(|m| !m.surname).collect();
+    let mut hasher = DefaultHasher::new();
+    let mut any = false;
     let mut next = 0;
-    let mut covered_until = 0;
-    for piece in &segment.pieces {
-        let range = piece.range.clone();
-        let mut at = range.start.max(covered_until);
-        while at < range.end {
-            match mentions.get(next).filter(|m| m.range.start < range.end) {
-                Some(m) if m.range.start <= at => {
-                    key.concept(m.concept);
-                    covered_until = m.range.end;
-                    at = at.max(m.range.end);
-                    next += 1;
-                }
-                Some(m) => {
-                    key.push(text, piece, at..m.range.start);
-                    at = m.range.start;
-                }
-                None => {
-                    key.push(text, piece, at..range.end);
-                    at = range.end;
-                }
+    // Whether mention `next` has been hashed already.
+    let mut hashed = false;
+    let concept = |hasher: &mut DefaultHasher, index: usize| {
+        hasher.write_u8(0xFE);
+        hasher.write_usize(mentions[index].concept);
+    };
+    let text = folded.as_str();
+    for word in text.split([' ', '\n']).filter(|word| !word.is_empty()) {
+        let start = word.as_ptr() as usize - text.as_ptr() as usize;
+        let Some(original) = to_original(start..start + word.len()) else {
+            hasher.write(word.as_bytes());
+            hasher.write_u8(0xFF);
+            any = true;
+            continue;
+        };
+        while mentions.get(next).is_some_and(|m| m.range.end <= original.start) {
+            if !hashed {
+                concept(&mut hasher, next);
             }
+            next += 1;
+            hashed = false;
         }
-    }
-    // A mention in no piece (never the case) still counts.
-    for m in &mentions[next.min(mentions.len())..] {
-        key.concept(m.concept);
-    }
-    key.finish()
-}
-
-/// Builds a key: text is gathered until a mention, then folded into words.
-#[derive(Default)]
-struct KeyBuilder {
-    hasher: DefaultHasher,
-    chunk: String,
-    folded: String,
-    started: bool,
-}
-
-impl KeyBuilder {
-    /// Adds the part `range` of a piece: the decoded text of an escape
-    /// (mentions cover escapes whole), or the original text.
-    fn push(&mut self, text: &str, piece: &crate::document::Piece, range: Range<usize>) {
-        match &piece.decoded {
-            Some(decoded) if range.start == piece.range.start => self.chunk.push_str(decoded),
-            Some(_) => {}
-            None => self.chunk.push_str(text.get(range).unwrap_or_default()),
-        }
-    }
-
-    fn concept(&mut self, concept: usize) {
-        self.flush();
-        self.hasher.write_u8(0xFE);
-        self.hasher.write_usize(concept);
-        self.started = true;
-    }
-
-    /// Folds the gathered text and adds its words.
-    fn flush(&mut self) {
-        if self.chunk.is_empty() {
-            return;
-        }
-        self.folded.clear();
-        fold_into(&self.chunk, &mut self.folded);
-        for word in self.folded.split_whitespace() {
-            self.hasher.write(word.as_bytes());
+        if mentions.get(next).is_some_and(|m| m.range.start < original.end) {
+            if !hashed {
+                concept(&mut hasher, next);
+                hashed = true;
+            }
+        } else {
+            hasher.write(word.as_bytes());
             // No byte of UTF-8 text is 0xFF: words cannot run together.
-            self.hasher.write_u8(0xFF);
-            self.started = true;
+            hasher.write_u8(0xFF);
         }
-        self.chunk.clear();
+        any = true;
     }
-
-    fn finish(mut self) -> Option<u64> {
-        self.flush();
-        self.started.then(|| self.hasher.finish())
+    for index in next..mentions.len() {
+        if !(index == next && hashed) {
+            concept(&mut hasher, index);
+            any = true;
+        }
     }
+    any.then(|| hasher.finish())
 }
 
 /// One segment of a bilingual document, as the units are made from it.
@@ -393,6 +377,21 @@ mod tests {
 
     fn key(text: &str) -> Option<u64> {
         segment_key(text, &Segment::text([0..text.len()]), &[])
+    }
+
+    #[test]
+    fn a_key_from_the_matcher_fold_is_the_key_of_the_segment_as_read() {
+        use crate::document::Piece;
+        let plain = "The Aral Sea keeps shrinking.";
+        let folded = FoldedText::from_pieces(plain, &[0..plain.len()], CaseMode::Fold);
+        let in_place = folded_key(&folded, |range| folded.to_original(range), &[]);
+        // The same text with a character reference for a space.
+        let escaped = "The Aral&#32;Sea keeps shrinking.";
+        let mut segment = Segment::text([0..8]);
+        segment.pieces.push(Piece::decoded(8..13, " "));
+        segment.pieces.push(Piece::verbatim(13..escaped.len()));
+        assert_eq!(segment_key(escaped, &segment, &[]), in_place);
+        assert_eq!(in_place, key(plain));
     }
 
     #[test]

@@ -4,7 +4,7 @@
 use rayon::prelude::*;
 
 use super::Linter;
-use crate::check::{anchor_surnames, segment_key, CheckId, SegmentMentions};
+use crate::check::{anchor_surnames, folded_key, segment_key, CheckId, SegmentMentions};
 use crate::document::{Role, Segment};
 use crate::lang::Language;
 use crate::matcher::{leftmost_longest, LanguageFilter, Matcher, Mention};
@@ -254,7 +254,7 @@ impl Linter {
                 _ => Vec::new(),
             };
             let key = match segment.role {
-                Role::Source | Role::Target if keyed => segment_key(text, segment, &mentions),
+                Role::Source | Role::Target if keyed => self.segment_key(text, segment, &mentions),
                 _ => None,
             };
             found.mentions.extend(mentions.iter().cloned());
@@ -277,6 +277,20 @@ impl Linter {
             found.unlisted.sort_by_key(|u| u.range.start);
         }
         found
+    }
+
+    /// The key of a segment for segment consistency: from the fold its
+    /// search made when it was searched in place, else folded again.
+    fn segment_key(&self, text: &str, segment: &Segment, mentions: &[Mention]) -> Option<u64> {
+        let in_place = segment
+            .verbatim_ranges()
+            .filter(|pieces| pieces.windows(2).all(|pair| pair[0].end == pair[1].start));
+        match in_place {
+            Some(pieces) => self.matcher.with_fold_of(text, &pieces, |folded| {
+                folded_key(folded, |range| folded.to_original(range), mentions)
+            }),
+            None => segment_key(text, segment, mentions),
+        }
     }
 
     /// The mentions of a target segment in its source's language (terms

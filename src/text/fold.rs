@@ -161,34 +161,6 @@ pub fn fold_term(term: &str, case: CaseMode) -> String {
     trimmed.to_string()
 }
 
-/// Folds `text` as [`FoldedText::new`] does (case folded) into `out`,
-/// without the map back to the original: each separator is a space of its
-/// own (runs are not collapsed to one). For a caller that compares words,
-/// and folds too much text to pay for a map it does not read.
-pub(crate) fn fold_into(text: &str, out: &mut String) {
-    let bytes = text.as_bytes();
-    let mut chars = text.char_indices().peekable();
-    while let Some((at, c)) = chars.next() {
-        if is_abbreviation_dot(bytes, at) {
-            continue;
-        }
-        let mut end = at + c.len_utf8();
-        while let Some(&(next_at, next)) = chars.peek() {
-            if !is_combining_mark(next) {
-                break;
-            }
-            end = next_at + next.len_utf8();
-            chars.next();
-        }
-        match classify(c) {
-            CharClass::Ignorable => {}
-            CharClass::Separator { .. } => out.push(' '),
-            CharClass::Other if end - at == 1 => out.extend(fold_ascii(c, CaseMode::Fold)),
-            CharClass::Other => fold_unit_into(&text[at..end], CaseMode::Fold, out),
-        }
-    }
-}
-
 /// A form as written, for telling apart forms that fold alike: NFC, with
 /// runs of white space collapsed to one space.
 pub fn as_written(text: &str) -> String {
@@ -587,23 +559,6 @@ fn unify_letter(c: char) -> char {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn folding_without_a_map_gives_the_same_words() {
-        for text in [
-            "The  Aral\nSea — U.S. Shiʿa al-Ansari Ḥisor ß İstanbul ﬁnal Кирман Ёлки",
-            "Ма'арри, «Алма-Ата»\u{00AD}x e\u{0301}te",
-        ] {
-            let mut quick = String::new();
-            fold_into(text, &mut quick);
-            let words = |s: &str| s.split_whitespace().map(str::to_string).collect::<Vec<_>>();
-            assert_eq!(
-                words(&quick),
-                words(FoldedText::new(text, CaseMode::Fold).as_str()),
-                "{text}"
-            );
-        }
-    }
 
     #[test]
     fn the_table_folds_every_two_byte_character_as_the_slow_path_does() {

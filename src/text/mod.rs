@@ -10,7 +10,6 @@ mod printable;
 mod words;
 
 pub use boundary::{is_word_end, is_word_start, may_end_word, may_start_word};
-pub(crate) use fold::fold_into;
 pub use fold::{as_written, fold_term, CaseMode, FoldedText};
 pub use lines::{lines_with_breaks, ColumnUnit, LineIndex, Position};
 pub use printable::printable;
