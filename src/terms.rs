@@ -156,7 +156,7 @@ const SENTENCE_OPENERS: &[&str] = &[
 /// `The` or `In` (`The Aral Sea` → `Aral Sea`; `Lake Balkhash` stays).
 fn candidate_phrases(text: &str, language: &Language, covered: &[Range<usize>]) -> Vec<(String, usize)> {
     let english = language.id().language.as_str() == "en";
-    let words = words(text, &[0..text.len()]);
+    let words = words(text, std::slice::from_ref(&(0..text.len())));
     let mut phrases = Vec::new();
     let mut start = 0;
     while start < words.len() {
@@ -188,7 +188,7 @@ fn candidate_phrases(text: &str, language: &Language, covered: &[Range<usize>]) 
 /// only of common words or of words shorter than three letters (`в`, `на`) are left out.
 fn target_runs(text: &str, language: &Language, covered: &[Range<usize>]) -> Vec<(String, usize)> {
     let common = CommonWords::for_language(language);
-    let words = words(text, &[0..text.len()]);
+    let words = words(text, std::slice::from_ref(&(0..text.len())));
     let is_common = |range: &Range<usize>| {
         let word = fold_term(&text[range.clone()], CaseMode::Fold);
         word.chars().count() < 3 || common.is_some_and(|c| c.contains(&word))

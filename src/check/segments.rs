@@ -376,18 +376,18 @@ mod tests {
     use crate::document::Segment;
 
     fn key(text: &str) -> Option<u64> {
-        segment_key(text, &Segment::text([0..text.len()]), &[])
+        segment_key(text, &Segment::text(std::iter::once(0..text.len())), &[])
     }
 
     #[test]
     fn a_key_from_the_matcher_fold_is_the_key_of_the_segment_as_read() {
         use crate::document::Piece;
         let plain = "The Aral Sea keeps shrinking.";
-        let folded = FoldedText::from_pieces(plain, &[0..plain.len()], CaseMode::Fold);
+        let folded = FoldedText::from_pieces(plain, std::slice::from_ref(&(0..plain.len())), CaseMode::Fold);
         let in_place = folded_key(&folded, |range| folded.to_original(range), &[]);
         // The same text with a character reference for a space.
         let escaped = "The Aral&#32;Sea keeps shrinking.";
-        let mut segment = Segment::text([0..8]);
+        let mut segment = Segment::text(std::iter::once(0..8));
         segment.pieces.push(Piece::decoded(8..13, " "));
         segment.pieces.push(Piece::verbatim(13..escaped.len()));
         assert_eq!(segment_key(escaped, &segment, &[]), in_place);
