@@ -258,6 +258,26 @@ fn every_output_format_names_the_group() {
             "summit-c.en-ru.xlf 8:17 +406"
         ]
     );
+    // GitHub workflow commands and checkstyle: one entry per group.
+    for (format, marker) in [
+        ("github", "inconsistent-target"),
+        ("checkstyle", "termlint.inconsistent-target"),
+    ] {
+        let output = termlint(&dir())
+            .args([
+                "check",
+                "--no-config",
+                "--no-default-glossary",
+                "--format",
+                format,
+            ])
+            .args(["--glossary", "glossary.toml"])
+            .args(&args)
+            .output()
+            .unwrap();
+        let text = String::from_utf8(output.stdout).unwrap();
+        assert_eq!(text.matches(marker).count(), 1, "{format}:\n{text}");
+    }
     // JSON Lines: the group on the finding's line.
     let lines = termlint(&dir())
         .args([
