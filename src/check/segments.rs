@@ -75,7 +75,13 @@ pub fn folded_key(
     let text = folded.as_str();
     for word in text.split([' ', '\n']).filter(|word| !word.is_empty()) {
         let start = word.as_ptr() as usize - text.as_ptr() as usize;
-        let Some(original) = to_original(start..start + word.len()) else {
+        // Past the last mention (most segments have none), words are
+        // not mapped back.
+        let original = match mentions.get(next) {
+            Some(_) => to_original(start..start + word.len()),
+            None => None,
+        };
+        let Some(original) = original else {
             hasher.write(word.as_bytes());
             hasher.write_u8(0xFF);
             any = true;
