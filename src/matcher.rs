@@ -87,6 +87,9 @@ thread_local! {
     static FOLDED_FROM: std::cell::RefCell<FoldedFrom> = std::cell::RefCell::default();
 }
 
+/// The longest text whose fold is remembered for a second search, in bytes.
+const MAX_REMEMBERED_FOLD: usize = 64 * 1024;
+
 /// What a fold was made from: the pieces' ranges and their text.
 #[derive(Default)]
 struct FoldedFrom {
@@ -111,7 +114,13 @@ impl FoldedFrom {
     }
 
     fn set(&mut self, text: &str, pieces: &[Range<usize>]) {
-        self.valid = true;
+        // A long text is not copied: memory stays a few times a large
+        // file's size, and a long text is rarely searched twice.
+        let length: usize = pieces.iter().map(|piece| piece.len()).sum();
+        self.valid = length <= MAX_REMEMBERED_FOLD;
+        if !self.valid {
+            return;
+        }
         self.pieces.clear();
         self.pieces.extend_from_slice(pieces);
         self.text.clear();
