@@ -145,16 +145,21 @@ fn a_tmx_memory_is_checked_within_itself() {
 }
 
 #[test]
-fn po_plural_forms_are_one_target_and_msgids_are_compared() {
+fn po_plural_forms_are_one_target_and_msgids_are_compared_within_a_context() {
     let (_, json) = check(&["delegates.ru.po"]);
     // The plural forms of one entry are one target, not three versions;
-    // the two Kyrgyzstan entries differ only by admitted forms.
+    // the two Kyrgyzstan entries differ only by admitted forms. `Exit` in
+    // the contexts `hall` and `menu` may be translated two ways (that is
+    // what `msgctxt` is for); within `menu`, `Exit` and `Quit` share one.
     assert_eq!(
         segment_findings(&json),
         [
             "inconsistent-source delegates.ru.po - [775..793] 20:8 «The summit closed.»",
             "  delegates.ru.po - v1 20:8 [775..793]",
             "  delegates.ru.po - v2 23:8 [843..860]",
+            "inconsistent-source delegates.ru.po - [974..978] 31:8 «Exit»",
+            "  delegates.ru.po - v1 31:8 [974..978]",
+            "  delegates.ru.po - v2 35:8 [1023..1027]",
         ]
     );
 }

@@ -20,7 +20,9 @@
 //! this check. A unit takes part when it has a source and a target that is
 //! not empty; its sources (PO `msgid` and `msgid_plural`) make one key, and
 //! so do its targets of one language (PO plural forms). Units are compared
-//! with units of the same source and target languages only.
+//! with units of the same source and target languages and the same context
+//! (a PO `msgctxt`, which exists to let one source be translated two ways)
+//! only.
 //!
 //! `inconsistent-target`: units with the same source key and different
 //! target keys; `inconsistent-source`: units with the same target key and
@@ -129,14 +131,17 @@ pub struct KeyedSegment<'a> {
     pub id: Option<&'a str>,
     /// Its key ([`segment_key`]).
     pub key: Option<u64>,
+    /// Its unit's context (a PO `msgctxt`): units of different contexts
+    /// are not compared.
+    pub context: Option<&'a str>,
 }
 
 /// A translation unit as the check compares it: one source and its targets
 /// in one language.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct UnitText {
-    /// The source and target languages, hashed: units are compared only
-    /// with units of the same pair.
+    /// The source and target languages and the context, hashed: units
+    /// are compared only with units of the same pair and context.
     pair: u64,
     source_key: u64,
     target_key: u64,
@@ -189,6 +194,10 @@ pub fn unit_texts<'a>(segments: impl IntoIterator<Item = KeyedSegment<'a>>) -> V
             pair.write(first_source.language.to_string().as_bytes());
             pair.write_u8(0xFF);
             pair.write(language.to_string().as_bytes());
+            if let Some(context) = first_source.context {
+                pair.write_u8(0xFE);
+                pair.write(context.as_bytes());
+            }
             units.push(UnitText {
                 pair: pair.finish(),
                 source_key,

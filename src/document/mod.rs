@@ -95,6 +95,9 @@ pub struct SegmentInfo {
     /// The text repeats another place of the file, so a fix must not write
     /// it alone (a Trados `<seg-source>` segment repeats `<source>`).
     pub read_only: bool,
+    /// What tells this unit apart from others with the same source (a PO
+    /// `msgctxt`): segment consistency compares only units of one context.
+    pub context: Option<String>,
 }
 
 /// One piece of a segment.

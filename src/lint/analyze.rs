@@ -108,6 +108,7 @@ impl Linter {
             span: s.span.clone(),
             id: s.id.as_deref(),
             key: s.key,
+            context: s.context.as_deref(),
         }));
         if judge_consistency && !units.is_empty() {
             let scope = [SegmentScope {

@@ -100,6 +100,8 @@ pub(super) struct SegmentFound {
     /// ([`crate::check::segment_key`]), when that check may run; `None`
     /// for an empty segment.
     pub(super) key: Option<u64>,
+    /// Its unit's context (a PO `msgctxt`).
+    pub(super) context: Option<String>,
 }
 
 /// What a segment is searched for besides its leftmost-longest mentions.
@@ -261,6 +263,7 @@ impl Linter {
             found.unlisted.extend(unlisted);
             found.segments.push(SegmentFound {
                 key,
+                context: segment.info.context.clone(),
                 role: segment.role,
                 unit: segment.unit,
                 id: segment.info.id.clone(),
