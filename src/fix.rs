@@ -115,7 +115,11 @@ pub fn is_fixable(check: CheckId, options: FixOptions) -> bool {
     match check {
         CheckId::Deprecated | CheckId::Inconsistent | CheckId::Case | CheckId::Admitted => true,
         CheckId::Unlisted => options.unlisted,
-        CheckId::MissingTerm | CheckId::UntranslatedTerm | CheckId::UnusedSuppression => false,
+        CheckId::MissingTerm
+        | CheckId::UntranslatedTerm
+        | CheckId::UnusedSuppression
+        | CheckId::InconsistentTarget
+        | CheckId::InconsistentSource => false,
     }
 }
 

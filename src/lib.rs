@@ -48,6 +48,7 @@ pub mod report;
 pub mod selftest;
 pub mod suggest;
 pub mod suppress;
+pub mod terms;
 pub mod text;
 pub mod translit;
 pub mod unlisted;

@@ -81,6 +81,53 @@ const OPEN_END: u32 = 1;
 thread_local! {
     /// Each thread's buffer for folded text, reused from segment to segment.
     static FOLDED: std::cell::RefCell<FoldedText> = std::cell::RefCell::default();
+    /// The text `FOLDED` holds the fold of, when [`Matcher::search`] folded
+    /// it: a bilingual target is searched twice (in its language, and in its
+    /// source's for terms left untranslated) and folded once.
+    static FOLDED_FROM: std::cell::RefCell<FoldedFrom> = std::cell::RefCell::default();
+}
+
+/// The longest text whose fold is remembered for a second search, in bytes.
+const MAX_REMEMBERED_FOLD: usize = 64 * 1024;
+
+/// What a fold was made from: the pieces' ranges and their text.
+#[derive(Default)]
+struct FoldedFrom {
+    /// Whether `FOLDED` holds the fold of the pieces below.
+    valid: bool,
+    pieces: Vec<Range<usize>>,
+    text: String,
+}
+
+impl FoldedFrom {
+    /// Whether these are the pieces `pieces` of `text`, byte for byte.
+    fn is(&self, text: &str, pieces: &[Range<usize>]) -> bool {
+        self.valid && self.pieces == pieces && {
+            let mut at = 0;
+            pieces.iter().all(|piece| {
+                let part = text.get(piece.clone()).unwrap_or_default();
+                let same = self.text.get(at..at + part.len()) == Some(part);
+                at += part.len();
+                same
+            }) && at == self.text.len()
+        }
+    }
+
+    fn set(&mut self, text: &str, pieces: &[Range<usize>]) {
+        // A long text is not copied: memory stays a few times a large
+        // file's size, and a long text is rarely searched twice.
+        let length: usize = pieces.iter().map(|piece| piece.len()).sum();
+        self.valid = length <= MAX_REMEMBERED_FOLD;
+        if !self.valid {
+            return;
+        }
+        self.pieces.clear();
+        self.pieces.extend_from_slice(pieces);
+        self.text.clear();
+        for piece in pieces {
+            self.text.push_str(text.get(piece.clone()).unwrap_or_default());
+        }
+    }
 }
 
 /// The matcher's tables, as serialized by [`Matcher::to_bytes`].
@@ -531,9 +578,25 @@ impl Matcher {
 
     /// Every mention in `pieces` of `text`, in no particular order.
     fn search(&self, text: &str, pieces: &[Range<usize>], filter: &LanguageFilter) -> Vec<Mention> {
+        self.with_fold_of(text, pieces, |folded| self.find_folded(text, folded, filter))
+    }
+
+    /// Calls `f` with the fold of `pieces` of `text`: the one the last
+    /// search of the same text made, else a new one.
+    pub fn with_fold_of<R>(
+        &self,
+        text: &str,
+        pieces: &[Range<usize>],
+        f: impl FnOnce(&FoldedText) -> R,
+    ) -> R {
         FOLDED.with_borrow_mut(|folded| {
-            folded.refold(text, pieces, CaseMode::Fold);
-            self.find_folded(text, folded, filter)
+            FOLDED_FROM.with_borrow_mut(|from| {
+                if !from.is(text, pieces) {
+                    folded.refold(text, pieces, CaseMode::Fold);
+                    from.set(text, pieces);
+                }
+            });
+            f(folded)
         })
     }
 
@@ -550,6 +613,8 @@ impl Matcher {
         // folded only up to the first name. A chunk ends after a line
         // break, which no word crosses.
         const CHUNK: usize = 64 * 1024;
+        // The buffer is folded from other text here.
+        FOLDED_FROM.with_borrow_mut(|from| from.valid = false);
         FOLDED.with_borrow_mut(|folded| {
             let mut start = 0;
             while start < text.len() {
@@ -895,9 +960,9 @@ fn word_rest(text: &str, start: usize) -> WordRest {
     let mut end = start;
     let mut chars = rest.char_indices().peekable();
     while let Some((offset, c)) = chars.next() {
-        let next_is_letter = chars.peek().is_some_and(|&(_, n)| n.is_alphabetic());
+        let next_is_letter = chars.peek().is_some_and(|&(_, n)| crate::text::is_letter(n));
         let apostrophe = matches!(c, '\'' | '\u{2019}') && next_is_letter;
-        if !(c.is_alphanumeric() || crate::text::is_combining_mark(c) || apostrophe) {
+        if !(crate::text::is_letter_or_digit(c) || crate::text::is_combining_mark(c) || apostrophe) {
             break;
         }
         end = start + offset + c.len_utf8();
@@ -1252,6 +1317,23 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn a_text_searched_twice_is_folded_once_and_another_text_again() {
+        let matcher = matcher();
+        let russian = matcher.language_filter(&Language::parse("ru").unwrap());
+        let english = matcher.language_filter(&Language::parse("en").unwrap());
+        let count = |text: &str, filter: &LanguageFilter| matcher.find(text, &[0..text.len()], filter).len();
+        let text = "Касем Сулеймани and Jean";
+        assert_eq!(count(text, &russian), 1);
+        assert_eq!(count(text, &english), 1, "the fold is reused, the search is not");
+        // The same length and pieces, other bytes: folded anew.
+        let other = "Касем Сулеймани and Joan";
+        assert_eq!(count(other, &english), 0);
+        assert!(matcher.could_mention("Jean"));
+        assert_eq!(count(other, &russian), 1, "after another use of the buffer");
+        assert_eq!(count("", &english), 0);
     }
 
     /// Each mention as (concept id, the original slice, listed form).

@@ -232,7 +232,7 @@ fn collapse_spaces(text: &str) -> String {
 
 /// Whether `word` is the first of a sentence: only white space, quotes or
 /// brackets since the last `.`, `!`, `?` or the start of the text.
-fn starts_sentence(text: &str, word: &Word) -> bool {
+pub(crate) fn starts_sentence(text: &str, word: &Word) -> bool {
     let before = text[..word.range.start].trim_end_matches(|c: char| {
         c.is_whitespace() || matches!(c, '"' | '“' | '«' | '(' | '[' | '\'' | '‘' | '#' | '*' | '>')
     });
@@ -241,7 +241,7 @@ fn starts_sentence(text: &str, word: &Word) -> bool {
 
 /// The end (exclusive) of the name-like run of words starting at `start`, or
 /// `start` when no name starts there.
-fn name_run_end(text: &str, words: &[Word], start: usize) -> usize {
+pub(crate) fn name_run_end(text: &str, words: &[Word], start: usize) -> usize {
     if !words[start].capitalized {
         return start;
     }

@@ -106,20 +106,21 @@ pub fn key_distance(a: &str, b: &str) -> f32 {
 
 /// Lower-case words that may stand inside a name: Arabic, Persian and
 /// European particles, and the prepositions of organisation names
-/// (`Voice of Khurasan`, `Foundation for Media Production`, `Islamic
-/// Resistance in Iraq`).
-const NAME_PARTICLES: [&str; 41] = [
+/// (`Voice of Khurasan`, `Foundation for Media Production`).
+const NAME_PARTICLES: [&str; 40] = [
     "al", "el", "ul", "il", "ad", "ar", "as", "ash", "at", "az", "ud", "ur", "us", "e", "bin", "ibn", "bint",
-    "ben", "de", "da", "di", "du", "del", "der", "van", "von", "la", "le", "of", "for", "in",
+    "ben", "de", "da", "di", "du", "del", "der", "van", "von", "la", "le", "of", "for",
     // Russian and Tajik spellings of the Arabic article and of `ibn`/`bin`.
     "аль", "ал", "эль", "уль", "ад", "ас", "аш", "ат", "ибн", "бин",
 ];
 
-/// Whether a folded lower-case word may stand inside a name. `and` counts
-/// only when `conjunctions` is set (organisation names such as `Research and
-/// Self-Sufficiency Jihad Organization`).
+/// Whether a folded lower-case word may stand inside a name. `and` and
+/// `in` count only when `conjunctions` is set (organisation names such as
+/// `Research and Self-Sufficiency Jihad Organization`, `Islamic Resistance
+/// in Iraq`): a name followed by `in` and a place (`Farhod Rakimov in
+/// Tashkent`) is otherwise one name too many for `glossary suggest`.
 pub fn is_name_particle(folded_word: &str, conjunctions: bool) -> bool {
-    NAME_PARTICLES.contains(&folded_word) || (conjunctions && folded_word == "and")
+    NAME_PARTICLES.contains(&folded_word) || (conjunctions && matches!(folded_word, "and" | "in"))
 }
 
 /// The vowel mark in keys.

@@ -41,6 +41,9 @@ fn xliff_1_2_sources_are_checked_through_inline_tags_entities_and_cdata() {
         vec![
             "deprecated 6:41-6:47 «Kirman» -> Kerman",
             "deprecated 10:17-10:53 «Abu <g id=\"1\">Hudhaifa</g> al-Ansari» -> Abu Hudhayfah al-Ansari",
+            // The Russian target spells a name the test glossary lists in
+            // Latin only: compared with its Latin forms, read in Latin.
+            "unlisted 12:26-12:48 «Абу Худайфа аль-Ансари» -> Abu Hudhayfah al-Ansari",
             "deprecated 15:43-15:64 «Ghasem&#x20;Soleimani» -> Qassem Soleimani",
             "deprecated 19:26-19:32 «Kirman» -> Kerman",
         ]

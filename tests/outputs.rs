@@ -180,7 +180,9 @@ fn sarif_is_valid_and_complete() {
             "missing-term",
             "untranslated-term",
             "unused-suppression",
-            "admitted"
+            "admitted",
+            "inconsistent-target",
+            "inconsistent-source"
         ]
     );
     assert!(driver["rules"][0]["shortDescription"]["text"].is_string());

@@ -265,3 +265,82 @@ fn tmx_takes_suppression_comments() {
         ["b deprecated [193..199] 4:38-4:44 «Kirman» -> Kerman"]
     );
 }
+
+/// `text` in UTF-16 after a byte-order mark, little or big endian.
+fn utf16_with_bom(text: &str, little: bool) -> Vec<u8> {
+    std::iter::once(0xFEFF)
+        .chain(text.encode_utf16())
+        .flat_map(|u| if little { u.to_le_bytes() } else { u.to_be_bytes() })
+        .collect()
+}
+
+#[test]
+fn a_utf16_tmx_with_a_byte_order_mark_is_read_and_never_fixed() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        fixtures().join("translation/glossary.toml"),
+        dir.path().join("glossary.toml"),
+    )
+    .unwrap();
+    let utf8 = std::fs::read_to_string(fixtures().join("translation/briefing.en-ru.tmx"))
+        .unwrap()
+        .replace("encoding=\"UTF-8\"", "encoding=\"UTF-16\"");
+    let little = utf16_with_bom(&utf8, true);
+    let big = utf16_with_bom(&utf8, false);
+    std::fs::write(dir.path().join("le.tmx"), &little).unwrap();
+    std::fs::write(dir.path().join("be.tmx"), &big).unwrap();
+    let run = |args: &[&str]| {
+        termlint(dir.path())
+            .args([
+                "check",
+                "--no-config",
+                "--no-default-glossary",
+                "--format",
+                "json",
+            ])
+            .args(["--glossary", "glossary.toml"])
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let output = run(&["le.tmx", "be.tmx"]);
+    let json = parse_json(&output);
+    assert_eq!(json["errors"].as_array().unwrap().len(), 0, "{json:#}");
+    // Lines and columns are the file's; spans are bytes of its text as
+    // UTF-8 (the file without its mark: one byte more than the UTF-8
+    // fixture, for the longer encoding name).
+    let found: Vec<String> = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .zip(summarize(&json))
+        .map(|(f, line)| {
+            format!(
+                "{} {} [{}..{}] {line}",
+                f["path"].as_str().unwrap(),
+                f["segment"].as_str().unwrap(),
+                f["span"]["start"],
+                f["span"]["end"]
+            )
+        })
+        .collect();
+    let expected = |path: &str| {
+        [
+            format!("{path} brief-1 [489..569] missing-term 9:31-9:74 «Ответственность за нападение взяли на себя.» -> Керман"),
+            format!("{path} brief-2 [806..820] deprecated 13:78-13:85 «Кирмане» -> Керман"),
+        ]
+    };
+    assert_eq!(found, [expected("be.tmx"), expected("le.tmx")].concat());
+    assert_eq!(code(&output), 1);
+    // No fix is offered, and `--fix` leaves the files as they were.
+    let output = run(&["--fix", "le.tmx", "be.tmx"]);
+    assert_eq!(code(&output), 1);
+    assert_eq!(std::fs::read(dir.path().join("le.tmx")).unwrap(), little);
+    assert_eq!(std::fs::read(dir.path().join("be.tmx")).unwrap(), big);
+    // An odd byte at the end is UTF-16 that cannot be read.
+    let mut odd = little.clone();
+    odd.push(b'<');
+    std::fs::write(dir.path().join("odd.tmx"), odd).unwrap();
+    let json = parse_json(&run(&["odd.tmx"]));
+    assert_eq!(json["errors"][0]["kind"], "utf16", "{json:#}");
+}

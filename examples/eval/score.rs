@@ -217,7 +217,10 @@ fn kind_of(check: CheckId) -> &'static str {
         CheckId::Inconsistent => "inconsistent",
         CheckId::Unlisted => "unlisted_variant",
         // Bilingual checks do not run on the monolingual sample.
-        CheckId::MissingTerm | CheckId::UntranslatedTerm => "bilingual",
+        CheckId::MissingTerm
+        | CheckId::UntranslatedTerm
+        | CheckId::InconsistentTarget
+        | CheckId::InconsistentSource => "bilingual",
         CheckId::UnusedSuppression => "suppression",
     }
 }

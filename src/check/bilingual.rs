@@ -127,17 +127,21 @@ pub fn bilingual_findings(
 
 /// The segments grouped by translation unit, in document order.
 fn units<'s, 'a>(segments: &'s [SegmentMentions<'a>]) -> Vec<Vec<&'s SegmentMentions<'a>>> {
-    let mut units: Vec<(usize, Vec<&SegmentMentions>)> = Vec::new();
+    // By index, not by searching the units so far: a memory of 100,000
+    // units would take quadratic time.
+    let mut units: Vec<Vec<&SegmentMentions>> = Vec::new();
+    let mut index: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
     for segment in segments {
         let Some(unit) = segment.unit else {
             continue;
         };
-        match units.iter_mut().find(|(id, _)| *id == unit) {
-            Some((_, members)) => members.push(segment),
-            None => units.push((unit, vec![segment])),
-        }
+        let at = *index.entry(unit).or_insert_with(|| {
+            units.push(Vec::new());
+            units.len() - 1
+        });
+        units[at].push(segment);
     }
-    units.into_iter().map(|(_, members)| members).collect()
+    units
 }
 
 /// Whether a target holds a form of `concept` in its language, alone or

@@ -6,6 +6,7 @@
 
 mod bilingual;
 mod consistency;
+mod segments;
 mod surnames;
 pub mod usage;
 
@@ -21,6 +22,9 @@ use crate::unlisted::Unlisted;
 
 pub use bilingual::{bilingual_findings, SegmentMentions};
 pub use consistency::{form_usage, inconsistent_findings, ConsistencyInput};
+pub use segments::{
+    folded_key, segment_findings, segment_key, unit_texts, KeyedSegment, SegmentPlace, SegmentScope, UnitText,
+};
 pub use surnames::anchor_surnames;
 
 /// The checks termlint runs.
@@ -44,11 +48,17 @@ pub enum CheckId {
     /// An admitted spelling where the preferred one is asked for (off
     /// unless turned on: the preferred-only policy).
     Admitted,
+    /// One source segment is translated two ways (Xbench's "Inconsistency
+    /// in Target").
+    InconsistentTarget,
+    /// Two different source segments are given one translation (Xbench's
+    /// "Inconsistency in Source").
+    InconsistentSource,
 }
 
 impl CheckId {
     /// Every check, in a stable order.
-    pub const ALL: [CheckId; 8] = [
+    pub const ALL: [CheckId; 10] = [
         CheckId::Deprecated,
         CheckId::Inconsistent,
         CheckId::Case,
@@ -57,6 +67,8 @@ impl CheckId {
         CheckId::UntranslatedTerm,
         CheckId::UnusedSuppression,
         CheckId::Admitted,
+        CheckId::InconsistentTarget,
+        CheckId::InconsistentSource,
     ];
 
     /// The stable id.
@@ -70,6 +82,8 @@ impl CheckId {
             CheckId::UntranslatedTerm => "untranslated-term",
             CheckId::UnusedSuppression => "unused-suppression",
             CheckId::Admitted => "admitted",
+            CheckId::InconsistentTarget => "inconsistent-target",
+            CheckId::InconsistentSource => "inconsistent-source",
         }
     }
 
@@ -81,7 +95,9 @@ impl CheckId {
             | CheckId::Unlisted
             | CheckId::UntranslatedTerm
             | CheckId::UnusedSuppression
-            | CheckId::Admitted => Severity::Warning,
+            | CheckId::Admitted
+            | CheckId::InconsistentTarget
+            | CheckId::InconsistentSource => Severity::Warning,
         }
     }
 
@@ -259,6 +275,18 @@ pub enum Detail {
         /// How often each form occurs.
         counts: Vec<(String, usize)>,
     },
+    /// `inconsistent-target` and `inconsistent-source`: one finding per
+    /// group of translation units; `found` is the first unit's compared
+    /// side (its target, or its source).
+    InconsistentSegments {
+        /// The first unit's other side: the source translated several
+        /// ways, or the target given to several sources.
+        other: String,
+        /// How many versions of the compared side the group has.
+        versions: usize,
+        /// Every unit of the group, in scope order.
+        places: Vec<SegmentPlace>,
+    },
 }
 
 /// A document's text as the checks see it.
@@ -286,6 +314,8 @@ pub struct DocumentFindings {
     pub mentions: Vec<Mention>,
     /// `flagged[i]`: mention `i` already has a finding.
     pub flagged: Vec<bool>,
+    /// The translation units, for segment consistency over a project.
+    pub units: Vec<UnitText>,
 }
 
 /// Runs the per-mention checks (`deprecated`, `case`) and turns unlisted
@@ -316,6 +346,7 @@ pub fn mention_checks(
         findings,
         mentions,
         flagged,
+        units: Vec::new(),
     }
 }
 

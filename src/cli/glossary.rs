@@ -1,4 +1,4 @@
-//! `termlint glossary list`, `show`, `test`, `suggest`, `import` and `export`.
+//! `termlint glossary list`, `show`, `test`, `suggest`, `terms`, `import` and `export`.
 
 use std::fmt::Write;
 use std::path::{Path, PathBuf};
@@ -14,6 +14,7 @@ use termlint::regular_file::LimitedFile;
 use termlint::report::{concept_name, severity_message};
 use termlint::selftest::test_examples;
 use termlint::suggest::{groups_to_toml, PhraseCollector};
+use termlint::terms::{to_concepts as terms_to_concepts, to_csv as terms_to_csv, FileTerms, TermList};
 use termlint::unlisted::UnlistedFinder;
 
 use super::{size_limit, write_stdout, GlossaryArgs, EXIT_CLEAN, EXIT_FINDINGS};
@@ -36,6 +37,19 @@ pub enum GlossaryCommand {
         #[arg(long, value_name = "TAG", default_value = "en")]
         lang: String,
     },
+    // The concepts the files use, with forms and counts, and candidate terms
+    // missing from the glossary; as CSV or TBX.
+    Terms {
+        // None: the current folder, as for `check`.
+        #[arg(value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        #[arg(long = "format", value_enum, value_name = "FORMAT", default_value = "csv")]
+        terms_format: TermsFormat,
+        #[arg(long, value_name = "N", default_value_t = 2)]
+        min_count: usize,
+        #[arg(long, short = 'o', value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
     // Convert a TBX or CSV/TSV glossary to termlint TOML; say what was dropped.
     Import {
         #[arg(value_name = "FILE")]
@@ -50,6 +64,13 @@ pub enum GlossaryCommand {
         #[arg(long, short = 'o', value_name = "FILE")]
         output: Option<PathBuf>,
     },
+}
+
+/// The formats `glossary terms` writes.
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub enum TermsFormat {
+    Csv,
+    Tbx,
 }
 
 /// The formats `glossary export` writes.
@@ -92,6 +113,16 @@ pub fn run(
                 ExportFormat::Csv => to_csv(glossary.concepts(), b','),
                 ExportFormat::Tsv => to_csv(glossary.concepts(), b'\t'),
             };
+            write_output(output.as_deref(), &text)?;
+            return Ok(EXIT_CLEAN);
+        }
+        GlossaryCommand::Terms {
+            paths,
+            terms_format,
+            min_count,
+            output,
+        } => {
+            let text = term_list(&linter, &paths, terms_format, min_count)?;
             write_output(output.as_deref(), &text)?;
             return Ok(EXIT_CLEAN);
         }
@@ -188,6 +219,35 @@ fn suggest(linter: &Linter, paths: &[PathBuf], lang: &str) -> Result<String, Vec
     let finder = UnlistedFinder::new(matcher);
     let groups = all.into_groups(matcher.glossary(), &finder, &matcher.language_filter(&language));
     Ok(groups_to_toml(&groups, &language.to_string()))
+}
+
+/// `glossary terms`: the concepts the files use and the candidate terms,
+/// as CSV or TBX. A file its format rejects adds nothing, as for `suggest`.
+fn term_list(
+    linter: &Linter,
+    paths: &[PathBuf],
+    format: TermsFormat,
+    min_count: usize,
+) -> Result<String, Vec<Message>> {
+    let (files, errors) = linter.map_documents(&super::check::inputs(paths), |document| {
+        let segments = linter.segment_mentions(&document.text, document.format, &document.language);
+        let name = document.input.to_text().into_owned();
+        segments.map(|segments| (name, FileTerms::of_document(&document.text, &segments)))
+    });
+    if !errors.is_empty() {
+        return Err(errors.iter().map(|e| e.message()).collect());
+    }
+    let mut list = TermList::default();
+    for (name, file) in files.into_iter().flatten() {
+        list.add(name, file);
+    }
+    let matcher = linter.matcher();
+    let used = list.used(matcher);
+    let candidates = list.candidates(min_count);
+    Ok(match format {
+        TermsFormat::Csv => terms_to_csv(&used, &candidates),
+        TermsFormat::Tbx => to_tbx(&terms_to_concepts(matcher, &used, &candidates)),
+    })
 }
 
 /// Gives `collector` the spellings `termlint check` reports in `document`

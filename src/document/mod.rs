@@ -95,6 +95,9 @@ pub struct SegmentInfo {
     /// The text repeats another place of the file, so a fix must not write
     /// it alone (a Trados `<seg-source>` segment repeats `<source>`).
     pub read_only: bool,
+    /// What tells this unit apart from others with the same source (a PO
+    /// `msgctxt`): segment consistency compares only units of one context.
+    pub context: Option<String>,
 }
 
 /// One piece of a segment.
@@ -303,7 +306,8 @@ impl Format {
     /// order, or why the file cannot be read in this format. A large
     /// Markdown document comes in many parts, its blocks, and leaves out the
     /// blocks for which `may_matter` is false; plain text comes in parts of
-    /// paragraphs; other formats come in one part.
+    /// paragraphs; a large TMX memory in parts of whole units, each handed
+    /// on while the rest is read; other formats come in one part.
     pub fn map_segments<R: Send>(
         self,
         text: &str,
@@ -326,7 +330,7 @@ impl Format {
             }
             Format::Html => html::segments(text),
             Format::Xliff => xliff::segments(text),
-            Format::Tmx => tmx::segments(text),
+            Format::Tmx => return tmx::map_segments(text, each),
             Format::Po => po::segments(text),
             Format::Fluent => fluent::segments(text),
             Format::Tsv => table::segments(text, b'\t'),

@@ -38,7 +38,7 @@ pub fn segments(text: &str) -> Result<Vec<Segment>, FormatError> {
         .iter()
         .find(|entry| entry.is_header())
         .and_then(|header| header_language(text, header));
-    Ok(to_segments(entries, language.as_ref()))
+    Ok(to_segments(text, entries, language.as_ref()))
 }
 
 /// The keyword that a string belongs to.
@@ -345,10 +345,17 @@ fn po_language(locale: &str) -> Option<Language> {
 }
 
 /// The checked strings of the entries as segments.
-fn to_segments(entries: Vec<Entry>, target: Option<&Language>) -> Vec<Segment> {
+fn to_segments(text: &str, entries: Vec<Entry>, target: Option<&Language>) -> Vec<Segment> {
     let mut segments = Vec::new();
     let checked = entries.into_iter().filter(|entry| !entry.is_header());
     for (unit, entry) in checked.enumerate() {
+        // The context is not checked, but units of different contexts may
+        // be translated differently.
+        let context = entry
+            .fields
+            .iter()
+            .find(|(field, _)| *field == Field::Context)
+            .map(|(_, pieces)| super::decoded_text(text, pieces));
         for (field, pieces) in entry.fields {
             let (role, language) = match field {
                 Field::Context => continue,
@@ -361,7 +368,10 @@ fn to_segments(entries: Vec<Entry>, target: Option<&Language>) -> Vec<Segment> {
                     language,
                     role,
                     unit: Some(unit),
-                    info: super::SegmentInfo::default(),
+                    info: super::SegmentInfo {
+                        context: context.clone(),
+                        ..super::SegmentInfo::default()
+                    },
                 });
             }
         }

@@ -30,6 +30,52 @@ pub fn segments(text: &str) -> Result<Vec<Segment>, FormatError> {
     walk(text, Walker::default())
 }
 
+/// A memory is handed on in parts of whole units of about this size.
+const PART_BYTES: usize = 256 * 1024;
+
+/// What `each` makes of the segments of a TMX document, part by part (whole
+/// units, about [`PART_BYTES`] each) and in text order: each part is given
+/// to `each` on another thread as soon as it is read, so that a large
+/// memory is matched while the rest of it is still being read. The parts
+/// are the segments [`segments`] gives, cut; the error is its error.
+pub fn map_segments<R: Send>(
+    text: &str,
+    each: &(dyn Fn(Vec<Segment>) -> R + Sync),
+) -> Result<Vec<R>, FormatError> {
+    if text.len() < 2 * PART_BYTES {
+        return Ok(vec![each(segments(text)?)]);
+    }
+    let results = std::sync::Mutex::new(Vec::new());
+    let read = rayon::scope(|scope| {
+        let results = &results;
+        let mut parts = 0;
+        let mut send = |part: Vec<Segment>| {
+            let index = parts;
+            parts += 1;
+            scope.spawn(move |_| {
+                let result = each(part);
+                results
+                    .lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner)
+                    .push((index, result));
+            });
+        };
+        let walker = Walker {
+            sink: Some(&mut send),
+            ..Walker::default()
+        };
+        let rest = walk(text, walker)?;
+        send(rest);
+        Ok(())
+    });
+    read?;
+    let mut results = results
+        .into_inner()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    results.sort_by_key(|(index, _)| *index);
+    Ok(results.into_iter().map(|(_, result)| result).collect())
+}
+
 /// What an open element means to the walk.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Kind {
@@ -81,7 +127,10 @@ struct Unit {
 }
 
 #[derive(Default)]
-struct Walker {
+struct Walker<'a> {
+    /// Where the segments of whole units go once they are about
+    /// [`PART_BYTES`] long; without one, they are all kept to the end.
+    sink: Option<&'a mut dyn FnMut(Vec<Segment>)>,
     open: Vec<Open>,
     /// The header's `srclang`, unless `*all*`.
     source_language: Option<String>,
@@ -94,7 +143,7 @@ struct Walker {
     segments: Vec<Segment>,
 }
 
-impl XmlWalker for Walker {
+impl XmlWalker for Walker<'_> {
     fn open(&mut self, element: &BytesStart, range: Range<usize>, empty: bool) -> Result<(), FormatError> {
         let local = element.local_name();
         let name = local.as_ref();
@@ -206,6 +255,7 @@ impl XmlWalker for Walker {
             Kind::Unit if !self.open.iter().any(|o| o.kind == Kind::Unit) => {
                 self.unit = None;
                 self.source_in_srclang_or_first();
+                self.hand_on();
             }
             _ => {}
         }
@@ -232,7 +282,23 @@ impl XmlWalker for Walker {
     }
 }
 
-impl Walker {
+impl Walker<'_> {
+    /// Hands the segments read so far to the sink, if there is one and
+    /// they are long enough (after a unit, so that a part holds whole
+    /// units).
+    fn hand_on(&mut self) {
+        let Some(sink) = &mut self.sink else {
+            return;
+        };
+        let long = match (self.segments.first(), self.segments.last()) {
+            (Some(first), Some(last)) => last.span().end.saturating_sub(first.span().start) >= PART_BYTES,
+            _ => false,
+        };
+        if long {
+            sink(std::mem::take(&mut self.segments));
+        }
+    }
+
     /// When the unit just read has no variant in `srclang`, its first
     /// variant is its source; the source goes first, so that its targets are
     /// read knowing its language.
@@ -346,6 +412,27 @@ mod tests {
                 .expect_err("is rejected")
                 .offset,
             11
+        );
+    }
+
+    #[test]
+    fn a_large_memory_in_parts_is_the_memory_whole() {
+        let mut tmx = String::from("<tmx><header srclang=\"en\"/><body>\n");
+        for n in 0..20_000 {
+            tmx.push_str(&format!(
+                "<tu><tuv xml:lang=\"ru\"><seg>Кирман {n}</seg></tuv><tuv xml:lang=\"en\"><seg>Kirman &amp; {n}</seg></tuv></tu>\n"
+            ));
+        }
+        tmx.push_str("</body></tmx>");
+        assert!(tmx.len() > 2 * PART_BYTES);
+        let whole = segments(&tmx).expect("parses");
+        let parts = map_segments(&tmx, &|part| part).expect("parses");
+        assert!(parts.len() > 2, "{} parts", parts.len());
+        assert_eq!(parts.concat(), whole);
+        let broken = format!("{tmx}<");
+        assert_eq!(
+            map_segments(&broken, &|part| part.len()).map(|_| ()),
+            segments(&broken).map(|_| ())
         );
     }
 

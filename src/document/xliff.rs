@@ -471,6 +471,7 @@ impl Walker {
                     // `<source>` holds the same text: fixing one would
                     // leave the two apart.
                     read_only: segment.role == Role::Source,
+                    context: None,
                 };
                 self.segments.push(segment);
             }
@@ -485,6 +486,7 @@ impl Walker {
                 locked: pair.locked || single.0,
                 confirmed: pair.confirmed || single.1,
                 read_only: false,
+                context: None,
             };
             for mut segment in pair.whole {
                 segment.unit = Some(self.pairs);

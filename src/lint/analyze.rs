@@ -8,8 +8,8 @@ use super::find::{Found, SegmentFound};
 use super::input::Input;
 use super::Linter;
 use crate::check::{
-    bilingual_findings, inconsistent_findings, mention_checks, CheckId, CheckedText, ConsistencyInput,
-    Detail, DocumentFindings, Finding,
+    bilingual_findings, inconsistent_findings, mention_checks, segment_findings, unit_texts, CheckId,
+    CheckedText, ConsistencyInput, Detail, DocumentFindings, Finding, KeyedSegment, SegmentScope,
 };
 use crate::config::ConsistencyScope;
 use crate::document::{Format, FormatError, Segment};
@@ -41,18 +41,25 @@ impl Linter {
             text,
             format,
             language,
+            transcoded,
         } = document;
         let within_document =
             self.config.consistency == ConsistencyScope::Document || self.project_usage.is_some();
         match self.analyze_text(input.path(), &text, format, &language, within_document) {
-            Ok((result, lines)) => Ok(Analyzed {
-                input,
-                text,
-                format,
-                language,
-                lines,
-                result,
-            }),
+            Ok((mut result, lines)) => {
+                if transcoded {
+                    withhold_all_fixes(&mut result.findings);
+                }
+                Ok(Analyzed {
+                    input,
+                    text,
+                    format,
+                    language,
+                    transcoded,
+                    lines,
+                    result,
+                })
+            }
             Err(error) => Err(malformed(input, &text, error)),
         }
     }
@@ -101,6 +108,28 @@ impl Linter {
             let found = inconsistent_findings(&self.matcher, &scope, severity, self.project_usage.as_ref());
             result.findings.extend(found.into_iter().map(|(_, f)| f));
         }
+        let units = unit_texts(found.segments.iter().map(|s| KeyedSegment {
+            role: s.role,
+            unit: s.unit,
+            language: &s.language,
+            span: s.span.clone(),
+            id: s.id.as_deref(),
+            key: s.key,
+            context: s.context.as_deref(),
+        }));
+        if judge_consistency && !units.is_empty() {
+            let scope = [SegmentScope {
+                path: "",
+                document: &checked,
+                units: &units,
+            }];
+            let target = settings.severity(CheckId::InconsistentTarget);
+            let source = settings.severity(CheckId::InconsistentSource);
+            let found = segment_findings(&scope, target, source);
+            result.findings.extend(found.into_iter().map(|(_, f)| f));
+        } else {
+            result.units = units;
+        }
         withhold_fixes_across_markup(&mut result.findings, &gaps);
         escape_fixes(&mut result.findings, text, format);
         name_segments(&mut result.findings, &found.segments);
@@ -135,7 +164,7 @@ impl Linter {
     /// Whether a segment is checked: not if it is locked and locked
     /// segments are skipped, nor if it is confirmed and only unconfirmed
     /// ones are checked.
-    fn wants(&self, segment: &Segment) -> bool {
+    pub(super) fn wants(&self, segment: &Segment) -> bool {
         !(self.config.skip_locked && segment.info.locked
             || self.config.only_unconfirmed && segment.info.confirmed)
     }
@@ -287,8 +316,15 @@ pub(super) struct Analyzed {
     pub(super) text: String,
     pub(super) format: Format,
     pub(super) language: Language,
+    /// Read from UTF-16: no fix can be written (see [`Document::transcoded`]).
+    pub(super) transcoded: bool,
     pub(super) lines: LineIndex,
     pub(super) result: DocumentFindings,
+}
+
+/// Leaves findings without fixes (a file read from UTF-16).
+pub(super) fn withhold_all_fixes(findings: &mut [Finding]) {
+    findings.iter_mut().for_each(|finding| finding.fix = None);
 }
 
 impl Analyzed {
@@ -313,6 +349,7 @@ impl Analyzed {
         self.lines = LineIndex::lazy();
         self.result.mentions = Vec::new();
         self.result.flagged = Vec::new();
+        self.result.units = Vec::new();
         if self.result.findings.is_empty() || !keep_text {
             self.text = String::new();
         }

@@ -4,7 +4,7 @@
 use rayon::prelude::*;
 
 use super::Linter;
-use crate::check::{anchor_surnames, SegmentMentions};
+use crate::check::{anchor_surnames, folded_key, segment_key, CheckId, SegmentMentions};
 use crate::document::{Role, Segment};
 use crate::lang::Language;
 use crate::matcher::{leftmost_longest, LanguageFilter, Matcher, Mention};
@@ -107,6 +107,12 @@ pub(super) struct SegmentFound {
     /// For a target: every mention of its source's language, nested ones
     /// included.
     pub(super) source_forms: Vec<Mention>,
+    /// The key of its text for segment consistency
+    /// ([`crate::check::segment_key`]), when that check may run; `None`
+    /// for an empty segment.
+    pub(super) key: Option<u64>,
+    /// Its unit's context (a PO `msgctxt`).
+    pub(super) context: Option<String>,
 }
 
 /// What a segment is searched for besides its leftmost-longest mentions.
@@ -202,6 +208,30 @@ impl Linter {
             }
             return found;
         }
+        if extent >= PARALLEL_TEXT_BYTES && segments.iter().all(|s| s.unit.is_some()) {
+            // A large translation memory or XLIFF file: its units are read
+            // in parallel, in parts of whole units. Surnames are then looked
+            // for after a full name in the same part only.
+            let parts: Vec<Found> = unit_parts(segments)
+                .into_par_iter()
+                .map(|part| self.find_in_order(text, part, language))
+                .collect();
+            for part in parts {
+                found.append(part);
+            }
+            found.mentions.sort_by_key(|m| m.range.start);
+            found.unlisted.sort_by_key(|u| u.range.start);
+            return found;
+        }
+        self.find_in_order(text, segments, language)
+    }
+
+    /// [`Linter::find`] for segments read one after the other.
+    fn find_in_order(&self, text: &str, segments: &[Segment], language: &Language) -> Found {
+        let mut filters = Filters::new(&self.matcher);
+        let mut found = Found::default();
+        let keyed = self.config.may_run(CheckId::InconsistentTarget)
+            || self.config.may_run(CheckId::InconsistentSource);
         let mut unit_languages: Vec<(usize, Language)> = Vec::new();
         // The concepts named in full so far, whose surnames may follow.
         let mut named: Vec<usize> = Vec::new();
@@ -236,9 +266,15 @@ impl Linter {
                 }
                 _ => Vec::new(),
             };
+            let key = match segment.role {
+                Role::Source | Role::Target if keyed => self.segment_key(text, segment, &mentions),
+                _ => None,
+            };
             found.mentions.extend(mentions.iter().cloned());
             found.unlisted.extend(unlisted);
             found.segments.push(SegmentFound {
+                key,
+                context: segment.info.context.clone(),
                 role: segment.role,
                 unit: segment.unit,
                 id: segment.info.id.clone(),
@@ -255,6 +291,20 @@ impl Linter {
             found.unlisted.sort_by_key(|u| u.range.start);
         }
         found
+    }
+
+    /// The key of a segment for segment consistency: from the fold its
+    /// search made when it was searched in place, else folded again.
+    fn segment_key(&self, text: &str, segment: &Segment, mentions: &[Mention]) -> Option<u64> {
+        let in_place = segment
+            .verbatim_ranges()
+            .filter(|pieces| pieces.windows(2).all(|pair| pair[0].end == pair[1].start));
+        match in_place {
+            Some(pieces) => self.matcher.with_fold_of(text, &pieces, |folded| {
+                folded_key(folded, |range| folded.to_original(range), mentions)
+            }),
+            None => segment_key(text, segment, mentions),
+        }
     }
 
     /// The mentions of a target segment in its source's language (terms
@@ -384,6 +434,74 @@ impl Linter {
             unlisted,
             all_mentions,
         }
+    }
+}
+
+/// Segments in parts of whole translation units, each part about
+/// [`UNIT_PART_BYTES`] long (at least one part).
+fn unit_parts(segments: &[Segment]) -> Vec<&[Segment]> {
+    let mut parts = Vec::new();
+    let mut start = 0;
+    let mut part_start_byte = segments.first().map_or(0, |s| s.span().start);
+    for index in 1..segments.len() {
+        let (previous, segment) = (&segments[index - 1], &segments[index]);
+        if segment.unit != previous.unit && segment.span().start - part_start_byte >= UNIT_PART_BYTES {
+            parts.push(&segments[start..index]);
+            start = index;
+            part_start_byte = segment.span().start;
+        }
+    }
+    parts.push(&segments[start..]);
+    parts
+}
+
+/// The size of a part of a large bilingual file read in parallel.
+const UNIT_PART_BYTES: usize = 256 * 1024;
+
+/// A segment of a document with its language and what it names, for a
+/// caller that lists terms ([`Linter::segment_mentions`]).
+pub struct NamedSegment {
+    /// The segment.
+    pub segment: Segment,
+    /// The language it is read in.
+    pub language: Language,
+    /// Its glossary mentions, the leftmost-longest, surnames alone left
+    /// out; ranges of the original text.
+    pub mentions: Vec<Mention>,
+}
+
+impl Linter {
+    /// Each segment of a document that `check` reads (locked or confirmed
+    /// ones left out as the configuration says), in its language, with its
+    /// mentions; or why the format rejects the text.
+    pub fn segment_mentions(
+        &self,
+        text: &str,
+        format: crate::document::Format,
+        language: &Language,
+    ) -> Result<Vec<NamedSegment>, crate::document::FormatError> {
+        let mut filters = Filters::new(&self.matcher);
+        let only_mentions = Wanted {
+            unlisted: false,
+            all_mentions: false,
+        };
+        let segments = format.segments(text)?;
+        Ok(segments
+            .into_iter()
+            .filter(|segment| self.wants(segment))
+            .map(|segment| {
+                let language = self.language_of(&segment, language);
+                let mut mentions = self
+                    .find_in_segment(text, &segment, filters.get(&language), only_mentions, &[])
+                    .mentions;
+                mentions.retain(|m| !m.surname);
+                NamedSegment {
+                    segment,
+                    language,
+                    mentions,
+                }
+            })
+            .collect())
     }
 }
 

@@ -30,6 +30,7 @@ mod walk;
 use std::path::Path;
 use std::sync::{Arc, Mutex};
 
+pub use find::NamedSegment;
 pub use input::Input;
 pub use read::{Document, FileError, FileErrorKind};
 pub use run::{FileReport, Progress, Report, UsageReport};
@@ -283,6 +284,31 @@ mod tests {
             .collect();
         assert_eq!(starts.len(), expected.len());
         assert!(starts == expected, "first mentions {:?}", &starts[..4]);
+    }
+
+    #[test]
+    fn a_large_memory_read_in_parallel_parts_pairs_every_unit() {
+        let linter = linter();
+        let unit = "<tu><tuv xml:lang=\"en\"><seg>The road to Kirman.</seg></tuv>\
+                    <tuv xml:lang=\"ru\"><seg>Дорога в Кирман.</seg></tuv></tu>\n";
+        let units = PARALLEL_TEXT_BYTES / unit.len() + 100;
+        let text = format!(
+            "<tmx version=\"1.4\"><header srclang=\"en\"/><body>\n{}</body></tmx>",
+            unit.repeat(units)
+        );
+        let findings = linter
+            .check_text(&text, Format::Tmx, &Language::parse("en").unwrap())
+            .unwrap();
+        // Each unit: a deprecated form in the source and in the target, in
+        // text order; and every unit of the memory is one group of
+        // identical units (no segment-consistency finding).
+        assert_eq!(findings.len(), 2 * units);
+        assert!(findings.iter().all(|f| f.check == CheckId::Deprecated));
+        assert!(findings
+            .windows(2)
+            .all(|pair| pair[0].range.start < pair[1].range.start));
+        let found: Vec<&str> = findings[..2].iter().map(|f| f.found.as_str()).collect();
+        assert_eq!(found, ["Kirman", "Кирман"]);
     }
 
     #[test]

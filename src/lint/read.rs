@@ -1,5 +1,6 @@
-//! Reading the inputs: regular files only, decoded as UTF-8, and the
-//! errors of a file that cannot be checked.
+//! Reading the inputs: regular files only, decoded as UTF-8 (a TMX or
+//! XLIFF file also from UTF-16 with a byte-order mark), and the errors of a
+//! file that cannot be checked.
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -42,7 +43,8 @@ pub enum FileErrorKind {
     },
     /// The file contains NUL bytes.
     Binary,
-    /// The file starts with a UTF-16 byte-order mark; only UTF-8 is read.
+    /// The file starts with a UTF-16 byte-order mark and is not a TMX or
+    /// XLIFF file, or is one that is not well-formed UTF-16.
     Utf16,
     /// The path is a FIFO, a device or a socket: never read, since reading
     /// may block or never end (`/dev/zero`).
@@ -98,6 +100,10 @@ pub struct Document {
     pub format: Format,
     /// Its language.
     pub language: Language,
+    /// The file is UTF-16 (a TMX or XLIFF file with a byte-order mark),
+    /// read as its UTF-8 transcription: spans are bytes of that text, and
+    /// no fix is offered, since none could be written into the file.
+    pub transcoded: bool,
 }
 
 impl Linter {
@@ -113,15 +119,17 @@ impl Linter {
                 },
             });
         }
-        let text = decode(bytes).map_err(|kind| FileError {
+        let format = self.config.format.unwrap_or(Format::Text);
+        let (text, transcoded) = decode(bytes, format).map_err(|kind| FileError {
             input: Input::Stdin,
             kind,
         })?;
         Ok(Document {
             input: Input::Stdin,
             text,
-            format: self.config.format.unwrap_or(Format::Text),
+            format,
             language: self.config.languages.default_language().clone(),
+            transcoded,
         })
     }
 
@@ -151,12 +159,13 @@ impl Linter {
             .languages
             .language_of(&self.relative_for_languages(&job.path))
             .clone();
-        match decode(bytes) {
-            Ok(text) => Ok(Some(Document {
+        match decode(bytes, job.format) {
+            Ok((text, transcoded)) => Ok(Some(Document {
                 input: Input::Path(job.path.clone()),
                 text,
                 format: job.format,
                 language,
+                transcoded,
             })),
             Err(FileErrorKind::Binary) if !job.explicit => Ok(None),
             Err(kind) => Err(failed(kind)),
@@ -197,20 +206,46 @@ fn read_regular_file(path: &Path) -> Result<Vec<u8>, FileErrorKind> {
     }
 }
 
+/// UTF-16 text after its byte-order mark (which says the byte order), as
+/// UTF-8 without the mark. An odd byte at the end or an unpaired surrogate
+/// is an error, reported as UTF-16 that cannot be read.
+fn decode_utf16(bytes: &[u8]) -> Result<String, FileErrorKind> {
+    let little = bytes.starts_with(&[0xFF, 0xFE]);
+    let body = &bytes[2..];
+    if body.len() % 2 != 0 {
+        return Err(FileErrorKind::Utf16);
+    }
+    let units = body.chunks_exact(2).map(|pair| {
+        let pair = [pair[0], pair[1]];
+        if little {
+            u16::from_le_bytes(pair)
+        } else {
+            u16::from_be_bytes(pair)
+        }
+    });
+    let text: Result<String, _> = char::decode_utf16(units).collect();
+    text.map_err(|_| FileErrorKind::Utf16)
+}
+
 /// Whether `bytes` start with a UTF-16 byte-order mark.
 fn is_utf16(bytes: &[u8]) -> bool {
     bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF])
 }
 
-/// The text of a file, unless it is UTF-16, binary or not UTF-8.
-pub(super) fn decode(bytes: Vec<u8>) -> Result<String, FileErrorKind> {
+/// The text of a file, unless it is binary or not UTF-8, and whether it
+/// was transcoded: a TMX or XLIFF file may be UTF-16 with a byte-order mark
+/// (XML allows it, and Trados writes it), other formats may not.
+pub(super) fn decode(bytes: Vec<u8>, format: Format) -> Result<(String, bool), FileErrorKind> {
     if is_utf16(&bytes) {
-        return Err(FileErrorKind::Utf16);
+        return match format {
+            Format::Tmx | Format::Xliff => decode_utf16(&bytes).map(|text| (text, true)),
+            _ => Err(FileErrorKind::Utf16),
+        };
     }
     if bytes.contains(&0) {
         return Err(FileErrorKind::Binary);
     }
-    String::from_utf8(bytes).map_err(|err| {
+    String::from_utf8(bytes).map(|text| (text, false)).map_err(|err| {
         let valid = &err.as_bytes()[..err.utf8_error().valid_up_to()];
         let valid = std::str::from_utf8(valid).unwrap_or_default();
         let position = LineIndex::new(valid).position(valid, valid.len());

@@ -5,14 +5,16 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 
-use super::analyze::{escape_fixes, markup_gaps, segment_id_at, withhold_fixes_across_markup, Analyzed};
+use super::analyze::{
+    escape_fixes, markup_gaps, segment_id_at, withhold_all_fixes, withhold_fixes_across_markup, Analyzed,
+};
 use super::input::Input;
 use super::read::{Document, FileError};
 use super::Linter;
 use crate::check::usage::ProjectUsage;
 use crate::check::{
-    form_usage, inconsistent_findings, sort_findings, CheckId, CheckedText, ConsistencyInput, Finding,
-    Severity,
+    form_usage, inconsistent_findings, segment_findings, sort_findings, CheckId, CheckedText,
+    ConsistencyInput, Finding, SegmentScope, Severity,
 };
 use crate::config::ConsistencyScope;
 use crate::document::Format;
@@ -167,6 +169,7 @@ impl Linter {
         errors.sort_by(|a, b| a.input.cmp(&b.input));
         if project {
             self.add_project_consistency(&mut analyzed);
+            self.add_project_segment_consistency(&mut analyzed);
             for file in &mut analyzed {
                 file.suppress(self);
                 file.release(self.keep_texts);
@@ -328,7 +331,65 @@ impl Linter {
                 finding[0].segment = segment_id_at(&segments, finding[0].range.start);
             }
             escape_fixes(&mut finding, &file.text, file.format);
+            if file.transcoded {
+                withhold_all_fixes(&mut finding);
+            }
             file.result.findings.extend(finding);
+        }
+    }
+}
+
+impl Linter {
+    /// With project scope, adds the `inconsistent-target` and
+    /// `inconsistent-source` findings of all files; each takes the
+    /// severity its own file's settings give (or is dropped where its
+    /// check is off there).
+    pub(super) fn add_project_segment_consistency(&self, analyzed: &mut [Analyzed]) {
+        let severity = |check: CheckId| {
+            self.config.may_run(check).then(|| {
+                self.config
+                    .checks
+                    .severity(check)
+                    .unwrap_or(check.default_severity())
+            })
+        };
+        let (target, source) = (
+            severity(CheckId::InconsistentTarget),
+            severity(CheckId::InconsistentSource),
+        );
+        if (target.is_none() && source.is_none()) || analyzed.iter().all(|f| f.result.units.is_empty()) {
+            return;
+        }
+        let documents: Vec<CheckedText> = analyzed
+            .iter()
+            .map(|file| CheckedText {
+                text: &file.text,
+                lines: &file.lines,
+            })
+            .collect();
+        let names: Vec<_> = analyzed.iter().map(|file| file.input.to_text()).collect();
+        let scope: Vec<SegmentScope> = analyzed
+            .iter()
+            .zip(&documents)
+            .zip(&names)
+            .map(|((file, document), name)| SegmentScope {
+                path: name,
+                document,
+                units: &file.result.units,
+            })
+            .collect();
+        let found = segment_findings(&scope, target, source);
+        drop(scope);
+        drop(documents);
+        drop(names);
+        for (doc, mut finding) in found {
+            let file = &mut analyzed[doc];
+            let settings = self.config.checks_for(file.input.path(), &file.language);
+            match settings.severity(finding.check) {
+                Some(severity) => finding.severity = severity,
+                None => continue,
+            }
+            file.result.findings.push(finding);
         }
     }
 }

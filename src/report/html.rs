@@ -596,7 +596,7 @@ fn detail_language(detail: &Detail) -> Option<&str> {
         | Detail::UntranslatedTerm { language }
         | Detail::Unlisted { language, .. }
         | Detail::Inconsistent { language, .. } => Some(language),
-        Detail::Case { .. } | Detail::UnusedSuppression => None,
+        Detail::Case { .. } | Detail::UnusedSuppression | Detail::InconsistentSegments { .. } => None,
     }
 }
 

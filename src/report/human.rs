@@ -6,13 +6,13 @@ use std::ops::Range;
 
 use annotate_snippets::{Level, Renderer, Snippet};
 
-use crate::check::{CheckId, Finding, Severity};
+use crate::check::{CheckId, Detail, Finding, Severity};
 use crate::glossary::Glossary;
 use crate::i18n::{Localizer, Message};
 use crate::lint::{FileReport, Report};
 use crate::text::LineIndex;
 
-use super::{finding_message, severity_message, summary_message};
+use super::{finding_message, segment_place_message, severity_message, summary_message};
 
 /// Writes reports for people. Colour is written always; the caller decides
 /// whether to strip it (anstream does, for pipes and `NO_COLOR`).
@@ -86,12 +86,23 @@ impl<'a> HumanReporter<'a> {
         let last = lines.line_range(&file.text, finding.end.line.max(finding.start.line));
         let end = finding.range.end.min(last.end);
         let (source, span) = quoted(&file.text, first.start..last.end, finding.range.start..end);
-        let message = level.title(&title).id(finding.check.as_str()).snippet(
+        // A segment-consistency finding lists every segment of its group.
+        let places: Vec<String> = match &finding.detail {
+            Detail::InconsistentSegments { places, .. } => places
+                .iter()
+                .map(|place| self.localizer.render(&segment_place_message(place, &origin)))
+                .collect(),
+            _ => Vec::new(),
+        };
+        let mut message = level.title(&title).id(finding.check.as_str()).snippet(
             Snippet::source(&source)
                 .line_start(finding.start.line)
                 .origin(&origin)
                 .annotation(level.span(span).label(&help)),
         );
+        for place in &places {
+            message = message.footer(Level::Note.title(place));
+        }
         let rendered = self.renderer.render(message).to_string();
         self.localize_level(rendered, finding.severity)
     }

@@ -11,6 +11,9 @@
 //!     "start": {"line": 3, "column": 9}, "end": {"line": 3, "column": 15},
 //!     "chosen": null, "counts": null,
 //!     "segment": "3"   // only for a finding in a bilingual file's segment with an id
+//!     // for inconsistent-target and inconsistent-source only, every segment of the group:
+//!     // "segments": [{"path": "a.xlf", "segment": "3", "version": 1, "text": "…",
+//!     //               "span": {…}, "start": {…}, "end": {…}}, …]
 //!     // for inconsistent: "chosen": {"form": "Khorasan", "path": "a.md", "line": 1, "column": 1},
 //!     //                   "counts": [{"form": "Khorasan", "count": 2}, {"form": "Khurasan", "count": 1}]
 //!   }],
@@ -29,7 +32,11 @@
 //! uses) are set for `inconsistent` findings only. `segment` is the id of
 //! the bilingual file's segment holding the finding, as the translation
 //! tool shows it (XLIFF `trans-unit` id, Trados segment number, TMX `tuid`),
-//! and is left out where there is none. Fields may be added in a
+//! and is left out where there is none. `segments` lists, for
+//! `inconsistent-target` and `inconsistent-source` findings only, every
+//! translation unit of the group: its file, segment id, which version of
+//! the compared text it has (1, 2, … in order of first use), that text as
+//! in the file, and its span and positions. Fields may be added in a
 //! version; none are removed or renamed without a new version number.
 
 use std::borrow::Cow;
@@ -76,6 +83,22 @@ struct JsonFinding<'a> {
     confidence: Option<f32>,
     #[serde(skip_serializing_if = "Option::is_none")]
     segment: Option<&'a str>,
+    /// `inconsistent-target` and `inconsistent-source`: every segment of
+    /// the group.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    segments: Option<Vec<JsonPlace<'a>>>,
+}
+
+#[derive(Serialize)]
+struct JsonPlace<'a> {
+    path: Cow<'a, str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    segment: Option<&'a str>,
+    version: usize,
+    text: &'a str,
+    span: JsonSpan,
+    start: Position,
+    end: Position,
 }
 
 #[derive(Serialize)]
@@ -283,7 +306,32 @@ fn json_finding<'a>(
         } => (Some(nearest.as_str()), Some((confidence * 100.0).round() / 100.0)),
         _ => (None, None),
     };
+    let segments = match &finding.detail {
+        Detail::InconsistentSegments { places, .. } => Some(
+            places
+                .iter()
+                .map(|place| JsonPlace {
+                    path: if place.path.is_empty() {
+                        path.clone()
+                    } else {
+                        Cow::Borrowed(place.path.as_str())
+                    },
+                    segment: place.segment.as_deref(),
+                    version: place.version,
+                    text: &place.text,
+                    span: JsonSpan {
+                        start: place.range.start,
+                        end: place.range.end,
+                    },
+                    start: place.start,
+                    end: place.end,
+                })
+                .collect(),
+        ),
+        _ => None,
+    };
     JsonFinding {
+        segments,
         path,
         check: finding.check.as_str(),
         severity: finding.severity.as_str(),

@@ -24,7 +24,7 @@ pub use statistics::{CheckCount, ConceptCount, Statistics};
 
 use unic_langid::LanguageIdentifier;
 
-use crate::check::{Detail, Finding, Severity};
+use crate::check::{CheckId, Detail, Finding, SegmentPlace, Severity};
 use crate::glossary::{Concept, Glossary};
 use crate::i18n::{Arg, Message};
 use crate::lang::Language;
@@ -100,8 +100,52 @@ fn finding_words(finding: &Finding, glossary: &Glossary, ui: &LanguageIdentifier
             .text("nearest", nearest)
             .number("confidence", (confidence * 100.0).round() as usize),
         Detail::Inconsistent { .. } => inconsistent_message(finding, &name),
+        Detail::InconsistentSegments {
+            other,
+            versions,
+            places,
+        } => Message::new(match finding.check {
+            CheckId::InconsistentSource => "finding-inconsistent-source",
+            _ => "finding-inconsistent-target",
+        })
+        .text("found", excerpt(&finding.found))
+        .text("other", excerpt(other))
+        .number("versions", *versions)
+        .number("segments", places.len()),
     }
 }
+
+/// What a report says of one segment of an `inconsistent-target` or
+/// `inconsistent-source` group: where it is, its id and which version of
+/// the text it has; `path` names the file when the place's own is empty.
+pub fn segment_place_message(place: &SegmentPlace, path: &str) -> Message {
+    let path = if place.path.is_empty() { path } else { &place.path };
+    let message = match &place.segment {
+        Some(segment) => Message::new("segment-place").text("segment", crate::text::printable(segment)),
+        None => Message::new("segment-place-unnamed"),
+    };
+    message
+        .text("path", crate::text::printable(path))
+        .number("line", place.start.line)
+        .number("column", place.start.column)
+        .number("version", place.version)
+        .text("text", excerpt(&place.text))
+}
+
+/// A segment's text as a message quotes it: white space collapsed, control
+/// characters escaped, and cut after [`EXCERPT_CHARS`] characters.
+fn excerpt(text: &str) -> String {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let joined = words.join(" ");
+    let mut cut: String = joined.chars().take(EXCERPT_CHARS).collect();
+    if cut.len() < joined.len() {
+        cut.push('…');
+    }
+    crate::text::printable(&cut).into_owned()
+}
+
+/// How much of a segment a message quotes, in characters.
+const EXCERPT_CHARS: usize = 80;
 
 /// The message of an `inconsistent` finding: within a document, across a
 /// project, or where the text has not settled on a form.

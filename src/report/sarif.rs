@@ -19,7 +19,10 @@
 //! without line numbers: a hash of the check, the concept, the text found and
 //! the how-manieth such finding it is in its file. Editing other lines, or
 //! moving the finding, keeps it. A finding with a fix carries it as a SARIF
-//! `fix` replacing its bytes. Files that could not be checked are
+//! `fix` replacing its bytes. An `inconsistent-target` or
+//! `inconsistent-source` result lists every segment of its group as
+//! `relatedLocations` (lines, columns and bytes; a message with the
+//! segment's id, version and text). Files that could not be checked are
 //! `invocations[0].toolExecutionNotifications`.
 
 use std::collections::HashMap;
@@ -27,13 +30,13 @@ use std::collections::HashMap;
 use serde::Serialize;
 use serde_json::{json, Map, Value};
 
-use crate::check::{CheckId, Finding, Fix, Severity};
+use crate::check::{CheckId, Detail, Finding, Fix, Severity};
 use crate::glossary::Glossary;
 use crate::i18n::{Localizer, Message};
 use crate::lint::{FileError, FileReport, Report};
 
 use super::statistics::Statistics;
-use super::{file_error_kind, finding_message};
+use super::{file_error_kind, finding_message, segment_place_message};
 
 /// The `$schema` of the documents written.
 pub const SARIF_SCHEMA: &str =
@@ -165,6 +168,8 @@ pub fn rule_description(check: CheckId) -> &'static str {
         CheckId::UntranslatedTerm => "finding-rule-untranslated-term",
         CheckId::UnusedSuppression => "finding-rule-unused-suppression",
         CheckId::Admitted => "finding-rule-admitted",
+        CheckId::InconsistentTarget => "finding-rule-inconsistent-target",
+        CheckId::InconsistentSource => "finding-rule-inconsistent-source",
     }
 }
 
@@ -278,6 +283,36 @@ fn result(
         "partialFingerprints": { FINGERPRINT_KEY: fingerprint(finding, occurrence) },
         "properties": properties,
     });
+    if let Detail::InconsistentSegments { places, .. } = &finding.detail {
+        let path = file.input.to_text();
+        let related: Vec<Value> = places
+            .iter()
+            .enumerate()
+            .map(|(id, place)| {
+                let place_path = if place.path.is_empty() {
+                    &path
+                } else {
+                    place.path.as_str()
+                };
+                json!({
+                    "id": id,
+                    "message": { "text": localizer.render(&segment_place_message(place, &path)) },
+                    "physicalLocation": {
+                        "artifactLocation": artifact_location(place_path),
+                        "region": {
+                            "startLine": place.start.line,
+                            "startColumn": place.start.column,
+                            "endLine": place.end.line,
+                            "endColumn": place.end.column,
+                            "byteOffset": place.range.start,
+                            "byteLength": place.range.len(),
+                        },
+                    },
+                })
+            })
+            .collect();
+        result["relatedLocations"] = Value::Array(related);
+    }
     if let Some(fix) = &finding.fix {
         result["fixes"] = json!([sarif_fix(&file.input.to_text(), fix, finding, localizer)]);
     }

@@ -55,11 +55,14 @@ pub fn may_start_word(text: &str, at: usize) -> bool {
 
 /// Whether a word may end at `at`: no letter or digit right after it.
 pub fn may_end_word(text: &str, at: usize) -> bool {
-    text[at..].chars().next().is_none_or(|c| !c.is_alphanumeric())
+    text[at..]
+        .chars()
+        .next()
+        .is_none_or(|c| !super::is_letter_or_digit(c))
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || super::is_combining_mark(c)
+    super::is_letter_or_digit(c) || super::is_combining_mark(c)
 }
 
 fn is_apostrophe(c: char) -> bool {

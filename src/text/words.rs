@@ -35,7 +35,7 @@ pub fn words(text: &str, pieces: &[Range<usize>]) -> Vec<Word> {
         while let Some((offset, c)) = chars.next() {
             let next = chars.peek().map(|&(_, n)| n);
             let inside = is_word_char(c)
-                || (current.is_some() && is_inner_mark(c) && next.is_some_and(char::is_alphabetic))
+                || (current.is_some() && is_inner_mark(c) && next.is_some_and(super::is_letter))
                 || (current.is_some() && is_invisible(c));
             match (inside, current) {
                 (true, None) => current = Some(offset),
@@ -87,7 +87,7 @@ fn link_neighbours(text: &str, words: &mut [Word]) {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || is_combining_mark(c)
+    super::is_letter_or_digit(c) || is_combining_mark(c)
 }
 
 /// Marks that stay inside a word when a letter follows: apostrophes.
