@@ -94,18 +94,25 @@ pub fn check_document(format: Format, text: &str) {
             previous_end = range.end;
         }
     }
-    let english = Language::parse("en").expect("en");
-    let findings = linter()
-        .check_text(text, format, &english)
-        .expect("segments parsed above");
-    for finding in findings {
-        let range = finding.range.clone();
-        assert!(text.is_char_boundary(range.start) && text.is_char_boundary(range.end));
-        assert_eq!(
-            text.get(range),
-            Some(finding.found.as_str()),
-            "span slices to found"
-        );
+    // English, and Russian and Arabic, whose names the unlisted check also
+    // reads with case endings, across scripts and with a joined article.
+    for tag in ["en", "ru", "ar"] {
+        let language = Language::parse(tag).expect("built-in tag");
+        let findings = linter()
+            .check_text(text, format, &language)
+            .expect("segments parsed above");
+        for finding in findings {
+            let range = finding.range.clone();
+            assert!(text.is_char_boundary(range.start) && text.is_char_boundary(range.end));
+            assert_eq!(
+                text.get(range),
+                Some(finding.found.as_str()),
+                "span slices to found"
+            );
+            if let Some(fix) = &finding.fix {
+                assert!(text.is_char_boundary(fix.range.start) && text.is_char_boundary(fix.range.end));
+            }
+        }
     }
 }
 
