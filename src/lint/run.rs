@@ -291,14 +291,7 @@ impl Linter {
             .checks
             .severity(CheckId::Inconsistent)
             .unwrap_or(CheckId::Inconsistent.default_severity());
-        let documents: Vec<CheckedText> = analyzed
-            .iter()
-            .map(|file| CheckedText {
-                text: &file.text,
-                lines: &file.lines,
-            })
-            .collect();
-        let names: Vec<_> = analyzed.iter().map(|file| file.input.to_text()).collect();
+        let (documents, names) = texts_and_names(analyzed);
         let scope: Vec<ConsistencyInput> = analyzed
             .iter()
             .zip(&documents)
@@ -360,14 +353,7 @@ impl Linter {
         if (target.is_none() && source.is_none()) || analyzed.iter().all(|f| f.result.units.is_empty()) {
             return;
         }
-        let documents: Vec<CheckedText> = analyzed
-            .iter()
-            .map(|file| CheckedText {
-                text: &file.text,
-                lines: &file.lines,
-            })
-            .collect();
-        let names: Vec<_> = analyzed.iter().map(|file| file.input.to_text()).collect();
+        let (documents, names) = texts_and_names(analyzed);
         let scope: Vec<SegmentScope> = analyzed
             .iter()
             .zip(&documents)
@@ -392,6 +378,20 @@ impl Linter {
             file.result.findings.push(finding);
         }
     }
+}
+
+/// Each file's text as the checks see it, and its name as reported: what
+/// a project-wide check's scope is made of.
+fn texts_and_names(analyzed: &[Analyzed]) -> (Vec<CheckedText<'_>>, Vec<std::borrow::Cow<'_, str>>) {
+    let documents = analyzed
+        .iter()
+        .map(|file| CheckedText {
+            text: &file.text,
+            lines: &file.lines,
+        })
+        .collect();
+    let names = analyzed.iter().map(|file| file.input.to_text()).collect();
+    (documents, names)
 }
 
 /// What reading and checking one file gave: nothing (a binary file met
