@@ -18,15 +18,7 @@ fn dir() -> PathBuf {
 
 /// `termlint check --format json` on the segment fixtures with their glossary.
 fn check(args: &[&str]) -> (Output, Value) {
-    let output = termlint(&dir())
-        .args([
-            "check",
-            "--no-config",
-            "--no-default-glossary",
-            "--format",
-            "json",
-        ])
-        .args(["--glossary", "glossary.toml"])
+    let output = json_check_with(&dir(), "glossary.toml")
         .args(args)
         .output()
         .unwrap();

@@ -7,15 +7,8 @@ use common::*;
 
 fn check_translation(file: &str) -> (std::process::Output, serde_json::Value) {
     let dir = fixtures().join("translation");
-    let output = termlint(&dir)
-        .args([
-            "check",
-            "--no-config",
-            "--no-default-glossary",
-            "--format",
-            "json",
-        ])
-        .args(["--glossary", "glossary.toml", file])
+    let output = json_check_with(&dir, "glossary.toml")
+        .args([file])
         .output()
         .unwrap();
     let json = parse_json(&output);

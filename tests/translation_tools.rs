@@ -10,15 +10,7 @@ use serde_json::Value;
 /// `termlint check --format json` of a translation fixture with its glossary.
 fn check_fixture(file: &str, flags: &[&str]) -> (std::process::Output, Value) {
     let dir = fixtures().join("translation");
-    let output = termlint(&dir)
-        .args([
-            "check",
-            "--no-config",
-            "--no-default-glossary",
-            "--format",
-            "json",
-        ])
-        .args(["--glossary", "glossary.toml"])
+    let output = json_check_with(&dir, "glossary.toml")
         .args(flags)
         .arg(file)
         .output()
@@ -290,15 +282,7 @@ fn a_utf16_tmx_with_a_byte_order_mark_is_read_and_never_fixed() {
     std::fs::write(dir.path().join("le.tmx"), &little).unwrap();
     std::fs::write(dir.path().join("be.tmx"), &big).unwrap();
     let run = |args: &[&str]| {
-        termlint(dir.path())
-            .args([
-                "check",
-                "--no-config",
-                "--no-default-glossary",
-                "--format",
-                "json",
-            ])
-            .args(["--glossary", "glossary.toml"])
+        json_check_with(dir.path(), "glossary.toml")
             .args(args)
             .output()
             .unwrap()
