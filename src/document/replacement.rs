@@ -255,6 +255,14 @@ mod tests {
         assert_eq!(text(mid_line, "New\nLine"), None);
         assert_eq!(text(mid_line, "A\rB"), None);
         assert_eq!(text(mid_line, "A\tB").as_deref(), Some("A\tB"));
+        // `>` as a reference: it would close raw HTML opened before it, and
+        // quote a line it starts.
+        assert_eq!(text(mid_line, "a>b").as_deref(), Some("a&gt;b"));
+        assert_eq!(text(line_start, "> x").as_deref(), Some("&gt; x"));
+        assert_eq!(
+            write(Format::Markdown, "Br<!he said Kirman today\n", "Kirman", "<b>").as_deref(),
+            Some("Br<!he said \\<b&gt; today\n")
+        );
         let in_a_list = "1. Kirman\n> - Kirman\n";
         assert_eq!(
             write(Format::Markdown, in_a_list, "Kirman", "- x").as_deref(),

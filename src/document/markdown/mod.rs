@@ -147,8 +147,9 @@ fn is_blank(line: &[u8]) -> bool {
 /// text that reads back as it is: the ASCII punctuation that inline markup
 /// is made of (emphasis, code, links, HTML, references, strikethrough, table
 /// cells, heading closers) is backslash-escaped, and so is a character that
-/// would start a block where a line starts (`-`, `+`, `=`, `>`, the `.` of
-/// `1.`). `None` for a replacement that Markdown cannot hold inline: one
+/// would start a block where a line starts (`-`, `+`, `=`, the `.` of
+/// `1.`); `>` is written `&gt;`, since no backslash keeps it from closing
+/// raw HTML opened earlier (`<!x … >`). `None` for a replacement that Markdown cannot hold inline: one
 /// with a line break (it would end a table row or a heading, or start a
 /// block) or a control character other than tab, or with white space at either end
 /// (trimmed from a cell; indentation or a hard break at a line's ends).
@@ -171,8 +172,15 @@ pub fn escape_inline(text: &str, range: Range<usize>, replacement: &str) -> Opti
     let mut out = String::with_capacity(replacement.len() + 2);
     for (index, c) in replacement.chars().enumerate() {
         let starts_a_block = at_line_start
-            && (index == 0 && matches!(c, '-' | '+' | '=' | '>')
+            && (index == 0 && matches!(c, '-' | '+' | '=')
                 || index == list_number && list_number > 0 && matches!(c, '.' | ')'));
+        if c == '>' {
+            // As a reference: a backslash does not keep `>` from closing
+            // raw HTML opened earlier on the line (`<!x … >`), nor from
+            // starting a quotation.
+            out.push_str("&gt;");
+            continue;
+        }
         let ends_a_reference = reference_open && c == ';';
         if INLINE_MARKUP.contains(c) || starts_a_block || ends_a_reference {
             out.push('\\');
