@@ -138,19 +138,22 @@ fn the_tbx_reads_back_as_a_glossary_with_the_candidates_as_concepts() {
     );
     // Only the forms used, each with its count; a language whose preferred
     // form is not used keeps it first, marked so.
-    let show = termlint(temp.path())
-        .args([
-            "glossary",
-            "--no-config",
-            "--no-default-glossary",
-            "--glossary",
-            "terms.tbx",
-            "show",
-            "almaty",
-        ])
-        .output()
-        .unwrap();
-    let shown = stdout(&show);
+    // `glossary show` of a concept in the exported termbase.
+    let show = |id: &str| {
+        let output = termlint(temp.path())
+            .args([
+                "glossary",
+                "--no-config",
+                "--no-default-glossary",
+                "--glossary",
+                "terms.tbx",
+            ])
+            .args(["show", id])
+            .output()
+            .unwrap();
+        stdout(&output)
+    };
+    let shown = show("almaty");
     for line in [
         "preferred   Almaty  (uses: 2; files: 2)",
         "admitted    Alma-Ata  (uses: 1; files: 1)",
@@ -159,19 +162,7 @@ fn the_tbx_reads_back_as_a_glossary_with_the_candidates_as_concepts() {
     ] {
         assert!(shown.contains(line), "{line} not in\n{shown}");
     }
-    let show = termlint(temp.path())
-        .args([
-            "glossary",
-            "--no-config",
-            "--no-default-glossary",
-            "--glossary",
-            "terms.tbx",
-            "show",
-            "kyrgyzstan",
-        ])
-        .output()
-        .unwrap();
-    let shown = stdout(&show);
+    let shown = show("kyrgyzstan");
     assert!(shown.contains("preferred   Кыргызстан  (not used)"), "{shown}");
     // With the list as the glossary, the candidates are terms now.
     let again = terms(temp.path(), "terms.tbx", &["pipeline.en-ru.xlf"]);
