@@ -23,7 +23,9 @@ use crate::document::Role;
 use crate::lang::Language;
 use crate::matcher::{Matcher, Mention};
 
-use super::{CheckId, CheckSettings, CheckedText, Detail, Finding};
+use rayon::prelude::*;
+
+use super::{CheckId, CheckSettings, CheckedText, Detail, Finding, Severity};
 
 /// What was found in one segment of a bilingual document.
 pub struct SegmentMentions<'a> {
@@ -59,68 +61,82 @@ pub fn bilingual_findings(
     if missing.is_none() && untranslated.is_none() {
         return Vec::new();
     }
+    // Units are judged on their own: a memory of many units is judged on
+    // every core, its findings kept in document order.
+    units(segments)
+        .par_iter()
+        .with_min_len(256)
+        .flat_map_iter(|unit| unit_findings(matcher, document, unit, missing, untranslated))
+        .collect()
+}
+
+/// The `missing-term` and `untranslated-term` findings of one unit.
+fn unit_findings(
+    matcher: &Matcher,
+    document: &CheckedText,
+    unit: &[&SegmentMentions],
+    missing: Option<Severity>,
+    untranslated: Option<Severity>,
+) -> Vec<Finding> {
     let mut findings = Vec::new();
-    for unit in units(segments) {
-        let sources: Vec<&SegmentMentions> =
-            unit.iter().filter(|s| s.role == Role::Source).copied().collect();
-        let targets: Vec<&SegmentMentions> = unit
-            .iter()
-            .filter(|s| s.role == Role::Target && !document.text[s.span.clone()].trim().is_empty())
-            .copied()
-            .collect();
-        let Some(first_target) = targets.first() else {
+    let sources: Vec<&SegmentMentions> = unit.iter().filter(|s| s.role == Role::Source).copied().collect();
+    let targets: Vec<&SegmentMentions> = unit
+        .iter()
+        .filter(|s| s.role == Role::Target && !document.text[s.span.clone()].trim().is_empty())
+        .copied()
+        .collect();
+    let Some(first_target) = targets.first() else {
+        return findings;
+    };
+    for (concept, source_mention) in concepts_in(&sources) {
+        if targets.iter().any(|t| names_concept(t, concept)) {
+            continue;
+        }
+        let Some(expected) = target_form(matcher, concept, first_target.language) else {
             continue;
         };
-        for (concept, source_mention) in concepts_in(&sources) {
-            if targets.iter().any(|t| names_concept(t, concept)) {
-                continue;
-            }
-            let Some(expected) = target_form(matcher, concept, first_target.language) else {
-                continue;
-            };
-            let kept = targets
-                .iter()
-                .find_map(|t| t.source_forms.iter().find(|m| m.concept == concept));
-            let concept_id = matcher.glossary().concepts()[concept].id.clone();
-            let source_term = document.text[source_mention.range.clone()].to_string();
-            let language = first_target.language.to_string();
-            let finding = match (kept, untranslated, missing) {
-                (Some(kept), Some(severity), _) => Finding {
+        let kept = targets
+            .iter()
+            .find_map(|t| t.source_forms.iter().find(|m| m.concept == concept));
+        let concept_id = matcher.glossary().concepts()[concept].id.clone();
+        let source_term = document.text[source_mention.range.clone()].to_string();
+        let language = first_target.language.to_string();
+        let finding = match (kept, untranslated, missing) {
+            (Some(kept), Some(severity), _) => Finding {
+                segment: None,
+                check: CheckId::UntranslatedTerm,
+                severity,
+                range: kept.range.clone(),
+                start: document.position(kept.range.start),
+                end: document.position(kept.range.end),
+                concept: concept_id,
+                found: document.text[kept.range.clone()].to_string(),
+                suggestion: Some(expected),
+                fix: None,
+                detail: Detail::UntranslatedTerm { language },
+            },
+            (None, _, Some(severity)) => {
+                let span = first_target.span.clone();
+                Finding {
                     segment: None,
-                    check: CheckId::UntranslatedTerm,
+                    check: CheckId::MissingTerm,
                     severity,
-                    range: kept.range.clone(),
-                    start: document.position(kept.range.start),
-                    end: document.position(kept.range.end),
+                    start: document.position(span.start),
+                    end: document.position(span.end),
                     concept: concept_id,
-                    found: document.text[kept.range.clone()].to_string(),
+                    found: document.text[span.clone()].to_string(),
+                    range: span,
                     suggestion: Some(expected),
                     fix: None,
-                    detail: Detail::UntranslatedTerm { language },
-                },
-                (None, _, Some(severity)) => {
-                    let span = first_target.span.clone();
-                    Finding {
-                        segment: None,
-                        check: CheckId::MissingTerm,
-                        severity,
-                        start: document.position(span.start),
-                        end: document.position(span.end),
-                        concept: concept_id,
-                        found: document.text[span.clone()].to_string(),
-                        range: span,
-                        suggestion: Some(expected),
-                        fix: None,
-                        detail: Detail::MissingTerm {
-                            source_term,
-                            language,
-                        },
-                    }
+                    detail: Detail::MissingTerm {
+                        source_term,
+                        language,
+                    },
                 }
-                _ => continue,
-            };
-            findings.push(finding);
-        }
+            }
+            _ => continue,
+        };
+        findings.push(finding);
     }
     findings
 }

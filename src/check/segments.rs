@@ -31,7 +31,12 @@
 //! the text it has (1, 2, … in order of first use).
 
 use std::collections::HashMap;
-use std::hash::{DefaultHasher, Hasher};
+use std::hash::Hasher;
+
+// Keys are compared, never stored across runs: a fast hash of good
+// quality (rustc's own, 64 bits) rather than SipHash, which stood out in
+// the profile of a large translation memory.
+use rustc_hash::FxHasher as KeyHasher;
 use std::ops::Range;
 
 use crate::document::{Role, Segment};
@@ -65,12 +70,12 @@ pub fn folded_key(
     mentions: &[Mention],
 ) -> Option<u64> {
     let mentions: Vec<&Mention> = mentions.iter().filter(|m| !m.surname).collect();
-    let mut hasher = DefaultHasher::new();
+    let mut hasher = KeyHasher::default();
     let mut any = false;
     let mut next = 0;
     // Whether mention `next` has been hashed already.
     let mut hashed = false;
-    let concept = |hasher: &mut DefaultHasher, index: usize| {
+    let concept = |hasher: &mut KeyHasher, index: usize| {
         hasher.write_u8(0xFE);
         hasher.write_usize(mentions[index].concept);
     };
@@ -165,6 +170,7 @@ pub fn unit_texts<'a>(segments: impl IntoIterator<Item = KeyedSegment<'a>>) -> V
         .collect();
     by_unit.sort_by_key(|(unit, order, _)| (*unit, *order));
     let mut units = Vec::new();
+    let mut pairs = PairKeys::default();
     for members in by_unit.chunk_by(|a, b| a.0 == b.0) {
         let sources: Vec<&KeyedSegment> = members
             .iter()
@@ -190,16 +196,8 @@ pub fn unit_texts<'a>(segments: impl IntoIterator<Item = KeyedSegment<'a>>) -> V
             let Some(first_target) = targets.first() else {
                 continue;
             };
-            let mut pair = DefaultHasher::new();
-            pair.write(first_source.language.to_string().as_bytes());
-            pair.write_u8(0xFF);
-            pair.write(language.to_string().as_bytes());
-            if let Some(context) = first_source.context {
-                pair.write_u8(0xFE);
-                pair.write(context.as_bytes());
-            }
             units.push(UnitText {
-                pair: pair.finish(),
+                pair: pairs.key(first_source.language, language, first_source.context),
                 source_key,
                 target_key: combined(targets.iter().filter_map(|s| s.key)),
                 source: first_source.span.clone(),
@@ -212,13 +210,45 @@ pub fn unit_texts<'a>(segments: impl IntoIterator<Item = KeyedSegment<'a>>) -> V
     units
 }
 
+/// The keys of the language pairs and contexts of a document's units,
+/// each hashed once: a memory of many units has few pairs.
+#[derive(Default)]
+struct PairKeys<'a> {
+    known: Vec<((&'a Language, &'a Language, Option<&'a str>), u64)>,
+}
+
+impl<'a> PairKeys<'a> {
+    /// The key of units from `source` to `target` in `context`.
+    fn key(&mut self, source: &'a Language, target: &'a Language, context: Option<&'a str>) -> u64 {
+        let pair = (source, target, context);
+        if let Some(&(_, key)) = self.known.iter().find(|(known, _)| *known == pair) {
+            return key;
+        }
+        let mut hasher = KeyHasher::default();
+        hasher.write(source.to_string().as_bytes());
+        hasher.write_u8(0xFF);
+        hasher.write(target.to_string().as_bytes());
+        if let Some(context) = context {
+            hasher.write_u8(0xFE);
+            hasher.write(context.as_bytes());
+        }
+        let key = hasher.finish();
+        // Contexts (PO `msgctxt`) may be many: only the first few pairs
+        // are remembered, so the search stays short.
+        if self.known.len() < 16 {
+            self.known.push((pair, key));
+        }
+        key
+    }
+}
+
 /// One key for several segments' keys, in order; a single key is itself.
 fn combined(keys: impl Iterator<Item = u64>) -> u64 {
     let keys: Vec<u64> = keys.collect();
     match keys.as_slice() {
         [only] => *only,
         _ => {
-            let mut hasher = DefaultHasher::new();
+            let mut hasher = KeyHasher::default();
             keys.iter().for_each(|&k| hasher.write_u64(k));
             hasher.finish()
         }

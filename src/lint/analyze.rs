@@ -9,7 +9,8 @@ use super::input::Input;
 use super::Linter;
 use crate::check::{
     bilingual_findings, inconsistent_findings, mention_checks, segment_findings, unit_texts, CheckId,
-    CheckedText, ConsistencyInput, Detail, DocumentFindings, Finding, KeyedSegment, SegmentScope,
+    CheckSettings, CheckedText, ConsistencyInput, Detail, DocumentFindings, Finding, KeyedSegment,
+    SegmentScope, UnitText,
 };
 use crate::config::ConsistencyScope;
 use crate::document::{Format, FormatError, Segment};
@@ -87,9 +88,49 @@ impl Linter {
         let lines = LineIndex::lazy();
         let checked = CheckedText { text, lines: &lines };
         let settings = &*self.config.checks_for(path, language);
-        let bilingual = bilingual_findings(&self.matcher, &checked, &found.bilingual(), settings);
-        let mut result = mention_checks(&self.matcher, &checked, found.mentions, &found.unlisted, settings);
+        let mentions = std::mem::take(&mut found.mentions);
+        let found = &found;
+        // The three judgements read what was found and not one another: a
+        // large bilingual file keeps every core busy with them.
+        let ((bilingual, mut result), (units, segment_found)) = rayon::join(
+            || {
+                rayon::join(
+                    || bilingual_findings(&self.matcher, &checked, &found.bilingual(), settings),
+                    || {
+                        self.judge_mentions(
+                            path,
+                            &checked,
+                            mentions,
+                            &found.unlisted,
+                            settings,
+                            judge_consistency,
+                        )
+                    },
+                )
+            },
+            || self.judge_segments(&checked, &found.segments, settings, judge_consistency),
+        );
         result.findings.extend(bilingual);
+        result.findings.extend(segment_found);
+        result.units = units;
+        withhold_fixes_across_markup(&mut result.findings, &gaps);
+        escape_fixes(&mut result.findings, text, format);
+        name_segments(&mut result.findings, &found.segments);
+        Ok((result, lines))
+    }
+
+    /// The per-mention checks, and consistency within the text when
+    /// `judge_consistency`.
+    fn judge_mentions(
+        &self,
+        path: Option<&Path>,
+        checked: &CheckedText,
+        mentions: Vec<crate::matcher::Mention>,
+        unlisted: &[crate::unlisted::Unlisted],
+        settings: &CheckSettings,
+        judge_consistency: bool,
+    ) -> DocumentFindings {
+        let mut result = mention_checks(&self.matcher, checked, mentions, unlisted, settings);
         let severity = settings.severity(CheckId::Inconsistent);
         if let (Some(severity), true) = (severity, judge_consistency) {
             // Within one document, no other file is ever named; against a
@@ -101,14 +142,27 @@ impl Linter {
             };
             let scope = [ConsistencyInput {
                 path: &name,
-                document: &checked,
+                document: checked,
                 mentions: &result.mentions,
                 flagged: &result.flagged,
             }];
             let found = inconsistent_findings(&self.matcher, &scope, severity, self.project_usage.as_ref());
             result.findings.extend(found.into_iter().map(|(_, f)| f));
         }
-        let units = unit_texts(found.segments.iter().map(|s| KeyedSegment {
+        result
+    }
+
+    /// The translation units of a bilingual text and, when
+    /// `judge_consistency`, its segment consistency findings; else the
+    /// units are kept, to be judged over the project.
+    fn judge_segments(
+        &self,
+        checked: &CheckedText,
+        segments: &[SegmentFound],
+        settings: &CheckSettings,
+        judge_consistency: bool,
+    ) -> (Vec<UnitText>, Vec<Finding>) {
+        let units = unit_texts(segments.iter().map(|s| KeyedSegment {
             role: s.role,
             unit: s.unit,
             language: &s.language,
@@ -117,23 +171,18 @@ impl Linter {
             key: s.key,
             context: s.context.as_deref(),
         }));
-        if judge_consistency && !units.is_empty() {
-            let scope = [SegmentScope {
-                path: "",
-                document: &checked,
-                units: &units,
-            }];
-            let target = settings.severity(CheckId::InconsistentTarget);
-            let source = settings.severity(CheckId::InconsistentSource);
-            let found = segment_findings(&scope, target, source);
-            result.findings.extend(found.into_iter().map(|(_, f)| f));
-        } else {
-            result.units = units;
+        if !judge_consistency || units.is_empty() {
+            return (units, Vec::new());
         }
-        withhold_fixes_across_markup(&mut result.findings, &gaps);
-        escape_fixes(&mut result.findings, text, format);
-        name_segments(&mut result.findings, &found.segments);
-        Ok((result, lines))
+        let scope = [SegmentScope {
+            path: "",
+            document: checked,
+            units: &units,
+        }];
+        let target = settings.severity(CheckId::InconsistentTarget);
+        let source = settings.severity(CheckId::InconsistentSource);
+        let found = segment_findings(&scope, target, source);
+        (Vec::new(), found.into_iter().map(|(_, f)| f).collect())
     }
 
     /// What a document's segments yield, and the markup between their

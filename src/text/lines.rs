@@ -48,12 +48,12 @@ impl ColumnUnit {
 /// (most files of a run have no finding and never need it).
 #[derive(Clone, Debug, Default)]
 pub struct LineIndex {
-    line_starts: std::cell::OnceCell<Vec<usize>>,
+    line_starts: std::sync::OnceLock<Vec<usize>>,
     /// Character counts at every [`CHECKPOINT`] bytes, made the first time a
     /// column far from its line's start is asked for: then a column costs
     /// at most that many bytes of counting, however long the line, and many
     /// findings on one long line stay linear.
-    checkpoints: std::cell::OnceCell<Vec<Counts>>,
+    checkpoints: std::sync::OnceLock<Vec<Counts>>,
 }
 
 /// Bytes between two checkpoints of [`LineIndex`].
