@@ -214,8 +214,11 @@ pub fn unit_texts<'a>(segments: impl IntoIterator<Item = KeyedSegment<'a>>) -> V
 /// each hashed once: a memory of many units has few pairs.
 #[derive(Default)]
 struct PairKeys<'a> {
-    known: Vec<((&'a Language, &'a Language, Option<&'a str>), u64)>,
+    known: Vec<(Pair<'a>, u64)>,
 }
+
+/// A unit's source and target languages and its context.
+type Pair<'a> = (&'a Language, &'a Language, Option<&'a str>);
 
 impl<'a> PairKeys<'a> {
     /// The key of units from `source` to `target` in `context`.
