@@ -578,7 +578,27 @@ impl Matcher {
 
     /// Every mention in `pieces` of `text`, in no particular order.
     fn search(&self, text: &str, pieces: &[Range<usize>], filter: &LanguageFilter) -> Vec<Mention> {
-        self.with_fold_of(text, pieces, |folded| self.find_folded(text, folded, filter))
+        self.with_fold_of(text, pieces, |folded| {
+            self.find_folded(text, folded, filter, None).0
+        })
+    }
+
+    /// [`Matcher::find_all`] for two languages at once, from one search:
+    /// a bilingual target is read in its own language and in its source's
+    /// (for terms left untranslated).
+    pub fn find_all_twice(
+        &self,
+        text: &str,
+        pieces: &[Range<usize>],
+        filter: &LanguageFilter,
+        other: &LanguageFilter,
+    ) -> (Vec<Mention>, Vec<Mention>) {
+        let (mut own, mut others) = self.with_fold_of(text, pieces, |folded| {
+            self.find_folded(text, folded, filter, Some(other))
+        });
+        sort_leftmost_longest_first(&mut own);
+        sort_leftmost_longest_first(&mut others);
+        (own, others)
     }
 
     /// Calls `f` with the fold of `pieces` of `text`: the one the last
@@ -656,8 +676,17 @@ impl Matcher {
                 .any(|rule| rule.is_ending(&rest.folded))
     }
 
-    fn find_folded(&self, text: &str, folded: &FoldedText, filter: &LanguageFilter) -> Vec<Mention> {
+    /// The mentions of `folded` in the languages of `filter` and, when
+    /// given, of `other`, from one pass of the automaton.
+    fn find_folded(
+        &self,
+        text: &str,
+        folded: &FoldedText,
+        filter: &LanguageFilter,
+        other: Option<&LanguageFilter>,
+    ) -> (Vec<Mention>, Vec<Mention>) {
         let mut candidates = Vec::new();
+        let mut others = Vec::new();
         for hit in self.automaton.find_overlapping_iter(folded.as_str()) {
             let Some(range) = folded.to_original(hit.start()..hit.end()) else {
                 continue;
@@ -668,16 +697,19 @@ impl Matcher {
             // A word that goes on may still be the term with an ending.
             let ending = (!is_word_end(text, range.end)).then(|| word_rest(text, range.end));
             let pattern = hit.value() as usize;
-            if let Some(mention) = self.judge(&text[range.clone()], pattern, filter, ending.as_ref()) {
-                let end = ending.as_ref().map_or(range.end, |rest| rest.end);
-                candidates.push(Mention {
-                    range: range.start..end,
-                    stem_end: range.end,
-                    ..mention
-                });
+            let end = ending.as_ref().map_or(range.end, |rest| rest.end);
+            let placed = |mention: Mention| Mention {
+                range: range.start..end,
+                stem_end: range.end,
+                ..mention
+            };
+            let found = &text[range.clone()];
+            candidates.extend(self.judge(found, pattern, filter, ending.as_ref()).map(placed));
+            if let Some(other) = other {
+                others.extend(self.judge(found, pattern, other, ending.as_ref()).map(placed));
             }
         }
-        candidates
+        (candidates, others)
     }
 
     /// Decides which listed form `found` is, among the applicable entries of

@@ -25,15 +25,20 @@ impl<'a> Filters<'a> {
     }
 
     fn get(&mut self, language: &Language) -> &LanguageFilter {
-        let index = match self.made.iter().position(|(l, _)| l == language) {
+        let index = self.index(language);
+        &self.made[index].1
+    }
+
+    /// Where the filter of `language` is kept, made if it is new.
+    fn index(&mut self, language: &Language) -> usize {
+        match self.made.iter().position(|(l, _)| l == language) {
             Some(index) => index,
             None => {
                 self.made
                     .push((language.clone(), self.matcher.language_filter(language)));
                 self.made.len() - 1
             }
-        };
-        &self.made[index].1
+        }
     }
 }
 
@@ -137,11 +142,6 @@ impl Wanted {
         unlisted: true,
         all_mentions: true,
     };
-    /// A target in its source's language: only for terms left untranslated.
-    const SOURCE_FORMS: Wanted = Wanted {
-        unlisted: false,
-        all_mentions: true,
-    };
 }
 
 /// What one segment's search yields.
@@ -152,6 +152,9 @@ pub(super) struct Searched {
     pub(super) unlisted: Vec<Unlisted>,
     /// Every mention, if [`Wanted::all_mentions`].
     pub(super) all_mentions: Vec<Mention>,
+    /// Every mention in a second language, if one was given (a target's
+    /// source language, for terms left untranslated).
+    pub(super) source_forms: Vec<Mention>,
 }
 
 impl Found {
@@ -200,7 +203,7 @@ impl Linter {
                 .with_min_len(16)
                 // Each segment alone: surnames are looked for after a full
                 // name in the same segment only.
-                .map(|segment| self.find_in_segment(text, segment, filter, Wanted::CHECKED, &[]))
+                .map(|segment| self.find_in_segment(text, segment, filter, None, Wanted::CHECKED, &[]))
                 .collect();
             for part in parts {
                 append(&mut found.mentions, part.mentions);
@@ -238,8 +241,14 @@ impl Linter {
         for segment in segments {
             if segment.role == Role::Text && segment.language.is_none() {
                 // Monolingual text, the common case: no per-segment record.
-                let part =
-                    self.find_in_segment(text, segment, filters.get(language), Wanted::CHECKED, &named);
+                let part = self.find_in_segment(
+                    text,
+                    segment,
+                    filters.get(language),
+                    None,
+                    Wanted::CHECKED,
+                    &named,
+                );
                 self.add_named(&mut named, &part.mentions);
                 append(&mut found.mentions, part.mentions);
                 append(&mut found.unlisted, part.unlisted);
@@ -250,22 +259,37 @@ impl Linter {
                 Role::Target => Wanted::TARGET,
                 _ => Wanted::CHECKED,
             };
+            // A target is also read in its source's language, for terms
+            // left untranslated, unless both share a language.
+            let source_language = match segment.role {
+                Role::Target => Some(source_language_of(
+                    segment,
+                    &unit_languages,
+                    &self.config.source_language,
+                ))
+                .filter(|source| source.id().language != segment_language.id().language)
+                .cloned(),
+                _ => None,
+            };
+            let own = filters.index(&segment_language);
+            let source = source_language.map(|language| filters.index(&language));
             let Searched {
                 mentions,
                 unlisted,
                 all_mentions,
-            } = self.find_in_segment(text, segment, filters.get(&segment_language), wanted, &named);
+                source_forms,
+            } = self.find_in_segment(
+                text,
+                segment,
+                &filters.made[own].1,
+                source.map(|index| &filters.made[index].1),
+                wanted,
+                &named,
+            );
             self.add_named(&mut named, &mentions);
             if let (Role::Source, Some(unit)) = (segment.role, segment.unit) {
                 unit_languages.push((unit, segment_language.clone()));
             }
-            let source_forms = match segment.role {
-                Role::Target => {
-                    let source = source_language_of(segment, &unit_languages, &self.config.source_language);
-                    self.source_forms(text, segment, &segment_language, source, &mut filters)
-                }
-                _ => Vec::new(),
-            };
             let key = match segment.role {
                 Role::Source | Role::Target if keyed => self.segment_key(text, segment, &mentions),
                 _ => None,
@@ -307,23 +331,6 @@ impl Linter {
         }
     }
 
-    /// The mentions of a target segment in its source's language (terms
-    /// left untranslated), unless source and target share a language.
-    fn source_forms(
-        &self,
-        text: &str,
-        segment: &Segment,
-        target: &Language,
-        source: &Language,
-        filters: &mut Filters,
-    ) -> Vec<Mention> {
-        if source.id().language == target.id().language {
-            return Vec::new();
-        }
-        self.find_in_segment(text, segment, filters.get(source), Wanted::SOURCE_FORMS, &[])
-            .all_mentions
-    }
-
     /// The language a segment is read in: its own, else the run's source or
     /// target language for its role, else the document's.
     pub(super) fn language_of(&self, segment: &Segment, document: &Language) -> Language {
@@ -345,6 +352,7 @@ impl Linter {
         text: &str,
         segment: &Segment,
         filter: &LanguageFilter,
+        source: Option<&LanguageFilter>,
         wanted: Wanted,
         named: &[usize],
     ) -> Searched {
@@ -357,13 +365,25 @@ impl Linter {
             .verbatim_ranges()
             .filter(|pieces| pieces.windows(2).all(|pair| pair[0].end == pair[1].start));
         match in_place {
-            Some(pieces) => self.find_in(text, &pieces, filter, wanted, named),
+            Some(pieces) => self.find_in(text, &pieces, filter, source, wanted, named),
             None => {
                 // Spans map back to whole escapes.
                 let view = segment.view(text);
                 let whole = 0..view.text.len();
-                let mut found = self.find_in(&view.text, std::slice::from_ref(&whole), filter, wanted, named);
-                for mention in found.mentions.iter_mut().chain(&mut found.all_mentions) {
+                let mut found = self.find_in(
+                    &view.text,
+                    std::slice::from_ref(&whole),
+                    filter,
+                    source,
+                    wanted,
+                    named,
+                );
+                for mention in found
+                    .mentions
+                    .iter_mut()
+                    .chain(&mut found.all_mentions)
+                    .chain(&mut found.source_forms)
+                {
                     let stem = view.to_original(mention.range.start..mention.stem_end);
                     mention.range = view.to_original(mention.range.clone());
                     mention.stem_end = stem.end;
@@ -400,15 +420,22 @@ impl Linter {
         text: &str,
         pieces: &[std::ops::Range<usize>],
         filter: &LanguageFilter,
+        source: Option<&LanguageFilter>,
         wanted: Wanted,
         named: &[usize],
     ) -> Searched {
-        // One search either way: the leftmost-longest are chosen from all.
-        let (mentions, all_mentions) = if wanted.all_mentions {
-            let all = self.matcher.find_all(text, pieces, filter);
-            (leftmost_longest(all.clone()), all)
-        } else {
-            (self.matcher.find(text, pieces, filter), Vec::new())
+        // One search either way: the leftmost-longest are chosen from all,
+        // and a second language's mentions found by the same pass.
+        let (mentions, all_mentions, source_forms) = match (wanted.all_mentions, source) {
+            (true, Some(source)) => {
+                let (all, source_forms) = self.matcher.find_all_twice(text, pieces, filter, source);
+                (leftmost_longest(all.clone()), all, source_forms)
+            }
+            (true, None) => {
+                let all = self.matcher.find_all(text, pieces, filter);
+                (leftmost_longest(all.clone()), all, Vec::new())
+            }
+            (false, _) => (self.matcher.find(text, pieces, filter), Vec::new(), Vec::new()),
         };
         let threshold = self.config.checks.unlisted_threshold;
         let unlisted = match &self.unlisted {
@@ -433,6 +460,7 @@ impl Linter {
             mentions,
             unlisted,
             all_mentions,
+            source_forms,
         }
     }
 }
@@ -492,7 +520,7 @@ impl Linter {
             .map(|segment| {
                 let language = self.language_of(&segment, language);
                 let mut mentions = self
-                    .find_in_segment(text, &segment, filters.get(&language), only_mentions, &[])
+                    .find_in_segment(text, &segment, filters.get(&language), None, only_mentions, &[])
                     .mentions;
                 mentions.retain(|m| !m.surname);
                 NamedSegment {
