@@ -147,7 +147,7 @@ impl InflectionRule {
     pub fn stem<'a>(&self, folded_term: &'a str) -> Option<&'a str> {
         self.replaces.iter().find_map(|letter| {
             let stem = folded_term.strip_suffix(letter.as_str())?;
-            (stem.chars().filter(|c| c.is_alphabetic()).count() >= 3).then_some(stem)
+            (stem.chars().filter(|c| crate::text::is_letter(*c)).count() >= 3).then_some(stem)
         })
     }
 }
@@ -159,7 +159,7 @@ impl InflectionRule {
         self.endings
             .iter()
             .filter_map(|ending| folded_word.strip_suffix(ending.as_str()))
-            .filter(|stem| stem.chars().filter(|c| c.is_alphabetic()).count() >= 3)
+            .filter(|stem| stem.chars().filter(|c| crate::text::is_letter(*c)).count() >= 3)
             .min_by_key(|stem| stem.len())
     }
 
@@ -211,7 +211,7 @@ impl InflectionRule {
             .filter(|e| folded.ends_with(e.as_str()) && !nearest.ends_with(e.as_str()))
             .filter(|e| {
                 let stem = &folded[..folded.len() - e.len()];
-                stem.chars().filter(|c| c.is_alphabetic()).count() >= 3 && closer(stem)
+                stem.chars().filter(|c| crate::text::is_letter(*c)).count() >= 3 && closer(stem)
             })
             .max_by_key(|e| e.chars().count())?;
         // As written in the text: its last letters, as many as the ending's.

@@ -599,7 +599,7 @@ impl UnlistedFinder {
         }
         let single = span.len() == 1;
         if single
-            && (slice.chars().filter(|c| c.is_alphabetic()).count() < MIN_SINGLE_WORD_LETTERS
+            && (slice.chars().filter(|c| crate::text::is_letter(*c)).count() < MIN_SINGLE_WORD_LETTERS
                 || skeleton.chars().count() < MIN_SINGLE_WORD_CONSONANTS)
         {
             return None;

@@ -38,7 +38,7 @@ pub fn is_word_end(text: &str, end: usize) -> bool {
 /// it) or ends an elision: a single letter (`l’`, `d’`, `s’`) or `qu`, with
 /// a non-letter (or the start of the text) before them.
 fn is_elision(before: impl Iterator<Item = char>) -> bool {
-    let letters: String = before.take_while(|c| c.is_alphabetic()).take(3).collect();
+    let letters: String = before.take_while(|c| super::is_letter(*c)).take(3).collect();
     matches!(letters.chars().count(), 0 | 1) || letters.eq_ignore_ascii_case("uq")
 }
 
@@ -50,7 +50,7 @@ pub fn may_start_word(text: &str, at: usize) -> bool {
     text[..at]
         .chars()
         .next_back()
-        .is_none_or(|c| !c.is_alphanumeric())
+        .is_none_or(|c| !super::is_letter_or_digit(c))
 }
 
 /// Whether a word may end at `at`: no letter or digit right after it.

@@ -46,9 +46,31 @@ pub(crate) fn is_letter(c: char) -> bool {
     }
 }
 
+/// Whether `c` is an upper-case letter (`char::is_uppercase`), as
+/// [`is_letter_or_digit`] does it.
+#[inline]
+pub(crate) fn is_upper(c: char) -> bool {
+    match two_byte_class(c) {
+        Some(class) => class & UPPER != 0,
+        None => c.is_uppercase(),
+    }
+}
+
+/// Whether `c` is a lower-case letter (`char::is_lowercase`), as
+/// [`is_letter_or_digit`] does it.
+#[inline]
+pub(crate) fn is_lower(c: char) -> bool {
+    match two_byte_class(c) {
+        Some(class) => class & LOWER != 0,
+        None => c.is_lowercase(),
+    }
+}
+
 const COMBINING_MARK: u8 = 1;
 const LETTER_OR_DIGIT: u8 = 2;
 const LETTER: u8 = 4;
+const UPPER: u8 = 8;
+const LOWER: u8 = 16;
 
 /// The classes of a character from U+0080 to U+07FF, from a table made
 /// once by the functions the table stands for; `None` outside that range.
@@ -70,6 +92,12 @@ fn two_byte_class(c: char) -> Option<u8> {
                 if c.is_alphabetic() {
                     class |= LETTER;
                 }
+                if c.is_uppercase() {
+                    class |= UPPER;
+                }
+                if c.is_lowercase() {
+                    class |= LOWER;
+                }
                 class
             })
             .collect()
@@ -86,6 +114,8 @@ mod tests {
         for c in ('\u{0}'..='\u{0FFF}').chain(['\u{1E00}', '\u{10000}']) {
             assert_eq!(is_letter_or_digit(c), c.is_alphanumeric(), "{c:?}");
             assert_eq!(is_letter(c), c.is_alphabetic(), "{c:?}");
+            assert_eq!(is_upper(c), c.is_uppercase(), "{c:?}");
+            assert_eq!(is_lower(c), c.is_lowercase(), "{c:?}");
             let mark = c >= '\u{0300}' && unicode_normalization::char::is_combining_mark(c);
             assert_eq!(is_combining_mark(c), mark, "{c:?}");
         }

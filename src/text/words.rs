@@ -61,13 +61,13 @@ fn word(text: &str, mut range: Range<usize>) -> Word {
             range.end -= possessive.len();
         }
     }
-    let first = text[range.clone()].chars().find(|c| c.is_alphabetic());
+    let first = text[range.clone()].chars().find(|c| super::is_letter(*c));
     Word {
         range,
         hyphen_after: false,
         joined_to_next: false,
-        capitalized: first.is_some_and(char::is_uppercase),
-        cased_script: first.is_some_and(|c| c.is_uppercase() || c.is_lowercase()),
+        capitalized: first.is_some_and(super::is_upper),
+        cased_script: first.is_some_and(|c| super::is_upper(c) || super::is_lower(c)),
     }
 }
 
