@@ -338,21 +338,31 @@ impl Matcher {
         } = table;
         let term_forms = term_forms.finish();
         let patterns = Groups::from_lists(patterns);
-        for entry in entries.iter_mut().filter(|entry| !entry.surname) {
-            let text = &glossary.concepts()[entry.concept as usize].languages[entry.language_slot as usize]
-                .terms[entry.term as usize]
-                .text;
-            entry.spellings = spellings_of(text);
-        }
-        let automaton = DoubleArrayAhoCorasickBuilder::new()
-            .match_kind(MatchKind::Standard)
-            .build_with_values(keys.iter().zip(0u32..))
-            .map_err(|err| MatcherError(err.to_string()))?;
         let inflection: Vec<Option<InflectionRule>> = languages
             .iter()
             .map(|l| inflections.rule_for(l).cloned())
             .collect();
-        let anchors = build_anchors(&keys, &patterns, &entries, &inflection)?;
+        // The automaton takes most of the time of compiling a large
+        // glossary: the rest is done meanwhile, on another core.
+        let (automaton, anchors) = rayon::join(
+            || {
+                DoubleArrayAhoCorasickBuilder::new()
+                    .match_kind(MatchKind::Standard)
+                    .build_with_values(keys.iter().zip(0u32..))
+                    .map_err(|err| MatcherError(err.to_string()))
+            },
+            || {
+                for entry in entries.iter_mut().filter(|entry| !entry.surname) {
+                    let text = &glossary.concepts()[entry.concept as usize].languages
+                        [entry.language_slot as usize]
+                        .terms[entry.term as usize]
+                        .text;
+                    entry.spellings = spellings_of(text);
+                }
+                build_anchors(&keys, &patterns, &entries, &inflection)
+            },
+        );
+        let (automaton, anchors) = (automaton?, anchors?);
         Ok(Matcher {
             glossary,
             automaton,
