@@ -114,6 +114,9 @@ const NAME_PARTICLES: [&str; 40] = [
     "аль", "ал", "эль", "уль", "ад", "ас", "аш", "ат", "ибн", "бин",
 ];
 
+/// The most letters a name particle has (`bint`), conjunctions included.
+pub const MAX_PARTICLE_LETTERS: usize = 4;
+
 /// Whether a folded lower-case word may stand inside a name. `and` and
 /// `in` count only when `conjunctions` is set (organisation names such as
 /// `Research and Self-Sufficiency Jihad Organization`, `Islamic Resistance
@@ -305,6 +308,13 @@ fn letter_group(rest: &[char]) -> Option<(char, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn no_particle_has_more_letters_than_the_unlisted_check_folds() {
+        for particle in NAME_PARTICLES.iter().chain(&["and", "in"]) {
+            assert!(particle.chars().count() <= MAX_PARTICLE_LETTERS, "{particle}");
+        }
+    }
 
     fn key(phrase: &str) -> String {
         let words: Vec<(String, bool)> = phrase

@@ -34,6 +34,7 @@ use crate::matcher::{LanguageFilter, Matcher, Mention};
 use crate::text::{fold_term, words, CaseMode, Word};
 use crate::translit::{
     consonants, is_cyrillic, is_name_particle, join_keys, key_distance, to_latin, word_key,
+    MAX_PARTICLE_LETTERS,
 };
 
 /// Consonants a term's key needs before one consonant edit is tolerated.
@@ -1065,15 +1066,22 @@ fn opens_with_particle(text: &str, words: &[Word], index: usize) -> bool {
     word.hyphen_after
         && !word.capitalized
         && next.is_some_and(|next| starts_name(text, next))
-        && is_name_particle(&fold_term(&text[word.range.clone()], CaseMode::Fold), false)
+        && is_particle_word(&text[word.range.clone()], false)
+}
+
+/// Whether a word of the text is a name particle ([`is_name_particle`]).
+/// No particle has more than [`MAX_PARTICLE_LETTERS`]: longer words, most
+/// of those a name is followed by, are not folded to be looked up.
+fn is_particle_word(word: &str, conjunctions: bool) -> bool {
+    let letters = word.chars().filter(|&c| crate::text::is_letter(c));
+    letters.take(MAX_PARTICLE_LETTERS + 1).count() <= MAX_PARTICLE_LETTERS
+        && is_name_particle(&fold_term(word, CaseMode::Fold), conjunctions)
 }
 
 /// Whether `next` may continue a name that `previous` is part of.
 fn continues_name(text: &str, previous: &Word, next: &Word) -> bool {
     previous.joined_to_next
-        && (next.capitalized
-            || !next.cased_script
-            || is_name_particle(&fold_term(&text[next.range.clone()], CaseMode::Fold), true))
+        && (next.capitalized || !next.cased_script || is_particle_word(&text[next.range.clone()], true))
 }
 
 /// Keeps the most confident (then longest) of overlapping candidates, in

@@ -30,13 +30,24 @@ pub fn words(text: &str, pieces: &[Range<usize>]) -> Vec<Word> {
     for piece in pieces {
         let start_index = words.len();
         let slice = &text[piece.clone()];
-        let mut chars = slice.char_indices().peekable();
+        let bytes = slice.as_bytes();
         let mut current: Option<usize> = None;
-        while let Some((offset, c)) = chars.next() {
-            let next = chars.peek().map(|&(_, n)| n);
-            let inside = is_word_char(c)
-                || (current.is_some() && is_inner_mark(c) && next.is_some_and(super::is_letter))
-                || (current.is_some() && is_invisible(c));
+        let mut offset = 0;
+        while offset < bytes.len() {
+            // ASCII, most of most texts, is read byte by byte.
+            let (inside, len) = if bytes[offset].is_ascii() {
+                let b = bytes[offset];
+                let inside = b.is_ascii_alphanumeric()
+                    || (b == b'\'' && current.is_some() && starts_with_letter(&slice[offset + 1..]));
+                (inside, 1)
+            } else {
+                let c = slice[offset..].chars().next().unwrap_or_default();
+                let len = c.len_utf8();
+                let inside = is_word_char(c)
+                    || (current.is_some() && is_inner_mark(c) && starts_with_letter(&slice[offset + len..]))
+                    || (current.is_some() && is_invisible(c));
+                (inside, len)
+            };
             match (inside, current) {
                 (true, None) => current = Some(offset),
                 (false, Some(start)) => {
@@ -45,6 +56,7 @@ pub fn words(text: &str, pieces: &[Range<usize>]) -> Vec<Word> {
                 }
                 _ => {}
             }
+            offset += len;
         }
         if let Some(start) = current {
             words.push(word(text, piece.start + start..piece.end));
@@ -54,11 +66,17 @@ pub fn words(text: &str, pieces: &[Range<usize>]) -> Vec<Word> {
     words
 }
 
+fn starts_with_letter(rest: &str) -> bool {
+    rest.chars().next().is_some_and(super::is_letter)
+}
+
 fn word(text: &str, mut range: Range<usize>) -> Word {
     // A possessive is not part of the name: `Ansari's` → `Ansari`.
-    for possessive in ["'s", "\u{2019}s", "'S", "\u{2019}S"] {
-        if text[range.clone()].ends_with(possessive) && range.len() > possessive.len() {
-            range.end -= possessive.len();
+    if text[range.clone()].ends_with(['s', 'S']) {
+        for possessive in ["'s", "\u{2019}s", "'S", "\u{2019}S"] {
+            if text[range.clone()].ends_with(possessive) && range.len() > possessive.len() {
+                range.end -= possessive.len();
+            }
         }
     }
     let first = text[range.clone()].chars().find(|c| super::is_letter(*c));
@@ -107,6 +125,54 @@ fn is_invisible(c: char) -> bool {
 #[allow(clippy::single_range_in_vec_init)]
 mod tests {
     use super::*;
+
+    /// The words as first written, char by char: what the byte-wise
+    /// reading must agree with.
+    fn words_char_by_char(text: &str, pieces: &[Range<usize>]) -> Vec<Word> {
+        let mut words = Vec::new();
+        for piece in pieces {
+            let start_index = words.len();
+            let slice = &text[piece.clone()];
+            let mut chars = slice.char_indices().peekable();
+            let mut current: Option<usize> = None;
+            while let Some((offset, c)) = chars.next() {
+                let next = chars.peek().map(|&(_, n)| n);
+                let inside = is_word_char(c)
+                    || (current.is_some() && is_inner_mark(c) && next.is_some_and(crate::text::is_letter))
+                    || (current.is_some() && is_invisible(c));
+                match (inside, current) {
+                    (true, None) => current = Some(offset),
+                    (false, Some(start)) => {
+                        words.push(word(text, piece.start + start..piece.start + offset));
+                        current = None;
+                    }
+                    _ => {}
+                }
+            }
+            if let Some(start) = current {
+                words.push(word(text, piece.start + start..piece.end));
+            }
+            link_neighbours(text, &mut words[start_index..]);
+        }
+        words
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn read_byte_by_byte_as_char_by_char(
+            text in "[a-zA-Z0-9 '\\-\n.,’ʼ\u{00AD}\u{200C}\u{0640}\u{0301}аБйӣالسلام]{0,40}",
+            cut in 0usize..40,
+        ) {
+            let whole = 0..text.len();
+            proptest::prop_assert_eq!(words(&text, std::slice::from_ref(&whole)), words_char_by_char(&text, std::slice::from_ref(&whole)));
+            let mut cut = cut.min(text.len());
+            while !text.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            let pieces = [0..cut, cut..text.len()];
+            proptest::prop_assert_eq!(words(&text, &pieces), words_char_by_char(&text, &pieces));
+        }
+    }
 
     #[test]
     fn words_with_hyphens_apostrophes_and_marks() {
