@@ -201,13 +201,8 @@ impl Linter {
             (self.find(text, &segments, language), gaps)
         };
         let parts = format.map_segments(text, &may_matter, &each_part)?;
-        let mut found = Found::default();
-        let mut gaps = Vec::new();
-        for (part_found, part_gaps) in parts {
-            found.append(part_found);
-            gaps.extend(part_gaps);
-        }
-        Ok((found, gaps))
+        let (founds, gaps): (Vec<Found>, Vec<Vec<Range<usize>>>) = parts.into_iter().unzip();
+        Ok((Found::concat(founds), gaps.concat()))
     }
 
     /// Whether a segment is checked: not if it is locked and locked

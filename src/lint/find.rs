@@ -80,11 +80,25 @@ impl Found {
         }
     }
 
-    /// Adds what a later part of the same document yields.
-    pub(super) fn append(&mut self, later: Found) {
-        append(&mut self.mentions, later.mentions);
-        append(&mut self.unlisted, later.unlisted);
-        append(&mut self.segments, later.segments);
+    /// What the parts of one document yield, in order: each list is made
+    /// at its full size at once (a memory of many units has hundreds of
+    /// thousands of segments, which growing lists would copy again and
+    /// again).
+    pub(super) fn concat(parts: Vec<Found>) -> Found {
+        if parts.len() == 1 {
+            return parts.into_iter().next().unwrap_or_default();
+        }
+        let mut found = Found {
+            mentions: Vec::with_capacity(parts.iter().map(|p| p.mentions.len()).sum()),
+            unlisted: Vec::with_capacity(parts.iter().map(|p| p.unlisted.len()).sum()),
+            segments: Vec::with_capacity(parts.iter().map(|p| p.segments.len()).sum()),
+        };
+        for part in parts {
+            found.mentions.extend(part.mentions);
+            found.unlisted.extend(part.unlisted);
+            found.segments.extend(part.segments);
+        }
+        found
     }
 }
 
@@ -219,9 +233,7 @@ impl Linter {
                 .into_par_iter()
                 .map(|part| self.find_in_order(text, part, language))
                 .collect();
-            for part in parts {
-                found.append(part);
-            }
+            let mut found = Found::concat(parts);
             found.mentions.sort_by_key(|m| m.range.start);
             found.unlisted.sort_by_key(|u| u.range.start);
             return found;
