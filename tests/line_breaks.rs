@@ -47,6 +47,31 @@ fn human_output_shows_the_line_of_a_lone_cr() {
 }
 
 #[test]
+fn human_output_gives_the_column_of_a_finding_far_into_a_long_line() {
+    // The line is quoted from inside, 120 bytes before the finding; the
+    // column is still counted from the start of the line (JSON's).
+    let dir = tempfile::tempdir().unwrap();
+    let text = format!(
+        "{}Kirman and {} Kirman again\n",
+        "word ".repeat(40),
+        "ş".repeat(50)
+    );
+    std::fs::write(dir.path().join("a.txt"), &text).unwrap();
+    let output = termlint(dir.path())
+        .args(["check", "--no-config", "--no-default-glossary"])
+        .arg("--glossary")
+        .arg(test_glossary())
+        .arg("a.txt")
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    // 200 characters before the first; `Kirman and `, 50 characters and a
+    // space more before the second.
+    assert!(stdout.contains("--> a.txt:1:201\n"), "{stdout}");
+    assert!(stdout.contains("--> a.txt:1:263\n"), "{stdout}");
+}
+
+#[test]
 fn a_next_line_directive_covers_the_line_after_a_lone_cr() {
     let dir = tempfile::tempdir().unwrap();
     let text = "Kirman\rtermlint-disable-next-line\rKirman\r";

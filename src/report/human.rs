@@ -98,12 +98,13 @@ impl<'a> HumanReporter<'a> {
             Snippet::source(&source)
                 .line_start(finding.start.line)
                 .origin(&origin)
-                .annotation(level.span(span).label(&help)),
+                .annotation(level.span(span.clone()).label(&help)),
         );
         for place in &places {
             message = message.footer(Level::Note.title(place));
         }
         let rendered = self.renderer.render(message).to_string();
+        let rendered = with_true_column(rendered, &origin, &source, &span, finding);
         self.localize_level(rendered, finding.severity)
     }
 
@@ -115,6 +116,29 @@ impl<'a> HumanReporter<'a> {
         let word = self.localizer.render(&severity_message(severity));
         rendered.replacen(severity.as_str(), &word, 1)
     }
+}
+
+/// annotate-snippets counts the column of the `-->` line in the text it
+/// quotes; a long line is quoted from inside (see [`quoted`]), so the
+/// column it writes is replaced by the finding's own, counted from the
+/// start of the line.
+fn with_true_column(
+    rendered: String,
+    origin: &str,
+    source: &str,
+    span: &Range<usize>,
+    finding: &Finding,
+) -> String {
+    let quoted_column = source[..span.start].chars().count() + 1;
+    if quoted_column == finding.start.column {
+        return rendered;
+    }
+    let line = finding.start.line;
+    rendered.replacen(
+        &format!("{origin}:{line}:{quoted_column}"),
+        &format!("{origin}:{line}:{}", finding.start.column),
+        1,
+    )
 }
 
 /// How much of a long line is quoted on each side of a finding, in bytes.
