@@ -56,3 +56,24 @@ fn a_name_written_without_its_joined_article_is_an_unlisted_spelling() {
         ["unlisted 1:5-1:13 «عمر موحد» -> عمر الموحد"]
     );
 }
+
+#[test]
+fn a_persian_name_with_a_long_vowel_left_unwritten_is_an_unlisted_spelling() {
+    // Persian writes `ā` with `ا`; a spelling that leaves it out
+    // (`سلیمنی` for `سلیمانی`) is the same name, found by the shipped
+    // glossary; a different name of similar letters stays quiet.
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("a.md"),
+        "سردار قاسم سلیمنی کشته شد.\nسردار قاسم سلامی سخن گفت.\n",
+    )
+    .unwrap();
+    let output = common::termlint(dir.path())
+        .args(["check", "--no-config", "--format", "json", "--lang", "fa", "a.md"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        summarize(&parse_json(&output)),
+        ["unlisted 1:7-1:18 «قاسم سلیمنی» -> قاسم سلیمانی"]
+    );
+}
