@@ -935,6 +935,17 @@ impl<T> GroupsBuilder<T> {
     }
 }
 
+/// Whether two texts are equal but for case (Unicode's default caseless
+/// match); ASCII texts, most of a documentation glossary's, are compared
+/// without the normalization that match needs.
+fn equal_ignoring_case(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        a.eq_ignore_ascii_case(b)
+    } else {
+        caseless::default_caseless_match_str(a, b)
+    }
+}
+
 /// The forms of a found slice used for judging, computed on first use.
 struct FoundForms<'a> {
     found: &'a str,
@@ -969,7 +980,7 @@ impl<'a> FoundForms<'a> {
         let written = entry.written_form(term);
         if self.written() == written {
             Closeness::AsWritten
-        } else if caseless::default_caseless_match_str(self.written(), written) {
+        } else if equal_ignoring_case(self.written(), written) {
             Closeness::IgnoringCase
         } else if self.cased() == entry.cased_form(term) {
             Closeness::FoldedKeepingCase
@@ -1257,6 +1268,13 @@ mod tests {
     use unicode_normalization::UnicodeNormalization;
 
     proptest::proptest! {
+        #[test]
+        fn ascii_case_comparison_is_the_caseless_match(a in "[a-zA-Z0-9 .-]{0,6}", b in "[a-zA-Z0-9 .-]{0,6}") {
+            proptest::prop_assert_eq!(equal_ignoring_case(&a, &b), caseless::default_caseless_match_str(&a, &b));
+            let upper = a.to_uppercase();
+            proptest::prop_assert_eq!(equal_ignoring_case(&a, &upper), caseless::default_caseless_match_str(&a, &upper));
+        }
+
         /// The shortcut of judging never changes a judgement: what it takes
         /// for its own fold is its own fold.
         #[test]
