@@ -198,7 +198,12 @@ fn align(found: &[Unit], listed: &[Unit], mut i: usize, mut j: usize) -> Option<
             a.push_str(&found.get(i).filter(|u| !u.fold.is_empty() && u.fold != " ")?.fold);
             i += 1;
         } else if b.len() < a.len() && a.starts_with(&b) {
-            b.push_str(&listed.get(j).filter(|u| !u.fold.is_empty() && u.fold != " ")?.fold);
+            b.push_str(
+                &listed
+                    .get(j)
+                    .filter(|u| !u.fold.is_empty() && u.fold != " ")?
+                    .fold,
+            );
             j += 1;
         } else {
             return None;
@@ -272,9 +277,9 @@ fn group_of(letter: &str, language: &str) -> Option<u8> {
 }
 
 fn is_latin(unit: &str) -> bool {
-    unit.chars()
-        .next()
-        .is_some_and(|c| c.is_ascii_alphabetic() || matches!(c, '\u{00C0}'..='\u{024F}' | '\u{1E00}'..='\u{1EFF}'))
+    unit.chars().next().is_some_and(|c| {
+        c.is_ascii_alphabetic() || matches!(c, '\u{00C0}'..='\u{024F}' | '\u{1E00}'..='\u{1EFF}')
+    })
 }
 
 /// Whether a zero-width non-joiner changes how words are drawn in the
@@ -290,21 +295,7 @@ fn joins_next(c: char) -> bool {
     // Letters that join only the letter before them, and hamza alone.
     let right_joining = matches!(
         c,
-        'ا' | 'آ'
-            | 'أ'
-            | 'إ'
-            | 'ٱ'
-            | 'د'
-            | 'ذ'
-            | 'ر'
-            | 'ز'
-            | 'ژ'
-            | 'و'
-            | 'ؤ'
-            | 'ة'
-            | 'ۀ'
-            | 'ە'
-            | 'ء'
+        'ا' | 'آ' | 'أ' | 'إ' | 'ٱ' | 'د' | 'ذ' | 'ر' | 'ز' | 'ژ' | 'و' | 'ؤ' | 'ة' | 'ۀ' | 'ە' | 'ء'
     );
     arabic && !right_joining
 }
@@ -318,8 +309,12 @@ mod tests {
     }
 
     const SAME: Verdict = Verdict::Same;
-    const LETTER: Verdict = Verdict::Differs { diacritics_only: false };
-    const DIACRITIC: Verdict = Verdict::Differs { diacritics_only: true };
+    const LETTER: Verdict = Verdict::Differs {
+        diacritics_only: false,
+    };
+    const DIACRITIC: Verdict = Verdict::Differs {
+        diacritics_only: true,
+    };
 
     #[test]
     fn persian_tells_arabic_yeh_kaf_and_teh_marbuta_apart() {
@@ -337,7 +332,14 @@ mod tests {
     #[test]
     fn presentation_forms_kashida_and_joiners_are_no_difference() {
         // Presentation forms of `سلیمانی`, a kashida, a ZWJ.
-        assert_eq!(compare_in("\u{FEB3}\u{FEE0}\u{FBFF}\u{FEE4}\u{FE8E}\u{FEE7}\u{FBFD}", "سلیمانی", "fa"), SAME);
+        assert_eq!(
+            compare_in(
+                "\u{FEB3}\u{FEE0}\u{FBFF}\u{FEE4}\u{FE8E}\u{FEE7}\u{FBFD}",
+                "سلیمانی",
+                "fa"
+            ),
+            SAME
+        );
         assert_eq!(compare_in("سلیـمانی", "سلیمانی", "fa"), SAME);
         assert_eq!(compare_in("سلی\u{200D}مانی", "سلیمانی", "fa"), SAME);
     }

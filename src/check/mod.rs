@@ -16,7 +16,7 @@ use std::str::FromStr;
 use serde::{Deserialize, Serialize};
 
 use crate::glossary::{Status, Term, TermType};
-use crate::matcher::{Matcher, Mention};
+use crate::matcher::{Matcher, Mention, OtherForm};
 use crate::text::{LineIndex, Position};
 use crate::unlisted::Unlisted;
 
@@ -54,11 +54,18 @@ pub enum CheckId {
     /// Two different source segments are given one translation (Xbench's
     /// "Inconsistency in Source").
     InconsistentSource,
+    /// A form listed only for another language, where the document's
+    /// language has a form of the concept (`Таджикистан` in Tajik text).
+    OtherLanguage,
+    /// A spelling that folds like a listed form of the document's language
+    /// but differs from each in letters the language tells apart (Arabic
+    /// `ي` for Persian `ی`).
+    Orthography,
 }
 
 impl CheckId {
     /// Every check, in a stable order.
-    pub const ALL: [CheckId; 10] = [
+    pub const ALL: [CheckId; 12] = [
         CheckId::Deprecated,
         CheckId::Inconsistent,
         CheckId::Case,
@@ -69,6 +76,8 @@ impl CheckId {
         CheckId::Admitted,
         CheckId::InconsistentTarget,
         CheckId::InconsistentSource,
+        CheckId::OtherLanguage,
+        CheckId::Orthography,
     ];
 
     /// The stable id.
@@ -84,6 +93,8 @@ impl CheckId {
             CheckId::Admitted => "admitted",
             CheckId::InconsistentTarget => "inconsistent-target",
             CheckId::InconsistentSource => "inconsistent-source",
+            CheckId::OtherLanguage => "other-language",
+            CheckId::Orthography => "orthography",
         }
     }
 
@@ -97,7 +108,11 @@ impl CheckId {
             | CheckId::UnusedSuppression
             | CheckId::Admitted
             | CheckId::InconsistentTarget
-            | CheckId::InconsistentSource => Severity::Warning,
+            | CheckId::InconsistentSource
+            // New checks that may find much in texts checked clean until
+            // now: reported, failing a run only when a team asks.
+            | CheckId::OtherLanguage
+            | CheckId::Orthography => Severity::Warning,
         }
     }
 
@@ -259,6 +274,21 @@ pub enum Detail {
     },
     /// `unused-suppression`: nothing beyond the directive text (`found`).
     UnusedSuppression,
+    /// `other-language`: the language of the form found, and the document's
+    /// language, whose form is the suggestion.
+    OtherLanguage {
+        /// The language the found form is listed for.
+        form_language: String,
+        /// The language of the suggested form (the document's).
+        language: String,
+    },
+    /// `orthography`: the listed form and its language.
+    Orthography {
+        /// The listed form to write.
+        expected: String,
+        /// Its language (the document's).
+        language: String,
+    },
     /// `inconsistent`: the form the document (or project) settled on, its
     /// language, where it is first used, and how often each form occurs.
     Inconsistent {
@@ -318,16 +348,25 @@ pub struct DocumentFindings {
     pub units: Vec<UnitText>,
 }
 
-/// Runs the per-mention checks (`deprecated`, `case`) and turns unlisted
-/// spellings into findings.
+/// Runs the per-mention checks (`deprecated`, `case`, `admitted`,
+/// `orthography`) and turns unlisted spellings and forms of other
+/// languages (`others`) into findings.
 pub fn mention_checks(
     matcher: &Matcher,
     document: &CheckedText,
     mentions: Vec<Mention>,
     unlisted: &[Unlisted],
+    others: &[OtherForm],
     settings: &CheckSettings,
 ) -> DocumentFindings {
     let mut findings = Vec::new();
+    if let Some(severity) = settings.severity(CheckId::OtherLanguage) {
+        findings.extend(
+            others
+                .iter()
+                .filter_map(|other| other_language_finding(matcher, document, other, severity)),
+        );
+    }
     if let Some(severity) = settings.severity(CheckId::Unlisted) {
         findings.extend(
             unlisted
@@ -417,10 +456,19 @@ fn mention_finding(
     } else if mention.case_mismatch {
         let expected = term.text.clone();
         (CheckId::Case, expected.clone(), Detail::Case { expected })
-    } else if is_admitted_spelling(matcher, mention, term) {
+    } else if is_admitted_spelling(matcher, mention, term) && settings.severity(CheckId::Admitted).is_some() {
         let suggestion = language_terms.preferred().text.clone();
         let language = language_terms.language.to_string();
         (CheckId::Admitted, suggestion, Detail::Admitted { language })
+    } else if mention.misspelled {
+        // The exact listed form: the misspelling may be of an admitted one.
+        let expected = term.text.clone();
+        let language = language_terms.language.to_string();
+        let detail = Detail::Orthography {
+            expected: expected.clone(),
+            language,
+        };
+        (CheckId::Orthography, expected, detail)
     } else {
         return None;
     };
@@ -433,6 +481,50 @@ fn mention_finding(
         detail,
     };
     Some(judged.finding(document, mention, &concept.id, keep_case))
+}
+
+/// The `other-language` finding of a form listed only for another
+/// language: the document language's form of the concept as suggestion,
+/// the one of the same kind (`suggestion_for`) as the form found. A form
+/// found with an ending of its own language is reported without a fix:
+/// that ending is no ending of the document's language.
+fn other_language_finding(
+    matcher: &Matcher,
+    document: &CheckedText,
+    other: &OtherForm,
+    severity: Severity,
+) -> Option<Finding> {
+    let OtherForm {
+        mention: other,
+        document_slot,
+    } = other;
+    let (concept, form_terms, term) = matcher.resolve(other);
+    let terms = concept.languages.get(*document_slot)?;
+    let same_kind = terms.terms.iter().find(|t| t.term_type == term.term_type);
+    let suggestion = same_kind.map_or_else(|| terms.preferred(), |t| terms.suggestion_for(t));
+    let suggestion = suggestion.text.clone();
+    let range = other.range.clone();
+    let fix = if other.stem_end == range.end {
+        mention_fix(document.text, other, &suggestion, true)
+    } else {
+        None
+    };
+    Some(Finding {
+        segment: None,
+        check: CheckId::OtherLanguage,
+        severity,
+        start: document.position(range.start),
+        end: document.position(range.end),
+        concept: concept.id.clone(),
+        found: document.text[range.clone()].to_string(),
+        range,
+        fix,
+        suggestion: Some(suggestion),
+        detail: Detail::OtherLanguage {
+            form_language: form_terms.language.to_string(),
+            language: terms.language.to_string(),
+        },
+    })
 }
 
 /// What a check made of a mention, before it becomes a [`Finding`].

@@ -88,7 +88,14 @@ impl Linter {
         let checked = CheckedText { text, lines: &lines };
         let settings = &*self.config.checks_for(path, language);
         let bilingual = bilingual_findings(&self.matcher, &checked, &found.bilingual(), settings);
-        let mut result = mention_checks(&self.matcher, &checked, found.mentions, &found.unlisted, settings);
+        let mut result = mention_checks(
+            &self.matcher,
+            &checked,
+            found.mentions,
+            &found.unlisted,
+            &found.others,
+            settings,
+        );
         result.findings.extend(bilingual);
         let severity = settings.severity(CheckId::Inconsistent);
         if let (Some(severity), true) = (severity, judge_consistency) {
