@@ -6,6 +6,7 @@
 
 mod bilingual;
 mod consistency;
+mod other_language;
 mod segments;
 mod surnames;
 pub mod usage;
@@ -360,12 +361,14 @@ pub fn mention_checks(
     settings: &CheckSettings,
 ) -> DocumentFindings {
     let mut findings = Vec::new();
+    let mut reported_others = Vec::new();
     if let Some(severity) = settings.severity(CheckId::OtherLanguage) {
-        findings.extend(
-            others
-                .iter()
-                .filter_map(|other| other_language_finding(matcher, document, other, severity)),
-        );
+        for other in others {
+            if let Some(finding) = other_language::finding(matcher, document, other, &mentions, severity) {
+                findings.push(finding);
+                reported_others.push(other_language::as_fixed(matcher, other));
+            }
+        }
     }
     if let Some(severity) = settings.severity(CheckId::Unlisted) {
         findings.extend(
@@ -381,6 +384,7 @@ pub fn mention_checks(
             findings.push(finding);
         }
     }
+    let (mentions, flagged) = other_language::merge(mentions, flagged, reported_others);
     DocumentFindings {
         findings,
         mentions,
@@ -460,7 +464,7 @@ fn mention_finding(
         let suggestion = language_terms.preferred().text.clone();
         let language = language_terms.language.to_string();
         (CheckId::Admitted, suggestion, Detail::Admitted { language })
-    } else if mention.misspelled {
+    } else if mention.misspelled && !other_language::is_quoted(document.text, &mention.range) {
         // The exact listed form: the misspelling may be of an admitted one.
         let expected = term.text.clone();
         let language = language_terms.language.to_string();
@@ -481,50 +485,6 @@ fn mention_finding(
         detail,
     };
     Some(judged.finding(document, mention, &concept.id, keep_case))
-}
-
-/// The `other-language` finding of a form listed only for another
-/// language: the document language's form of the concept as suggestion,
-/// the one of the same kind (`suggestion_for`) as the form found. A form
-/// found with an ending of its own language is reported without a fix:
-/// that ending is no ending of the document's language.
-fn other_language_finding(
-    matcher: &Matcher,
-    document: &CheckedText,
-    other: &OtherForm,
-    severity: Severity,
-) -> Option<Finding> {
-    let OtherForm {
-        mention: other,
-        document_slot,
-    } = other;
-    let (concept, form_terms, term) = matcher.resolve(other);
-    let terms = concept.languages.get(*document_slot)?;
-    let same_kind = terms.terms.iter().find(|t| t.term_type == term.term_type);
-    let suggestion = same_kind.map_or_else(|| terms.preferred(), |t| terms.suggestion_for(t));
-    let suggestion = suggestion.text.clone();
-    let range = other.range.clone();
-    let fix = if other.stem_end == range.end {
-        mention_fix(document.text, other, &suggestion, true)
-    } else {
-        None
-    };
-    Some(Finding {
-        segment: None,
-        check: CheckId::OtherLanguage,
-        severity,
-        start: document.position(range.start),
-        end: document.position(range.end),
-        concept: concept.id.clone(),
-        found: document.text[range.clone()].to_string(),
-        range,
-        fix,
-        suggestion: Some(suggestion),
-        detail: Detail::OtherLanguage {
-            form_language: form_terms.language.to_string(),
-            language: terms.language.to_string(),
-        },
-    })
 }
 
 /// What a check made of a mention, before it becomes a [`Finding`].
