@@ -946,10 +946,14 @@ impl Matcher {
             let Some(found) = text.get(mention.range.start..mention.stem_end) else {
                 continue;
             };
-            // ASCII letters in single spaces are some listed form's spelling
-            // or differ from it only in what folding drops (Latin marks,
-            // handled below only when the text writes some).
-            if folds_to_itself(found) {
+            // Most mentions are written as listed; ASCII letters in single
+            // spaces differ from a listed form only in what folding drops
+            // (Latin marks, which count only where the text writes some).
+            let term = &self.resolve(mention).2.text;
+            if found == term
+                || folds_to_itself(found)
+                || !crate::orthography::may_differ(found, filter.language())
+            {
                 continue;
             }
             mention.misspelled = self.is_misspelled(found, mention, filter);
@@ -957,9 +961,9 @@ impl Matcher {
     }
 
     fn is_misspelled(&self, found: &str, mention: &Mention, filter: &LanguageFilter) -> bool {
-        use crate::orthography::{compare, is_diacritic_free, Verdict};
+        use crate::orthography::{compare, has_latin_diacritics, is_diacritic_free, Verdict};
         let language = filter.language();
-        let diacritics_count = !is_diacritic_free(found)
+        let diacritics_count = has_latin_diacritics(found)
             && !self
                 .forms_alike(mention, filter)
                 .any(|t| is_diacritic_free(&t.text));

@@ -97,6 +97,38 @@ pub fn compare(found: &str, listed: &str, language: &Language) -> Verdict {
     }
 }
 
+/// Whether comparing a found spelling with listed forms in `language` can
+/// find a difference: the language has a table, or the spelling writes
+/// Latin diacritics (the one difference every language makes, under the
+/// matcher's conditions). Most mentions of a Russian or English text need
+/// no comparison at all.
+pub fn may_differ(found: &str, language: &Language) -> bool {
+    has_table(language.id().language.as_str()) || has_latin_diacritics(found)
+}
+
+/// Whether the language has letters told apart here, or non-joiners.
+fn has_table(language: &str) -> bool {
+    matches!(language, "fa" | "tg" | "uz") || non_joiner_matters(language)
+}
+
+/// Whether `text` writes a Latin letter with a diacritic: a precomposed
+/// one, a combining mark on a Latin letter, or a stroked letter.
+pub fn has_latin_diacritics(text: &str) -> bool {
+    let mut previous_latin = false;
+    for c in text.chars() {
+        if crate::text::is_combining_mark(c) && previous_latin {
+            return true;
+        }
+        if matches!(c, '\u{00C0}'..='\u{024F}' | '\u{1E00}'..='\u{1EFF}') && c.is_alphabetic() {
+            return true;
+        }
+        if !crate::text::is_combining_mark(c) {
+            previous_latin = c.is_ascii_alphabetic();
+        }
+    }
+    false
+}
+
 /// Whether a Latin spelling writes no diacritic: no combining mark and no
 /// stroked letter (`ł ø đ ħ ı`), as a plain English form of a name does.
 pub fn is_diacritic_free(text: &str) -> bool {
