@@ -641,10 +641,18 @@ impl Matcher {
         }
         let mut others = leftmost_longest(others);
         // `all` is sorted by start: a mention overlapping `other` starts
-        // before its end, and ends after its start.
+        // before its end, and ends after its start; the furthest end of
+        // the mentions up to each one answers that without a scan.
+        let furthest_end: Vec<usize> = all
+            .iter()
+            .scan(0, |end, m| {
+                *end = m.range.end.max(*end);
+                Some(*end)
+            })
+            .collect();
         others.retain(|other| {
             let before_end = all.partition_point(|m| m.range.start < other.range.end);
-            !all[..before_end].iter().any(|m| m.range.end > other.range.start)
+            before_end == 0 || furthest_end[before_end - 1] <= other.range.start
         });
         let others = others
             .into_iter()

@@ -236,6 +236,28 @@ fn bilingual_sources_are_read_in_their_own_language() {
     assert_eq!(checks, ["other-language 5:9-5:20 «Таджикистан» -> Тоҷикистон"]);
 }
 
+#[test]
+fn a_form_in_another_script_stays_quiet_however_it_is_escaped() {
+    // Found by the property tests: the script was read from the text, and
+    // `&#x41A;` starts with the Latin letter `x`.
+    let glossary = "[[concept]]\nid = \"soleimani\"\nkind = \"person\"\n\
+        [concept.lang.en]\npreferred = \"Qassem Soleimani\"\n\
+        [concept.lang.ru]\npreferred = \"Касем Сулеймани\"\n";
+    let xliff = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
+        <xliff xmlns=\"urn:oasis:names:tc:xliff:document:2.0\" version=\"2.0\" srcLang=\"en\" trgLang=\"en\">\n\
+        <file id=\"f1\"><unit id=\"u0\"><segment>\n<source></source>\n\
+        <target>&#x41A;асем Сулеймани и &#1050;асем Сулеймани</target>\n\
+        </segment></unit></file></xliff>\n";
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("g.toml"), glossary).unwrap();
+    fs::write(dir.path().join("a.xlf"), xliff).unwrap();
+    let output = json_check_with(dir.path(), "g.toml")
+        .arg("a.xlf")
+        .output()
+        .unwrap();
+    assert_eq!(summarize(&parse_json(&output)), Vec::<String>::new());
+}
+
 // ---- orthography ----
 
 #[test]

@@ -37,11 +37,13 @@ pub(super) fn finding(
     if is_quoted(document.text, &mention.range) || is_glossed(document.text, mention, mentions) {
         return None;
     }
-    let (concept, form_terms, _) = matcher.resolve(mention);
+    let (concept, form_terms, form) = matcher.resolve(mention);
     let terms = concept.languages.get(other.document_slot)?;
     let suggestion = suggestion(matcher, other)?.text.clone();
     let range = mention.range.clone();
-    if script(&document.text[range.clone()]) != script(&suggestion) {
+    // The listed form's script, not the text's: the text may hold escapes
+    // (`&#x41A;асем` is Cyrillic).
+    if script(&form.text) != script(&suggestion) {
         return None;
     }
     let fix = if mention.stem_end == range.end {
