@@ -874,7 +874,9 @@ impl Matcher {
         let forms = FoundForms::new(found);
         let mut best: Option<(Closeness, Status, &Entry)> = None;
         for entry in entries() {
-            if entry.surname || !self.ending_fits(entry, ending) {
+            if entry.surname
+                || !(self.ending_fits(entry, ending) || self.takes_document_ending(entry, ending, filter))
+            {
                 continue;
             }
             let term = self.term(entry);
@@ -903,6 +905,31 @@ impl Matcher {
             status,
             misspelled: false,
         })
+    }
+
+    /// Whether a whole form of another language goes on with an ending of
+    /// the document's language: a writer who uses the Russian name in a
+    /// Tajik text declines it the Tajik way (`Таджикистанро`).
+    fn takes_document_ending(
+        &self,
+        entry: &Entry,
+        ending: Option<&WordRest>,
+        filter: &LanguageFilter,
+    ) -> bool {
+        let (Some(rest), false) = (ending, entry.stem) else {
+            return false;
+        };
+        let concept = &self.glossary.concepts()[entry.concept as usize];
+        self.document_inflection(filter)
+            .is_some_and(|rule| rule.applies_to(concept) && rule.is_ending(&rest.folded))
+    }
+
+    /// The inflection rule of the document's language, if it has one.
+    pub fn document_inflection(&self, filter: &LanguageFilter) -> Option<&InflectionRule> {
+        self.inflection
+            .iter()
+            .enumerate()
+            .find_map(|(index, rule)| rule.as_ref().filter(|_| filter.applies_to(index)))
     }
 
     /// Whether a concept has a form in a language the filter applies.

@@ -97,6 +97,32 @@ fn an_arabic_form_in_persian_and_an_uzbek_one_in_english() {
 }
 
 #[test]
+fn a_foreign_form_declined_the_document_languages_way_keeps_its_ending() {
+    // The Tajik accusative `-ро` on the Russian name: the fix keeps it. A
+    // Russian genitive ending is none of Tajik's: reported, not fixed.
+    let text = "Ман Таджикистанро дидам. Аз Таджикистана.\n";
+    let json = check_with(TAJIKISTAN, text, "tg", &[]);
+    assert_eq!(
+        summarize(&json),
+        [
+            "other-language 1:5-1:18 «Таджикистанро» -> Тоҷикистон",
+            "other-language 1:29-1:41 «Таджикистана» -> Тоҷикистон",
+        ]
+    );
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("g.toml"), TAJIKISTAN).unwrap();
+    fs::write(dir.path().join("a.md"), text).unwrap();
+    json_check_with(dir.path(), "g.toml")
+        .args(["--lang", "tg", "--fix", "a.md"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        fs::read_to_string(dir.path().join("a.md")).unwrap(),
+        "Ман Тоҷикистонро дидам. Аз Таджикистана.\n"
+    );
+}
+
+#[test]
 fn a_form_also_listed_for_the_document_language_is_that_form() {
     // The same spelling listed for Russian and Tajik: in a Tajik text it is
     // the Tajik form, not a Russian one.

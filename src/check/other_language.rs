@@ -24,8 +24,10 @@ use crate::matcher::{Matcher, Mention, OtherForm};
 /// The finding of a form of another language, unless it is quoted or
 /// glosses a mention (`mentions`, in text order) of its concept: the
 /// document language's form of the concept of the same kind as the form
-/// found as suggestion. A form found with an ending of its own language is
-/// reported without a fix: that ending is none of the document's.
+/// found as suggestion. A form found with an ending keeps it in the fix
+/// when it is an ending of the document's language (`Таджикистанро` →
+/// `Тоҷикистонро`), and gets no fix otherwise: an ending of the form's own
+/// language is none of the document's.
 pub(super) fn finding(
     matcher: &Matcher,
     document: &CheckedText,
@@ -46,7 +48,8 @@ pub(super) fn finding(
     if script(&form.text) != script(&suggestion) {
         return None;
     }
-    let fix = if mention.stem_end == range.end {
+    let ending = &document.text[mention.stem_end.min(range.end)..range.end];
+    let fix = if ending.is_empty() || is_document_ending(matcher, &terms.language, ending) {
         mention_fix(document.text, mention, &suggestion, true)
     } else {
         None
@@ -67,6 +70,14 @@ pub(super) fn finding(
             language: terms.language.to_string(),
         },
     })
+}
+
+/// Whether `ending` is an inflectional ending of `language`.
+fn is_document_ending(matcher: &Matcher, language: &crate::lang::Language, ending: &str) -> bool {
+    let folded = crate::text::fold_term(ending, crate::text::CaseMode::Fold);
+    matcher
+        .inflection_rule(matcher.language_index(language))
+        .is_some_and(|rule| rule.is_ending(&folded))
 }
 
 /// The document language's form to write for a form of another language:
