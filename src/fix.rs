@@ -113,7 +113,12 @@ impl FixError {
 /// Whether `--fix` applies a finding of this check.
 pub fn is_fixable(check: CheckId, options: FixOptions) -> bool {
     match check {
-        CheckId::Deprecated | CheckId::Inconsistent | CheckId::Case | CheckId::Admitted => true,
+        CheckId::Deprecated
+        | CheckId::Inconsistent
+        | CheckId::Case
+        | CheckId::Admitted
+        | CheckId::OtherLanguage
+        | CheckId::Orthography => true,
         CheckId::Unlisted => options.unlisted,
         CheckId::MissingTerm
         | CheckId::UntranslatedTerm

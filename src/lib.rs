@@ -43,6 +43,7 @@ pub mod lang;
 pub mod lint;
 pub mod matcher;
 pub mod names;
+pub mod orthography;
 pub mod regular_file;
 pub mod report;
 pub mod selftest;

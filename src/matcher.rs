@@ -237,17 +237,49 @@ pub struct Mention {
     pub surname: bool,
     /// The status of the term.
     pub status: Status,
+    /// The text differs from every listed form of the document's language
+    /// that folds like it, in letters that language tells apart (Arabic
+    /// `ي` in Persian, `х` for Tajik `ҳ`): the term is the form to write.
+    /// Set by [`Matcher::mark_misspellings`]; false until then.
+    pub misspelled: bool,
+}
+
+/// A form listed only for another language than the document's (see
+/// [`Matcher::find_all_with_other_languages`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OtherForm {
+    /// The form found, as a mention of its own language's term.
+    pub mention: Mention,
+    /// The concept's language slot (index in its `languages`) for the
+    /// document's language, which holds the form to suggest.
+    pub document_slot: usize,
 }
 
 /// The glossary languages that apply to one document language, and that
 /// language's common words and names.
 pub struct LanguageFilter {
+    document: Language,
     applies: Vec<bool>,
     common_words: Option<&'static CommonWords>,
     proper_names: Option<&'static CommonWords>,
 }
 
 impl LanguageFilter {
+    /// The document's language.
+    pub fn language(&self) -> &Language {
+        &self.document
+    }
+
+    /// Whether the language is known: not `und` (undetermined), `mul`
+    /// (several), `zxx` (no linguistic content) or `mis`. A form is of
+    /// "another language" only where the document's is known.
+    pub fn is_determined(&self) -> bool {
+        !matches!(
+            self.document.id().language.as_str(),
+            "und" | "mul" | "zxx" | "mis"
+        )
+    }
+
     /// The common words of the document's language, if termlint knows them.
     pub fn common_words(&self) -> Option<&'static CommonWords> {
         self.common_words
@@ -561,6 +593,7 @@ impl Matcher {
     /// Which glossary languages apply to documents in `document`.
     pub fn language_filter(&self, document: &Language) -> LanguageFilter {
         LanguageFilter {
+            document: document.clone(),
             applies: self.languages.iter().map(|l| l.applies_to(document)).collect(),
             common_words: CommonWords::for_language(document),
             proper_names: CommonWords::names_for_language(document),
@@ -589,26 +622,63 @@ impl Matcher {
     /// Every mention in `pieces` of `text`, in no particular order.
     fn search(&self, text: &str, pieces: &[Range<usize>], filter: &LanguageFilter) -> Vec<Mention> {
         self.with_fold_of(text, pieces, |folded| {
-            self.find_folded(text, folded, filter, None).0
+            self.find_folded(text, folded, filter, None, None).0
         })
     }
 
-    /// [`Matcher::find_all`] for two languages at once, from one search:
-    /// a bilingual target is read in its own language and in its source's
-    /// (for terms left untranslated).
-    pub fn find_all_twice(
+    /// [`Matcher::find_all`], and from the same search the mentions in a
+    /// second language `source` when given (a bilingual target's source
+    /// language, for terms left untranslated) and, when `other_languages`,
+    /// the forms listed only for other languages (see
+    /// [`Matcher::judge_other_language`]), the leftmost-longest of them,
+    /// none overlapping a mention of the document's language: `Таджикистан`
+    /// in a Tajik text, `Qosim Sulaymoniy` in an English one; none when the
+    /// document's language is not known ([`LanguageFilter::is_determined`]).
+    pub fn find_all_with_other_languages(
         &self,
         text: &str,
         pieces: &[Range<usize>],
         filter: &LanguageFilter,
-        other: &LanguageFilter,
-    ) -> (Vec<Mention>, Vec<Mention>) {
-        let (mut own, mut others) = self.with_fold_of(text, pieces, |folded| {
-            self.find_folded(text, folded, filter, Some(other))
+        source: Option<&LanguageFilter>,
+        other_languages: bool,
+    ) -> (Vec<Mention>, Vec<Mention>, Vec<OtherForm>) {
+        let other_languages = other_languages && filter.is_determined();
+        let mut others = Vec::new();
+        let (mut all, mut in_source) = self.with_fold_of(text, pieces, |folded| {
+            let others = other_languages.then_some(&mut others);
+            self.find_folded(text, folded, filter, source, others)
         });
-        sort_leftmost_longest_first(&mut own);
-        sort_leftmost_longest_first(&mut others);
-        (own, others)
+        sort_leftmost_longest_first(&mut all);
+        sort_leftmost_longest_first(&mut in_source);
+        if others.is_empty() {
+            return (all, in_source, Vec::new());
+        }
+        let mut others = leftmost_longest(others);
+        // `all` is sorted by start: a mention overlapping `other` starts
+        // before its end, and ends after its start; the furthest end of
+        // the mentions up to each one answers that without a scan.
+        let furthest_end: Vec<usize> = all
+            .iter()
+            .scan(0, |end, m| {
+                *end = m.range.end.max(*end);
+                Some(*end)
+            })
+            .collect();
+        others.retain(|other| {
+            let before_end = all.partition_point(|m| m.range.start < other.range.end);
+            before_end == 0 || furthest_end[before_end - 1] <= other.range.start
+        });
+        let others = others
+            .into_iter()
+            .filter_map(|mention| {
+                let document_slot = self.document_slot(mention.concept, filter)?;
+                Some(OtherForm {
+                    mention,
+                    document_slot,
+                })
+            })
+            .collect();
+        (all, in_source, others)
     }
 
     /// Calls `f` with the fold of `pieces` of `text`: the one the last
@@ -687,16 +757,18 @@ impl Matcher {
     }
 
     /// The mentions of `folded` in the languages of `filter` and, when
-    /// given, of `other`, from one pass of the automaton.
+    /// given, of `source`, from one pass of the automaton; also, into
+    /// `others` when given, the forms listed only for other languages.
     fn find_folded(
         &self,
         text: &str,
         folded: &FoldedText,
         filter: &LanguageFilter,
-        other: Option<&LanguageFilter>,
+        source: Option<&LanguageFilter>,
+        mut others: Option<&mut Vec<Mention>>,
     ) -> (Vec<Mention>, Vec<Mention>) {
         let mut candidates = Vec::new();
-        let mut others = Vec::new();
+        let mut in_source = Vec::new();
         for hit in self.automaton.find_overlapping_iter(folded.as_str()) {
             let Some(range) = folded.to_original(hit.start()..hit.end()) else {
                 continue;
@@ -714,12 +786,16 @@ impl Matcher {
                 ..mention
             };
             let found = &text[range.clone()];
-            candidates.extend(self.judge(found, pattern, filter, ending.as_ref()).map(placed));
-            if let Some(other) = other {
-                others.extend(self.judge(found, pattern, other, ending.as_ref()).map(placed));
+            if let Some(source) = source {
+                in_source.extend(self.judge(found, pattern, source, ending.as_ref()).map(&placed));
+            }
+            if let Some(mention) = self.judge(found, pattern, filter, ending.as_ref()) {
+                candidates.push(placed(mention));
+            } else if let Some(others) = others.as_deref_mut() {
+                others.extend(self.judge_other_language(found, pattern, filter, ending.as_ref()).map(placed));
             }
         }
-        (candidates, others)
+        (candidates, in_source)
     }
 
     /// Decides which listed form `found` is, among the applicable entries of
@@ -778,7 +854,181 @@ impl Matcher {
             from_stem: entry.stem,
             surname: entry.surname,
             status: self.term(entry).status,
+            misspelled: false,
         })
+    }
+
+    /// Which form of another language `found` is, when no form of the
+    /// document's language folds like it: a form listed only for another
+    /// language, of a concept that has a form in the document's language
+    /// (else there is nothing to suggest). Never a form of kind
+    /// `original` (the name in its own language, quoted on purpose), a
+    /// surname alone, an acronym in another case, or a common word of the
+    /// document's language.
+    fn judge_other_language(
+        &self,
+        found: &str,
+        pattern: usize,
+        filter: &LanguageFilter,
+        ending: Option<&WordRest>,
+    ) -> Option<Mention> {
+        let entries = self.patterns.get(pattern);
+        let entries = || entries.iter().map(|&id| &self.entries[id as usize]);
+        // A listed form of the document's language, with another ending.
+        if entries().any(|entry| filter.applies[entry.language as usize]) {
+            return None;
+        }
+        if entries().any(|entry| self.term(entry).term_type == TermType::Original) {
+            return None;
+        }
+        if !found.contains(char::is_whitespace)
+            && filter.common_words.is_some_and(|words| words.contains(found))
+        {
+            return None;
+        }
+        let forms = FoundForms::new(found);
+        let mut best: Option<(Closeness, Status, &Entry)> = None;
+        for entry in entries() {
+            if entry.surname
+                || !(self.ending_fits(entry, ending) || self.takes_document_ending(entry, ending, filter))
+            {
+                continue;
+            }
+            let term = self.term(entry);
+            if term.case_sensitive && forms.cased() != entry.cased_form(term) {
+                continue;
+            }
+            if !self.has_form_for(entry.concept as usize, filter) {
+                continue;
+            }
+            let closeness = forms.closeness_to(entry, term);
+            if best.is_none_or(|(c, s, _)| (closeness, term.status) < (c, s)) {
+                best = Some((closeness, term.status, entry));
+            }
+        }
+        let (_, status, entry) = best?;
+        Some(Mention {
+            range: 0..0,
+            concept: entry.concept as usize,
+            language: entry.language_slot as usize,
+            term: entry.term as usize,
+            form: entry.form as usize,
+            case_mismatch: false,
+            stem_end: 0,
+            from_stem: entry.stem,
+            surname: false,
+            status,
+            misspelled: false,
+        })
+    }
+
+    /// Whether a whole form of another language goes on with an ending of
+    /// the document's language: a writer who uses the Russian name in a
+    /// Tajik text declines it the Tajik way (`Таджикистанро`).
+    fn takes_document_ending(
+        &self,
+        entry: &Entry,
+        ending: Option<&WordRest>,
+        filter: &LanguageFilter,
+    ) -> bool {
+        let (Some(rest), false) = (ending, entry.stem) else {
+            return false;
+        };
+        let concept = &self.glossary.concepts()[entry.concept as usize];
+        self.document_inflection(filter)
+            .is_some_and(|rule| rule.applies_to(concept) && rule.is_ending(&rest.folded))
+    }
+
+    /// The inflection rule of the document's language, if it has one.
+    pub fn document_inflection(&self, filter: &LanguageFilter) -> Option<&InflectionRule> {
+        self.inflection
+            .iter()
+            .enumerate()
+            .find_map(|(index, rule)| rule.as_ref().filter(|_| filter.applies_to(index)))
+    }
+
+    /// Whether a concept has a form in a language the filter applies.
+    fn has_form_for(&self, concept: usize, filter: &LanguageFilter) -> bool {
+        self.document_slot(concept, filter).is_some()
+    }
+
+    /// The concept's first language slot with forms in a language the
+    /// filter applies.
+    fn document_slot(&self, concept: usize, filter: &LanguageFilter) -> Option<usize> {
+        self.glossary.concepts()[concept]
+            .languages
+            .iter()
+            .position(|terms| {
+                !terms.terms.is_empty() && filter.applies_to(self.language_index(&terms.language))
+            })
+    }
+
+    /// The forms of the document's language a mention stands for: the
+    /// listed whole forms that fold like it (its term among them), not
+    /// stems or surnames.
+    fn forms_alike<'a>(
+        &'a self,
+        mention: &Mention,
+        filter: &'a LanguageFilter,
+    ) -> impl Iterator<Item = &'a Term> + 'a {
+        self.patterns
+            .get(mention.form)
+            .iter()
+            .map(|&id| &self.entries[id as usize])
+            .filter(|entry| !entry.stem && !entry.surname && filter.applies[entry.language as usize])
+            .map(|entry| self.term(entry))
+    }
+
+    /// Marks the mentions whose text is no listed form of the document's
+    /// language but a misspelling of one (see [`crate::orthography`]): it
+    /// folds like the mention's listed forms and differs from each of them
+    /// in letters the language tells apart. Latin diacritics count only
+    /// where the text writes some and the glossary lists no form of the
+    /// language without them (an English text that writes `Hudhayfah` for
+    /// a listed `Ḥudhayfah` spells it as English writes it). A surname
+    /// alone, a match from a stem and an acronym in another case are left
+    /// to their own checks.
+    pub fn mark_misspellings(&self, text: &str, mentions: &mut [Mention], filter: &LanguageFilter) {
+        for mention in mentions.iter_mut() {
+            if mention.surname || mention.from_stem || mention.case_mismatch {
+                continue;
+            }
+            let Some(found) = text.get(mention.range.start..mention.stem_end) else {
+                continue;
+            };
+            // Most mentions are written as listed; ASCII letters in single
+            // spaces differ from a listed form only in what folding drops
+            // (Latin marks, which count only where the text writes some).
+            let term = &self.resolve(mention).2.text;
+            if found == term
+                || folds_to_itself(found)
+                || !crate::orthography::may_differ(found, filter.language())
+            {
+                continue;
+            }
+            mention.misspelled = self.is_misspelled(found, mention, filter);
+        }
+    }
+
+    fn is_misspelled(&self, found: &str, mention: &Mention, filter: &LanguageFilter) -> bool {
+        use crate::orthography::{compare, has_latin_diacritics, is_diacritic_free, Verdict};
+        let language = filter.language();
+        let diacritics_count = has_latin_diacritics(found)
+            && !self
+                .forms_alike(mention, filter)
+                .any(|t| is_diacritic_free(&t.text));
+        let mut any = false;
+        for term in self.forms_alike(mention, filter) {
+            any = true;
+            match compare(found, &term.text, language) {
+                Verdict::Same => return false,
+                Verdict::Differs {
+                    diacritics_only: true,
+                } if !diacritics_count => return false,
+                Verdict::Differs { .. } => {}
+            }
+        }
+        any
     }
 
     /// Whether an entry may match with `ending` after it (none: the match

@@ -182,7 +182,9 @@ fn sarif_is_valid_and_complete() {
             "unused-suppression",
             "admitted",
             "inconsistent-target",
-            "inconsistent-source"
+            "inconsistent-source",
+            "other-language",
+            "orthography"
         ]
     );
     assert!(driver["rules"][0]["shortDescription"]["text"].is_string());

@@ -213,7 +213,13 @@ fn overlaps(a: (usize, usize), b: (usize, usize)) -> bool {
 
 fn kind_of(check: CheckId) -> &'static str {
     match check {
-        CheckId::Deprecated | CheckId::Case | CheckId::Admitted => "nonpreferred",
+        // A form of another language, or a listed form misspelled, is a
+        // form the glossary does not want here, with the one it wants.
+        CheckId::Deprecated
+        | CheckId::Case
+        | CheckId::Admitted
+        | CheckId::OtherLanguage
+        | CheckId::Orthography => "nonpreferred",
         CheckId::Inconsistent => "inconsistent",
         CheckId::Unlisted => "unlisted_variant",
         // Bilingual checks do not run on the monolingual sample.

@@ -22,6 +22,8 @@ finding-inconsistent-project = “{ $found }” mixes spellings of { $concept }:
 finding-inconsistent-undecided = “{ $found }” mixes spellings of { $concept } ({ $counts }), none more often than another: write the preferred “{ $chosen }”
 finding-inconsistent-target = The source “{ $other }” is translated { $versions } ways in { $segments } segments; this one reads “{ $found }”
 finding-inconsistent-source = “{ $found }” translates { $versions } different sources in { $segments } segments; this one is “{ $other }”
+finding-other-language = “{ $found }” is the { $form-language } form of { $concept }; this text’s language has “{ $expected }”
+finding-orthography = “{ $found }” is { $concept } written with letters other than the listed “{ $expected }”
 segment-place = { $path }:{ NUMBER($line, useGrouping: "false") }:{ NUMBER($column, useGrouping: "false") } (segment { $segment }), version { $version }: “{ $text }”
 segment-place-unnamed = { $path }:{ NUMBER($line, useGrouping: "false") }:{ NUMBER($column, useGrouping: "false") }, version { $version }: “{ $text }”
 finding-unlisted = “{ $found }” looks like an unlisted spelling of { $concept } (nearest listed form “{ $nearest }”, confidence { $confidence }%)
@@ -300,6 +302,8 @@ finding-rule-unused-suppression = A termlint-disable directive suppresses nothin
 finding-rule-admitted = An admitted spelling where only the preferred one is used
 finding-rule-inconsistent-target = One source segment is translated in different ways
 finding-rule-inconsistent-source = Different source segments are given the same translation
+finding-rule-other-language = A form listed only for another language where the text’s language has its own
+finding-rule-orthography = A listed form written with letters its language tells apart from the listed ones
 # Headings of the --statistics tables; each row is a count and an id.
 summary-statistics-checks = Findings by check:
 summary-statistics-concepts = Findings by concept:

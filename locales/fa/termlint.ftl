@@ -21,6 +21,8 @@ finding-inconsistent-project = «{ $found }» نگارش دیگری از { $conc
 finding-inconsistent-undecided = «{ $found }» نگارش‌های { $concept } را درهم می‌آمیزد ({ $counts })، و هیچ‌یک بیشتر از دیگری نیامده است: صورت ترجیحی «{ $chosen }» را بنویسید
 finding-inconsistent-target = متن مبدأ «{ $other }» به { $versions } شیوه در { $segments } بخش ترجمه شده است؛ این یکی: «{ $found }»
 finding-inconsistent-source = «{ $found }» ترجمهٔ { $versions } متن مبدأ گوناگون در { $segments } بخش است؛ مبدأ این یکی: «{ $other }»
+finding-other-language = «{ $found }» صورت { $form-language } از { $concept } است؛ صورت زبان این متن در واژه‌نامه: «{ $expected }»
+finding-orthography = «{ $found }» با حروفی جز حروف «{ $expected }» در واژه‌نامه نوشته شده است ({ $concept })
 segment-place = { $path }:{ NUMBER($line, useGrouping: "false") }:{ NUMBER($column, useGrouping: "false") } (بخش { $segment })، نسخهٔ { $version }: «{ $text }»
 segment-place-unnamed = { $path }:{ NUMBER($line, useGrouping: "false") }:{ NUMBER($column, useGrouping: "false") }، نسخهٔ { $version }: «{ $text }»
 finding-unlisted = «{ $found }» به نظر نگارشی از { $concept } است که در واژه‌نامه نیامده است (نزدیک‌ترین نگارش واژه‌نامه: «{ $nearest }»، اطمینان { $confidence }٪)
@@ -263,6 +265,8 @@ finding-rule-unused-suppression = یک دستور termlint-disable چیزی را
 finding-rule-admitted = نگارشی پذیرفته، جایی که فقط صورت ترجیحی به کار می‌رود
 finding-rule-inconsistent-target = یک بخش مبدأ به شیوه‌های گوناگون ترجمه شده است
 finding-rule-inconsistent-source = بخش‌های مبدأ گوناگون یک ترجمه دارند
+finding-rule-other-language = صورتی که تنها برای زبانی دیگر آمده، در حالی که زبان متن صورت خود را دارد
+finding-rule-orthography = صورتی از واژه‌نامه که با حروفی نوشته شده که زبانش از هم جدا می‌کند
 # سرعنوان جدول‌های --statistics؛ هر سطر یک شمار و یک شناسه است.
 summary-statistics-checks = یافته‌ها بر پایهٔ بررسی:
 summary-statistics-concepts = یافته‌ها بر پایهٔ مفهوم:

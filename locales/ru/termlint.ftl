@@ -20,6 +20,8 @@ finding-inconsistent-project = «{ $found }» — другой вариант н
 finding-inconsistent-undecided = «{ $found }» — другой вариант написания ({ $concept }); варианты встречаются одинаково часто ({ $counts }): пишите предпочтительный «{ $chosen }»
 finding-inconsistent-target = Исходный текст «{ $other }» переведён по-разному ({ $versions }) в сегментах: { $segments }; здесь: «{ $found }»
 finding-inconsistent-source = «{ $found }» — перевод разных исходных текстов ({ $versions }) в сегментах: { $segments }; здесь исходный текст «{ $other }»
+finding-other-language = «{ $found }» — форма { $concept } для языка { $form-language }; для языка этого текста в глоссарии: «{ $expected }»
+finding-orthography = «{ $found }» написано другими буквами, чем «{ $expected }» в глоссарии ({ $concept })
 segment-place = { $path }:{ NUMBER($line, useGrouping: "false") }:{ NUMBER($column, useGrouping: "false") } (сегмент { $segment }), вариант { $version }: «{ $text }»
 segment-place-unnamed = { $path }:{ NUMBER($line, useGrouping: "false") }:{ NUMBER($column, useGrouping: "false") }, вариант { $version }: «{ $text }»
 finding-unlisted = «{ $found }» похоже на вариант написания, которого нет в глоссарии ({ $concept }; ближайший вариант из глоссария — «{ $nearest }», уверенность { $confidence } %)
@@ -310,6 +312,8 @@ finding-rule-unused-suppression = Директива termlint-disable ничег
 finding-rule-admitted = Допустимый вариант написания там, где пишется только предпочтительный
 finding-rule-inconsistent-target = Один исходный сегмент переведён по-разному
 finding-rule-inconsistent-source = Разные исходные сегменты переведены одинаково
+finding-rule-other-language = Форма, указанная только для другого языка, когда у языка текста есть своя
+finding-rule-orthography = Форма из глоссария, написанная буквами, которые язык различает
 # Заголовки таблиц --statistics; в каждой строке — число и идентификатор.
 summary-statistics-checks = Замечания по проверкам:
 summary-statistics-concepts = Замечания по понятиям:

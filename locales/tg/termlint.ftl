@@ -21,6 +21,8 @@ finding-inconsistent-project = «{ $found }» навишти дигари { $con
 finding-inconsistent-undecided = «{ $found }» навиштаҳои { $concept }-ро омехта мекунад ({ $counts }), ҳеҷ яке аз дигаре бештар нест: шакли афзалиятноки «{ $chosen }»-ро нависед
 finding-inconsistent-target = Матни аслии «{ $other }» дар { $segments } сегмент бо { $versions } тарз тарҷума шудааст; ин яке: «{ $found }»
 finding-inconsistent-source = «{ $found }» тарҷумаи { $versions } матни аслии гуногун дар { $segments } сегмент аст; матни аслии ин яке: «{ $other }»
+finding-other-language = «{ $found }» шакли { $concept } барои забони { $form-language } аст; барои забони ин матн дар луғат: «{ $expected }»
+finding-orthography = «{ $found }» бо ҳарфҳое ғайр аз ҳарфҳои «{ $expected }»-и луғат навишта шудааст ({ $concept })
 segment-place = { $path }:{ NUMBER($line, useGrouping: "false") }:{ NUMBER($column, useGrouping: "false") } (сегменти { $segment }), варианти { $version }: «{ $text }»
 segment-place-unnamed = { $path }:{ NUMBER($line, useGrouping: "false") }:{ NUMBER($column, useGrouping: "false") }, варианти { $version }: «{ $text }»
 finding-unlisted = «{ $found }» ба навишти { $concept } монанд аст, ки дар луғат нест (навишти наздиктарини луғат: «{ $nearest }», эътимод { $confidence }%)
@@ -263,6 +265,8 @@ finding-rule-unused-suppression = Дастури termlint-disable ҳеҷ чиз�
 finding-rule-admitted = Навиштаи иҷозатдода, дар ҷое ки танҳо шакли афзалиятнок истифода мешавад
 finding-rule-inconsistent-target = Як сегменти аслӣ бо тарзҳои гуногун тарҷума шудааст
 finding-rule-inconsistent-source = Ба сегментҳои аслии гуногун як тарҷума дода шудааст
+finding-rule-other-language = Шакле, ки танҳо барои забони дигар омадааст, дар ҳоле ки забони матн шакли худро дорад
+finding-rule-orthography = Шакли луғат, ки бо ҳарфҳое навишта шудааст, ки забонаш онҳоро фарқ мекунад
 # Сарлавҳаҳои ҷадвалҳои --statistics; ҳар сатр шумора ва шиноса аст.
 summary-statistics-checks = Бозёфтҳо аз рӯи санҷиш:
 summary-statistics-concepts = Бозёфтҳо аз рӯи мафҳум:

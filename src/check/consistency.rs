@@ -374,7 +374,7 @@ fn chosen_form(matcher: &Matcher, uses: &BTreeMap<usize, FormUse>, any: &Mention
 
 /// Whether the text between two mentions opens a parenthesis: only an
 /// opening parenthesis, quotes and spaces.
-fn is_parenthesis(between: &str) -> bool {
+pub(super) fn is_parenthesis(between: &str) -> bool {
     between.contains('(')
         && between.chars().all(|c| {
             c.is_whitespace() || matches!(c, '(' | '"' | '“' | '”' | '«' | '»' | '„' | '\'' | '’' | '‘')
@@ -384,7 +384,7 @@ fn is_parenthesis(between: &str) -> bool {
 /// Whether the text between two mentions offers the second as an
 /// alternative to the first: `or`, `, or` or a slash (`IS-KP or ISIS-K`,
 /// `ISIS/ISIL`), with quotes and spaces.
-fn is_alternative(between: &str) -> bool {
+pub(super) fn is_alternative(between: &str) -> bool {
     let words: String = between
         .chars()
         .filter(|c| {

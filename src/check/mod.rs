@@ -6,6 +6,7 @@
 
 mod bilingual;
 mod consistency;
+mod other_language;
 mod segments;
 mod surnames;
 pub mod usage;
@@ -16,7 +17,7 @@ use std::str::FromStr;
 use serde::{Deserialize, Serialize};
 
 use crate::glossary::{Status, Term, TermType};
-use crate::matcher::{Matcher, Mention};
+use crate::matcher::{Matcher, Mention, OtherForm};
 use crate::text::{LineIndex, Position};
 use crate::unlisted::Unlisted;
 
@@ -54,11 +55,18 @@ pub enum CheckId {
     /// Two different source segments are given one translation (Xbench's
     /// "Inconsistency in Source").
     InconsistentSource,
+    /// A form listed only for another language, where the document's
+    /// language has a form of the concept (`Таджикистан` in Tajik text).
+    OtherLanguage,
+    /// A spelling that folds like a listed form of the document's language
+    /// but differs from each in letters the language tells apart (Arabic
+    /// `ي` for Persian `ی`).
+    Orthography,
 }
 
 impl CheckId {
     /// Every check, in a stable order.
-    pub const ALL: [CheckId; 10] = [
+    pub const ALL: [CheckId; 12] = [
         CheckId::Deprecated,
         CheckId::Inconsistent,
         CheckId::Case,
@@ -69,6 +77,8 @@ impl CheckId {
         CheckId::Admitted,
         CheckId::InconsistentTarget,
         CheckId::InconsistentSource,
+        CheckId::OtherLanguage,
+        CheckId::Orthography,
     ];
 
     /// The stable id.
@@ -84,6 +94,8 @@ impl CheckId {
             CheckId::Admitted => "admitted",
             CheckId::InconsistentTarget => "inconsistent-target",
             CheckId::InconsistentSource => "inconsistent-source",
+            CheckId::OtherLanguage => "other-language",
+            CheckId::Orthography => "orthography",
         }
     }
 
@@ -97,7 +109,11 @@ impl CheckId {
             | CheckId::UnusedSuppression
             | CheckId::Admitted
             | CheckId::InconsistentTarget
-            | CheckId::InconsistentSource => Severity::Warning,
+            | CheckId::InconsistentSource
+            // New checks that may find much in texts checked clean until
+            // now: reported, failing a run only when a team asks.
+            | CheckId::OtherLanguage
+            | CheckId::Orthography => Severity::Warning,
         }
     }
 
@@ -259,6 +275,21 @@ pub enum Detail {
     },
     /// `unused-suppression`: nothing beyond the directive text (`found`).
     UnusedSuppression,
+    /// `other-language`: the language of the form found, and the document's
+    /// language, whose form is the suggestion.
+    OtherLanguage {
+        /// The language the found form is listed for.
+        form_language: String,
+        /// The language of the suggested form (the document's).
+        language: String,
+    },
+    /// `orthography`: the listed form and its language.
+    Orthography {
+        /// The listed form to write.
+        expected: String,
+        /// Its language (the document's).
+        language: String,
+    },
     /// `inconsistent`: the form the document (or project) settled on, its
     /// language, where it is first used, and how often each form occurs.
     Inconsistent {
@@ -318,16 +349,27 @@ pub struct DocumentFindings {
     pub units: Vec<UnitText>,
 }
 
-/// Runs the per-mention checks (`deprecated`, `case`) and turns unlisted
-/// spellings into findings.
+/// Runs the per-mention checks (`deprecated`, `case`, `admitted`,
+/// `orthography`) and turns unlisted spellings and forms of other
+/// languages (`others`) into findings.
 pub fn mention_checks(
     matcher: &Matcher,
     document: &CheckedText,
     mentions: Vec<Mention>,
     unlisted: &[Unlisted],
+    others: &[OtherForm],
     settings: &CheckSettings,
 ) -> DocumentFindings {
     let mut findings = Vec::new();
+    let mut reported_others = Vec::new();
+    if let Some(severity) = settings.severity(CheckId::OtherLanguage) {
+        for other in others {
+            if let Some(finding) = other_language::finding(matcher, document, other, &mentions, severity) {
+                findings.push(finding);
+                reported_others.push(other_language::as_fixed(matcher, other));
+            }
+        }
+    }
     if let Some(severity) = settings.severity(CheckId::Unlisted) {
         findings.extend(
             unlisted
@@ -342,6 +384,7 @@ pub fn mention_checks(
             findings.push(finding);
         }
     }
+    let (mentions, flagged) = other_language::merge(mentions, flagged, reported_others);
     DocumentFindings {
         findings,
         mentions,
@@ -417,10 +460,19 @@ fn mention_finding(
     } else if mention.case_mismatch {
         let expected = term.text.clone();
         (CheckId::Case, expected.clone(), Detail::Case { expected })
-    } else if is_admitted_spelling(matcher, mention, term) {
+    } else if is_admitted_spelling(matcher, mention, term) && settings.severity(CheckId::Admitted).is_some() {
         let suggestion = language_terms.preferred().text.clone();
         let language = language_terms.language.to_string();
         (CheckId::Admitted, suggestion, Detail::Admitted { language })
+    } else if mention.misspelled && !other_language::is_quoted(document.text, &mention.range) {
+        // The exact listed form: the misspelling may be of an admitted one.
+        let expected = term.text.clone();
+        let language = language_terms.language.to_string();
+        let detail = Detail::Orthography {
+            expected: expected.clone(),
+            language,
+        };
+        (CheckId::Orthography, expected, detail)
     } else {
         return None;
     };

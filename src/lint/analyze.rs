@@ -101,7 +101,7 @@ impl Linter {
                             path,
                             &checked,
                             mentions,
-                            &found.unlisted,
+                            (&found.unlisted, &found.others),
                             settings,
                             judge_consistency,
                         )
@@ -126,11 +126,11 @@ impl Linter {
         path: Option<&Path>,
         checked: &CheckedText,
         mentions: Vec<crate::matcher::Mention>,
-        unlisted: &[crate::unlisted::Unlisted],
+        (unlisted, others): (&[crate::unlisted::Unlisted], &[crate::matcher::OtherForm]),
         settings: &CheckSettings,
         judge_consistency: bool,
     ) -> DocumentFindings {
-        let mut result = mention_checks(&self.matcher, checked, mentions, unlisted, settings);
+        let mut result = mention_checks(&self.matcher, checked, mentions, unlisted, others, settings);
         let severity = settings.severity(CheckId::Inconsistent);
         if let (Some(severity), true) = (severity, judge_consistency) {
             // Within one document, no other file is ever named; against a

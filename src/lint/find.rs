@@ -7,7 +7,7 @@ use super::Linter;
 use crate::check::{anchor_surnames, folded_key, segment_key, CheckId, SegmentMentions};
 use crate::document::{Role, Segment};
 use crate::lang::Language;
-use crate::matcher::{leftmost_longest, LanguageFilter, Matcher, Mention};
+use crate::matcher::{leftmost_longest, LanguageFilter, Matcher, Mention, OtherForm};
 use crate::unlisted::Unlisted;
 
 /// The language filters of one document, made once per language.
@@ -49,6 +49,9 @@ pub(super) struct Found {
     pub(super) mentions: Vec<Mention>,
     /// All unlisted spellings, in text order.
     pub(super) unlisted: Vec<Unlisted>,
+    /// Forms listed only for another language than their segment's, in
+    /// text order (see [`Matcher::find_all_with_other_languages`]).
+    pub(super) others: Vec<OtherForm>,
     /// Per segment, for the bilingual checks.
     pub(super) segments: Vec<SegmentFound>,
 }
@@ -64,10 +67,12 @@ impl Found {
         anchor_surnames(text, &mut self.mentions, &mut self.unlisted);
         let unlisted = &self.unlisted;
         if !unlisted.is_empty() {
-            self.mentions.retain(|m| {
+            let outside = |m: &Mention| {
                 let after = unlisted.partition_point(|u| u.range.end <= m.range.start);
                 unlisted.get(after).is_none_or(|u| u.range.start >= m.range.end)
-            });
+            };
+            self.mentions.retain(outside);
+            self.others.retain(|other| outside(&other.mention));
         }
         for segment in &mut self.segments {
             for list in [
@@ -91,11 +96,13 @@ impl Found {
         let mut found = Found {
             mentions: Vec::with_capacity(parts.iter().map(|p| p.mentions.len()).sum()),
             unlisted: Vec::with_capacity(parts.iter().map(|p| p.unlisted.len()).sum()),
+            others: Vec::with_capacity(parts.iter().map(|p| p.others.len()).sum()),
             segments: Vec::with_capacity(parts.iter().map(|p| p.segments.len()).sum()),
         };
         for part in parts {
             found.mentions.extend(part.mentions);
             found.unlisted.extend(part.unlisted);
+            found.others.extend(part.others);
             found.segments.extend(part.segments);
         }
         found
@@ -142,6 +149,13 @@ pub(super) struct Wanted {
     /// Every mention, those nested inside or overlapping a longer one
     /// included (for the bilingual checks), from the same search.
     pub(super) all_mentions: bool,
+    /// Forms of other languages (the `other-language` check), and which
+    /// mentions are misspelled (`orthography`), when those checks may run.
+    pub(super) judged: bool,
+    /// Forms of other languages are looked for: not in a bilingual file's
+    /// source, which the translator was given and which is read in its
+    /// own language.
+    pub(super) other_languages: bool,
 }
 
 impl Wanted {
@@ -149,12 +163,22 @@ impl Wanted {
     const CHECKED: Wanted = Wanted {
         unlisted: true,
         all_mentions: false,
+        judged: true,
+        other_languages: true,
+    };
+    /// A bilingual file's source: checked, but not for forms of other
+    /// languages.
+    const SOURCE: Wanted = Wanted {
+        other_languages: false,
+        ..Wanted::CHECKED
     };
     /// A target in its own language: checked, and read by the bilingual
     /// checks for every concept it names.
     const TARGET: Wanted = Wanted {
         unlisted: true,
         all_mentions: true,
+        judged: true,
+        other_languages: true,
     };
 }
 
@@ -169,6 +193,8 @@ pub(super) struct Searched {
     /// Every mention in a second language, if one was given (a target's
     /// source language, for terms left untranslated).
     pub(super) source_forms: Vec<Mention>,
+    /// Forms of other languages, if [`Wanted::other_languages`].
+    pub(super) others: Vec<OtherForm>,
 }
 
 impl Found {
@@ -222,6 +248,7 @@ impl Linter {
             for part in parts {
                 append(&mut found.mentions, part.mentions);
                 append(&mut found.unlisted, part.unlisted);
+                append(&mut found.others, part.others);
             }
             return found;
         }
@@ -264,12 +291,14 @@ impl Linter {
                 self.add_named(&mut named, &part.mentions);
                 append(&mut found.mentions, part.mentions);
                 append(&mut found.unlisted, part.unlisted);
+                append(&mut found.others, part.others);
                 continue;
             }
             let segment_language = self.language_of(segment, language);
             let wanted = match segment.role {
                 Role::Target => Wanted::TARGET,
-                _ => Wanted::CHECKED,
+                Role::Source => Wanted::SOURCE,
+                Role::Text => Wanted::CHECKED,
             };
             // A target is also read in its source's language, for terms
             // left untranslated, unless both share a language.
@@ -290,6 +319,7 @@ impl Linter {
                 unlisted,
                 all_mentions,
                 source_forms,
+                mut others,
             } = self.find_in_segment(
                 text,
                 segment,
@@ -302,12 +332,20 @@ impl Linter {
             if let (Role::Source, Some(unit)) = (segment.role, segment.unit) {
                 unit_languages.push((unit, segment_language.clone()));
             }
+            // A term of the source's language left in the target is
+            // `untranslated-term`'s to report, not another language's form.
+            others.retain(|OtherForm { mention: other, .. }| {
+                !source_forms
+                    .iter()
+                    .any(|m| m.range.start < other.range.end && other.range.start < m.range.end)
+            });
             let key = match segment.role {
                 Role::Source | Role::Target if keyed => self.segment_key(text, segment, &mentions),
                 _ => None,
             };
             found.mentions.extend(mentions.iter().cloned());
             found.unlisted.extend(unlisted);
+            found.others.extend(others);
             found.segments.push(SegmentFound {
                 key,
                 context: segment.info.context.clone(),
@@ -325,6 +363,7 @@ impl Linter {
             // Bilingual segments may come out of text order.
             found.mentions.sort_by_key(|m| m.range.start);
             found.unlisted.sort_by_key(|u| u.range.start);
+            found.others.sort_by_key(|other| other.mention.range.start);
         }
         found
     }
@@ -400,6 +439,11 @@ impl Linter {
                     mention.range = view.to_original(mention.range.clone());
                     mention.stem_end = stem.end;
                 }
+                for OtherForm { mention, .. } in &mut found.others {
+                    let stem = view.to_original(mention.range.start..mention.stem_end);
+                    mention.range = view.to_original(mention.range.clone());
+                    mention.stem_end = stem.end;
+                }
                 found
                     .unlisted
                     .iter_mut()
@@ -437,18 +481,27 @@ impl Linter {
         named: &[usize],
     ) -> Searched {
         // One search either way: the leftmost-longest are chosen from all,
-        // and a second language's mentions found by the same pass.
-        let (mentions, all_mentions, source_forms) = match (wanted.all_mentions, source) {
-            (true, Some(source)) => {
-                let (all, source_forms) = self.matcher.find_all_twice(text, pieces, filter, source);
-                (leftmost_longest(all.clone()), all, source_forms)
+        // and a second language's mentions and other languages' forms found
+        // by the same pass.
+        let others_wanted = wanted.other_languages && self.config.may_run(CheckId::OtherLanguage);
+        let (mut mentions, all_mentions, source_forms, others) = if others_wanted || source.is_some() {
+            let (all, source_forms, others) =
+                self.matcher
+                    .find_all_with_other_languages(text, pieces, filter, source, others_wanted);
+            if wanted.all_mentions {
+                (leftmost_longest(all.clone()), all, source_forms, others)
+            } else {
+                (leftmost_longest(all), Vec::new(), source_forms, others)
             }
-            (true, None) => {
-                let all = self.matcher.find_all(text, pieces, filter);
-                (leftmost_longest(all.clone()), all, Vec::new())
-            }
-            (false, _) => (self.matcher.find(text, pieces, filter), Vec::new(), Vec::new()),
+        } else if wanted.all_mentions {
+            let all = self.matcher.find_all(text, pieces, filter);
+            (leftmost_longest(all.clone()), all, Vec::new(), Vec::new())
+        } else {
+            (self.matcher.find(text, pieces, filter), Vec::new(), Vec::new(), Vec::new())
         };
+        if wanted.judged && self.config.may_run(CheckId::Orthography) {
+            self.matcher.mark_misspellings(text, &mut mentions, filter);
+        }
         let threshold = self.config.checks.unlisted_threshold;
         let unlisted = match &self.unlisted {
             Some(finder) if wanted.unlisted => {
@@ -473,6 +526,7 @@ impl Linter {
             unlisted,
             all_mentions,
             source_forms,
+            others,
         }
     }
 }
@@ -524,6 +578,8 @@ impl Linter {
         let only_mentions = Wanted {
             unlisted: false,
             all_mentions: false,
+            judged: false,
+            other_languages: false,
         };
         let segments = format.segments(text)?;
         Ok(segments

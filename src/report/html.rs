@@ -595,6 +595,8 @@ fn detail_language(detail: &Detail) -> Option<&str> {
         | Detail::MissingTerm { language, .. }
         | Detail::UntranslatedTerm { language }
         | Detail::Unlisted { language, .. }
+        | Detail::OtherLanguage { language, .. }
+        | Detail::Orthography { language, .. }
         | Detail::Inconsistent { language, .. } => Some(language),
         Detail::Case { .. } | Detail::UnusedSuppression | Detail::InconsistentSegments { .. } => None,
     }

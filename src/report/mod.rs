@@ -79,6 +79,18 @@ fn finding_words(finding: &Finding, glossary: &Glossary, ui: &LanguageIdentifier
             .text("found", &finding.found)
             .text("expected", expected),
         Detail::UnusedSuppression => Message::new("finding-unused-suppression").text("found", &finding.found),
+        Detail::OtherLanguage {
+            form_language,
+            language,
+        } => Message::new("finding-other-language")
+            .text("found", &finding.found)
+            .arg("concept", name(language))
+            .text("form-language", form_language)
+            .text("expected", finding.suggestion.clone().unwrap_or_default()),
+        Detail::Orthography { expected, language } => Message::new("finding-orthography")
+            .text("found", &finding.found)
+            .arg("concept", name(language))
+            .text("expected", expected),
         Detail::MissingTerm {
             source_term,
             language,

@@ -170,6 +170,8 @@ pub fn rule_description(check: CheckId) -> &'static str {
         CheckId::Admitted => "finding-rule-admitted",
         CheckId::InconsistentTarget => "finding-rule-inconsistent-target",
         CheckId::InconsistentSource => "finding-rule-inconsistent-source",
+        CheckId::OtherLanguage => "finding-rule-other-language",
+        CheckId::Orthography => "finding-rule-orthography",
     }
 }
 

@@ -22,6 +22,10 @@
 //!   wasla (`ٱ` → `ا`; the hamza and madda forms already lose their marks), and
 //!   teh marbuta with heh (`ة` → `ه`), a deliberate choice because Persian
 //!   spellings of Arabic words end in heh.
+//! * Tajik and Uzbek Cyrillic letters with a descender fold to the Russian
+//!   letters people type for them (`ҳ қ ғ ҷ` → `х к г ч`; `ӣ ӯ ў` already
+//!   lose their marks). Folding finds; `crate::orthography` then judges
+//!   which of these a language tells apart.
 //!
 //! # The offset map
 //! The original text is cut into *units*: one character and the combining
@@ -539,6 +543,17 @@ fn unify_letter(c: char) -> char {
         'ک' => 'ك',
         'ٱ' => 'ا',
         'ة' => 'ه',
+        // Tajik and Uzbek letters with a descender, which writers without
+        // the keyboard type as the Russian letters (`Точикистон`): found
+        // as the listed form, then judged by `orthography`.
+        'ҳ' => 'х',
+        'Ҳ' => 'Х',
+        'қ' => 'к',
+        'Қ' => 'К',
+        'ғ' => 'г',
+        'Ғ' => 'Г',
+        'ҷ' => 'ч',
+        'Ҷ' => 'Ч',
         'ł' => 'l',
         'Ł' => 'L',
         'ø' => 'o',
