@@ -792,7 +792,10 @@ impl Matcher {
             if let Some(mention) = self.judge(found, pattern, filter, ending.as_ref()) {
                 candidates.push(placed(mention));
             } else if let Some(others) = others.as_deref_mut() {
-                others.extend(self.judge_other_language(found, pattern, filter, ending.as_ref()).map(placed));
+                others.extend(
+                    self.judge_other_language(found, pattern, filter, ending.as_ref())
+                        .map(placed),
+                );
             }
         }
         (candidates, in_source)

@@ -51,6 +51,16 @@ pub struct ConsistencyInput<'a> {
 /// A mention: (document index, mention index).
 type Site = (usize, usize);
 
+/// A group of mentions compared with one another: a concept, a language
+/// slot of it, a kind of form. Concepts, documents and a document's
+/// mentions are counted in `u32` (four billion mentions would take tens of
+/// gigabytes of text, far more than a run can hold), language slots in
+/// `u16` as the glossary counts them.
+type GroupKey = (u32, u16, TermType);
+
+/// A [`Site`] as the grouping keeps it.
+type CompactSite = (u32, u32);
+
 /// Where a form is first used: a mention of the scope, or a place in a
 /// project's file counted elsewhere. Never both kinds in one group.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -85,8 +95,10 @@ pub fn inconsistent_findings(
     };
     let mention = |(doc, index): Site| &scope[doc].mentions[index];
     // Mentions grouped by sorting one list, not one list per group: a
-    // large run has hundreds of thousands of groups of a mention or two.
-    let mut keyed: Vec<((usize, usize, TermType), Site)> = Vec::new();
+    // large run has hundreds of thousands of groups of a mention or two,
+    // and one long text millions of mentions, each 16 bytes here.
+    let total = scope.iter().map(|input| input.mentions.len()).sum();
+    let mut keyed: Vec<(GroupKey, CompactSite)> = Vec::with_capacity(total);
     let mut surnames: BTreeMap<(usize, usize), Vec<Site>> = BTreeMap::new();
     for (doc, input) in scope.iter().enumerate() {
         for (index, m) in input.mentions.iter().enumerate() {
@@ -98,7 +110,8 @@ pub fn inconsistent_findings(
                 continue;
             }
             let term_type = matcher.resolve(m).2.term_type;
-            keyed.push(((m.concept, m.language, term_type), (doc, index)));
+            let key = (m.concept as u32, m.language as u16, term_type);
+            keyed.push((key, (doc as u32, index as u32)));
         }
     }
     keyed.sort_unstable();
@@ -106,8 +119,13 @@ pub fn inconsistent_findings(
     let mut members: Vec<Site> = Vec::new();
     for group in keyed.chunk_by(|a, b| a.0 == b.0) {
         let (concept, language, term_type) = group[0].0;
+        let (concept, language) = (concept as usize, usize::from(language));
         members.clear();
-        members.extend(group.iter().map(|&(_, site)| site));
+        members.extend(
+            group
+                .iter()
+                .map(|&(_, (doc, index))| (doc as usize, index as usize)),
+        );
         let project_uses = project.and_then(|p| p.groups.get(&(concept, language, term_type)));
         let named_alone = surnames
             .get(&(concept, language))

@@ -497,7 +497,12 @@ impl Linter {
             let all = self.matcher.find_all(text, pieces, filter);
             (leftmost_longest(all.clone()), all, Vec::new(), Vec::new())
         } else {
-            (self.matcher.find(text, pieces, filter), Vec::new(), Vec::new(), Vec::new())
+            (
+                self.matcher.find(text, pieces, filter),
+                Vec::new(),
+                Vec::new(),
+                Vec::new(),
+            )
         };
         if wanted.judged && self.config.may_run(CheckId::Orthography) {
             self.matcher.mark_misspellings(text, &mut mentions, filter);
