@@ -340,7 +340,11 @@ impl Matcher {
                         inflects: rule.is_some(),
                         form: 0,
                     };
-                    let whole = table.add(key, rule, entry);
+                    let whole = table.add(key, rule, entry.clone());
+                    if let Some(spaced) = compound_written_apart(&term.text) {
+                        // Found as the listed form; `orthography` judges it.
+                        table.add_spelling(fold_term(&spaced, CaseMode::Fold), whole, entry);
+                    }
                     term_forms.push(whole as u32);
                     if concept.kind == Some(ConceptKind::Person)
                         && !term.case_sensitive
@@ -1323,10 +1327,45 @@ impl PatternTable {
         whole
     }
 
+    /// Adds `entry` under `key` as another way of writing the form of
+    /// pattern `form` (a Persian compound written apart).
+    fn add_spelling(&mut self, key: String, form: usize, entry: Entry) {
+        let pattern = self.pattern(key);
+        if pattern != form {
+            self.push(
+                pattern,
+                Entry {
+                    form: form as u32,
+                    ..entry
+                },
+            );
+        }
+    }
+
     fn push(&mut self, pattern: usize, entry: Entry) {
         self.patterns[pattern].push(self.entries.len() as EntryId);
         self.entries.push(entry);
     }
+}
+
+/// A compound of Arabic script joined by zero-width non-joiners
+/// (`حزب‌الله`), written with spaces instead: Persian writers join the
+/// parts of a compound, put a non-joiner between them or a space, and the
+/// fold keeps only the space apart. `None` for any other term.
+fn compound_written_apart(text: &str) -> Option<String> {
+    let mut apart = String::with_capacity(text.len());
+    let mut previous: Option<char> = None;
+    let mut any = false;
+    for c in text.chars() {
+        if c == '\u{200C}' && previous.is_some_and(|p| ('\u{0600}'..='\u{06FF}').contains(&p)) {
+            apart.push(' ');
+            any = true;
+        } else {
+            apart.push(c);
+        }
+        previous = Some(c);
+    }
+    any.then_some(apart)
 }
 
 /// The folded keys and ranges of a person's surname in a full form: with

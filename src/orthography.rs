@@ -86,6 +86,12 @@ pub fn compare(found: &str, listed: &str, language: &Language) -> Verdict {
                 before = listed[end_j - 1].text.chars().next();
                 (i, j) = (end_i, end_j);
             }
+            // A space where the listed form joins two parts with a
+            // non-joiner (`حزب الله` for `حزب‌الله`).
+            (Some(a), Some(_)) if a.fold == " " && listed_joiner && non_joiner_matters(code) => {
+                letters = true;
+                i = skip_separators(&found, i);
+            }
             _ => return Verdict::Same,
         }
     }

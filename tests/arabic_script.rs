@@ -77,3 +77,47 @@ fn a_persian_name_with_a_long_vowel_left_unwritten_is_an_unlisted_spelling() {
         ["unlisted 1:7-1:18 «قاسم سلیمنی» -> قاسم سلیمانی"]
     );
 }
+
+#[test]
+fn a_persian_compound_written_apart_or_joined_is_found_as_the_listed_name() {
+    // Persian writes a compound's parts with a zero-width non-joiner
+    // between them, or joined, or apart: all three are the listed name,
+    // and the two that lack the non-joiner are reported with the listed
+    // spelling. `و` between the parts makes another phrase.
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("g.toml"),
+        "[[concept]]\nid = \"hezbollah\"\nkind = \"organization\"\n[concept.lang.fa]\n\
+         preferred = \"حزب\u{200C}الله\"\n",
+    )
+    .unwrap();
+    fs::write(
+        dir.path().join("a.md"),
+        "حزب\u{200C}الله حمله کرد.\nحزب الله حمله کرد.\nحزبالله حمله کرد.\nحزب و الله.\n",
+    )
+    .unwrap();
+    let output = json_check_with(dir.path(), "g.toml")
+        .args(["--lang", "fa", "a.md"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        summarize(&parse_json(&output)),
+        [
+            "orthography 2:1-2:9 «حزب الله» -> حزب\u{200C}الله",
+            "orthography 3:1-3:8 «حزبالله» -> حزب\u{200C}الله",
+        ]
+    );
+    let fixed = json_check_with(dir.path(), "g.toml")
+        .args(["--lang", "fa", "--fix", "a.md"])
+        .output()
+        .unwrap();
+    assert!(
+        fixed.status.success(),
+        "{}",
+        String::from_utf8_lossy(&fixed.stderr)
+    );
+    assert_eq!(
+        fs::read_to_string(dir.path().join("a.md")).unwrap(),
+        "حزب\u{200C}الله حمله کرد.\n".repeat(3) + "حزب و الله.\n"
+    );
+}
