@@ -33,6 +33,10 @@ struct LanguageLists {
     words: CommonWords,
     /// The language's names, where a list of them is at hand.
     names: Option<CommonWords>,
+    /// Whether the language capitalizes names and the words made from
+    /// them (English `Monday`, `Russian`), which its list then leaves out;
+    /// Russian writes `понедельник` and `русский`, Persian has no case.
+    capitalizes_names: bool,
 }
 
 /// The lists of `language`, if termlint has them: one place to add a
@@ -41,15 +45,16 @@ fn lists_for(language: &Language) -> Option<&'static LanguageLists> {
     static EN: OnceLock<LanguageLists> = OnceLock::new();
     static RU: OnceLock<LanguageLists> = OnceLock::new();
     static FA: OnceLock<LanguageLists> = OnceLock::new();
-    let (lists, words, names) = match language.id().language.as_str() {
-        "en" => (&EN, ENGLISH, Some(ENGLISH_NAMES)),
-        "ru" => (&RU, RUSSIAN, None),
-        "fa" => (&FA, PERSIAN, None),
+    let (lists, words, names, capitalizes_names) = match language.id().language.as_str() {
+        "en" => (&EN, ENGLISH, Some(ENGLISH_NAMES), true),
+        "ru" => (&RU, RUSSIAN, None, false),
+        "fa" => (&FA, PERSIAN, None, false),
         _ => return None,
     };
     Some(lists.get_or_init(|| LanguageLists {
         words: CommonWords::new(words),
         names: names.map(CommonWords::new),
+        capitalizes_names,
     }))
 }
 
@@ -64,6 +69,16 @@ impl CommonWords {
     /// The common words of `language`, if termlint has a list of them.
     pub fn for_language(language: &Language) -> Option<&'static CommonWords> {
         lists_for(language).map(|lists| &lists.words)
+    }
+
+    /// The common words of `language` of which no rendering of a name is
+    /// made only: its list where the language capitalizes names and the
+    /// words made from them, so that the list holds none of them. A
+    /// Russian list holds `понедельник`, the rendering of `Monday`.
+    pub fn for_renderings(language: &Language) -> Option<&'static CommonWords> {
+        lists_for(language)
+            .filter(|lists| lists.capitalizes_names)
+            .map(|lists| &lists.words)
     }
 
     /// The names (proper nouns) of `language` that termlint has a list of:
@@ -193,6 +208,8 @@ mod tests {
             );
         }
         assert!(CommonWords::names_for_language(&"ru".parse().unwrap()).is_none());
+        assert!(CommonWords::for_renderings(&"en".parse().unwrap()).is_some());
+        assert!(CommonWords::for_renderings(&"ru".parse().unwrap()).is_none());
     }
 
     fn list(language: &str) -> &'static CommonWords {
