@@ -186,8 +186,11 @@ fn candidate_phrases(text: &str, language: &Language, covered: &[Range<usize>]) 
 /// Every run of one to [`MAX_RENDERING_WORDS`] words that stays inside a
 /// sentence and touches no mention, with its number of words; runs made
 /// only of common words or of words shorter than three letters (`в`, `на`) are left out.
+/// Common words count only where the language capitalizes names and the
+/// words made from them: a Russian name may be rendered by a common word
+/// (`Monday` by `понедельник`).
 fn target_runs(text: &str, language: &Language, covered: &[Range<usize>]) -> Vec<(String, usize)> {
-    let common = CommonWords::for_language(language);
+    let common = CommonWords::for_renderings(language);
     let words = words(text, std::slice::from_ref(&(0..text.len())));
     let is_common = |range: &Range<usize>| {
         let word = fold_term(&text[range.clone()], CaseMode::Fold);
