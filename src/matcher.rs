@@ -253,6 +253,9 @@ pub struct OtherForm {
     /// The concept's language slot (index in its `languages`) for the
     /// document's language, which holds the form to suggest.
     pub document_slot: usize,
+    /// Whether the form stands in quotation marks within its segment (see
+    /// [`crate::check::is_quoted`]): a quoted form keeps its language.
+    pub quoted: bool,
 }
 
 /// The glossary languages that apply to one document language, and that
@@ -679,6 +682,7 @@ impl Matcher {
                 Some(OtherForm {
                     mention,
                     document_slot,
+                    quoted: false,
                 })
             })
             .collect();

@@ -405,3 +405,30 @@ fn quoted_misspellings_and_a_check_turned_off_stay_quiet() {
         .unwrap();
     assert_eq!(summarize(&parse_json(&output)), Vec::<String>::new());
 }
+
+#[test]
+fn a_po_strings_own_quotes_are_no_quotation() {
+    // The `"` around a PO string delimits it; a form alone on a
+    // continuation line (`"Xuroson"`) is not quoted by its writer, and is
+    // reported as the same form elsewhere in the string is (the
+    // property tests found a fix that left the second for a second run).
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("a.po"),
+        "msgid \"\"\nmsgstr \"\"\n\"Language: en\\n\"\n\nmsgid \"Khorasan and Khorasan\"\n\
+         msgstr \"\"\n\"Xuroson\"\n\" and Xuroson\"\n",
+    )
+    .unwrap();
+    let output = json_check_with(dir.path(), common::test_glossary().to_str().unwrap())
+        .arg("a.po")
+        .output()
+        .unwrap();
+    assert_eq!(
+        summarize(&parse_json(&output)),
+        [
+            "other-language 7:2-7:9 «Xuroson» -> Khorasan",
+            "missing-term 7:2-8:14 «Xuroson\"\n\" and Xuroson» -> Khorasan",
+            "other-language 8:7-8:14 «Xuroson» -> Khorasan",
+        ]
+    );
+}

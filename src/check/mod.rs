@@ -7,6 +7,7 @@
 mod bilingual;
 mod consistency;
 mod other_language;
+pub use other_language::is_quoted;
 mod segments;
 mod surnames;
 pub mod usage;
@@ -464,7 +465,7 @@ fn mention_finding(
         let suggestion = language_terms.preferred().text.clone();
         let language = language_terms.language.to_string();
         (CheckId::Admitted, suggestion, Detail::Admitted { language })
-    } else if mention.misspelled && !other_language::is_quoted(document.text, &mention.range) {
+    } else if mention.misspelled {
         // The exact listed form: the misspelling may be of an admitted one.
         let expected = term.text.clone();
         let language = language_terms.language.to_string();

@@ -36,7 +36,7 @@ pub(super) fn finding(
     severity: Severity,
 ) -> Option<Finding> {
     let mention = &other.mention;
-    if is_quoted(document.text, &mention.range) || is_glossed(document.text, mention, mentions) {
+    if other.quoted || is_glossed(document.text, mention, mentions) {
         return None;
     }
     let (concept, form_terms, form) = matcher.resolve(mention);
@@ -157,14 +157,22 @@ pub(super) fn merge(
     all.into_iter().unzip()
 }
 
-/// Whether `range` lies inside quotation marks on its line: the nearest
+/// Whether `range` lies inside quotation marks on its line within
+/// `segment` (the byte range of the segment's text in `text`): the nearest
 /// quotation mark before it opens a quotation and the nearest after it
-/// closes one. A quoted form is reproduced as its source wrote it.
-pub(super) fn is_quoted(text: &str, range: &Range<usize>) -> bool {
-    let line_start = text[..range.start].rfind('\n').map_or(0, |at| at + 1);
+/// closes one. A quoted form is reproduced as its source wrote it. Only the
+/// segment is read, so that a format's own quotes (the `"` around a PO
+/// string, a CSV field) are never taken for the writer's.
+pub fn is_quoted(text: &str, range: &Range<usize>, segment: &Range<usize>) -> bool {
+    let line_start = text[..range.start]
+        .rfind('\n')
+        .map_or(0, |at| at + 1)
+        .max(segment.start);
     let line_end = text[range.end..]
         .find('\n')
-        .map_or(text.len(), |at| range.end + at);
+        .map_or(text.len(), |at| range.end + at)
+        .min(segment.end)
+        .max(range.end);
     let before = text[line_start..range.start].chars().rev().find(|&c| is_quote(c));
     let after = text[range.end..line_end].chars().find(|&c| is_quote(c));
     let straight_open = || text[line_start..range.start].matches('"').count() % 2 == 1;
@@ -229,7 +237,7 @@ mod tests {
 
     fn quoted(text: &str, form: &str) -> bool {
         let start = text.find(form).unwrap();
-        is_quoted(text, &(start..start + form.len()))
+        is_quoted(text, &(start..start + form.len()), &(0..text.len()))
     }
 
     #[test]

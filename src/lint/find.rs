@@ -4,7 +4,7 @@
 use rayon::prelude::*;
 
 use super::Linter;
-use crate::check::{anchor_surnames, folded_key, segment_key, CheckId, SegmentMentions};
+use crate::check::{anchor_surnames, folded_key, is_quoted, segment_key, CheckId, SegmentMentions};
 use crate::document::{Role, Segment};
 use crate::lang::Language;
 use crate::matcher::{leftmost_longest, LanguageFilter, Matcher, Mention, OtherForm};
@@ -506,6 +506,16 @@ impl Linter {
         };
         if wanted.judged && self.config.may_run(CheckId::Orthography) {
             self.matcher.mark_misspellings(text, &mut mentions, filter);
+        }
+        // What the writer quotes keeps its spelling and its language;
+        // quotation marks are looked for in the segment's own text.
+        let segment = pieces.first().map_or(0, |p| p.start)..pieces.last().map_or(0, |p| p.end);
+        for mention in mentions.iter_mut().filter(|m| m.misspelled) {
+            mention.misspelled = !is_quoted(text, &mention.range, &segment);
+        }
+        let mut others = others;
+        for other in &mut others {
+            other.quoted = is_quoted(text, &other.mention.range, &segment);
         }
         let threshold = self.config.checks.unlisted_threshold;
         let unlisted = match &self.unlisted {
