@@ -5,28 +5,29 @@ mod common;
 
 use std::fs;
 
-use common::{json_check_with, parse_json, summarize};
+use common::{json_check_with, parse_json, summarize, termlint};
+
+/// The findings (`summarize`d) of `text`, written to `a.md` beside the
+/// TOML `glossary` in a new folder and read in `language`; and the folder.
+fn check_with(glossary: &str, language: &str, text: &str) -> (tempfile::TempDir, Vec<String>) {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("g.toml"), glossary).unwrap();
+    fs::write(dir.path().join("a.md"), text).unwrap();
+    let output = json_check_with(dir.path(), "g.toml")
+        .args(["--lang", language, "a.md"])
+        .output()
+        .unwrap();
+    (dir, summarize(&parse_json(&output)))
+}
 
 #[test]
 fn heh_with_yeh_above_is_found_as_heh_with_hamza() {
     // RFE/RL's Persian services write `حملۀ` where a glossary lists
     // `حملهٔ`: the same word, so the deprecated form is found in both.
-    let dir = tempfile::tempdir().unwrap();
-    fs::write(
-        dir.path().join("g.toml"),
-        "[[concept]]\nid = \"shah-cheragh-attack\"\nkind = \"event\"\n[concept.lang.fa]\n\
-         preferred = \"حملهٔ شاهچراغ\"\ndeprecated = [\"حملهٔ شاه چراغ\"]\n",
-    )
-    .unwrap();
-    fs::write(dir.path().join("a.md"), "پس از حملۀ شاه چراغ.\n").unwrap();
-    let output = json_check_with(dir.path(), "g.toml")
-        .args(["--lang", "fa", "a.md"])
-        .output()
-        .unwrap();
-    assert_eq!(
-        summarize(&parse_json(&output)),
-        ["deprecated 1:7-1:20 «حملۀ شاه چراغ» -> حملهٔ شاهچراغ"]
-    );
+    let glossary = "[[concept]]\nid = \"shah-cheragh-attack\"\nkind = \"event\"\n[concept.lang.fa]\n\
+                    preferred = \"حملهٔ شاهچراغ\"\ndeprecated = [\"حملهٔ شاه چراغ\"]\n";
+    let (_dir, findings) = check_with(glossary, "fa", "پس از حملۀ شاه چراغ.\n");
+    assert_eq!(findings, ["deprecated 1:7-1:20 «حملۀ شاه چراغ» -> حملهٔ شاهچراغ"]);
 }
 
 #[test]
@@ -35,26 +36,11 @@ fn a_name_written_without_its_joined_article_is_an_unlisted_spelling() {
     // (`عمر موحد` for `عمر الموحد`) is another spelling of the name, as
     // `Omar Mowahhed` is of `Omar al-Mowahhed`. Other names with the
     // article stay quiet.
-    let dir = tempfile::tempdir().unwrap();
-    fs::write(
-        dir.path().join("g.toml"),
-        "[[concept]]\nid = \"omar-al-mowahhed\"\nkind = \"person\"\n[concept.lang.ar]\n\
-         preferred = \"عمر الموحد\"\n",
-    )
-    .unwrap();
-    fs::write(
-        dir.path().join("a.md"),
-        "قال عمر موحد إن الهجوم وقع.\nذهب أحمد الموسوي إلى المدرسة.\n",
-    )
-    .unwrap();
-    let output = json_check_with(dir.path(), "g.toml")
-        .args(["--lang", "ar", "a.md"])
-        .output()
-        .unwrap();
-    assert_eq!(
-        summarize(&parse_json(&output)),
-        ["unlisted 1:5-1:13 «عمر موحد» -> عمر الموحد"]
-    );
+    let glossary = "[[concept]]\nid = \"omar-al-mowahhed\"\nkind = \"person\"\n[concept.lang.ar]\n\
+                    preferred = \"عمر الموحد\"\n";
+    let text = "قال عمر موحد إن الهجوم وقع.\nذهب أحمد الموسوي إلى المدرسة.\n";
+    let (_dir, findings) = check_with(glossary, "ar", text);
+    assert_eq!(findings, ["unlisted 1:5-1:13 «عمر موحد» -> عمر الموحد"]);
 }
 
 #[test]
@@ -68,7 +54,7 @@ fn a_persian_name_with_a_long_vowel_left_unwritten_is_an_unlisted_spelling() {
         "سردار قاسم سلیمنی کشته شد.\nسردار قاسم سلامی سخن گفت.\n",
     )
     .unwrap();
-    let output = common::termlint(dir.path())
+    let output = termlint(dir.path())
         .args(["check", "--no-config", "--format", "json", "--lang", "fa", "a.md"])
         .output()
         .unwrap();
@@ -84,24 +70,12 @@ fn a_persian_compound_written_apart_or_joined_is_found_as_the_listed_name() {
     // between them, or joined, or apart: all three are the listed name,
     // and the two that lack the non-joiner are reported with the listed
     // spelling. `و` between the parts makes another phrase.
-    let dir = tempfile::tempdir().unwrap();
-    fs::write(
-        dir.path().join("g.toml"),
-        "[[concept]]\nid = \"hezbollah\"\nkind = \"organization\"\n[concept.lang.fa]\n\
-         preferred = \"حزب\u{200C}الله\"\n",
-    )
-    .unwrap();
-    fs::write(
-        dir.path().join("a.md"),
-        "حزب\u{200C}الله حمله کرد.\nحزب الله حمله کرد.\nحزبالله حمله کرد.\nحزب و الله.\n",
-    )
-    .unwrap();
-    let output = json_check_with(dir.path(), "g.toml")
-        .args(["--lang", "fa", "a.md"])
-        .output()
-        .unwrap();
+    let glossary = "[[concept]]\nid = \"hezbollah\"\nkind = \"organization\"\n[concept.lang.fa]\n\
+                    preferred = \"حزب\u{200C}الله\"\n";
+    let text = "حزب\u{200C}الله حمله کرد.\nحزب الله حمله کرد.\nحزبالله حمله کرد.\nحزب و الله.\n";
+    let (dir, findings) = check_with(glossary, "fa", text);
     assert_eq!(
-        summarize(&parse_json(&output)),
+        findings,
         [
             "orthography 2:1-2:9 «حزب الله» -> حزب\u{200C}الله",
             "orthography 3:1-3:8 «حزبالله» -> حزب\u{200C}الله",

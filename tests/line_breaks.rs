@@ -26,18 +26,23 @@ fn json_positions_count_every_kind_of_line_break() {
     assert_spans_slice(MIXED, &json);
 }
 
+/// The human output of checking `file` in `dir` with the test glossary.
+fn human_check(dir: &std::path::Path, file: &str) -> String {
+    let output = termlint(dir)
+        .args(["check", "--no-config", "--no-default-glossary"])
+        .arg("--glossary")
+        .arg(test_glossary())
+        .arg(file)
+        .output()
+        .unwrap();
+    String::from_utf8(output.stdout).unwrap()
+}
+
 #[test]
 fn human_output_shows_the_line_of_a_lone_cr() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("a.txt"), "one\rtwo\rKirman here\r").unwrap();
-    let output = termlint(dir.path())
-        .args(["check", "--no-config", "--no-default-glossary"])
-        .arg("--glossary")
-        .arg(test_glossary())
-        .arg("a.txt")
-        .output()
-        .unwrap();
-    let stdout = String::from_utf8(output.stdout).unwrap();
+    let stdout = human_check(dir.path(), "a.txt");
     assert!(stdout.contains("--> a.txt:3:1\n"), "{stdout}");
     assert!(stdout.contains("3 | Kirman here\n"), "{stdout}");
     assert!(
@@ -57,14 +62,7 @@ fn human_output_gives_the_column_of_a_finding_far_into_a_long_line() {
         "ş".repeat(50)
     );
     std::fs::write(dir.path().join("a.txt"), &text).unwrap();
-    let output = termlint(dir.path())
-        .args(["check", "--no-config", "--no-default-glossary"])
-        .arg("--glossary")
-        .arg(test_glossary())
-        .arg("a.txt")
-        .output()
-        .unwrap();
-    let stdout = String::from_utf8(output.stdout).unwrap();
+    let stdout = human_check(dir.path(), "a.txt");
     // 200 characters before the first; `Kirman and `, 50 characters and a
     // space more before the second.
     assert!(stdout.contains("--> a.txt:1:201\n"), "{stdout}");
