@@ -444,11 +444,6 @@ impl UnlistedFinder {
         let covered = covering_mentions(&words, mentions);
         // Keys are computed only for words that may be part of a name.
         let mut cached: Vec<Option<CachedWord>> = vec![None; words.len()];
-        let mut word_of = |i: usize| -> CachedWord {
-            cached[i]
-                .get_or_insert_with(|| self.word(&text[words[i].range.clone()], words[i].hyphen_after))
-                .clone()
-        };
         let mut found = Vec::new();
         for start in 0..words.len() {
             let opens = starts_name(text, &words[start]) || opens_with_particle(text, &words, start);
@@ -462,10 +457,14 @@ impl UnlistedFinder {
             // name, unlisted, whose listed parts are spelled as listed.
             let phrase_start = words[start].range.start;
             let starts_mention = covered[start].is_none_or(|m| mentions[m].range.start == phrase_start);
-            if !starts_mention || !opens || after_particle || !word_of(start).may_start {
+            if !starts_mention || !opens || after_particle {
                 continue;
             }
-            let mut phrase_keys: Vec<Arc<str>> = Vec::new();
+            if !self.cached_word(&mut cached, text, &words, start).may_start {
+                continue;
+            }
+            // The words of the phrase so far, whose keys are in `cached`.
+            let mut phrase: Vec<usize> = Vec::new();
             let mut listed = ListedParts::default();
             for end in start..(start + self.max_words).min(words.len()) {
                 if end > start && !continues_name(text, &words[end - 1], &words[end]) {
@@ -477,7 +476,8 @@ impl UnlistedFinder {
                     // not part of it.
                     break;
                 }
-                phrase_keys.push(word_of(end).key);
+                self.cached_word(&mut cached, text, &words, end);
+                phrase.push(end);
                 if let Some(m) = covered[end] {
                     let mention = &mentions[m];
                     listed.words += 1;
@@ -493,7 +493,7 @@ impl UnlistedFinder {
                 if !ends_name(text, &words[end]) {
                     continue;
                 }
-                let key = join_keys(phrase_keys.iter().map(|k| &**k));
+                let key = join_keys(phrase.iter().filter_map(|&i| cached[i].as_ref().map(|c| &*c.key)));
                 let span = &words[start..=end];
                 let best = self
                     .best_match(text, span, &key, filter, &listed, None)
@@ -555,6 +555,18 @@ impl UnlistedFinder {
     }
 
     /// The key of a word and whether it may start a name, from the cache.
+    /// Word `i` of `words` as [`Self::word`] gives it, kept in `cached`
+    /// for the rest of the chunk: read in place, not copied.
+    fn cached_word<'c>(
+        &self,
+        cached: &'c mut [Option<CachedWord>],
+        text: &str,
+        words: &[Word],
+        i: usize,
+    ) -> &'c CachedWord {
+        cached[i].get_or_insert_with(|| self.word(&text[words[i].range.clone()], words[i].hyphen_after))
+    }
+
     fn word(&self, word: &str, hyphen_after: bool) -> CachedWord {
         let caches = self.word_cache.get_or(Default::default);
         let cache = &mut caches.borrow_mut()[usize::from(hyphen_after)];
