@@ -254,7 +254,7 @@ pub struct OtherForm {
     /// document's language, which holds the form to suggest.
     pub document_slot: usize,
     /// Whether the form stands in quotation marks within its segment (see
-    /// [`crate::check::is_quoted`]): a quoted form keeps its language.
+    /// [`crate::text::is_quoted`]): a quoted form keeps its language.
     pub quoted: bool,
 }
 

@@ -7,7 +7,6 @@
 mod bilingual;
 mod consistency;
 mod other_language;
-pub use other_language::is_quoted;
 mod segments;
 mod surnames;
 pub mod usage;

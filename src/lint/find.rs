@@ -4,10 +4,11 @@
 use rayon::prelude::*;
 
 use super::Linter;
-use crate::check::{anchor_surnames, folded_key, is_quoted, segment_key, CheckId, SegmentMentions};
+use crate::check::{anchor_surnames, folded_key, segment_key, CheckId, SegmentMentions};
 use crate::document::{Role, Segment};
 use crate::lang::Language;
 use crate::matcher::{leftmost_longest, LanguageFilter, Matcher, Mention, OtherForm};
+use crate::text::is_quoted;
 use crate::unlisted::Unlisted;
 
 /// The language filters of one document, made once per language.

@@ -1,5 +1,6 @@
 //! Text primitives shared by every other module: folding with an offset map
-//! back to the original bytes, word boundaries, and line:column positions.
+//! back to the original bytes, word boundaries, line:column positions, and
+//! quotation marks.
 //!
 //! This module is a leaf: it knows nothing of glossaries, documents or checks.
 
@@ -7,12 +8,14 @@ mod boundary;
 mod fold;
 mod lines;
 mod printable;
+mod quotes;
 mod words;
 
 pub use boundary::{is_word_end, is_word_start, may_end_word, may_start_word};
 pub use fold::{as_written, fold_term, CaseMode, FoldedText};
 pub use lines::{lines_with_breaks, ColumnUnit, LineIndex, Position};
 pub use printable::printable;
+pub use quotes::is_quoted;
 pub use words::{words, Word};
 
 /// Whether `c` is a combining mark; a fast path for the characters below

@@ -48,14 +48,7 @@ pub fn words(text: &str, pieces: &[Range<usize>]) -> Vec<Word> {
                     || (current.is_some() && is_invisible(c));
                 (inside, len)
             };
-            match (inside, current) {
-                (true, None) => current = Some(offset),
-                (false, Some(start)) => {
-                    words.push(word(text, piece.start + start..piece.start + offset));
-                    current = None;
-                }
-                _ => {}
-            }
+            step(&mut words, text, piece.start, &mut current, inside, offset);
             offset += len;
         }
         if let Some(start) = current {
@@ -64,6 +57,27 @@ pub fn words(text: &str, pieces: &[Range<usize>]) -> Vec<Word> {
         link_neighbours(text, &mut words[start_index..]);
     }
     words
+}
+
+/// Reads the character at `offset` of the piece starting at `piece_start`:
+/// a word starts at it when `inside` and none is open (`current`), and the
+/// open one ends before it when not `inside`.
+fn step(
+    words: &mut Vec<Word>,
+    text: &str,
+    piece_start: usize,
+    current: &mut Option<usize>,
+    inside: bool,
+    offset: usize,
+) {
+    match (inside, *current) {
+        (true, None) => *current = Some(offset),
+        (false, Some(start)) => {
+            words.push(word(text, piece_start + start..piece_start + offset));
+            *current = None;
+        }
+        _ => {}
+    }
 }
 
 fn starts_with_letter(rest: &str) -> bool {
@@ -140,14 +154,7 @@ mod tests {
                 let inside = is_word_char(c)
                     || (current.is_some() && is_inner_mark(c) && next.is_some_and(crate::text::is_letter))
                     || (current.is_some() && is_invisible(c));
-                match (inside, current) {
-                    (true, None) => current = Some(offset),
-                    (false, Some(start)) => {
-                        words.push(word(text, piece.start + start..piece.start + offset));
-                        current = None;
-                    }
-                    _ => {}
-                }
+                step(&mut words, text, piece.start, &mut current, inside, offset);
             }
             if let Some(start) = current {
                 words.push(word(text, piece.start + start..piece.end));
