@@ -6,9 +6,16 @@ Markup: [[text|concept_id|class]] where class is one of
   P preferred form, A admitted form, D deprecated form, U unlisted but
   attested spelling, S short form (surname, short name; after the full
   name, checked against its surname), X acronym,
-  T original-language name quoted as a translation, C control (a different
-  entity or an ordinary word that must stay quiet; concept_id names the
-  glossary concept it looks like).
+  T original-language name quoted as a translation, O a listed form
+  written with letters the document's language tells apart from the listed
+  ones (Arabic yeh or kaf in Persian, Tajik typed with Russian letters, a
+  missing zero-width non-joiner), L a form the glossary lists only for
+  another language, written where the concept has a form in the document's
+  language, C control (a different entity or an ordinary word that must
+  stay quiet; concept_id names the glossary concept it looks like).
+O and L mentions are expected as `orthography` and `other_language`
+records; they take no part in the consistency comparison (each has its own
+finding, with the listed form as its fix).
 An optional fourth field names the form an inflected mention is a case
 of, [[Кермане|kerman|P|Керман]]: mentions are compared for consistency
 by that form, so a name declined alike stays consistent.
@@ -26,9 +33,10 @@ import unicodedata
 
 HERE = pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else ".").resolve()
 GLOSSARY = pathlib.Path(__file__).resolve().parent.parent.parent / "glossary"
-MARK = re.compile(r"\[\[([^|\]]+)\|([^|\]]+)\|([PADUSXTC])(?:\|([^|\]]+))?\]\]")
+MARK = re.compile(r"\[\[([^|\]]+)\|([^|\]]+)\|([PADUSXTCOL])(?:\|([^|\]]+))?\]\]")
 FORM_KIND = {"P": "preferred", "A": "admitted", "D": "deprecated", "U": "unlisted",
-             "S": "short", "X": "acronym", "T": "original"}
+             "S": "short", "X": "acronym", "T": "original", "O": "orthography",
+             "L": "other_language"}
 FULL = {"P", "A", "D", "U"}
 
 
@@ -124,6 +132,10 @@ def main():
                 truth.append({**base, "origin": "written", "kind": "nonpreferred"})
             if cls == "U":
                 truth.append({**base, "origin": "written", "kind": "unlisted_variant"})
+            if cls == "O":
+                truth.append({**base, "origin": "written", "kind": "orthography"})
+            if cls == "L":
+                truth.append({**base, "origin": "written", "kind": "other_language"})
             if surname_differs:
                 truth.append({**base, "origin": "written", "kind": "inconsistent",
                               "first_form": first[concept]})
