@@ -42,7 +42,7 @@ fn main() {
     let found = score::run(&dir, options);
     let score = score::score(&dir, &found, options);
     println!(
-        "{:<13} {:>9} {:>9} {:>6}  (hits/expected, correct/findings)",
+        "{:<14} {:>9} {:>9} {:>6}  (hits/expected, correct/findings)",
         "kind", "precision", "recall", "F1"
     );
     for (kind, tally) in score
@@ -51,7 +51,7 @@ fn main() {
         .chain(std::iter::once(&("overall", score.overall.clone())))
     {
         println!(
-            "{:<13} {:>9.3} {:>9.3} {:>6.3}  ({}/{}, {}/{})",
+            "{:<14} {:>9.3} {:>9.3} {:>6.3}  ({}/{}, {}/{})",
             kind,
             tally.precision(),
             tally.recall(),

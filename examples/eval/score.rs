@@ -9,8 +9,10 @@
 //! that overlaps a decoy, or no record of `truth.jsonl` or `mentions.jsonl`,
 //! is a false alarm, and so is one that overlaps any record marked
 //! `must_not_flag` (short forms, acronyms and original names of the in-repo
-//! `en-names` set). Per-kind figures pair `nonpreferred` with `deprecated`,
-//! `inconsistent` with `inconsistent` and `unlisted_variant` with `unlisted`.
+//! `en-names` set). Per-kind figures pair `nonpreferred` with `deprecated`
+//! (and `case` and `admitted`), `inconsistent` with `inconsistent`,
+//! `unlisted_variant` with `unlisted`, `orthography` with `orthography` and
+//! `other_language` with `other-language`.
 
 use std::path::Path;
 
@@ -87,7 +89,8 @@ fn ratio(a: usize, b: usize) -> f64 {
 /// The whole score.
 #[derive(Debug, Default)]
 pub struct Score {
-    /// (kind, tally) for deprecated, inconsistent, unlisted; then overall.
+    /// (kind, tally) for deprecated, inconsistent, unlisted, orthography and
+    /// other-language.
     pub kinds: Vec<(&'static str, Tally)>,
     pub overall: Tally,
     pub misses: Vec<Record>,
@@ -207,19 +210,25 @@ pub fn run(dir: &Path, options: Options) -> Vec<Found> {
     found
 }
 
+/// Whether a truth record expects a finding: every kind but decoys, and an
+/// inconsistent mention only where it is not the preferred form itself.
+fn is_expected(record: &Record) -> bool {
+    match record.kind.as_str() {
+        "nonpreferred" | "unlisted_variant" | "orthography" | "other_language" => true,
+        "inconsistent" => record.base != record.preferred,
+        _ => false,
+    }
+}
+
 fn overlaps(a: (usize, usize), b: (usize, usize)) -> bool {
     a.0 < b.1 && b.0 < a.1
 }
 
 fn kind_of(check: CheckId) -> &'static str {
     match check {
-        // A form of another language, or a listed form misspelled, is a
-        // form the glossary does not want here, with the one it wants.
-        CheckId::Deprecated
-        | CheckId::Case
-        | CheckId::Admitted
-        | CheckId::OtherLanguage
-        | CheckId::Orthography => "nonpreferred",
+        CheckId::Deprecated | CheckId::Case | CheckId::Admitted => "nonpreferred",
+        CheckId::Orthography => "orthography",
+        CheckId::OtherLanguage => "other_language",
         CheckId::Inconsistent => "inconsistent",
         CheckId::Unlisted => "unlisted_variant",
         // Bilingual checks do not run on the monolingual sample.
@@ -245,14 +254,7 @@ pub fn score(dir: &Path, found: &[Found], options: Options) -> Score {
         }
     }
     let mentions = records(&dir.join("mentions.jsonl"));
-    let expected: Vec<&Record> = truth
-        .iter()
-        .filter(|r| match r.kind.as_str() {
-            "nonpreferred" | "unlisted_variant" => true,
-            "inconsistent" => r.base != r.preferred,
-            _ => false,
-        })
-        .collect();
+    let expected: Vec<&Record> = truth.iter().filter(|r| is_expected(r)).collect();
     let matches = |f: &Found, r: &Record| {
         f.doc == r.doc
             && f.finding.concept == r.concept
@@ -273,7 +275,13 @@ pub fn score(dir: &Path, found: &[Found], options: Options) -> Score {
                 .any(|r| on(&r))
     };
     let mut score = Score::default();
-    for kind in ["nonpreferred", "inconsistent", "unlisted_variant"] {
+    for kind in [
+        "nonpreferred",
+        "inconsistent",
+        "unlisted_variant",
+        "orthography",
+        "other_language",
+    ] {
         let of_kind: Vec<&&Record> = expected.iter().filter(|r| r.kind == kind).collect();
         let findings: Vec<&Found> = found
             .iter()
@@ -291,7 +299,9 @@ pub fn score(dir: &Path, found: &[Found], options: Options) -> Score {
         let name = match kind {
             "nonpreferred" => "deprecated",
             "inconsistent" => "inconsistent",
-            _ => "unlisted",
+            "unlisted_variant" => "unlisted",
+            "orthography" => "orthography",
+            _ => "other-language",
         };
         score.kinds.push((name, tally));
     }
@@ -330,11 +340,6 @@ pub struct FormTally {
 pub fn by_form(dir: &Path, found: &[Found]) -> Vec<(String, FormTally)> {
     let truth = records(&dir.join("truth.jsonl"));
     let mentions = records(&dir.join("mentions.jsonl"));
-    let is_expected = |r: &Record| match r.kind.as_str() {
-        "nonpreferred" | "unlisted_variant" => true,
-        "inconsistent" => r.base != r.preferred,
-        _ => false,
-    };
     let mut out: Vec<(String, FormTally)> = Vec::new();
     for m in &mentions {
         let overlapping =
