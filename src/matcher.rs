@@ -242,11 +242,6 @@ pub struct Mention {
     /// `ي` in Persian, `х` for Tajik `ҳ`): the term is the form to write.
     /// Set by [`Matcher::mark_misspellings`]; false until then.
     pub misspelled: bool,
-    /// The mention lies inside quotation marks (see
-    /// [`crate::text::is_quoted`]): the writer reproduces another's
-    /// spelling. Looked for only where a check would report the mention
-    /// (not for the preferred form); false otherwise.
-    pub quoted: bool,
 }
 
 /// A form listed only for another language than the document's (see
@@ -871,7 +866,6 @@ impl Matcher {
             surname: entry.surname,
             status: self.term(entry).status,
             misspelled: false,
-            quoted: false,
         })
     }
 
@@ -936,7 +930,6 @@ impl Matcher {
             surname: false,
             status,
             misspelled: false,
-            quoted: false,
         })
     }
 
@@ -1068,22 +1061,6 @@ impl Matcher {
     /// may still be an admitted variant with other diacritics).
     pub fn is_preferred_form(&self, mention: &Mention) -> bool {
         self.term_form(mention.concept, mention.language, 0) == mention.form
-    }
-
-    /// Whether the mention's folded form is also listed for another
-    /// language of its concept (`حزب الله`, a Persian and an Arabic form).
-    pub fn is_form_of_another_language(&self, mention: &Mention) -> bool {
-        let forms = self.term_forms.get(mention.concept);
-        let mut start = 0;
-        self.glossary.concepts()[mention.concept]
-            .languages
-            .iter()
-            .enumerate()
-            .any(|(slot, language)| {
-                let terms = start..start + language.terms.len();
-                start = terms.end;
-                slot != mention.language && forms[terms].iter().any(|&form| form as usize == mention.form)
-            })
     }
 
     /// The form of a term, by concept, language slot and term index (as in

@@ -753,25 +753,45 @@ impl UnlistedFinder {
 }
 
 /// The shape of a folded word as written: its consonant letters without
-/// doubling, each vowel as `V`, and no final `h` after a vowel. A single word
-/// may differ from a term only in which vowels it writes, in doubled letters
-/// and in a final `h`: with no other words around it, `German` must not pass
-/// for `Kerman` (g/k), nor `Korean` for `Koran` (an extra vowel), though such
-/// differences are romanizations of one name in longer names.
+/// doubling, each vowel as `V`, and no final `h` (`х`) after a vowel. A
+/// single word may differ from a term only in which vowels it writes, in
+/// doubled letters and in a final `h`: with no other words around it,
+/// `German` must not pass for `Kerman` (g/k), nor `Korean` for `Koran` (an
+/// extra vowel), though such differences are romanizations of one name in
+/// longer names. Cyrillic vowels count as Latin ones (`Хизбалла`,
+/// `Хезболла`). Arabic script writes short vowels not at all and long ones
+/// now and then (`تاجکستان`, `تاجیکستان`): its vowel letters are left out.
 fn word_shape(letters: &str) -> String {
-    let letters = match letters.strip_suffix('h') {
-        Some(rest) if rest.ends_with(['a', 'e', 'i', 'o', 'u']) => rest,
+    let letters = match letters.strip_suffix('h').or_else(|| letters.strip_suffix('х')) {
+        Some(rest) if rest.ends_with(is_vowel) => rest,
         _ => letters,
     };
     let mut out = String::with_capacity(letters.len());
     for c in letters.chars() {
-        if matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y') {
+        if is_arabic_vowel_letter(c) {
+            continue;
+        }
+        if is_vowel(c) {
             out.push('V');
         } else if !out.ends_with(c) {
             out.push(c);
         }
     }
     out
+}
+
+/// A vowel letter of a folded Latin or Cyrillic word.
+fn is_vowel(c: char) -> bool {
+    matches!(
+        c,
+        'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'а' | 'е' | 'ё' | 'и' | 'о' | 'у' | 'ы' | 'э' | 'ю' | 'я'
+    )
+}
+
+/// A letter Arabic script writes a long vowel with (alef, waw, yeh in
+/// their forms), which a spelling may leave out.
+fn is_arabic_vowel_letter(c: char) -> bool {
+    matches!(c, 'ا' | 'آ' | 'أ' | 'إ' | 'و' | 'ی' | 'ي' | 'ى')
 }
 
 /// Whether `words` (folded) are the letters of a listed term, some of them

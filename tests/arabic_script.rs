@@ -95,23 +95,3 @@ fn a_persian_compound_written_apart_or_joined_is_found_as_the_listed_name() {
         "حزب\u{200C}الله حمله کرد.\n".repeat(3) + "حزب و الله.\n"
     );
 }
-
-#[test]
-fn an_arabic_form_quoted_in_a_persian_text_is_not_a_mix_of_spellings() {
-    // `حزب الله` is the Arabic name and an admitted Persian spelling: quoted
-    // from an Arabic statement, it reproduces the Arabic; written in the
-    // text's own words, it mixes two Persian spellings. A quoted Persian
-    // spelling of no other language is still compared.
-    let glossary = "[[concept]]\nid = \"hezbollah\"\nkind = \"organization\"\n[concept.lang.fa]\n\
-                    preferred = \"حزب‌الله\"\nadmitted = [\"حزب الله\", \"حزب‌الله لبنان\"]\n\
-                    [concept.lang.ar]\npreferred = \"حزب الله\"\n";
-    let quoted = "حزب‌الله بیانیه داد. در متن عربی نام «حزب الله» آمده بود.\n";
-    let (_dir, findings) = check_with(glossary, "fa", quoted);
-    assert_eq!(findings, Vec::<String>::new());
-    let unquoted = "حزب‌الله بیانیه داد. حزب الله پیش‌تر گفته بود.\n";
-    let (_dir, findings) = check_with(glossary, "fa", unquoted);
-    assert_eq!(findings, ["inconsistent 1:22-1:30 «حزب الله» -> حزب‌الله"]);
-    let persian_quoted = "حزب‌الله بیانیه داد. روزنامه نوشت «حزب‌الله لبنان».\n";
-    let (_dir, findings) = check_with(glossary, "fa", persian_quoted);
-    assert_eq!(findings, ["inconsistent 1:36-1:50 «حزب‌الله لبنان» -> حزب‌الله"]);
-}

@@ -257,3 +257,35 @@ fn a_declined_unlisted_spelling_is_found_and_its_fix_keeps_the_case() {
         String::from_utf8_lossy(&output.stderr)
     );
 }
+
+#[test]
+fn a_single_word_name_spelled_with_other_vowels_is_found_in_cyrillic_and_arabic_script() {
+    // One word is held to the strictest rule (other vowels, a doubled
+    // letter, a final h), now read in every script: Cyrillic vowels are
+    // vowels, and Arabic script may leave a long vowel unwritten. The
+    // genitive keeps its ending in the fix. Ordinary words and other
+    // names of similar letters stay quiet.
+    let dir = tempfile::tempdir().unwrap();
+    let russian = "Движение Хизбалла заявило о победе.\nПредставитель Хизбаллы выступил.\n\
+                   Хозяйка Хабиба Хасбулатова и Хабаровский край.\n";
+    std::fs::write(dir.path().join("ru.txt"), russian).unwrap();
+    let (output, json) = check_builtin(dir.path(), &["--lang", "ru", "ru.txt"]);
+    assert_eq!(
+        summarize(&json),
+        [
+            "unlisted 1:10-1:18 «Хизбалла» -> Хезболла",
+            "unlisted 2:15-2:23 «Хизбаллы» -> Хезболлы",
+        ],
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let persian = "تاجکستان با ازبکستان مرز دارد.\nتاکستان انگور در دامنه است.\n";
+    std::fs::write(dir.path().join("fa.txt"), persian).unwrap();
+    let (output, json) = check_builtin(dir.path(), &["--lang", "fa", "fa.txt"]);
+    assert_eq!(
+        summarize(&json),
+        ["unlisted 1:1-1:9 «تاجکستان» -> تاجیکستان"],
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}

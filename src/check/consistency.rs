@@ -25,13 +25,6 @@
 //! by side, the second in parentheses (`Xuroson Ovozi (Voice of Khurasan)`)
 //! or offered as an alternative (`IS-KP or ISIS-K`, `ISIS/ISIL`), are both
 //! left alone.
-//!
-//! Nor is a quotation in another language: a form inside quotation marks
-//! that is also listed for another language of its concept (`«حزب الله»`
-//! quoted from an Arabic statement in a Persian article, where `حزب‌الله`
-//! is the Persian form) reproduces that language's spelling, and takes no
-//! part in the comparison. A quoted form of the document's language alone
-//! is compared as any other.
 
 use std::collections::BTreeMap;
 
@@ -109,9 +102,6 @@ pub fn inconsistent_findings(
     let mut surnames: BTreeMap<(usize, usize), Vec<Site>> = BTreeMap::new();
     for (doc, input) in scope.iter().enumerate() {
         for (index, m) in input.mentions.iter().enumerate() {
-            if m.quoted && matcher.is_form_of_another_language(m) {
-                continue;
-            }
             if m.surname {
                 surnames
                     .entry((m.concept, m.language))

@@ -134,7 +134,6 @@ pub(super) fn as_fixed(matcher: &Matcher, other: &OtherForm) -> Mention {
         status,
         case_mismatch: false,
         misspelled: false,
-        quoted: false,
         ..other.mention.clone()
     }
 }

@@ -511,12 +511,8 @@ impl Linter {
         // What the writer quotes keeps its spelling and its language;
         // quotation marks are looked for in the segment's own text.
         let segment = pieces.first().map_or(0, |p| p.start)..pieces.last().map_or(0, |p| p.end);
-        for mention in mentions
-            .iter_mut()
-            .filter(|m| m.misspelled || !self.matcher.is_preferred_form(m))
-        {
-            mention.quoted = is_quoted(text, &mention.range, &segment);
-            mention.misspelled &= !mention.quoted;
+        for mention in mentions.iter_mut().filter(|m| m.misspelled) {
+            mention.misspelled = !is_quoted(text, &mention.range, &segment);
         }
         let mut others = others;
         for other in &mut others {
