@@ -504,7 +504,7 @@ impl UnlistedFinder {
             }
         }
         if !surname_ids.is_empty() {
-            found.extend(self.surname_spellings(text, &words, &covered, search));
+            found.extend(self.surname_spellings(text, &words, &covered, &mut cached, search));
         }
         keep_best_disjoint(found)
     }
@@ -517,6 +517,7 @@ impl UnlistedFinder {
         text: &str,
         words: &[Word],
         covered: &[Option<usize>],
+        cached: &mut [Option<CachedWord>],
         search: &Search,
     ) -> Vec<Unlisted> {
         let mut found = Vec::new();
@@ -531,7 +532,12 @@ impl UnlistedFinder {
                 continue;
             }
             let span = &words[start..=end];
-            let (key, _) = phrase_key(text, span);
+            // The words' keys from the chunk's cache: most capitalized
+            // words were keyed by the search for full names already.
+            let keys: Vec<Arc<str>> = (start..=end)
+                .map(|i| self.cached_word(cached, text, words, i).key.clone())
+                .collect();
+            let key = join_keys(keys.iter().map(|key| &**key));
             let listed = ListedParts::default();
             let best = self.best_match(text, span, &key, search.filter, &listed, Some(search.surname_ids));
             found.extend(best.filter(|best| best.confidence >= search.threshold));
@@ -617,44 +623,54 @@ impl UnlistedFinder {
         {
             return None;
         }
-        // The terms near the key first: most phrases have none, and are
-        // left before anything is folded.
+        // The terms near the key, by the index; then those within the key
+        // distance: most phrases have none, and are left before anything
+        // is folded.
         let ids = match candidates {
             Some(ids) => ids.to_vec(),
             None => self.lookup(&skeleton),
         };
-        if ids.is_empty() || self.listed.contains(half_hash(&fold_term(slice, CaseMode::Fold))) {
+        let cyrillic = slice.chars().any(is_cyrillic);
+        let near: Vec<(u32, f32)> = ids
+            .into_iter()
+            .filter_map(|id| {
+                let term = &self.terms[id as usize];
+                if single && term.words != 1 {
+                    return None;
+                }
+                let across_scripts = !filter.applies_to(term.language_index as usize);
+                // Compared with a Latin form, a Cyrillic spelling is read in
+                // Latin, for a concept with no form in the document's language.
+                if across_scripts
+                    && !(cyrillic
+                        && !term.letters(&self.texts).chars().any(is_cyrillic)
+                        && !self.has_form_for(term.concept as usize, filter))
+                {
+                    return None;
+                }
+                let allowed = if usize::from(term.consonants) >= MIN_CONSONANTS_FOR_EDIT {
+                    1.0
+                } else {
+                    0.5
+                };
+                let distance = key_distance(key, term.key(&self.texts));
+                (distance <= allowed).then_some((id, distance))
+            })
+            .collect();
+        if near.is_empty() || self.listed.contains(half_hash(&fold_term(slice, CaseMode::Fold))) {
             return None;
         }
         let letters: String = span
             .iter()
             .map(|w| fold_term(&text[w.range.clone()], CaseMode::Fold))
             .collect();
-        let cyrillic = letters.chars().any(is_cyrillic);
-        // Compared with a Latin form, a Cyrillic spelling is read in Latin.
         let mut latin_letters: Option<String> = None;
         let mut best: Option<Unlisted> = None;
-        for id in ids {
+        for (id, distance) in near {
             let term = &self.terms[id as usize];
-            if single && term.words != 1 {
-                continue;
-            }
             let term_letters = term.letters(&self.texts);
             let across_scripts = !filter.applies_to(term.language_index as usize);
-            if across_scripts
-                && !(cyrillic
-                    && !term_letters.chars().any(is_cyrillic)
-                    && !self.has_form_for(term.concept as usize, filter))
-            {
-                continue;
-            }
-            let allowed = if usize::from(term.consonants) >= MIN_CONSONANTS_FOR_EDIT {
-                1.0
-            } else {
-                0.5
-            };
-            let distance = key_distance(key, term.key(&self.texts));
-            if distance > allowed || !listed.fit(term, &self.texts, distance == 0.0) {
+            if !listed.fit(term, &self.texts, distance == 0.0) {
                 continue;
             }
             let letters = match across_scripts {
