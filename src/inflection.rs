@@ -18,6 +18,14 @@
 //! The lists are deliberately the case and number endings of nouns (and the
 //! possessive and plural suffixes of Tajik, Uzbek and Turkish), not a
 //! morphological analyser: they cover names, which is what glossaries hold.
+//!
+//! Russian and Ukrainian decline every word of a name, not only its last:
+//! an adjective with its noun (`Исламское государство`, `Исламского
+//! государства`), a noun before its genitive (`Министерство информации`, `в
+//! Министерстве информации`). For those languages a rule also lists the
+//! *phrase endings* (adjective endings and the neuter `о`): each word of a
+//! multi-word term matches its stem with an ending
+//! ([`InflectionRule::phrase_stem`], [`InflectionRule::is_declined_from`]).
 //! `termlint.toml` may replace a list or turn a language off:
 //!
 //! ```toml
@@ -41,6 +49,11 @@ pub struct InflectionRule {
     pub endings: Vec<String>,
     /// Folded final letters of a name that an ending replaces.
     pub replaces: Vec<String>,
+    /// Folded endings the words of a multi-word name take besides
+    /// `endings` and `replaces` (adjective endings): empty where only a
+    /// name's last word declines.
+    #[serde(default)]
+    pub phrase_endings: Vec<String>,
 }
 
 /// The inflection rules of a run.
@@ -64,6 +77,15 @@ const UZBEK_ENDINGS: &[&str] = &[
     "da", "dan", "ga", "ka", "qa", "ni", "ning", "lar", "lari", "larning", "larda", "dagi", "dek", "cha",
     "i", "si", "ning",
 ];
+/// Adjective endings and the neuter nominative `о`, for the words of a
+/// multi-word name (`Исламское`, `Исламского`, `Министерство`).
+const RUSSIAN_PHRASE_ENDINGS: &[&str] = &[
+    "о", "ый", "ий", "ой", "ая", "яя", "ое", "ее", "ые", "ие", "ого", "его", "ому", "ему", "ую", "юю", "ых",
+    "их", "ыми", "ими",
+];
+const UKRAINIAN_PHRASE_ENDINGS: &[&str] = &[
+    "о", "ий", "ій", "а", "я", "е", "є", "і", "ого", "ього", "ому", "ьому", "ім", "их", "іх", "ими", "іми",
+];
 const ENGLISH_ENDINGS: &[&str] = &["s", "es", "ies"];
 const TURKISH_ENDINGS: &[&str] = &[
     "da", "de", "ta", "te", "dan", "den", "tan", "ten", "a", "e", "ya", "ye", "i", "u", "yi", "yu", "in",
@@ -74,10 +96,14 @@ impl Default for Inflections {
     /// Rules for Russian, Ukrainian, Tajik, Uzbek, Turkish and (plurals)
     /// English.
     fn default() -> Self {
-        let rule = |tag: &str, endings: &[&str], replaces: &[&str]| InflectionRule {
-            language: Language::parse(tag).expect("built-in tags are valid"),
-            endings: endings.iter().map(|e| fold_term(e, CaseMode::Fold)).collect(),
-            replaces: replaces.iter().map(|e| fold_term(e, CaseMode::Fold)).collect(),
+        let rule = |tag: &str, endings: &[&str], replaces: &[&str]| {
+            let language = Language::parse(tag).expect("built-in tags are valid");
+            InflectionRule {
+                phrase_endings: folded(phrase_endings_of(&language)),
+                language,
+                endings: folded(endings),
+                replaces: folded(replaces),
+            }
         };
         Inflections {
             rules: vec![
@@ -100,9 +126,11 @@ impl Inflections {
 
     /// Replaces or adds the rule of a language (`endings` and `replaces` are
     /// folded here).
+    /// The language's phrase endings stay the built-in ones.
     pub fn set(&mut self, language: Language, endings: &[String], replaces: &[String]) {
         self.remove(&language);
         self.rules.push(InflectionRule {
+            phrase_endings: folded(phrase_endings_of(&language)),
             language,
             endings: endings.iter().map(|e| fold_term(e, CaseMode::Fold)).collect(),
             replaces: replaces.iter().map(|e| fold_term(e, CaseMode::Fold)).collect(),
@@ -122,6 +150,22 @@ impl Inflections {
             .iter()
             .find(|rule| rule.language.id().language == primary)
     }
+}
+
+/// The built-in phrase endings of a language: none where only a name's
+/// last word declines.
+fn phrase_endings_of(language: &Language) -> &'static [&'static str] {
+    match language.id().language.as_str() {
+        "ru" => RUSSIAN_PHRASE_ENDINGS,
+        "uk" => UKRAINIAN_PHRASE_ENDINGS,
+        _ => &[],
+    }
+}
+
+fn folded<S: AsRef<str>>(list: &[S]) -> Vec<String> {
+    list.iter()
+        .map(|e| fold_term(e.as_ref(), CaseMode::Fold))
+        .collect()
 }
 
 impl InflectionRule {
@@ -153,6 +197,46 @@ impl InflectionRule {
 }
 
 impl InflectionRule {
+    /// Whether `folded_ending` is an ending a word of a multi-word name may
+    /// take after its phrase stem (a replaced letter or a phrase ending).
+    pub fn is_phrase_ending(&self, folded_ending: &str) -> bool {
+        self.declines_phrases()
+            && self
+                .replaces
+                .iter()
+                .chain(&self.phrase_endings)
+                .any(|e| e == folded_ending)
+    }
+
+    /// Whether every word of a multi-word name takes endings.
+    pub fn declines_phrases(&self) -> bool {
+        !self.phrase_endings.is_empty()
+    }
+
+    /// The stem a word of a multi-word name declines from: `folded_word`
+    /// (a word of a listed term, which is in the nominative) without a
+    /// replaced letter or a phrase ending, the longest, if that leaves at
+    /// least three letters; else the word (`исламское`: `исламск`;
+    /// `министерство`: `министерств`; `аллах`, whose `ах` is no
+    /// nominative ending, stays whole).
+    pub fn phrase_stem<'a>(&self, folded_word: &'a str) -> &'a str {
+        self.replaces
+            .iter()
+            .chain(&self.phrase_endings)
+            .filter_map(|ending| folded_word.strip_suffix(ending.as_str()))
+            .filter(|stem| stem.chars().filter(|c| crate::text::is_letter(*c)).count() >= 3)
+            .min_by_key(|stem| stem.len())
+            .unwrap_or(folded_word)
+    }
+
+    /// Whether `folded_word` is `stem` (see [`Self::phrase_stem`]) with no
+    /// ending or one a word of a name takes (`исламского` from `исламск`).
+    pub fn is_declined_from(&self, folded_word: &str, stem: &str) -> bool {
+        folded_word
+            .strip_prefix(stem)
+            .is_some_and(|rest| rest.is_empty() || self.is_ending(rest) || self.is_phrase_ending(rest))
+    }
+
     /// `folded_word` without its longest ending, if that leaves a stem of
     /// at least three letters.
     pub fn strip_ending<'a>(&self, folded_word: &'a str) -> Option<&'a str> {
@@ -283,6 +367,33 @@ mod tests {
         let en = inflections.rule_for(&Language::parse("en-GB").unwrap()).unwrap();
         assert!(en.is_ending("s") && !en.is_ending("ing"));
         assert!(inflections.rule_for(&Language::parse("fr").unwrap()).is_none());
+    }
+
+    #[test]
+    fn the_words_of_a_russian_name_and_their_declined_forms_share_a_stem() {
+        let inflections = Inflections::default();
+        let ru = inflections.rule_for(&Language::parse("ru").unwrap()).unwrap();
+        assert!(ru.declines_phrases());
+        for (word, declined) in [
+            ("исламское", "исламского"),
+            ("государство", "государстве"),
+            ("министерство", "министерством"),
+            ("красная", "красной"),
+            ("площадь", "площади"),
+            ("комитет", "комитете"),
+            ("аллах", "аллаха"),
+        ] {
+            assert!(
+                ru.is_declined_from(declined, ru.phrase_stem(word)),
+                "{word} {declined}"
+            );
+        }
+        assert!(!ru.is_declined_from("комитетчики", ru.phrase_stem("комитет")));
+        // `Алла` is not a case of `Аллах`: `ах` is no nominative ending.
+        assert!(!ru.is_declined_from("алла", ru.phrase_stem("аллах")));
+        assert_eq!(ru.phrase_stem("газ"), "газ");
+        let tg = inflections.rule_for(&Language::parse("tg").unwrap()).unwrap();
+        assert!(!tg.declines_phrases());
     }
 
     #[test]

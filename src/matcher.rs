@@ -196,6 +196,11 @@ struct Entry {
     part: (u16, u16),
     /// The term takes its language's endings (see [`InflectionRule::applies_to`]).
     inflects: bool,
+    /// The pattern is the stem of the first word of a multi-word term whose
+    /// language declines every word of a name: the words after it are
+    /// compared one by one (see [`Matcher::declined_phrase`]).
+    #[serde(default)]
+    phrase: bool,
     /// The pattern of the whole term (the mention's form).
     form: u32,
 }
@@ -341,9 +346,20 @@ impl Matcher {
                         surname: false,
                         part: (0, 0),
                         inflects: rule.is_some(),
+                        phrase: false,
                         form: 0,
                     };
+                    let first_word_stem = rule
+                        .filter(|rule| rule.declines_phrases())
+                        .filter(|_| term.term_type == TermType::Full && !term.case_sensitive)
+                        .and_then(|rule| {
+                            key.split_once(' ')
+                                .map(|(first, _)| rule.phrase_stem(first).to_string())
+                        });
                     let whole = table.add(key, rule, entry.clone());
+                    if let Some(stem) = first_word_stem {
+                        table.add_phrase_stem(stem, whole, entry.clone());
+                    }
                     if let Some(spaced) = compound_written_apart(&term.text) {
                         // Found as the listed form; `orthography` judges it.
                         table.add_spelling(fold_term(&spaced, CaseMode::Fold), whole, entry);
@@ -761,7 +777,7 @@ impl Matcher {
                 .inflection
                 .iter()
                 .flatten()
-                .any(|rule| rule.is_ending(&rest.folded))
+                .any(|rule| rule.is_ending(&rest.folded) || rule.is_phrase_ending(&rest.folded))
     }
 
     /// The mentions of `folded` in the languages of `filter` and, when
@@ -794,6 +810,17 @@ impl Matcher {
                 ..mention
             };
             let found = &text[range.clone()];
+            if self
+                .patterns
+                .get(pattern)
+                .iter()
+                .any(|&id| self.entries[id as usize].phrase)
+            {
+                candidates.extend(self.declined_phrase(text, range.start, pattern, filter));
+                if let Some(source) = source {
+                    in_source.extend(self.declined_phrase(text, range.start, pattern, source));
+                }
+            }
             if let Some(source) = source {
                 in_source.extend(self.judge(found, pattern, source, ending.as_ref()).map(&placed));
             }
@@ -807,6 +834,57 @@ impl Matcher {
             }
         }
         (candidates, in_source)
+    }
+
+    /// The multi-word term, of a language that declines every word of a
+    /// name, that the text at `start` writes with case endings (`Исламского
+    /// государства`, `в Министерстве информации`): the hit of `pattern` is
+    /// the stem of the term's first word, and each word of the text from
+    /// there is the term's word declined ([`InflectionRule::is_declined_from`]).
+    /// The longest such term; `None` where the text is a term as listed,
+    /// which its own pattern finds. No fix is offered for it: a form to
+    /// write instead would need each of its words declined alike.
+    fn declined_phrase(
+        &self,
+        text: &str,
+        start: usize,
+        pattern: usize,
+        filter: &LanguageFilter,
+    ) -> Option<Mention> {
+        let mut best: Option<(usize, &Entry)> = None;
+        for entry in self
+            .patterns
+            .get(pattern)
+            .iter()
+            .map(|&id| &self.entries[id as usize])
+        {
+            if !entry.phrase || !filter.applies[entry.language as usize] {
+                continue;
+            }
+            let Some(rule) = &self.inflection[entry.language as usize] else {
+                continue;
+            };
+            let term = fold_term(&self.term(entry).text, CaseMode::Fold);
+            if let Some(end) = declined_words_end(text, start, &term, rule) {
+                if best.is_none_or(|(longest, _)| end > longest) {
+                    best = Some((end, entry));
+                }
+            }
+        }
+        let (end, entry) = best?;
+        Some(Mention {
+            range: start..end,
+            concept: entry.concept as usize,
+            language: entry.language_slot as usize,
+            term: entry.term as usize,
+            form: entry.form as usize,
+            case_mismatch: false,
+            stem_end: end,
+            from_stem: true,
+            surname: false,
+            status: self.term(entry).status,
+            misspelled: false,
+        })
     }
 
     /// Decides which listed form `found` is, among the applicable entries of
@@ -825,7 +903,7 @@ impl Matcher {
         let found = FoundForms::new(found);
         let mut best: Option<(Closeness, Status, bool, &Entry)> = None;
         for entry in entries.iter().map(|&id| &self.entries[id as usize]) {
-            if !filter.applies[entry.language as usize] || !self.ending_fits(entry, ending) {
+            if entry.phrase || !filter.applies[entry.language as usize] || !self.ending_fits(entry, ending) {
                 continue;
             }
             let term = self.term(entry);
@@ -901,6 +979,7 @@ impl Matcher {
         let mut best: Option<(Closeness, Status, &Entry)> = None;
         for entry in entries() {
             if entry.surname
+                || entry.phrase
                 || !(self.ending_fits(entry, ending) || self.takes_document_ending(entry, ending, filter))
             {
                 continue;
@@ -1264,6 +1343,39 @@ fn folds_to_itself(text: &str) -> bool {
 
 /// The rest of a word after a match: where it ends and its folded letters
 /// (a Turkish apostrophe before an ending is dropped by folding).
+/// Where the words of the folded `term` end when the text from `start`
+/// writes each of them as its phrase stem with an ending, one at least declined
+/// (not as listed); words are parted by spaces or a hyphen on one line or
+/// across a single line break.
+fn declined_words_end(text: &str, start: usize, term: &str, rule: &InflectionRule) -> Option<usize> {
+    let mut at = start;
+    let mut declined = false;
+    for (index, term_word) in term.split(' ').enumerate() {
+        if index > 0 {
+            let gap = text[at..]
+                .char_indices()
+                .find(|&(_, c)| !(c.is_whitespace() || matches!(c, '-' | '\u{2010}' | '\u{2011}')))
+                .map_or(text.len() - at, |(offset, _)| offset);
+            if gap == 0 || text[at..at + gap].matches('\n').count() > 1 {
+                return None;
+            }
+            at += gap;
+        }
+        let word = word_rest(text, at);
+        if word.end == at {
+            return None;
+        }
+        if word.folded != term_word {
+            if !rule.is_declined_from(&word.folded, rule.phrase_stem(term_word)) {
+                return None;
+            }
+            declined = true;
+        }
+        at = word.end;
+    }
+    declined.then_some(at)
+}
+
 struct WordRest {
     end: usize,
     folded: String,
@@ -1329,6 +1441,22 @@ impl PatternTable {
             );
         }
         whole
+    }
+
+    /// Adds `entry` under `stem`, the stem of its term's first word, as a
+    /// multi-word term whose words all decline (pattern `form` is the
+    /// whole term).
+    fn add_phrase_stem(&mut self, stem: String, form: usize, entry: Entry) {
+        let pattern = self.pattern(stem);
+        self.push(
+            pattern,
+            Entry {
+                form: form as u32,
+                stem: true,
+                phrase: true,
+                ..entry
+            },
+        );
     }
 
     /// Adds `entry` under `key` as another way of writing the form of
@@ -1441,6 +1569,7 @@ fn add_surnames(
                 surname: true,
                 part: (surname.start, surname.end),
                 inflects: false,
+                phrase: false,
                 form: 0,
             };
             // Stored only where they differ from the surname as it stands

@@ -289,3 +289,25 @@ fn a_single_word_name_spelled_with_other_vowels_is_found_in_cyrillic_and_arabic_
         String::from_utf8_lossy(&output.stderr)
     );
 }
+
+#[test]
+fn a_russian_name_of_several_words_is_found_with_every_word_declined() {
+    // Russian declines each word of a name: the genitive of an adjective
+    // and its noun, a noun before its genitive. A declined mention counts
+    // as its term: a mix with another form is reported, without a fix
+    // (the form to write would need every word declined alike).
+    let dir = tempfile::tempdir().unwrap();
+    let text = "Министерство информации Ирана сообщило об арестах.\n\
+                В Министерстве информации и национальной безопасности это подтвердили.\n\
+                Боевики Исламского государства взяли ответственность.\n\
+                Исламская республика и исламского мира слова не упоминаются.\n";
+    std::fs::write(dir.path().join("ru.txt"), text).unwrap();
+    let (output, json) = check_builtin(dir.path(), &["--lang", "ru", "ru.txt"]);
+    assert_eq!(
+        summarize(&json),
+        ["inconsistent 2:3-2:54 «Министерстве информации и национальной безопасности» -> Министерство информации"],
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert_eq!(json["findings"][0]["fix"], serde_json::Value::Null);
+}

@@ -193,3 +193,40 @@ fn a_fix_never_writes_over_markup_inside_a_name() {
         ]
     );
 }
+
+#[test]
+fn a_declined_russian_name_of_several_words_is_reported_but_not_rewritten() {
+    // `Министерства разведки` is the genitive of a deprecated form: writing
+    // the nominative preferred form over it would break the sentence, so
+    // `--fix` rewrites only the form written in the nominative.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("g.toml"),
+        "[[concept]]\nid = \"mois\"\nkind = \"organization\"\n[concept.lang.ru]\n\
+         preferred = \"Министерство информации\"\ndeprecated = [\"Министерство разведки\"]\n",
+    )
+    .unwrap();
+    let text = "Сотрудники Министерства разведки задержали двоих.\nМинистерство разведки это подтвердило.\n";
+    std::fs::write(dir.path().join("a.md"), text).unwrap();
+    let output = common::termlint(dir.path())
+        .args([
+            "check",
+            "--no-config",
+            "--no-default-glossary",
+            "--glossary",
+            "g.toml",
+        ])
+        .args(["--lang", "ru", "--fix", "a.md"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        output.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("a.md")).unwrap(),
+        "Сотрудники Министерства разведки задержали двоих.\nМинистерство информации это подтвердило.\n"
+    );
+}
