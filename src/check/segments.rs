@@ -168,7 +168,11 @@ pub fn unit_texts<'a>(segments: impl IntoIterator<Item = KeyedSegment<'a>>) -> V
         .filter(|(_, s)| s.role != Role::Text)
         .filter_map(|(order, s)| s.unit.map(|unit| (unit, order, s)))
         .collect();
-    by_unit.sort_by_key(|(unit, order, _)| (*unit, *order));
+    // Segments come in unit order in most files: sorted, they are not
+    // moved again (a memory of many units holds megabytes of them).
+    if !by_unit.is_sorted_by_key(|(unit, order, _)| (*unit, *order)) {
+        by_unit.sort_by_key(|(unit, order, _)| (*unit, *order));
+    }
     let mut units = Vec::new();
     let mut pairs = PairKeys::default();
     for members in by_unit.chunk_by(|a, b| a.0 == b.0) {
@@ -206,7 +210,9 @@ pub fn unit_texts<'a>(segments: impl IntoIterator<Item = KeyedSegment<'a>>) -> V
             });
         }
     }
-    units.sort_by_key(|u| u.target.start.min(u.source.start));
+    if !units.is_sorted_by_key(|u| u.target.start.min(u.source.start)) {
+        units.sort_by_key(|u| u.target.start.min(u.source.start));
+    }
     units
 }
 

@@ -141,6 +141,27 @@ struct Walker<'a> {
     variant: Option<(Role, Option<Language>)>,
     capture: Option<Capture>,
     segments: Vec<Segment>,
+    /// The `xml:lang` tags read so far and their languages: a memory of
+    /// many units names the same two or three, parsed once each.
+    languages: Vec<(String, Option<Language>)>,
+}
+
+/// How many `xml:lang` tags a walk remembers the languages of.
+const REMEMBERED_TAGS: usize = 16;
+
+impl Walker<'_> {
+    /// The language of an `xml:lang` tag, `None` when it is no valid tag.
+    fn language_of(&mut self, tag: String) -> Option<Language> {
+        if let Some((_, language)) = self.languages.iter().find(|(known, _)| *known == tag) {
+            return language.clone();
+        }
+        let language = Language::parse(&tag).ok();
+        // A few are remembered: a memory of a thousand tags stays linear.
+        if self.languages.len() < REMEMBERED_TAGS {
+            self.languages.push((tag, language.clone()));
+        }
+        language
+    }
 }
 
 impl XmlWalker for Walker<'_> {
@@ -194,7 +215,8 @@ impl XmlWalker for Walker<'_> {
                 if let (Role::Source, Some(unit)) = (role, &mut self.unit) {
                     unit.has_source = true;
                 }
-                self.variant = Some((role, tag.and_then(|tag| Language::parse(&tag).ok())));
+                let language = tag.and_then(|tag| self.language_of(tag));
+                self.variant = Some((role, language));
             }
             Kind::Seg if parent == Some(Kind::Variant) && self.capture.is_none() && !empty => {
                 if let (Some((role, language)), Some(unit)) = (&self.variant, &self.unit) {

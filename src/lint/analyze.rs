@@ -8,9 +8,8 @@ use super::find::{Found, SegmentFound};
 use super::input::Input;
 use super::Linter;
 use crate::check::{
-    bilingual_findings, inconsistent_findings, mention_checks, segment_findings, unit_texts, CheckId,
-    CheckSettings, CheckedText, ConsistencyInput, Detail, DocumentFindings, Finding, KeyedSegment,
-    SegmentScope, UnitText,
+    bilingual_findings, inconsistent_findings, mention_checks, segment_findings, CheckId, CheckSettings,
+    CheckedText, ConsistencyInput, Detail, DocumentFindings, Finding, SegmentScope, UnitText,
 };
 use crate::config::ConsistencyScope;
 use crate::document::{Format, FormatError, Segment};
@@ -89,6 +88,7 @@ impl Linter {
         let checked = CheckedText { text, lines: &lines };
         let settings = &*self.config.checks_for(path, language);
         let mentions = std::mem::take(&mut found.mentions);
+        let units = std::mem::take(&mut found.units);
         let found = &found;
         // The three judgements read what was found and not one another: a
         // large bilingual file keeps every core busy with them.
@@ -108,7 +108,7 @@ impl Linter {
                     },
                 )
             },
-            || self.judge_segments(&checked, &found.segments, settings, judge_consistency),
+            || self.judge_segments(&checked, units, settings, judge_consistency),
         );
         result.findings.extend(bilingual);
         result.findings.extend(segment_found);
@@ -158,19 +158,10 @@ impl Linter {
     fn judge_segments(
         &self,
         checked: &CheckedText,
-        segments: &[SegmentFound],
+        units: Vec<UnitText>,
         settings: &CheckSettings,
         judge_consistency: bool,
     ) -> (Vec<UnitText>, Vec<Finding>) {
-        let units = unit_texts(segments.iter().map(|s| KeyedSegment {
-            role: s.role,
-            unit: s.unit,
-            language: &s.language,
-            span: s.span.clone(),
-            id: s.id.as_deref(),
-            key: s.key,
-            context: s.context.as_deref(),
-        }));
         if !judge_consistency || units.is_empty() {
             return (units, Vec::new());
         }

@@ -4,7 +4,9 @@
 use rayon::prelude::*;
 
 use super::Linter;
-use crate::check::{anchor_surnames, folded_key, segment_key, CheckId, SegmentMentions};
+use crate::check::{
+    anchor_surnames, folded_key, segment_key, unit_texts, CheckId, KeyedSegment, SegmentMentions, UnitText,
+};
 use crate::document::{Role, Segment};
 use crate::lang::Language;
 use crate::matcher::{leftmost_longest, LanguageFilter, Matcher, Mention, OtherForm};
@@ -55,6 +57,10 @@ pub(super) struct Found {
     pub(super) others: Vec<OtherForm>,
     /// Per segment, for the bilingual checks.
     pub(super) segments: Vec<SegmentFound>,
+    /// The translation units of `segments`, for segment consistency: made
+    /// where the segments are found, so that each part of a large memory
+    /// makes its own in parallel.
+    pub(super) units: Vec<UnitText>,
 }
 
 impl Found {
@@ -99,12 +105,14 @@ impl Found {
             unlisted: Vec::with_capacity(parts.iter().map(|p| p.unlisted.len()).sum()),
             others: Vec::with_capacity(parts.iter().map(|p| p.others.len()).sum()),
             segments: Vec::with_capacity(parts.iter().map(|p| p.segments.len()).sum()),
+            units: Vec::with_capacity(parts.iter().map(|p| p.units.len()).sum()),
         };
         for part in parts {
             found.mentions.extend(part.mentions);
             found.unlisted.extend(part.unlisted);
             found.others.extend(part.others);
             found.segments.extend(part.segments);
+            found.units.extend(part.units);
         }
         found
     }
@@ -196,6 +204,21 @@ pub(super) struct Searched {
     pub(super) source_forms: Vec<Mention>,
     /// Forms of other languages, if [`Wanted::other_languages`].
     pub(super) others: Vec<OtherForm>,
+}
+
+impl SegmentFound {
+    /// The segment as segment consistency reads it.
+    fn keyed(&self) -> KeyedSegment<'_> {
+        KeyedSegment {
+            role: self.role,
+            unit: self.unit,
+            language: &self.language,
+            span: self.span.clone(),
+            id: self.id.as_deref(),
+            key: self.key,
+            context: self.context.as_deref(),
+        }
+    }
 }
 
 impl Found {
@@ -360,6 +383,7 @@ impl Linter {
                 source_forms,
             });
         }
+        found.units = unit_texts(found.segments.iter().map(SegmentFound::keyed));
         if !found.segments.is_empty() {
             // Bilingual segments may come out of text order.
             found.mentions.sort_by_key(|m| m.range.start);
