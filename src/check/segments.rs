@@ -175,35 +175,46 @@ pub fn unit_texts<'a>(segments: impl IntoIterator<Item = KeyedSegment<'a>>) -> V
     }
     let mut units = Vec::new();
     let mut pairs = PairKeys::default();
+    // A memory has hundreds of thousands of units, most of one source and
+    // one target: nothing is allocated per unit but its id.
     for members in by_unit.chunk_by(|a, b| a.0 == b.0) {
-        let sources: Vec<&KeyedSegment> = members
-            .iter()
-            .map(|(_, _, s)| s)
-            .filter(|s| s.role == Role::Source && s.key.is_some())
-            .collect();
-        let Some(first_source) = sources.first() else {
+        let segments = || members.iter().map(|(_, _, s)| s);
+        let sources = || segments().filter(|s| s.role == Role::Source && s.key.is_some());
+        let Some(first_source) = sources().next() else {
             continue;
         };
-        let source_key = combined(sources.iter().filter_map(|s| s.key));
-        let mut languages: Vec<&Language> = Vec::new();
-        for (_, _, s) in members.iter().filter(|(_, _, s)| s.role == Role::Target) {
-            if !languages.contains(&s.language) {
-                languages.push(s.language);
+        let source_key = combined(sources().filter_map(|s| s.key));
+        // Each target language once, at its first target; the languages
+        // past the first are listed only for a unit that has them.
+        let mut first_language: Option<&Language> = None;
+        let mut more_languages: Vec<&Language> = Vec::new();
+        for target in segments().filter(|s| s.role == Role::Target) {
+            let new_language = match first_language {
+                None => {
+                    first_language = Some(target.language);
+                    true
+                }
+                Some(first) if first == target.language => false,
+                Some(_) if more_languages.contains(&target.language) => false,
+                Some(_) => {
+                    more_languages.push(target.language);
+                    true
+                }
+            };
+            if !new_language {
+                continue;
             }
-        }
-        for language in languages {
-            let targets: Vec<&KeyedSegment> = members
-                .iter()
-                .map(|(_, _, s)| s)
-                .filter(|s| s.role == Role::Target && s.language == language && s.key.is_some())
-                .collect();
-            let Some(first_target) = targets.first() else {
+            let targets = || {
+                segments()
+                    .filter(|s| s.role == Role::Target && s.language == target.language && s.key.is_some())
+            };
+            let Some(first_target) = targets().next() else {
                 continue;
             };
             units.push(UnitText {
-                pair: pairs.key(first_source.language, language, first_source.context),
+                pair: pairs.key(first_source.language, target.language, first_source.context),
                 source_key,
-                target_key: combined(targets.iter().filter_map(|s| s.key)),
+                target_key: combined(targets().filter_map(|s| s.key)),
                 source: first_source.span.clone(),
                 target: first_target.span.clone(),
                 id: first_target.id.or(first_source.id).map(str::to_string),
@@ -252,13 +263,18 @@ impl<'a> PairKeys<'a> {
 }
 
 /// One key for several segments' keys, in order; a single key is itself.
-fn combined(keys: impl Iterator<Item = u64>) -> u64 {
-    let keys: Vec<u64> = keys.collect();
-    match keys.as_slice() {
-        [only] => *only,
+fn combined(mut keys: impl Iterator<Item = u64>) -> u64 {
+    let first = keys.next();
+    let second = keys.next();
+    match (first, second) {
+        (Some(only), None) => only,
         _ => {
             let mut hasher = KeyHasher::default();
-            keys.iter().for_each(|&k| hasher.write_u64(k));
+            first
+                .into_iter()
+                .chain(second)
+                .chain(keys)
+                .for_each(|k| hasher.write_u64(k));
             hasher.finish()
         }
     }

@@ -89,19 +89,19 @@ impl Linter {
         let settings = &*self.config.checks_for(path, language);
         let mentions = std::mem::take(&mut found.mentions);
         let units = std::mem::take(&mut found.units);
-        let found = &found;
+        let found_ref = &found;
         // The three judgements read what was found and not one another: a
         // large bilingual file keeps every core busy with them.
         let ((bilingual, mut result), (units, segment_found)) = rayon::join(
             || {
                 rayon::join(
-                    || bilingual_findings(&self.matcher, &checked, &found.bilingual(), settings),
+                    || bilingual_findings(&self.matcher, &checked, &found_ref.bilingual(), settings),
                     || {
                         self.judge_mentions(
                             path,
                             &checked,
                             mentions,
-                            (&found.unlisted, &found.others),
+                            (&found_ref.unlisted, &found_ref.others),
                             settings,
                             judge_consistency,
                         )
@@ -115,7 +115,7 @@ impl Linter {
         result.units = units;
         withhold_fixes_across_markup(&mut result.findings, &gaps);
         escape_fixes(&mut result.findings, text, format);
-        name_segments(&mut result.findings, &found.segments);
+        name_segments(&mut result.findings, found.segments());
         Ok((result, lines))
     }
 
@@ -253,8 +253,8 @@ impl Linter {
 
 /// Gives each finding inside a segment that has an id (a bilingual file's
 /// translation unit or segment) that id.
-fn name_segments(findings: &mut [Finding], segments: &[SegmentFound]) {
-    let named = SegmentIds::new(segments.iter().map(|s| (s.span.clone(), s.id.as_deref())));
+fn name_segments<'a>(findings: &mut [Finding], segments: impl Iterator<Item = &'a SegmentFound>) {
+    let named = SegmentIds::new(segments.map(|s| (s.span.clone(), s.id.as_deref())));
     if named.0.is_empty() {
         return;
     }

@@ -55,8 +55,11 @@ pub(super) struct Found {
     /// Forms listed only for another language than their segment's, in
     /// text order (see [`Matcher::find_all_with_other_languages`]).
     pub(super) others: Vec<OtherForm>,
-    /// Per segment, for the bilingual checks.
-    pub(super) segments: Vec<SegmentFound>,
+    /// Per segment, for the bilingual checks, in the parts they were found
+    /// in ([`Found::segments`] reads them in order): a memory of many units
+    /// is found in parts, in parallel, and joining the parts into one list
+    /// copied every record again.
+    pub(super) segment_parts: Vec<Vec<SegmentFound>>,
     /// The translation units of `segments`, for segment consistency: made
     /// where the segments are found, so that each part of a large memory
     /// makes its own in parallel.
@@ -81,7 +84,7 @@ impl Found {
             self.mentions.retain(outside);
             self.others.retain(|other| outside(&other.mention));
         }
-        for segment in &mut self.segments {
+        for segment in self.segment_parts.iter_mut().flatten() {
             for list in [
                 &mut segment.mentions,
                 &mut segment.all_mentions,
@@ -104,14 +107,14 @@ impl Found {
             mentions: Vec::with_capacity(parts.iter().map(|p| p.mentions.len()).sum()),
             unlisted: Vec::with_capacity(parts.iter().map(|p| p.unlisted.len()).sum()),
             others: Vec::with_capacity(parts.iter().map(|p| p.others.len()).sum()),
-            segments: Vec::with_capacity(parts.iter().map(|p| p.segments.len()).sum()),
+            segment_parts: Vec::with_capacity(parts.iter().map(|p| p.segment_parts.len()).sum()),
             units: Vec::with_capacity(parts.iter().map(|p| p.units.len()).sum()),
         };
         for part in parts {
             found.mentions.extend(part.mentions);
             found.unlisted.extend(part.unlisted);
             found.others.extend(part.others);
-            found.segments.extend(part.segments);
+            found.segment_parts.extend(part.segment_parts);
             found.units.extend(part.units);
         }
         found
@@ -222,9 +225,13 @@ impl SegmentFound {
 }
 
 impl Found {
+    /// The segments, in the order they were found.
+    pub(super) fn segments(&self) -> impl Iterator<Item = &SegmentFound> {
+        self.segment_parts.iter().flatten()
+    }
+
     pub(super) fn bilingual(&self) -> Vec<SegmentMentions<'_>> {
-        self.segments
-            .iter()
+        self.segments()
             .map(|s| SegmentMentions {
                 role: s.role,
                 unit: s.unit,
@@ -296,6 +303,7 @@ impl Linter {
     fn find_in_order(&self, text: &str, segments: &[Segment], language: &Language) -> Found {
         let mut filters = Filters::new(&self.matcher);
         let mut found = Found::default();
+        let mut segments_found: Vec<SegmentFound> = Vec::new();
         let keyed = self.config.may_run(CheckId::InconsistentTarget)
             || self.config.may_run(CheckId::InconsistentSource);
         let mut unit_languages: Vec<(usize, Language)> = Vec::new();
@@ -370,7 +378,7 @@ impl Linter {
             found.mentions.extend(mentions.iter().cloned());
             found.unlisted.extend(unlisted);
             found.others.extend(others);
-            found.segments.push(SegmentFound {
+            segments_found.push(SegmentFound {
                 key,
                 context: segment.info.context.clone(),
                 role: segment.role,
@@ -383,8 +391,9 @@ impl Linter {
                 source_forms,
             });
         }
-        found.units = unit_texts(found.segments.iter().map(SegmentFound::keyed));
-        if !found.segments.is_empty() {
+        found.units = unit_texts(segments_found.iter().map(SegmentFound::keyed));
+        if !segments_found.is_empty() {
+            found.segment_parts.push(segments_found);
             // Bilingual segments may come out of text order.
             found.mentions.sort_by_key(|m| m.range.start);
             found.unlisted.sort_by_key(|u| u.range.start);
