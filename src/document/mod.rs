@@ -86,7 +86,7 @@ pub struct Segment {
 pub struct SegmentInfo {
     /// The id a translator sees (an XLIFF `trans-unit` id, a Trados segment
     /// number, a TMX `tuid`); findings in the segment carry it.
-    pub id: Option<String>,
+    pub id: Option<std::sync::Arc<str>>,
     /// Locked in the translation tool (Trados `locked="true"`, memoQ
     /// `mq:locked="locked"`).
     pub locked: bool,

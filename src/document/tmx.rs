@@ -120,8 +120,8 @@ struct Capture {
 
 /// The `<tu>` being read.
 struct Unit {
-    /// Its `tuid`, or its position counted from 1.
-    id: String,
+    /// Its `tuid`, or its position counted from 1: shared by its segments.
+    id: std::sync::Arc<str>,
     /// Whether a `<tuv>` of it was taken as the source.
     has_source: bool,
 }
@@ -189,7 +189,7 @@ impl XmlWalker for Walker<'_> {
                 let id = attribute(element, range.start, b"tuid")?.unwrap_or_else(|| self.units.to_string());
                 if !empty {
                     self.unit = Some(Unit {
-                        id,
+                        id: id.into(),
                         has_source: false,
                     });
                 }
@@ -222,7 +222,8 @@ impl XmlWalker for Walker<'_> {
                 if let (Some((role, language)), Some(unit)) = (&self.variant, &self.unit) {
                     self.capture = Some(Capture {
                         segment: Segment {
-                            pieces: Vec::new(),
+                            // Most segments are one piece of text.
+                            pieces: Vec::with_capacity(1),
                             language: language.clone(),
                             role: *role,
                             unit: Some(self.units.saturating_sub(1)),

@@ -465,7 +465,7 @@ impl Walker {
                     _ => mid,
                 };
                 segment.info = SegmentInfo {
-                    id: Some(id),
+                    id: Some(id.into()),
                     locked: pair.locked || definition.is_some_and(|d| d.1),
                     confirmed: pair.confirmed || definition.is_some_and(|d| d.2),
                     // `<source>` holds the same text: fixing one would
@@ -482,7 +482,7 @@ impl Walker {
                 _ => (false, false),
             };
             let info = SegmentInfo {
-                id: pair.id.clone(),
+                id: pair.id.as_deref().map(Into::into),
                 locked: pair.locked || single.0,
                 confirmed: pair.confirmed || single.1,
                 read_only: false,

@@ -254,6 +254,9 @@ impl Linter {
 /// Gives each finding inside a segment that has an id (a bilingual file's
 /// translation unit or segment) that id.
 fn name_segments<'a>(findings: &mut [Finding], segments: impl Iterator<Item = &'a SegmentFound>) {
+    if findings.iter().all(|f| f.segment.is_some()) {
+        return;
+    }
     let named = SegmentIds::new(segments.map(|s| (s.span.clone(), s.id.as_deref())));
     if named.0.is_empty() {
         return;

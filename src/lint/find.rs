@@ -136,7 +136,7 @@ pub(super) struct SegmentFound {
     pub(super) role: Role,
     pub(super) unit: Option<usize>,
     /// The id a translation tool shows for the segment.
-    pub(super) id: Option<String>,
+    pub(super) id: Option<std::sync::Arc<str>>,
     pub(super) span: std::ops::Range<usize>,
     pub(super) language: Language,
     pub(super) mentions: Vec<Mention>,
