@@ -874,17 +874,26 @@ impl Matcher {
         let (end, entry) = best?;
         Some(Mention {
             range: start..end,
+            stem_end: end,
+            ..self.mention_of(entry)
+        })
+    }
+
+    /// A mention of `entry`'s term, before it is placed in the text.
+    fn mention_of(&self, entry: &Entry) -> Mention {
+        Mention {
+            range: 0..0,
             concept: entry.concept as usize,
             language: entry.language_slot as usize,
             term: entry.term as usize,
             form: entry.form as usize,
             case_mismatch: false,
-            stem_end: end,
-            from_stem: true,
-            surname: false,
+            stem_end: 0,
+            from_stem: entry.stem,
+            surname: entry.surname,
             status: self.term(entry).status,
             misspelled: false,
-        })
+        }
     }
 
     /// Decides which listed form `found` is, among the applicable entries of
@@ -933,17 +942,8 @@ impl Matcher {
         }
         let (_, _, case_mismatch, entry) = best?;
         Some(Mention {
-            range: 0..0,
-            concept: entry.concept as usize,
-            language: entry.language_slot as usize,
-            term: entry.term as usize,
-            form: entry.form as usize,
             case_mismatch,
-            stem_end: 0,
-            from_stem: entry.stem,
-            surname: entry.surname,
-            status: self.term(entry).status,
-            misspelled: false,
+            ..self.mention_of(entry)
         })
     }
 
@@ -998,17 +998,8 @@ impl Matcher {
         }
         let (_, status, entry) = best?;
         Some(Mention {
-            range: 0..0,
-            concept: entry.concept as usize,
-            language: entry.language_slot as usize,
-            term: entry.term as usize,
-            form: entry.form as usize,
-            case_mismatch: false,
-            stem_end: 0,
-            from_stem: entry.stem,
-            surname: false,
             status,
-            misspelled: false,
+            ..self.mention_of(entry)
         })
     }
 
