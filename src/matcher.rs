@@ -59,6 +59,17 @@ pub struct Matcher {
     /// The surnames of person names that may stand alone (see
     /// [`crate::names`]), each matched as a form of its full name.
     surnames: Vec<DerivedSurname>,
+    /// The folded term of each entry that is a declining phrase's first
+    /// word stem (see [`Matcher::declined_phrase`]), by entry: made when
+    /// the matcher is made, not at each match.
+    phrase_terms: rustc_hash::FxHashMap<EntryId, Box<[PhraseWord]>>,
+}
+
+/// A word of a declining phrase's term: folded, and the length of the stem
+/// its declined forms share ([`InflectionRule::phrase_stem`]).
+struct PhraseWord {
+    word: Box<str>,
+    stem: usize,
 }
 
 type EntryId = u32;
@@ -418,6 +429,7 @@ impl Matcher {
             },
         );
         let (automaton, anchors) = (automaton?, anchors?);
+        let phrase_terms = phrase_terms(&glossary, &entries, &inflection);
         Ok(Matcher {
             glossary,
             automaton,
@@ -428,6 +440,7 @@ impl Matcher {
             term_forms,
             inflection,
             surnames,
+            phrase_terms,
         })
     }
 
@@ -485,7 +498,7 @@ impl Matcher {
         if remaining != 0 || input.read(&mut [0]).ok()? != 0 {
             return None;
         }
-        let matcher = Matcher {
+        let mut matcher = Matcher {
             glossary: Glossary::from_concepts(tables.concepts),
             automaton,
             anchors,
@@ -495,8 +508,13 @@ impl Matcher {
             term_forms: tables.term_forms,
             inflection: tables.inflection,
             surnames: tables.surnames,
+            phrase_terms: Default::default(),
         };
-        matcher.is_consistent().then_some(matcher)
+        if !matcher.is_consistent() {
+            return None;
+        }
+        matcher.phrase_terms = phrase_terms(&matcher.glossary, &matcher.entries, &matcher.inflection);
+        Some(matcher)
     }
 
     /// Whether every index in the tables points at something: the
@@ -816,9 +834,10 @@ impl Matcher {
                 .iter()
                 .any(|&id| self.entries[id as usize].phrase)
             {
-                candidates.extend(self.declined_phrase(text, range.start, pattern, filter));
+                let at = (text, folded, hit.start());
+                candidates.extend(self.declined_phrase(at, pattern, filter));
                 if let Some(source) = source {
-                    in_source.extend(self.declined_phrase(text, range.start, pattern, source));
+                    in_source.extend(self.declined_phrase(at, pattern, source));
                 }
             }
             if let Some(source) = source {
@@ -846,35 +865,36 @@ impl Matcher {
     /// write instead would need each of its words declined alike.
     fn declined_phrase(
         &self,
-        text: &str,
-        start: usize,
+        (text, folded, start): (&str, &FoldedText, usize),
         pattern: usize,
         filter: &LanguageFilter,
     ) -> Option<Mention> {
         let mut best: Option<(usize, &Entry)> = None;
-        for entry in self
-            .patterns
-            .get(pattern)
-            .iter()
-            .map(|&id| &self.entries[id as usize])
-        {
+        for &id in self.patterns.get(pattern) {
+            let entry = &self.entries[id as usize];
             if !entry.phrase || !filter.applies[entry.language as usize] {
                 continue;
             }
-            let Some(rule) = &self.inflection[entry.language as usize] else {
+            let (Some(rule), Some(words)) = (
+                &self.inflection[entry.language as usize],
+                self.phrase_terms.get(&id),
+            ) else {
                 continue;
             };
-            let term = fold_term(&self.term(entry).text, CaseMode::Fold);
-            if let Some(end) = declined_words_end(text, start, &term, rule) {
+            if let Some(end) = declined_words_end(folded.as_str(), start, words, rule) {
                 if best.is_none_or(|(longest, _)| end > longest) {
                     best = Some((end, entry));
                 }
             }
         }
         let (end, entry) = best?;
+        let range = folded.to_original(start..end)?;
+        if !is_word_end(text, range.end) {
+            return None;
+        }
         Some(Mention {
-            range: start..end,
-            stem_end: end,
+            stem_end: range.end,
+            range,
             ..self.mention_of(entry)
         })
     }
@@ -1334,37 +1354,72 @@ fn folds_to_itself(text: &str) -> bool {
 
 /// The rest of a word after a match: where it ends and its folded letters
 /// (a Turkish apostrophe before an ending is dropped by folding).
-/// Where the words of the folded `term` end when the text from `start`
-/// writes each of them as its phrase stem with an ending, one at least declined
-/// (not as listed); words are parted by spaces or a hyphen on one line or
-/// across a single line break.
-fn declined_words_end(text: &str, start: usize, term: &str, rule: &InflectionRule) -> Option<usize> {
+/// Where, in the folded text, the words of the folded `term` end when the
+/// text from `start` writes each of them as its phrase stem with an ending,
+/// one at least declined (not as listed). Words are parted by one space, as
+/// folding leaves white space and hyphens; a paragraph break parts names.
+fn declined_words_end(
+    folded: &str,
+    start: usize,
+    term: &[PhraseWord],
+    rule: &InflectionRule,
+) -> Option<usize> {
     let mut at = start;
     let mut declined = false;
-    for (index, term_word) in term.split(' ').enumerate() {
+    for (
+        index,
+        PhraseWord {
+            word: term_word,
+            stem,
+        },
+    ) in term.iter().enumerate()
+    {
         if index > 0 {
-            let gap = text[at..]
-                .char_indices()
-                .find(|&(_, c)| !(c.is_whitespace() || matches!(c, '-' | '\u{2010}' | '\u{2011}')))
-                .map_or(text.len() - at, |(offset, _)| offset);
-            if gap == 0 || text[at..at + gap].matches('\n').count() > 1 {
-                return None;
-            }
-            at += gap;
+            at += folded[at..].strip_prefix(' ').map(|_| 1)?;
         }
-        let word = word_rest(text, at);
-        if word.end == at {
+        let length = folded[at..]
+            .find(|c: char| !crate::text::is_letter_or_digit(c))
+            .unwrap_or(folded.len() - at);
+        let word = &folded[at..at + length];
+        if word.is_empty() {
             return None;
         }
-        if word.folded != term_word {
-            if !rule.is_declined_from(&word.folded, rule.phrase_stem(term_word)) {
+        if word != &**term_word {
+            if !rule.is_declined_from(word, &term_word[..*stem]) {
                 return None;
             }
             declined = true;
         }
-        at = word.end;
+        at += length;
     }
     declined.then_some(at)
+}
+
+/// The folded words of the terms of the entries that stand for declining
+/// phrases (see [`Matcher::declined_phrase`]), with their stems.
+fn phrase_terms(
+    glossary: &Glossary,
+    entries: &[Entry],
+    inflection: &[Option<InflectionRule>],
+) -> rustc_hash::FxHashMap<EntryId, Box<[PhraseWord]>> {
+    entries
+        .iter()
+        .enumerate()
+        .filter(|(_, entry)| entry.phrase)
+        .filter_map(|(id, entry)| {
+            let rule = inflection[entry.language as usize].as_ref()?;
+            let term = &glossary.concepts()[entry.concept as usize].languages[entry.language_slot as usize]
+                .terms[entry.term as usize];
+            let words = fold_term(&term.text, CaseMode::Fold)
+                .split(' ')
+                .map(|word| PhraseWord {
+                    stem: rule.phrase_stem(word).len(),
+                    word: word.into(),
+                })
+                .collect();
+            Some((id as EntryId, words))
+        })
+        .collect()
 }
 
 struct WordRest {
