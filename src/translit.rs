@@ -282,7 +282,7 @@ fn classify(rest: &[char], previous: Option<char>) -> (Option<char>, usize) {
         'j' => 'J',
         'q' | 'k' | 'g' | 'c' => 'K',
         'h' | 'x' => 'H',
-        _ if c.is_alphanumeric() => c.to_ascii_uppercase(),
+        _ if crate::text::is_letter_or_digit(c) => c.to_ascii_uppercase(),
         _ => return (None, 1),
     };
     (Some(symbol), 1)

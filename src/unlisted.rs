@@ -19,7 +19,6 @@
 
 use std::cell::RefCell;
 use std::collections::BTreeMap;
-use std::hash::Hasher;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -70,6 +69,12 @@ pub struct UnlistedFinder {
     /// one deleted.
     by_consonants: KeyIndex,
     by_deletion: KeyIndex,
+    /// Every key of the two indexes: most keys a text makes are in
+    /// neither, and this says so in two memory reads, where each index
+    /// took a binary search through memory out of the cache (a Persian
+    /// text, whose every phrase is looked up, spent most of the check
+    /// there).
+    index_keys: HashFilter,
     /// The consonants of terms' first words, whole and with one deleted.
     first_words: HashFilter,
     /// Every listed form, folded.
@@ -222,6 +227,7 @@ impl UnlistedFinder {
             texts: String::new(),
             by_consonants: KeyIndex::default(),
             by_deletion: KeyIndex::default(),
+            index_keys: HashFilter::default(),
             first_words: HashFilter::default(),
             listed: HalfHashes::default(),
             surnames: Vec::new(),
@@ -329,6 +335,7 @@ impl UnlistedFinder {
         self.texts.reserve_exact(2 * bytes);
         self.by_deletion.entries.reserve_exact(bytes);
         self.first_words = HashFilter::for_bytes(bytes);
+        self.index_keys = HashFilter::for_bytes(2 * bytes);
     }
 
     /// Whether the concept has surnames that may be spelled alone.
@@ -386,8 +393,10 @@ impl UnlistedFinder {
         }
         self.max_consonants = self.max_consonants.max(skeleton.chars().count());
         self.by_consonants.add(hash_str(skeleton), id);
+        self.index_keys.insert(hash_str(skeleton));
         for deleted in deletions(skeleton) {
             self.by_deletion.add(deleted, id);
+            self.index_keys.insert(deleted);
         }
         self.max_words = self.max_words.max(term_words.len() + 1);
     }
@@ -758,7 +767,7 @@ impl UnlistedFinder {
     /// Terms whose consonants are within one edit of `skeleton`.
     fn lookup(&self, skeleton: &str) -> Vec<u32> {
         let mut ids: Vec<u32> = Vec::new();
-        for key in with_deletions(skeleton) {
+        for key in with_deletions(skeleton).filter(|&key| self.index_keys.may_contain(key)) {
             ids.extend(self.by_consonants.get(key));
             ids.extend(self.by_deletion.get(key));
         }
@@ -899,11 +908,34 @@ fn covering_mentions(words: &[Word], mentions: &[Mention]) -> Vec<Option<usize>>
 /// for a skeleton of one letter), made without building the strings: the
 /// index holds millions of them for a large glossary.
 fn deletions(skeleton: &str) -> impl Iterator<Item = u64> + '_ {
+    // Each deletion's hash is made from the hashes of the part before it
+    // and of the part after it (the hash is polynomial): time linear in
+    // the skeleton, where hashing every deletion anew was quadratic (a
+    // Persian text makes a candidate of every phrase).
     let chars: Vec<char> = skeleton.chars().collect();
     let count = if chars.len() >= 2 { chars.len() } else { 0 };
+    let mut prefixes = Vec::with_capacity(count + 1);
+    prefixes.push(0u64);
+    for &c in &chars[..count] {
+        let last = *prefixes.last().unwrap_or(&0);
+        prefixes.push(extend_hash(last, c));
+    }
+    let mut suffixes = vec![0u64; count + 1];
+    let mut power = 1u64;
+    let mut powers = vec![1u64; count + 1];
+    for i in (0..count).rev() {
+        suffixes[i] = suffixes[i + 1].wrapping_add(char_value(chars[i]).wrapping_mul(power));
+        power = power.wrapping_mul(HASH_BASE);
+        powers[i] = power;
+    }
     (0..count).map(move |skip| {
-        let kept = chars.iter().enumerate().filter(move |&(i, _)| i != skip);
-        hash_chars(kept.map(|(_, &c)| c))
+        // The part after `skip` has `count - skip - 1` characters.
+        let after = powers[skip + 1];
+        finish_hash(
+            prefixes[skip]
+                .wrapping_mul(after)
+                .wrapping_add(suffixes[skip + 1]),
+        )
     })
 }
 
@@ -931,15 +963,31 @@ fn half_hash(key: &str) -> u32 {
 /// kept, and a spelling taken for listed by a shared hash is only a missed
 /// suggestion.
 fn hash_str(key: &str) -> u64 {
-    hash_chars(key.chars())
+    finish_hash(key.chars().fold(0, extend_hash))
 }
 
-fn hash_chars(chars: impl Iterator<Item = char>) -> u64 {
-    let mut hasher = rustc_hash::FxHasher::default();
-    for c in chars {
-        hasher.write_u32(u32::from(c));
-    }
-    hasher.finish()
+/// The odd multiplier of the polynomial hash of keys.
+const HASH_BASE: u64 = 0x9e37_79b9_7f4a_7c15;
+
+/// A character's term in the polynomial hash: never zero, so that a
+/// character always counts.
+fn char_value(c: char) -> u64 {
+    u64::from(c) + 1
+}
+
+/// The polynomial hash of a key followed by `c`, before [`finish_hash`].
+fn extend_hash(hash: u64, c: char) -> u64 {
+    hash.wrapping_mul(HASH_BASE).wrapping_add(char_value(c))
+}
+
+/// Mixes a polynomial hash so that its upper and lower halves both vary
+/// with every character (the finalizer of MurmurHash3).
+fn finish_hash(mut hash: u64) -> u64 {
+    hash ^= hash >> 33;
+    hash = hash.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    hash ^= hash >> 33;
+    hash = hash.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    hash ^ (hash >> 33)
 }
 
 /// Term ids by key hash, in one sorted array: no string and no list per
@@ -1225,6 +1273,29 @@ fn cut_point(text: &str, from: usize, end: usize, size: usize) -> Option<usize> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_deletion_hashes_as_the_key_without_that_letter() {
+        for skeleton in ["krmn", "KRMNŠ", "ab", "a", "", "قرقزستن"] {
+            let chars: Vec<char> = skeleton.chars().collect();
+            let expected: Vec<u64> = if chars.len() < 2 {
+                Vec::new()
+            } else {
+                (0..chars.len())
+                    .map(|skip| {
+                        let kept: String = chars
+                            .iter()
+                            .enumerate()
+                            .filter(|&(i, _)| i != skip)
+                            .map(|(_, c)| c)
+                            .collect();
+                        hash_str(&kept)
+                    })
+                    .collect()
+            };
+            assert_eq!(deletions(skeleton).collect::<Vec<_>>(), expected, "{skeleton}");
+        }
+    }
 
     #[test]
     fn a_hash_filter_holds_what_was_inserted_and_little_else() {

@@ -89,7 +89,7 @@ fn stands_alone(text: &str, range: &Range<usize>) -> bool {
     let previous_word_start = before
         .char_indices()
         .rev()
-        .take_while(|&(_, c)| c.is_alphanumeric() || crate::text::is_combining_mark(c))
+        .take_while(|&(_, c)| crate::text::is_letter_or_digit(c) || crate::text::is_combining_mark(c))
         .last()
         .map(|(at, _)| at);
     let capitalized_before = previous_word_start.is_some_and(|at| {
