@@ -83,11 +83,16 @@ pub struct UnlistedFinder {
     /// sorted. They are looked for only after their person was named, so
     /// they stay out of the indexes above.
     surnames: Vec<(u32, u32)>,
+    /// The most words of a term, plus one: how far a candidate phrase runs.
     max_words: usize,
+    /// The same for terms that open with a word of a script without case
+    /// (Arabic): there every phrase is a candidate, and the glossary's
+    /// names in that script are shorter than its longest Latin ones.
+    max_uncased_words: usize,
     /// The most consonants of a term's key, and of its first word's: a
     /// longer candidate is more than one edit from every term, and is not
-    /// looked up (its deletions cost its length squared: a long run of
-    /// letters, such as base64 text, took minutes).
+    /// looked up (a long run of letters, such as base64 text, made
+    /// thousands of deletions a word and took minutes).
     max_consonants: usize,
     max_first_consonants: usize,
     /// Per glossary language index, the endings its names take (English
@@ -232,6 +237,7 @@ impl UnlistedFinder {
             listed: HalfHashes::default(),
             surnames: Vec::new(),
             max_words: 0,
+            max_uncased_words: 0,
             max_consonants: 0,
             max_first_consonants: 0,
             inflection: Vec::new(),
@@ -399,6 +405,9 @@ impl UnlistedFinder {
             self.index_keys.insert(deleted);
         }
         self.max_words = self.max_words.max(term_words.len() + 1);
+        if term_words.first().is_some_and(|word| !word.cased_script) {
+            self.max_uncased_words = self.max_uncased_words.max(term_words.len() + 1);
+        }
     }
 
     /// The unlisted spellings in the `pieces` of `text` at `threshold`
@@ -475,7 +484,11 @@ impl UnlistedFinder {
             // The words of the phrase so far, whose keys are in `cached`.
             let mut phrase: Vec<usize> = Vec::new();
             let mut listed = ListedParts::default();
-            for end in start..(start + self.max_words).min(words.len()) {
+            let max_words = match words[start].cased_script {
+                true => self.max_words,
+                false => self.max_uncased_words,
+            };
+            for end in start..(start + max_words).min(words.len()) {
                 if end > start && !continues_name(text, &words[end - 1], &words[end]) {
                     break;
                 }
