@@ -828,12 +828,14 @@ impl Matcher {
                 ..mention
             };
             let found = &text[range.clone()];
-            if self
-                .patterns
-                .get(pattern)
-                .iter()
-                .any(|&id| self.entries[id as usize].phrase)
-            {
+            // Most glossaries have no declining phrase: no hit looks for one.
+            let declining = !self.phrase_terms.is_empty()
+                && self
+                    .patterns
+                    .get(pattern)
+                    .iter()
+                    .any(|&id| self.entries[id as usize].phrase);
+            if declining {
                 let at = (text, folded, hit.start());
                 candidates.extend(self.declined_phrase(at, pattern, filter));
                 if let Some(source) = source {

@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use super::error::{GlossaryError, GlossaryErrorKind};
 use super::model::SourceLocation;
-use crate::text::LineIndex;
+use crate::text::{floor_char_boundary, LineIndex};
 
 /// Turns byte spans of one file into locations.
 pub(crate) struct Locator<'a> {
@@ -28,7 +28,7 @@ impl<'a> Locator<'a> {
 
     /// The location of the start of `span`.
     pub fn at(&self, span: Range<usize>) -> SourceLocation {
-        let offset = floor_char_boundary(self.text, span.start.min(self.text.len()));
+        let offset = floor_char_boundary(self.text, span.start);
         let position = self.lines.position(self.text, offset);
         SourceLocation {
             path: Arc::clone(self.path),
@@ -49,15 +49,6 @@ impl<'a> Locator<'a> {
             kind,
         }
     }
-}
-
-/// The largest character boundary at or before `offset` (a parser's span
-/// may start inside a character, e.g. at an invalid byte it reports).
-fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
-    while !text.is_char_boundary(offset) {
-        offset -= 1;
-    }
-    offset
 }
 
 /// A line or column in 32 bits; one past them (a glossary file within its

@@ -11,6 +11,7 @@ mod printable;
 mod quotes;
 mod words;
 
+pub(crate) use boundary::{ceil_char_boundary, floor_char_boundary};
 pub use boundary::{is_word_end, is_word_start, may_end_word, may_start_word};
 pub use fold::{as_written, fold_term, CaseMode, FoldedText};
 pub use lines::{lines_with_breaks, ColumnUnit, LineIndex, Position};

@@ -3,6 +3,8 @@
 
 use std::ops::Range;
 
+use super::{ceil_char_boundary, floor_char_boundary};
+
 /// How far from a form, in bytes, its quotation marks are looked for: a
 /// quoted name sits in a quoted phrase or sentence, not a page away, and
 /// the bound keeps the test's cost per mention constant on long lines.
@@ -36,23 +38,6 @@ pub fn is_quoted(text: &str, range: &Range<usize>, segment: &Range<usize>) -> bo
         (Some(open), Some(close)) => is_pair(open, close),
         _ => false,
     }
-}
-
-/// The char boundary at or before `at`.
-fn floor_char_boundary(text: &str, mut at: usize) -> usize {
-    while !text.is_char_boundary(at) {
-        at -= 1;
-    }
-    at
-}
-
-/// The char boundary at or after `at`, at most the text's end.
-fn ceil_char_boundary(text: &str, at: usize) -> usize {
-    let mut at = at.min(text.len());
-    while !text.is_char_boundary(at) {
-        at += 1;
-    }
-    at
 }
 
 /// The quotation marks a text may hold: straight, guillemets, English and
