@@ -15,7 +15,11 @@
 //! of any concept. A single word is a candidate only for a single-word term,
 //! only when it is long enough, and only when it differs from the term in
 //! which vowels it writes, doubled letters or a final `h` alone: a lone
-//! English word such as `German` must not pass for `Kerman`.
+//! English word such as `German` must not pass for `Kerman`. A shorter
+//! word (`Da'ish` for `Daesh`) must be nearer still, and is reported only
+//! in a document that names its concept by a listed form
+//! ([`anchor_short_words`]): five letters leave too little to tell a
+//! romanization from another name (`Левин` is no spelling of `Ливан`).
 
 use std::cell::RefCell;
 use std::collections::BTreeMap;
@@ -42,6 +46,13 @@ const MIN_CONSONANTS_FOR_EDIT: usize = 5;
 const MIN_SINGLE_WORD_LETTERS: usize = 7;
 /// Consonants a single-word candidate needs.
 const MIN_SINGLE_WORD_CONSONANTS: usize = 3;
+/// Letters and consonants a shorter single word needs, to be reported
+/// where the document names its concept.
+const MIN_SHORT_WORD_LETTERS: usize = 5;
+const MIN_SHORT_WORD_CONSONANTS: usize = 2;
+/// Spelling similarity a shorter single word needs: one letter of five or
+/// six changed, not two.
+const MIN_SHORT_WORD_SIMILARITY: f64 = 0.75;
 /// Endings that make a derived word (`Israeli`, `Kermani`, `Central Asian`,
 /// `Rafidahs`), not another romanization of the same name.
 const DERIVATIONAL_ENDINGS: [&str; 11] = ["i", "is", "ian", "ians", "an", "ans", "n", "ns", "s", "es", "ite"];
@@ -221,6 +232,9 @@ pub struct Unlisted {
     pub confidence: f32,
     /// It is a spelling of the nearest term's surname, written alone.
     pub surname: bool,
+    /// It is a short single word, reported only where the document names
+    /// the concept by a listed form ([`anchor_short_words`]).
+    pub needs_context: bool,
 }
 
 impl UnlistedFinder {
@@ -639,10 +653,8 @@ impl UnlistedFinder {
             return None;
         }
         let single = span.len() == 1;
-        if single
-            && (slice.chars().filter(|c| crate::text::is_letter(*c)).count() < MIN_SINGLE_WORD_LETTERS
-                || skeleton.chars().count() < MIN_SINGLE_WORD_CONSONANTS)
-        {
+        let short = single && is_short_word(slice, &skeleton);
+        if short && is_too_short(slice, &skeleton) {
             return None;
         }
         // The terms near the key, by the index; then those within the key
@@ -662,9 +674,12 @@ impl UnlistedFinder {
                 }
                 let across_scripts = !filter.applies_to(term.language_index as usize);
                 // Compared with a Latin form, a Cyrillic spelling is read in
-                // Latin, for a concept with no form in the document's language.
+                // Latin, for a concept with no form in the document's language
+                // (not a short word: read in another script, five letters
+                // say too little).
                 if across_scripts
                     && !(cyrillic
+                        && !short
                         && !term.letters(&self.texts).chars().any(is_cyrillic)
                         && !self.has_form_for(term.concept as usize, filter))
                 {
@@ -701,11 +716,16 @@ impl UnlistedFinder {
             };
             if is_derived(letters, term_letters)
                 || (single && word_shape(letters) != word_shape(term_letters))
+                || (short && !same_ends(letters, term_letters))
             {
                 continue;
             }
             let similarity = strsim::normalized_levenshtein(letters, term_letters);
-            if similarity < MIN_SPELLING_SIMILARITY {
+            let needed = match short {
+                true => MIN_SHORT_WORD_SIMILARITY,
+                false => MIN_SPELLING_SIMILARITY,
+            };
+            if similarity < needed {
                 continue;
             }
             if self.is_inflected(text, span, term.language_index as usize, term_letters) {
@@ -721,6 +741,7 @@ impl UnlistedFinder {
                     nearest: usize::from(term.term),
                     confidence,
                     surname: term.surname,
+                    needs_context: short,
                 });
             }
         }
@@ -788,6 +809,43 @@ impl UnlistedFinder {
         ids.dedup();
         ids
     }
+}
+
+/// Whether a single word is under the length a lone name needs (in letters
+/// of the text, consonants of the key).
+fn is_short_word(slice: &str, skeleton: &str) -> bool {
+    letter_count(slice) < MIN_SINGLE_WORD_LETTERS || skeleton.chars().count() < MIN_SINGLE_WORD_CONSONANTS
+}
+
+/// Whether a single word is too short to be looked at at all.
+fn is_too_short(slice: &str, skeleton: &str) -> bool {
+    letter_count(slice) < MIN_SHORT_WORD_LETTERS || skeleton.chars().count() < MIN_SHORT_WORD_CONSONANTS
+}
+
+/// Whether two words open and end with the same letter: a short word that
+/// changes its last vowel is another word or another ending (`Europa`,
+/// `Sunna`), not another romanization.
+fn same_ends(a: &str, b: &str) -> bool {
+    a.chars().next() == b.chars().next() && a.chars().next_back() == b.chars().next_back()
+}
+
+fn letter_count(slice: &str) -> usize {
+    slice.chars().filter(|c| crate::text::is_letter(*c)).count()
+}
+
+/// Keeps the short single-word spellings (`Da'ish`) of concepts that the
+/// document also names by a listed form, before or after them; the others
+/// are dropped. `mentions` are the document's listed mentions.
+pub fn anchor_short_words(mentions: &[Mention], unlisted: &mut Vec<Unlisted>) {
+    if !unlisted.iter().any(|u| u.needs_context) {
+        return;
+    }
+    let named: rustc_hash::FxHashSet<usize> = mentions
+        .iter()
+        .filter(|m| !m.surname)
+        .map(|m| m.concept)
+        .collect();
+    unlisted.retain(|u| !u.needs_context || named.contains(&u.concept));
 }
 
 /// The shape of a folded word as written: its consonant letters without
@@ -1392,6 +1450,7 @@ mod tests {
             nearest: 0,
             confidence,
             surname: false,
+            needs_context: false,
         };
         let kept = keep_best_disjoint(vec![
             unlisted(0..5, 0.8),

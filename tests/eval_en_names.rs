@@ -59,34 +59,34 @@ fn en_names_set_scores_as_measured() {
     // a name of the language counted as that name; this set showed it, so
     // it no longer measures that case blind.)
     assert_eq!(tally(&score, "deprecated"), (3, 3, 3, 3));
-    // inconsistent: «IS-Khorasan» is not recognised at all. «Norouzof», a surname
-    // written alone after «Rahmatollah Norouzof» in a document that also
-    // writes two other full forms (none more often), is held to the
-    // preferred «Nowruzov» that termlint proposes for all of them; this set
-    // holds a surname to the document's first full form, so it counts as a
-    // false alarm.
+    // inconsistent: «IS-Khorasan» is not recognised at all. «Norouzof», a
+    // surname written alone after «Rahmatollah Norouzof» in a document that
+    // also writes two other full forms (none more often), is held to the
+    // preferred «Nowruzov» that termlint proposes for all of them; it
+    // counted as a false alarm until the set's rule (2026-12-07) let any
+    // mention of a mixed group be flagged, as its full forms already were.
     // (Two acronyms offered as alternatives, «IS-KP or ISIS-K», were
     // reported as a mix and counted as two false alarms until alternatives
     // joined by `or` or a slash became glosses; this set showed them.)
-    assert_eq!(tally(&score, "inconsistent"), (8, 9, 8, 9));
+    assert_eq!(tally(&score, "inconsistent"), (8, 9, 9, 9));
     // unlisted: «Qassim Soleimani», and «Islamic State of Khorasan
     // Province», a longer unlisted name that opens with the listed
     // «Islamic State» (found since unlisted phrases may hold whole
     // mentions; this set showed the miss, so it no longer measures that
-    // case blind). Not found yet: an unlisted hyphenated short name
-    // («IS-Khorasan») and an unlisted spelling of an acronym-like name
-    // («Da'ish» beside «Daesh»).
-    assert_eq!(tally(&score, "unlisted"), (2, 4, 2, 2));
+    // case blind). «Da'ish» beside «Daesh», a single word of five letters,
+    // found since short words are looked at where the document names the
+    // concept (this set showed the miss). Not found yet: an unlisted
+    // hyphenated short name («IS-Khorasan»).
+    assert_eq!(tally(&score, "unlisted"), (3, 4, 3, 3));
     let (misses, alarms) = misses_and_alarms(&score);
     assert_eq!(
         misses,
         [
             "doc03.txt inconsistent IS-Khorasan",
             "doc03.txt unlisted_variant IS-Khorasan",
-            "doc05.txt unlisted_variant Da'ish",
         ]
     );
-    assert_eq!(alarms, ["doc02.txt inconsistent Norouzof"]);
+    assert_eq!(alarms, Vec::<String>::new());
 }
 
 /// The findings of a set that miss or go beyond its truth, sorted.
@@ -112,14 +112,17 @@ fn en_names_2_set_scores_as_measured() {
     // (hits, expected, correct findings, findings); the set's README has
     // the blind first score and what changed since.
     assert_eq!(tally(&score, "deprecated"), (4, 4, 4, 4));
-    // The four false alarms are mixes of acronyms (ISKP … IS-K, GKNB …
-    // SCNS), which termlint reports and this set's rule never counts.
+    // The mixes of acronyms (ISKP … IS-K, GKNB … SCNS) are mixes since the
+    // set's rule compares acronyms with acronyms (2026-12-07; they were
+    // four false alarms under the first rule, which never counted
+    // acronyms), and only the later acronym of each is flagged since the
+    // glossary's first acronym settles a tie.
     // «Israel Defence Forces» (one listed word, «Israel», and the rest the
     // term's very key) is found since such a phrase may be a spelling of
     // the longer name; this set showed the miss, so it no longer measures
     // that case blind. Nor «Islamic State in Khorasan Province», found
     // since a lower-case `in` may stand inside a name, as `of` does.
-    assert_eq!(tally(&score, "inconsistent"), (16, 16, 7, 11));
+    assert_eq!(tally(&score, "inconsistent"), (18, 18, 9, 9));
     assert_eq!(tally(&score, "unlisted"), (5, 7, 5, 5));
     let (misses, alarms) = misses_and_alarms(&score);
     assert_eq!(
@@ -129,15 +132,7 @@ fn en_names_2_set_scores_as_measured() {
             "doc06.txt unlisted_variant Sistan-Baluchistan",
         ]
     );
-    assert_eq!(
-        alarms,
-        [
-            "doc03.txt inconsistent GKNB",
-            "doc03.txt inconsistent IS-K",
-            "doc03.txt inconsistent ISKP",
-            "doc03.txt inconsistent SCNS",
-        ]
-    );
+    assert_eq!(alarms, Vec::<String>::new());
 }
 
 /// The tally of one kind of planted form: (mentions, expected findings,
@@ -177,10 +172,10 @@ fn ru_names_set_scores_as_measured() {
     // since every word of a Russian name may take an ending. Not found:
     // names written with lower-case words («Комитете национальной
     // безопасности»), names made of another concept's acronym
-    // («ИГ-Хорасан») and a transposition («Кемране»). False alarms: the
-    // acronyms «ИГ» (in a headline) and «ИГИЛ» reported as a mix, which
-    // this set's rule never counts.
-    assert_eq!(tally(&score, "inconsistent"), (9, 13, 5, 7));
+    // («ИГ-Хорасан») and a transposition («Кемране»). False alarm: «ИГИЛ»
+    // after an «ИГ» in the headline, which the set does not mark, so its
+    // rule takes «ИГИЛ» for the document's first acronym.
+    assert_eq!(tally(&score, "inconsistent"), (9, 13, 5, 6));
     // unlisted: found also «Хизбалла» twice and «Хизбаллы» (one word, other
     // vowels), «Рахматулла Нурузов» (Latin forms only). Not found: names
     // another concept's words or lower-case words make («Исламского
@@ -190,10 +185,7 @@ fn ru_names_set_scores_as_measured() {
     // Tajik forms in Russian prose: every one found, none wrongly.
     assert_eq!(tally(&score, "other-language"), (12, 12, 12, 12));
     let (_, alarms) = misses_and_alarms(&score);
-    assert_eq!(
-        alarms,
-        ["doc06.txt inconsistent ИГ", "doc06.txt inconsistent ИГИЛ",]
-    );
+    assert_eq!(alarms, ["doc06.txt inconsistent ИГИЛ"]);
     // Per kind of planted form: (mentions, expected findings, found,
     // quiet ones flagged).
     assert_eq!(form_tally("ru-names", "preferred"), (59, 0, 0, 0));

@@ -59,11 +59,26 @@ fn forms_offered_as_alternatives_are_no_mix() {
     let text = "Analysts call it IS-KP or ISIS-K. The ISIS/ISIL claim came first. Later ISIS denied it.\n";
     assert_eq!(findings(text), Vec::<String>::new());
     let text = "Analysts call it IS-KP or ISIS-K. Later ISKP and IS-K were both used.\n";
+    assert_eq!(findings(text), ["inconsistent 1:50-1:54 «IS-K» -> ISKP"]);
+}
+
+#[test]
+fn a_tie_of_acronyms_goes_toward_the_glossarys_first_acronym_when_used() {
+    // `ISKP` is the first acronym the glossary lists: used once beside
+    // `IS-K` once, it settles the tie, and the acronym in parentheses is
+    // never rewritten into the full name.
+    let text = "The Islamic State Khorasan Province (ISKP) claimed it. A recruiter for IS-K was held.\n";
+    assert_eq!(findings(text), ["inconsistent 1:72-1:76 «IS-K» -> ISKP"]);
+    // Used less often than the others, it does not.
+    let text = "ISKP said so. IS-K and ISIS-K said so. IS-K and ISIS-K said so again.\n";
     assert_eq!(
         findings(text),
         [
-            "inconsistent 1:41-1:45 «ISKP» -> Islamic State Khorasan Province",
-            "inconsistent 1:50-1:54 «IS-K» -> Islamic State Khorasan Province",
+            "inconsistent 1:1-1:5 «ISKP» -> Islamic State Khorasan Province",
+            "inconsistent 1:15-1:19 «IS-K» -> Islamic State Khorasan Province",
+            "inconsistent 1:24-1:30 «ISIS-K» -> Islamic State Khorasan Province",
+            "inconsistent 1:40-1:44 «IS-K» -> Islamic State Khorasan Province",
+            "inconsistent 1:49-1:55 «ISIS-K» -> Islamic State Khorasan Province",
         ]
     );
 }

@@ -360,9 +360,12 @@ struct Chosen {
 
 /// The form the scope settled on: the preferred form if it is used, else
 /// the non-deprecated form used most often. When two are used equally
-/// often the scope has not chosen, and the concept's preferred form is
-/// proposed: never a form merely because it came first. A scope that uses
-/// one form, or only deprecated ones, has nothing to settle.
+/// often, the one the glossary lists first of their kind settles it (of
+/// `ISKP` and `IS-K`, the acronym `ISKP`); if neither is, the scope has not
+/// chosen and the concept's preferred form is proposed (`ISIS` and `ISIL`
+/// go toward `Islamic State`): never a form merely because it came first.
+/// A scope that uses one form, or only deprecated ones, has nothing to
+/// settle.
 fn chosen_form(matcher: &Matcher, uses: &BTreeMap<usize, FormUse>, any: &Mention) -> Option<Chosen> {
     if uses.len() < 2 {
         return None;
@@ -383,10 +386,18 @@ fn chosen_form(matcher: &Matcher, uses: &BTreeMap<usize, FormUse>, any: &Mention
         [] => None,
         [only] => Some(used(*only)),
         [most, next, ..] if most.1.count > next.1.count => Some(used(*most)),
-        _ => Some(Chosen {
-            form: None,
-            text: matcher.resolve(any).1.preferred().text.clone(),
-        }),
+        [most, ..] => {
+            let (_, language_terms, term) = matcher.resolve(any);
+            let first_of_kind = &language_terms.suggestion_for(term).text;
+            let tied = candidates.iter().take_while(|(_, u)| u.count == most.1.count);
+            match tied.into_iter().find(|(_, u)| &u.text == first_of_kind) {
+                Some(first) => Some(used(*first)),
+                None => Some(Chosen {
+                    form: None,
+                    text: language_terms.preferred().text.clone(),
+                }),
+            }
+        }
     }
 }
 

@@ -408,7 +408,13 @@ fn unlisted_finding(
     let language = &concept.languages[unlisted.language];
     let nearest = &language.terms[unlisted.nearest];
     let found = &document.text[unlisted.range.clone()];
-    let mut suggestion = language.suggestion_for(nearest).text.clone();
+    // A respelled acronym-like name (`Da'ish` for `Daesh`) goes back to
+    // the acronym it respells, not to the concept's first acronym (`IS`).
+    let target = match nearest.term_type == TermType::Acronym && nearest.status != Status::Deprecated {
+        true => nearest,
+        false => language.suggestion_for(nearest),
+    };
+    let mut suggestion = target.text.clone();
     let mut nearest = nearest.text.clone();
     if unlisted.surname {
         // A spelling of a surname alone: the surname of the forms.

@@ -75,6 +75,7 @@ impl Found {
     /// full names only.
     pub(super) fn settle(&mut self, text: &str) {
         anchor_surnames(text, &mut self.mentions, &mut self.unlisted);
+        crate::unlisted::anchor_short_words(&self.mentions, &mut self.unlisted);
         let unlisted = &self.unlisted;
         if !unlisted.is_empty() {
             let outside = |m: &Mention| {
