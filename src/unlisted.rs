@@ -16,8 +16,8 @@
 //! only when it is long enough, and only when it differs from the term in
 //! which vowels it writes, doubled letters or a final `h` alone: a lone
 //! English word such as `German` must not pass for `Kerman`. A shorter
-//! word (`Da'ish` for `Daesh`) must be nearer still, and is reported only
-//! in a document that names its concept by a listed form
+//! word of a script with case (`Da'ish` for `Daesh`) must be nearer still,
+//! and is reported only in a document that names its concept by a listed form
 //! ([`anchor_short_words`]): five letters leave too little to tell a
 //! romanization from another name (`Левин` is no spelling of `Ливан`).
 
@@ -69,6 +69,9 @@ const MAX_NAME_CONSONANTS: usize = 100;
 
 /// The glossary's terms indexed by transliteration key.
 pub struct UnlistedFinder {
+    /// The concepts with a short single-word form (see
+    /// [`anchor_short_words`]), sorted.
+    short_word_concepts: Vec<u32>,
     /// Per thread, the key of each word seen and whether it may start a name:
     /// prose repeats its capitalized words, so most lookups end here.
     /// Indexed by whether a hyphen follows the word.
@@ -171,8 +174,11 @@ const MIN_LISTED_WORDS_IN_LONGER_NAME: usize = 2;
 /// The listed mentions a candidate phrase holds.
 #[derive(Default)]
 struct ListedParts {
-    /// Each mention's letters, folded, without spaces.
-    letters: Vec<String>,
+    /// Each mention's range in the text.
+    ranges: Vec<Range<usize>>,
+    /// Their letters, folded, without spaces: folded when first compared,
+    /// as most phrases are never near a term.
+    letters: std::cell::OnceCell<Vec<String>>,
     /// The words they cover.
     words: usize,
 }
@@ -184,15 +190,30 @@ impl ListedParts {
     /// enough when the phrase has the term's very key (`Israel Defence
     /// Forces` for `Israel Defense Forces`): then the other words are the
     /// term's, respelled.
-    fn fit(&self, term: &KeyedTerm, texts: &str, same_key: bool) -> bool {
+    fn fit(&self, text: &str, term: &KeyedTerm, texts: &str, same_key: bool) -> bool {
         let enough = self.words >= MIN_LISTED_WORDS_IN_LONGER_NAME || (self.words == 1 && same_key);
         self.words == 0
             || (enough
                 && usize::from(term.words) > self.words
                 && self
-                    .letters
+                    .letters(text)
                     .iter()
                     .all(|part| term.letters(texts).contains(part.as_str())))
+    }
+
+    /// Adds the mention at `range`.
+    fn push(&mut self, range: Range<usize>) {
+        self.ranges.push(range);
+        self.letters = Default::default();
+    }
+
+    fn letters(&self, text: &str) -> &[String] {
+        self.letters.get_or_init(|| {
+            self.ranges
+                .iter()
+                .map(|range| fold_term(&text[range.clone()], CaseMode::Fold).replace(' ', ""))
+                .collect()
+        })
     }
 }
 
@@ -205,6 +226,10 @@ struct Search<'a> {
     mentions: &'a [Mention],
     /// The surnames that may be spelled alone here.
     surname_ids: &'a [u32],
+    /// Whether the document has named a concept with a short single-word
+    /// form, here or before, so that short words are worth looking up (see
+    /// [`anchor_short_words`]).
+    short_words: bool,
     threshold: f32,
 }
 
@@ -241,6 +266,7 @@ impl UnlistedFinder {
     /// Indexes every term of the matcher's glossary.
     pub fn new(matcher: &Matcher) -> Self {
         let mut finder = UnlistedFinder {
+            short_word_concepts: Vec::new(),
             word_cache: ThreadLocal::new(),
             terms: Vec::new(),
             texts: String::new(),
@@ -319,6 +345,8 @@ impl UnlistedFinder {
             finder.index(surname, place);
         }
         finder.surnames.sort_unstable();
+        finder.short_word_concepts.sort_unstable();
+        finder.short_word_concepts.dedup();
         finder.surnames.shrink_to_fit();
         finder.terms.shrink_to_fit();
         finder.texts.shrink_to_fit();
@@ -358,6 +386,12 @@ impl UnlistedFinder {
         self.index_keys = HashFilter::for_bytes(2 * bytes);
     }
 
+    /// Whether the concept has a short single-word form, whose unlisted
+    /// spellings are looked for only after it is named.
+    pub fn has_short_word(&self, concept: usize) -> bool {
+        self.short_word_concepts.binary_search(&(concept as u32)).is_ok()
+    }
+
     /// Whether the concept has surnames that may be spelled alone.
     pub fn has_surnames(&self, concept: usize) -> bool {
         let concept = concept as u32;
@@ -385,6 +419,13 @@ impl UnlistedFinder {
             self.surnames.push((place.concept as u32, id));
         } else {
             self.index_keys(text, &term_words, &skeleton, id);
+        }
+        if !place.surname
+            && term_words.len() == 1
+            && term_words[0].cased_script
+            && is_short_word(text, &skeleton)
+        {
+            self.short_word_concepts.push(place.concept as u32);
         }
         let texts_at = self.texts.len() as u32;
         self.texts.push_str(&key);
@@ -427,7 +468,9 @@ impl UnlistedFinder {
     /// The unlisted spellings in the `pieces` of `text` at `threshold`
     /// confidence or more, leaving out what `mentions` already cover.
     /// Spellings of a surname alone are looked for only among the surnames
-    /// of `named`, the concepts (sorted) the document has named in full.
+    /// of `named`, the concepts (sorted) the document has named in full, and
+    /// short single words only where `named` holds a concept with a short
+    /// single-word form.
     pub fn find(
         &self,
         text: &str,
@@ -448,6 +491,7 @@ impl UnlistedFinder {
                     .map(|&(_, id)| id)
             })
             .collect();
+        let short_words = named.iter().any(|&concept| self.has_short_word(concept));
         let mut found = Vec::new();
         for chunk in chunks(text, pieces, CHUNK_BYTES) {
             // Mentions are in text order: skip those before the chunk.
@@ -457,6 +501,7 @@ impl UnlistedFinder {
                 filter,
                 mentions: &mentions[first..],
                 surname_ids: &surname_ids,
+                short_words,
                 threshold,
             };
             found.extend(self.find_in_chunk(text, &chunk, &search));
@@ -467,10 +512,10 @@ impl UnlistedFinder {
     /// [`Self::find`] on pieces that no name crosses the edges of.
     fn find_in_chunk(&self, text: &str, pieces: &[Range<usize>], search: &Search) -> Vec<Unlisted> {
         let Search {
-            filter,
             mentions,
             surname_ids,
             threshold,
+            ..
         } = *search;
         let words = words(text, pieces);
         let covered = covering_mentions(&words, mentions);
@@ -486,7 +531,11 @@ impl UnlistedFinder {
             // A phrase may open with a listed mention, hold more, and go on
             // past them (`Islamic State of Khorasan Province` holds the
             // listed `Islamic State` and `Khorasan`): it is then a longer
-            // name, unlisted, whose listed parts are spelled as listed.
+            // name, unlisted, whose listed parts are spelled as listed. So
+            // may a phrase that opens with an unlisted word (`Вилоят
+            // Хорасан` holds the listed `Хорасан`): `ListedParts::fit`
+            // keeps a word before a listed name (`The Islamic State`) from
+            // passing for one.
             let phrase_start = words[start].range.start;
             let starts_mention = covered[start].is_none_or(|m| mentions[m].range.start == phrase_start);
             if !starts_mention || !opens || after_particle {
@@ -506,10 +555,9 @@ impl UnlistedFinder {
                 if end > start && !continues_name(text, &words[end - 1], &words[end]) {
                     break;
                 }
-                if covered[end].is_some() && covered[start].is_none() {
-                    // Only a phrase that opens with a mention holds one:
-                    // a word before a listed name (`The Islamic State`) is
-                    // not part of it.
+                if covered[end].is_some() && covered[start].is_none() && !words[start].cased_script {
+                    // In a script without case any word may open a name, and
+                    // most words before a listed name are no part of it.
                     break;
                 }
                 self.cached_word(&mut cached, text, &words, end);
@@ -518,9 +566,7 @@ impl UnlistedFinder {
                     let mention = &mentions[m];
                     listed.words += 1;
                     if words[end].range.start <= mention.range.start || end == start {
-                        let letters =
-                            fold_term(&text[mention.range.clone()], CaseMode::Fold).replace(' ', "");
-                        listed.letters.push(letters);
+                        listed.push(mention.range.clone());
                     }
                     if words[end].range.end < mention.range.end {
                         continue; // no phrase ends inside a mention
@@ -531,9 +577,13 @@ impl UnlistedFinder {
                 }
                 let key = join_keys(phrase.iter().filter_map(|&i| cached[i].as_ref().map(|c| &*c.key)));
                 let span = &words[start..=end];
+                // A phrase that opens with an unlisted word and holds listed
+                // ones fits only a term of its very key: looked up at once,
+                // not among the terms one edit away.
+                let exact = covered[start].is_none() && listed.words > 0;
                 let best = self
-                    .best_match(text, span, &key, filter, &listed, None)
-                    .or_else(|| self.declined_match(text, span, &key, filter, &listed));
+                    .match_key(text, span, &key, search, &listed, exact)
+                    .or_else(|| self.declined_match(text, span, &key, search, &listed, exact));
                 if let Some(best) = best.filter(|best| best.confidence >= threshold) {
                     found.push(best);
                 }
@@ -575,7 +625,7 @@ impl UnlistedFinder {
                 .collect();
             let key = join_keys(keys.iter().map(|key| &**key));
             let listed = ListedParts::default();
-            let best = self.best_match(text, span, &key, search.filter, &listed, Some(search.surname_ids));
+            let best = self.best_match(text, span, &key, search, &listed, Some(search.surname_ids));
             found.extend(best.filter(|best| best.confidence >= search.threshold));
         }
         found
@@ -642,19 +692,22 @@ impl UnlistedFinder {
         text: &str,
         span: &[Word],
         key: &str,
-        filter: &LanguageFilter,
+        search: &Search,
         listed: &ListedParts,
         candidates: Option<&[u32]>,
     ) -> Option<Unlisted> {
         let range = span[0].range.start..span[span.len() - 1].range.end;
         let slice = &text[range.clone()];
+        let filter = search.filter;
         let skeleton = consonants(key);
         if candidates.is_none() && skeleton.chars().count() > self.max_consonants + 1 {
             return None;
         }
         let single = span.len() == 1;
         let short = single && is_short_word(slice, &skeleton);
-        if short && is_too_short(slice, &skeleton) {
+        // Not in a script without case, where no capital letter tells a
+        // name from the many short words of the language.
+        if short && (!search.short_words || is_too_short(slice, &skeleton) || !span[0].cased_script) {
             return None;
         }
         // The terms near the key, by the index; then those within the key
@@ -707,7 +760,7 @@ impl UnlistedFinder {
             let term = &self.terms[id as usize];
             let term_letters = term.letters(&self.texts);
             let across_scripts = !filter.applies_to(term.language_index as usize);
-            if !listed.fit(term, &self.texts, distance == 0.0) {
+            if !listed.fit(text, term, &self.texts, distance == 0.0) {
                 continue;
             }
             let letters = match across_scripts {
@@ -757,11 +810,12 @@ impl UnlistedFinder {
         text: &str,
         span: &[Word],
         key: &str,
-        filter: &LanguageFilter,
+        search: &Search,
         listed: &ListedParts,
+        exact: bool,
     ) -> Option<Unlisted> {
         let rule = (0..self.inflection.len())
-            .filter(|&index| filter.applies_to(index))
+            .filter(|&index| search.filter.applies_to(index))
             .find_map(|index| self.inflection[index].as_ref())?;
         let keys: Vec<String> = span
             .iter()
@@ -775,7 +829,36 @@ impl UnlistedFinder {
         if stripped == key {
             return None;
         }
-        self.best_match(text, span, &stripped, filter, listed, None)
+        self.match_key(text, span, &stripped, search, listed, exact)
+    }
+
+    /// [`Self::best_match`] among the terms near `key`, or with `exact`
+    /// among those whose key is `key`.
+    fn match_key(
+        &self,
+        text: &str,
+        span: &[Word],
+        key: &str,
+        search: &Search,
+        listed: &ListedParts,
+        exact: bool,
+    ) -> Option<Unlisted> {
+        if !exact {
+            return self.best_match(text, span, key, search, listed, None);
+        }
+        let skeleton = hash_str(&consonants(key));
+        if !self.index_keys.may_contain(skeleton) {
+            return None;
+        }
+        let ids: Vec<u32> = self
+            .by_consonants
+            .get(skeleton)
+            .filter(|&id| self.terms[id as usize].key(&self.texts) == key)
+            .collect();
+        if ids.is_empty() {
+            return None;
+        }
+        self.best_match(text, span, key, search, listed, Some(&ids))
     }
 
     /// Whether the concept has forms in a glossary language that applies
@@ -834,8 +917,10 @@ fn letter_count(slice: &str) -> usize {
 }
 
 /// Keeps the short single-word spellings (`Da'ish`) of concepts that the
-/// document also names by a listed form, before or after them; the others
-/// are dropped. `mentions` are the document's listed mentions.
+/// document also names by a listed form; the others are dropped.
+/// `mentions` are the document's listed mentions. (Short words are looked
+/// up only once the document has named such a concept, in an earlier
+/// passage or the same one: see [`UnlistedFinder::find`].)
 pub fn anchor_short_words(mentions: &[Mention], unlisted: &mut Vec<Unlisted>) {
     if !unlisted.iter().any(|u| u.needs_context) {
         return;

@@ -140,6 +140,37 @@ fn a_longer_unlisted_name_holding_listed_ones_is_found() {
 }
 
 #[test]
+fn an_unlisted_word_before_a_listed_one_may_open_a_longer_name() {
+    // `Rezavi Khorasan` and `Вилоят Хорасан` hold the listed `Khorasan` /
+    // `Хорасан` after an unlisted word, and have the very key of `Razavi
+    // Khorasan` / `Вилаят Хорасан`. A capitalized word before a listed
+    // name (`Northern Khorasan`, `In Khorasan`, `The Islamic State`) does
+    // not make a longer name.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("en.md"),
+        "Arrests were made in Rezavi Khorasan.\n\n\
+         The Islamic State claimed it. Northern Khorasan is dry. In Khorasan, it rained.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("ru.md"),
+        "Эксперт заметил, что ИГИЛ Вилоят Хорасан вербует мигрантов.\n",
+    )
+    .unwrap();
+    let (_, json) = check_builtin(dir.path(), &["en.md"]);
+    assert_eq!(
+        summarize(&json),
+        ["unlisted 1:22-1:37 «Rezavi Khorasan» -> Razavi Khorasan"]
+    );
+    let (_, json) = check_builtin(dir.path(), &["--lang", "ru", "ru.md"]);
+    assert_eq!(
+        summarize(&json),
+        ["unlisted 1:27-1:41 «Вилоят Хорасан» -> Вилаят Хорасан"]
+    );
+}
+
+#[test]
 fn english_plurals_are_mentions_of_their_singular() {
     let dir = tempfile::tempdir().unwrap();
     let text =

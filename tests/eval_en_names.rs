@@ -169,19 +169,22 @@ fn ru_names_set_scores_as_measured() {
     // findings) «Ансар Алла», «мечеть Эль-Акса», «Абу Хафса … аль-Кураиши»,
     // «Систан-Балучистан», and the admitted long name of the ministry
     // declined («Министерстве информации и национальной безопасности»)
-    // since every word of a Russian name may take an ending. Not found:
+    // since every word of a Russian name may take an ending, and «ИГИЛ
+    // Вилоят Хорасан» (as the unlisted «Вилоят Хорасан», found since a
+    // phrase that opens with an unlisted word may hold a listed one, here
+    // «Хорасан»; this set showed the miss). Not found:
     // names written with lower-case words («Комитете национальной
     // безопасности»), names made of another concept's acronym
     // («ИГ-Хорасан») and a transposition («Кемране»). False alarm: «ИГИЛ»
     // after an «ИГ» in the headline, which the set does not mark, so its
     // rule takes «ИГИЛ» for the document's first acronym.
-    assert_eq!(tally(&score, "inconsistent"), (9, 13, 5, 6));
+    assert_eq!(tally(&score, "inconsistent"), (10, 13, 5, 6));
     // unlisted: found also «Хизбалла» twice and «Хизбаллы» (one word, other
     // vowels), «Рахматулла Нурузов» (Latin forms only). Not found: names
     // another concept's words or lower-case words make («Исламского
     // государства Хорасан», «Кыргызской Республики»), consonant changes
     // in one word.
-    assert_eq!(tally(&score, "unlisted"), (9, 19, 9, 9));
+    assert_eq!(tally(&score, "unlisted"), (10, 19, 10, 10));
     // Tajik forms in Russian prose: every one found, none wrongly.
     assert_eq!(tally(&score, "other-language"), (12, 12, 12, 12));
     let (_, alarms) = misses_and_alarms(&score);
@@ -190,7 +193,7 @@ fn ru_names_set_scores_as_measured() {
     // quiet ones flagged).
     assert_eq!(form_tally("ru-names", "preferred"), (59, 0, 0, 0));
     assert_eq!(form_tally("ru-names", "admitted"), (8, 5, 5, 0));
-    assert_eq!(form_tally("ru-names", "unlisted"), (19, 19, 9, 0));
+    assert_eq!(form_tally("ru-names", "unlisted"), (19, 19, 10, 0));
     // Acronyms: «ИГИЛ» (the headline «ИГ» is not planted).
     assert_eq!(form_tally("ru-names", "acronym"), (10, 0, 0, 1));
     assert_eq!(form_tally("ru-names", "short"), (3, 0, 0, 0));

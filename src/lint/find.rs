@@ -488,16 +488,16 @@ impl Linter {
         }
     }
 
-    /// Adds to `named` (sorted) the concepts with surnames that `mentions`
-    /// name in full: only those matter, so the list stays as short as the
-    /// people a document names.
+    /// Adds to `named` (sorted) the concepts with surnames or a short
+    /// single-word form that `mentions` name in full: only those matter, so
+    /// the list stays as short as the people a document names.
     fn add_named(&self, named: &mut Vec<usize>, mentions: &[Mention]) {
         let Some(finder) = &self.unlisted else {
             return;
         };
         for mention in mentions.iter().filter(|m| !m.surname) {
             if let Err(at) = named.binary_search(&mention.concept) {
-                if finder.has_surnames(mention.concept) {
+                if finder.has_surnames(mention.concept) || finder.has_short_word(mention.concept) {
                     named.insert(at, mention.concept);
                 }
             }
