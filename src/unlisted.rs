@@ -31,7 +31,7 @@ use rustc_hash::FxHashMap as HashMap;
 use crate::wordlist::{is_acronym, is_identifier, CommonWords};
 use thread_local::ThreadLocal;
 
-use crate::glossary::{LanguageTerms, Status};
+use crate::glossary::{LanguageTerms, Status, TermType};
 use crate::inflection::InflectionRule;
 use crate::matcher::{LanguageFilter, Matcher, Mention};
 use crate::text::{fold_term, words, CaseMode, Word};
@@ -135,6 +135,9 @@ struct KeyedTerm {
     term: u16,
     /// The key is the surname of the term, alone.
     surname: bool,
+    /// The term with another concept's acronym in it replaced by another
+    /// form of that concept (see `index_acronym_variants`).
+    built: bool,
     consonants: u16,
     words: u16,
     /// The key and the letters lie one after the other in the
@@ -192,9 +195,12 @@ impl ListedParts {
     /// term's, respelled.
     fn fit(&self, text: &str, term: &KeyedTerm, texts: &str, same_key: bool) -> bool {
         let enough = self.words >= MIN_LISTED_WORDS_IN_LONGER_NAME || (self.words == 1 && same_key);
+        // A name built from another concept's acronym is all listed words
+        // (`ИГ-Хорасан`: `ИГ` and `Хорасан`).
+        let longer = usize::from(term.words) > self.words || term.built;
         self.words == 0
             || (enough
-                && usize::from(term.words) > self.words
+                && longer
                 && self
                     .letters(text)
                     .iter()
@@ -240,6 +246,7 @@ struct TermPlace {
     language_slot: usize,
     term: usize,
     surname: bool,
+    built: bool,
 }
 
 /// A spelling of a glossary name that the glossary does not list.
@@ -322,11 +329,13 @@ impl UnlistedFinder {
                         language_slot: slot,
                         term: term_index,
                         surname: false,
+                        built: false,
                     };
                     finder.index(&term.text, place);
                 }
             }
         }
+        finder.index_acronym_variants(matcher);
         for (concept, slot, term, surname) in matcher.surnames() {
             finder
                 .listed
@@ -341,6 +350,7 @@ impl UnlistedFinder {
                 language_slot: slot,
                 term,
                 surname: true,
+                built: false,
             };
             finder.index(surname, place);
         }
@@ -354,6 +364,83 @@ impl UnlistedFinder {
         finder.by_consonants.seal();
         finder.by_deletion.seal();
         finder
+    }
+
+    /// Indexes, for each name that holds another concept's acronym as a
+    /// word (`ИГИЛ-Хорасан` holds `ИГИЛ`, an acronym of the Islamic State),
+    /// the name with that word replaced by each other form of that concept
+    /// in its language (`ИГ-Хорасан`, `Исламское государство-Хорасан`), as
+    /// a spelling of the same term: newsrooms build such names from
+    /// whichever acronym they use.
+    fn index_acronym_variants(&mut self, matcher: &Matcher) {
+        let concepts = matcher.glossary().concepts();
+        // (language, folded acronym) -> (concept, language slot).
+        let mut acronyms: HashMap<(usize, String), (usize, usize)> = HashMap::default();
+        for (index, concept) in concepts.iter().enumerate() {
+            for (slot, language_terms) in concept.languages.iter().enumerate() {
+                let language = matcher.language_index(&language_terms.language);
+                for term in &language_terms.terms {
+                    if term.term_type == TermType::Acronym && term.status != Status::Deprecated {
+                        let folded = fold_term(&term.text, CaseMode::Fold);
+                        acronyms.entry((language, folded)).or_insert((index, slot));
+                    }
+                }
+            }
+        }
+        if acronyms.is_empty() {
+            return;
+        }
+        let mut variants: Vec<(String, TermPlace)> = Vec::new();
+        for (index, concept) in concepts.iter().enumerate() {
+            if !concept.finds_unlisted() {
+                continue;
+            }
+            for (slot, language_terms) in concept.languages.iter().enumerate() {
+                let language = matcher.language_index(&language_terms.language);
+                for (term_index, term) in language_terms.terms.iter().enumerate() {
+                    if term.case_sensitive || term.status == Status::Deprecated {
+                        continue;
+                    }
+                    let text = term.text.as_str();
+                    let term_words = words(text, std::slice::from_ref(&(0..text.len())));
+                    if term_words.len() < 2 {
+                        continue;
+                    }
+                    for word in &term_words {
+                        let folded = fold_term(&text[word.range.clone()], CaseMode::Fold);
+                        let Some(&(other, other_slot)) = acronyms.get(&(language, folded)) else {
+                            continue;
+                        };
+                        if other == index {
+                            continue;
+                        }
+                        for form in &concepts[other].languages[other_slot].terms {
+                            if form.status == Status::Deprecated || form.text == text[word.range.clone()] {
+                                continue;
+                            }
+                            let variant = format!(
+                                "{}{}{}",
+                                &text[..word.range.start],
+                                form.text,
+                                &text[word.range.end..]
+                            );
+                            let place = TermPlace {
+                                concept: index,
+                                language_index: language,
+                                language_slot: slot,
+                                term: term_index,
+                                surname: false,
+                                built: true,
+                            };
+                            variants.push((variant, place));
+                        }
+                    }
+                }
+            }
+        }
+        for (variant, place) in variants {
+            self.index(&variant, place);
+        }
     }
 
     /// Reserves room for the matcher's terms at once, so that the tables
@@ -436,6 +523,7 @@ impl UnlistedFinder {
             language_slot: place.language_slot as u16,
             term: place.term as u16,
             surname: place.surname,
+            built: place.built,
             consonants: consonant_count as u16,
             words: term_words.len() as u16,
             letters_at: key.len() as u16,
@@ -756,6 +844,7 @@ impl UnlistedFinder {
             .collect();
         let mut latin_letters: Option<String> = None;
         let mut best: Option<Unlisted> = None;
+        let mut best_built = false;
         for (id, distance) in near {
             let term = &self.terms[id as usize];
             let term_letters = term.letters(&self.texts);
@@ -781,12 +870,14 @@ impl UnlistedFinder {
             if similarity < needed {
                 continue;
             }
-            if self.is_inflected(text, span, term.language_index as usize, term_letters) {
-                // The listed form with case endings: a mention of it.
+            if !term.built && self.is_inflected(text, span, term.language_index as usize, term_letters) {
+                // The listed form with case endings: a mention of it (a
+                // built name is not listed, declined or not).
                 return None;
             }
             let confidence = confidence(distance, usize::from(term.consonants), similarity);
             if best.as_ref().is_none_or(|b| confidence > b.confidence) {
+                best_built = term.built;
                 best = Some(Unlisted {
                     range: range.clone(),
                     concept: term.concept as usize,
@@ -799,7 +890,7 @@ impl UnlistedFinder {
             }
         }
         // Last, as it is the dearest test and most candidates fail the others.
-        best.filter(|_| !is_common_phrase(text, span, filter.common_words()))
+        best.filter(|_| !is_common_phrase(text, span, filter.common_words(), best_built))
     }
 
     /// [`Self::best_match`] for a phrase in a language whose names take
@@ -1271,21 +1362,28 @@ fn names_a_name(terms: &LanguageTerms) -> bool {
     let text = term.text.as_str();
     let term_words = words(text, std::slice::from_ref(&(0..text.len())));
     term_words.iter().any(|w| w.capitalized || !w.cased_script)
-        && !is_common_phrase(text, &term_words, CommonWords::for_language(&terms.language))
+        && !is_common_phrase(
+            text,
+            &term_words,
+            CommonWords::for_language(&terms.language),
+            false,
+        )
 }
 
 /// Whether the words of `span` are words of the text's language rather
 /// than a name: one is an identifier (`DataType`, `utf8`), or every one is
 /// a common word and none a particle joined to the next (`as-Sham` is a
 /// name although `as` and `sham` are words).
-fn is_common_phrase(text: &str, span: &[Word], common: Option<&CommonWords>) -> bool {
+fn is_common_phrase(text: &str, span: &[Word], common: Option<&CommonWords>, built: bool) -> bool {
     let slices = || span.iter().map(|w| (w, &text[w.range.clone()]));
     if slices().any(|(_, word)| is_identifier(word)) {
         return true;
     }
     // An acronym beside other words (`VBA Add-In`, `Enable DDE`) names a
-    // thing of the text's domain; a name in capitals is all capitals.
-    if span.len() > 1
+    // thing of the text's domain; a name in capitals is all capitals. Not
+    // where the name is one built from an acronym (`ИГ-Хорасан`).
+    if !built
+        && span.len() > 1
         && slices().any(|(_, word)| is_acronym(word))
         && !slices().all(|(_, word)| is_acronym(word))
     {
@@ -1475,7 +1573,7 @@ mod tests {
         let english = CommonWords::for_language(&"en".parse().unwrap());
         let common = |phrase: &str| {
             let all = words(phrase, std::slice::from_ref(&(0..phrase.len())));
-            is_common_phrase(phrase, &all, english)
+            is_common_phrase(phrase, &all, english, false)
         };
         for phrase in [
             "Multiple",

@@ -171,6 +171,37 @@ fn an_unlisted_word_before_a_listed_one_may_open_a_longer_name() {
 }
 
 #[test]
+fn a_name_built_from_another_acronym_of_its_part_is_found() {
+    // The shipped glossary lists `ISIS-Khorasan` and `ИГИЛ-Хорасан`, names
+    // built from an acronym of the Islamic State: the same names built from
+    // its other acronyms are unlisted spellings of them. Acronyms written
+    // apart from the place name make no such name.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("en.md"),
+        "Recruiters for IS-Khorasan were held.\n\nISIS, Khorasan and the Taliban were named.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("ru.md"),
+        "Ответственность взяла группировка ИГ-Хорасан.\n",
+    )
+    .unwrap();
+    let (_, json) = check_builtin(dir.path(), &["en.md"]);
+    assert_eq!(
+        summarize(&json),
+        ["unlisted 1:16-1:27 «IS-Khorasan» -> Islamic State Khorasan Province"]
+    );
+    assert_eq!(json["findings"][0]["nearest"], "ISIS-Khorasan");
+    let (_, json) = check_builtin(dir.path(), &["--lang", "ru", "ru.md"]);
+    assert_eq!(
+        summarize(&json),
+        ["unlisted 1:35-1:45 «ИГ-Хорасан» -> Вилаят Хорасан"]
+    );
+    assert_eq!(json["findings"][0]["nearest"], "ИГИЛ-Хорасан");
+}
+
+#[test]
 fn english_plurals_are_mentions_of_their_singular() {
     let dir = tempfile::tempdir().unwrap();
     let text =

@@ -59,7 +59,8 @@ fn en_names_set_scores_as_measured() {
     // a name of the language counted as that name; this set showed it, so
     // it no longer measures that case blind.)
     assert_eq!(tally(&score, "deprecated"), (3, 3, 3, 3));
-    // inconsistent: «IS-Khorasan» is not recognised at all. «Norouzof», a
+    // inconsistent: «IS-Khorasan» found as an unlisted spelling (below).
+    // «Norouzof», a
     // surname written alone after «Rahmatollah Norouzof» in a document that
     // also writes two other full forms (none more often), is held to the
     // preferred «Nowruzov» that termlint proposes for all of them; it
@@ -68,24 +69,19 @@ fn en_names_set_scores_as_measured() {
     // (Two acronyms offered as alternatives, «IS-KP or ISIS-K», were
     // reported as a mix and counted as two false alarms until alternatives
     // joined by `or` or a slash became glosses; this set showed them.)
-    assert_eq!(tally(&score, "inconsistent"), (8, 9, 9, 9));
+    assert_eq!(tally(&score, "inconsistent"), (9, 9, 9, 9));
     // unlisted: «Qassim Soleimani», and «Islamic State of Khorasan
     // Province», a longer unlisted name that opens with the listed
     // «Islamic State» (found since unlisted phrases may hold whole
     // mentions; this set showed the miss, so it no longer measures that
     // case blind). «Da'ish» beside «Daesh», a single word of five letters,
     // found since short words are looked at where the document names the
-    // concept (this set showed the miss). Not found yet: an unlisted
-    // hyphenated short name («IS-Khorasan»).
-    assert_eq!(tally(&score, "unlisted"), (3, 4, 3, 3));
+    // concept, and «IS-Khorasan», built like the listed «ISIS-Khorasan»
+    // from another acronym of the Islamic State (this set showed both
+    // misses).
+    assert_eq!(tally(&score, "unlisted"), (4, 4, 4, 4));
     let (misses, alarms) = misses_and_alarms(&score);
-    assert_eq!(
-        misses,
-        [
-            "doc03.txt inconsistent IS-Khorasan",
-            "doc03.txt unlisted_variant IS-Khorasan",
-        ]
-    );
+    assert_eq!(misses, Vec::<String>::new());
     assert_eq!(alarms, Vec::<String>::new());
 }
 
@@ -172,19 +168,21 @@ fn ru_names_set_scores_as_measured() {
     // since every word of a Russian name may take an ending, and «ИГИЛ
     // Вилоят Хорасан» (as the unlisted «Вилоят Хорасан», found since a
     // phrase that opens with an unlisted word may hold a listed one, here
-    // «Хорасан»; this set showed the miss). Not found:
+    // «Хорасан»), and «ИГ-Хорасан», built like the listed «ИГИЛ-Хорасан»
+    // from another acronym (this set showed both misses). Not found:
     // names written with lower-case words («Комитете национальной
-    // безопасности»), names made of another concept's acronym
-    // («ИГ-Хорасан») and a transposition («Кемране»). False alarm: «ИГИЛ»
+    // безопасности»), a name built of another concept's declined name
+    // («Исламского государства Хорасан») and a transposition («Кемране»).
+    // False alarm: «ИГИЛ»
     // after an «ИГ» in the headline, which the set does not mark, so its
     // rule takes «ИГИЛ» for the document's first acronym.
-    assert_eq!(tally(&score, "inconsistent"), (10, 13, 5, 6));
+    assert_eq!(tally(&score, "inconsistent"), (11, 13, 5, 6));
     // unlisted: found also «Хизбалла» twice and «Хизбаллы» (one word, other
     // vowels), «Рахматулла Нурузов» (Latin forms only). Not found: names
     // another concept's words or lower-case words make («Исламского
     // государства Хорасан», «Кыргызской Республики»), consonant changes
     // in one word.
-    assert_eq!(tally(&score, "unlisted"), (10, 19, 10, 10));
+    assert_eq!(tally(&score, "unlisted"), (11, 19, 11, 11));
     // Tajik forms in Russian prose: every one found, none wrongly.
     assert_eq!(tally(&score, "other-language"), (12, 12, 12, 12));
     let (_, alarms) = misses_and_alarms(&score);
@@ -193,7 +191,7 @@ fn ru_names_set_scores_as_measured() {
     // quiet ones flagged).
     assert_eq!(form_tally("ru-names", "preferred"), (59, 0, 0, 0));
     assert_eq!(form_tally("ru-names", "admitted"), (8, 5, 5, 0));
-    assert_eq!(form_tally("ru-names", "unlisted"), (19, 19, 10, 0));
+    assert_eq!(form_tally("ru-names", "unlisted"), (19, 19, 11, 0));
     // Acronyms: «ИГИЛ» (the headline «ИГ» is not planted).
     assert_eq!(form_tally("ru-names", "acronym"), (10, 0, 0, 1));
     assert_eq!(form_tally("ru-names", "short"), (3, 0, 0, 0));
