@@ -213,8 +213,10 @@ fn fa_names_set_scores_as_measured() {
     assert_eq!(tally(&score, "deprecated"), (0, 0, 0, 0));
     // inconsistent: found «سیف‌الله مجاهد» after «سیف الله المجاهد»,
     // «ولایت خراسان» after «داعش خراسان», «تاجکستان», and (as unlisted)
-    // «سیستان بلوچستان». Not found: «دولت اسلامی» after «داعش» and
-    // «آسیای میانه» after «آسیای مرکزی» (other names, not other spellings).
+    // «سیستان بلوچستان», and «آسیای میانه» after «آسیای مرکزی» twice (another
+    // name, admitted in the glossary since 2026-12-07 as issue 16 asked;
+    // this set planted it as unlisted, so those two are no longer blind).
+    // Not found: «دولت اسلامی» after «داعش» (another name).
     // False alarm: the Arabic «حزب الله» quoted beside the Persian
     // «حزب‌الله» (the same letters are admitted in Persian), reported as a
     // mix: Persian and Russian put names in guillemets too, and the
@@ -222,12 +224,12 @@ fn fa_names_set_scores_as_measured() {
     // «ولایت خراسان» that opens doc03 is reported too, against the later
     // preferred «داعش خراسان»; a finding on a first mention counts as
     // correct, as in the English sets.)
-    assert_eq!(tally(&score, "inconsistent"), (4, 7, 3, 4));
+    assert_eq!(tally(&score, "inconsistent"), (6, 7, 5, 6));
     // unlisted: found «سیستان بلوچستان», «تاجکستان» (a long vowel left
-    // unwritten). Not found: other names («دولت اسلامی», «آسیای میانه»,
-    // «دریای سرخ»), and Persian spellings of concepts that have no Persian
+    // unwritten), «آسیای میانه» twice (admitted, see above). Not found:
+    // other names («دولت اسلامی», «دریای سرخ»), and Persian spellings of concepts that have no Persian
     // forms (Arabic-script letters are not read in Latin).
-    assert_eq!(tally(&score, "unlisted"), (2, 9, 2, 2));
+    assert_eq!(tally(&score, "unlisted"), (4, 9, 2, 2));
     // Arabic yeh, kaf and teh marbuta, and missing non-joiners: all found.
     // One finding more than planted forms, one fewer for other languages:
     // the Arabic «قطاع غزة» is reported as its last word, «غزة» written with
@@ -239,7 +241,7 @@ fn fa_names_set_scores_as_measured() {
     assert_eq!(alarms, ["doc05.txt inconsistent حزب الله"]);
     assert_eq!(form_tally("fa-names", "preferred"), (76, 0, 0, 0));
     assert_eq!(form_tally("fa-names", "admitted"), (5, 2, 2, 1));
-    assert_eq!(form_tally("fa-names", "unlisted"), (9, 9, 2, 0));
+    assert_eq!(form_tally("fa-names", "unlisted"), (9, 9, 4, 0));
     assert_eq!(form_tally("fa-names", "short"), (2, 0, 0, 0));
     // Arabic names quoted in the Persian text: «قاسم سليماني» (Arabic
     // yeh) and «شاهجراغ» (jim for che) stay quiet; «حزب الله» does not.
