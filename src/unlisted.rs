@@ -390,6 +390,9 @@ impl UnlistedFinder {
         if acronyms.is_empty() {
             return;
         }
+        // Most words of names are longer than any acronym: they are not
+        // folded to be looked up.
+        let longest = acronyms.keys().map(|(_, folded)| folded.len()).max().unwrap_or(0);
         let mut variants: Vec<(String, TermPlace)> = Vec::new();
         for (index, concept) in concepts.iter().enumerate() {
             if !concept.finds_unlisted() {
@@ -406,7 +409,7 @@ impl UnlistedFinder {
                     if term_words.len() < 2 {
                         continue;
                     }
-                    for word in &term_words {
+                    for word in term_words.iter().filter(|word| word.range.len() <= longest * 2) {
                         let folded = fold_term(&text[word.range.clone()], CaseMode::Fold);
                         let Some(&(other, other_slot)) = acronyms.get(&(language, folded)) else {
                             continue;
