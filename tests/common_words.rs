@@ -5,23 +5,10 @@
 
 mod common;
 
-use std::fs;
-
-use common::{parse_json, summarize};
+use common::builtin_findings;
 use termlint::glossary::{ConceptKind, GlossaryLoader};
 use termlint::text::{fold_term, CaseMode};
 use termlint::wordlist::CommonWords;
-
-/// The findings of the shipped glossary on `text`, a document in `lang`.
-fn check_builtin(lang: &str, text: &str) -> Vec<String> {
-    let dir = tempfile::tempdir().unwrap();
-    fs::write(dir.path().join("a.md"), text).unwrap();
-    let output = common::termlint(dir.path())
-        .args(["check", "--no-config", "--format", "json", "--lang", lang, "a.md"])
-        .output()
-        .unwrap();
-    summarize(&parse_json(&output))
-}
 
 #[test]
 fn russian_words_near_a_name_stay_quiet_and_an_inflected_unlisted_name_is_found() {
@@ -30,7 +17,7 @@ fn russian_words_near_a_name_stay_quiet_and_an_inflected_unlisted_name_is_found(
     // `Исламское государство` (Islamic State): both words are common. The
     // genitive `Кассема Сулеймани` is an unlisted spelling of `Касем
     // Сулеймани` and keeps its ending in the fix.
-    let findings = check_builtin(
+    let findings = builtin_findings(
         "ru",
         "Саммит Организации Исламских Государств прошёл вчера.\n\n\
          После убийства Кассема Сулеймани начались протесты.\n",
@@ -48,7 +35,7 @@ fn persian_words_near_a_name_stay_quiet_and_an_unlisted_name_is_found() {
     // when typed with Arabic yeh (`انقلابي اسلامي`). `قاسم سلیمنی`, with
     // its long vowel left unwritten, is an unlisted spelling of `قاسم
     // سلیمانی`.
-    let findings = check_builtin(
+    let findings = builtin_findings(
         "fa",
         "او انقلابی اسلامی بود.\n\nاو انقلابي اسلامي بود.\n\nسردار قاسم سلیمنی کشته شد.\n",
     );

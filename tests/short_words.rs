@@ -5,24 +5,11 @@
 
 mod common;
 
-use std::fs;
-
-use common::{parse_json, summarize};
-
-/// The findings of the shipped glossary on `text`, a document in `lang`.
-fn check_builtin(lang: &str, text: &str) -> Vec<String> {
-    let dir = tempfile::tempdir().unwrap();
-    fs::write(dir.path().join("a.md"), text).unwrap();
-    let output = common::termlint(dir.path())
-        .args(["check", "--no-config", "--format", "json", "--lang", lang, "a.md"])
-        .output()
-        .unwrap();
-    summarize(&parse_json(&output))
-}
+use common::builtin_findings;
 
 #[test]
 fn a_short_spelling_beside_a_listed_form_is_found() {
-    let findings = check_builtin(
+    let findings = builtin_findings(
         "en",
         "State media call the group Daesh.\n\nSome outlets write Da'ish instead.\n",
     );
@@ -34,7 +21,7 @@ fn a_short_spelling_alone_stays_quiet() {
     // Nothing else in the text names the group: five letters are too few
     // to call the word a spelling of it.
     assert_eq!(
-        check_builtin("en", "Some outlets write Da'ish instead.\n"),
+        builtin_findings("en", "Some outlets write Da'ish instead.\n"),
         Vec::<String>::new()
     );
 }
@@ -44,11 +31,11 @@ fn a_short_word_with_another_ending_or_two_letters_changed_stays_quiet() {
     // `Europa` (an encoding's name) ends otherwise than `Europe`; `Левин`
     // (a surname) is two letters from `Ливан` (Lebanon), named just before.
     assert_eq!(
-        check_builtin("en", "Western Europe uses the Europa encoding.\n"),
+        builtin_findings("en", "Western Europe uses the Europa encoding.\n"),
         Vec::<String>::new()
     );
     assert_eq!(
-        check_builtin("ru", "В Ливане прошли выборы. Писатель Левин приехал в Бейрут.\n"),
+        builtin_findings("ru", "В Ливане прошли выборы. Писатель Левин приехал в Бейрут.\n"),
         Vec::<String>::new()
     );
 }

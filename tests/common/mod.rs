@@ -56,6 +56,18 @@ fn json_check_configured(cwd: &Path, config: Option<&str>, glossary: impl AsRef<
     command
 }
 
+/// The findings (as [`summarize`] gives them) of the shipped glossary on
+/// `text`, a Markdown document in `lang`, with no configuration.
+pub fn builtin_findings(lang: &str, text: &str) -> Vec<String> {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.md"), text).unwrap();
+    let output = termlint(dir.path())
+        .args(["check", "--no-config", "--format", "json", "--lang", lang, "a.md"])
+        .output()
+        .unwrap();
+    summarize(&parse_json(&output))
+}
+
 /// Runs `termlint check --format json` with only the test glossary.
 pub fn check_json(cwd: &Path, args: &[&str]) -> (Output, Value) {
     run_json(json_check_with(cwd, test_glossary()).args(args))
