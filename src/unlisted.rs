@@ -513,7 +513,7 @@ impl UnlistedFinder {
         if !place.surname
             && term_words.len() == 1
             && term_words[0].cased_script
-            && is_short_word(text, &skeleton)
+            && word_size(text, &skeleton) != WordSize::Long
         {
             self.short_word_concepts.push(place.concept as u32);
         }
@@ -795,10 +795,14 @@ impl UnlistedFinder {
             return None;
         }
         let single = span.len() == 1;
-        let short = single && is_short_word(slice, &skeleton);
+        let size = match single {
+            true => word_size(slice, &skeleton),
+            false => WordSize::Long,
+        };
+        let short = size != WordSize::Long;
         // Not in a script without case, where no capital letter tells a
         // name from the many short words of the language.
-        if short && (!search.short_words || is_too_short(slice, &skeleton) || !span[0].cased_script) {
+        if short && (size == WordSize::TooShort || !search.short_words || !span[0].cased_script) {
             return None;
         }
         // The terms near the key, by the index; then those within the key
@@ -988,15 +992,29 @@ impl UnlistedFinder {
     }
 }
 
-/// Whether a single word is under the length a lone name needs (in letters
-/// of the text, consonants of the key).
-fn is_short_word(slice: &str, skeleton: &str) -> bool {
-    letter_count(slice) < MIN_SINGLE_WORD_LETTERS || skeleton.chars().count() < MIN_SINGLE_WORD_CONSONANTS
+/// How a single word measures (in letters of the text, consonants of the
+/// key) against the length a lone name needs.
+fn word_size(slice: &str, skeleton: &str) -> WordSize {
+    let letters = slice.chars().filter(|c| crate::text::is_letter(*c)).count();
+    let consonants = skeleton.chars().count();
+    if letters < MIN_SHORT_WORD_LETTERS || consonants < MIN_SHORT_WORD_CONSONANTS {
+        WordSize::TooShort
+    } else if letters < MIN_SINGLE_WORD_LETTERS || consonants < MIN_SINGLE_WORD_CONSONANTS {
+        WordSize::Short
+    } else {
+        WordSize::Long
+    }
 }
 
-/// Whether a single word is too short to be looked at at all.
-fn is_too_short(slice: &str, skeleton: &str) -> bool {
-    letter_count(slice) < MIN_SHORT_WORD_LETTERS || skeleton.chars().count() < MIN_SHORT_WORD_CONSONANTS
+/// How a single word measures against what a lone name needs.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum WordSize {
+    /// Long enough to be looked at anywhere.
+    Long,
+    /// Looked at only where the document names the concept.
+    Short,
+    /// Not looked at.
+    TooShort,
 }
 
 /// Whether two words open and end with the same letter: a short word that
@@ -1004,10 +1022,6 @@ fn is_too_short(slice: &str, skeleton: &str) -> bool {
 /// `Sunna`), not another romanization.
 fn same_ends(a: &str, b: &str) -> bool {
     a.chars().next() == b.chars().next() && a.chars().next_back() == b.chars().next_back()
-}
-
-fn letter_count(slice: &str) -> usize {
-    slice.chars().filter(|c| crate::text::is_letter(*c)).count()
 }
 
 /// Keeps the short single-word spellings (`Da'ish`) of concepts that the
