@@ -237,6 +237,22 @@ impl InflectionRule {
             .is_some_and(|rest| rest.is_empty() || self.is_ending(rest) || self.is_phrase_ending(rest))
     }
 
+    /// `folded_word` without its longest ending, a word of a multi-word
+    /// name's (`phrase`) adjective endings included (`исламского`:
+    /// `исламск`), if that leaves a stem of at least three letters.
+    pub fn strip_declined_ending<'a>(&self, folded_word: &'a str, phrase: bool) -> Option<&'a str> {
+        let phrase_endings = match phrase {
+            true => self.phrase_endings.as_slice(),
+            false => &[],
+        };
+        self.endings
+            .iter()
+            .chain(phrase_endings)
+            .filter_map(|ending| folded_word.strip_suffix(ending.as_str()))
+            .filter(|stem| stem.chars().filter(|c| crate::text::is_letter(*c)).count() >= 3)
+            .min_by_key(|stem| stem.len())
+    }
+
     /// `folded_word` without its longest ending, if that leaves a stem of
     /// at least three letters.
     pub fn strip_ending<'a>(&self, folded_word: &'a str) -> Option<&'a str> {

@@ -123,8 +123,13 @@ pub const MAX_PARTICLE_LETTERS: usize = 4;
 /// in Iraq`): a name followed by `in` and a place (`Farhod Rakimov in
 /// Tashkent`) is otherwise one name too many for `glossary suggest`.
 pub fn is_name_particle(folded_word: &str, conjunctions: bool) -> bool {
-    NAME_PARTICLES.contains(&folded_word) || (conjunctions && matches!(folded_word, "and" | "in"))
+    NAME_PARTICLES.contains(&folded_word) || (conjunctions && CONJUNCTIONS.contains(&folded_word))
 }
+
+/// The conjunctions and prepositions that join the parts of a name: `and`
+/// and `in`, the Russian `и` (`Систан и Белуджистан`), the Ukrainian `і`
+/// and `та`, and the Tajik and Uzbek `ва`/`va`.
+const CONJUNCTIONS: [&str; 7] = ["and", "in", "и", "і", "та", "ва", "va"];
 
 /// The vowel mark in keys.
 pub const VOWEL: char = 'a';

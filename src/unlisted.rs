@@ -34,10 +34,9 @@ use thread_local::ThreadLocal;
 use crate::glossary::{LanguageTerms, Status, TermType};
 use crate::inflection::InflectionRule;
 use crate::matcher::{LanguageFilter, Matcher, Mention};
-use crate::text::{fold_term, words, CaseMode, Word};
+use crate::text::{fold_term, script, words, CaseMode, Script, Word};
 use crate::translit::{
-    consonants, is_cyrillic, is_name_particle, join_keys, key_distance, to_latin, word_key,
-    MAX_PARTICLE_LETTERS,
+    consonants, is_name_particle, join_keys, key_distance, to_latin, word_key, MAX_PARTICLE_LETTERS,
 };
 
 /// Consonants a term's key needs before one consonant edit is tolerated.
@@ -93,6 +92,10 @@ pub struct UnlistedFinder {
     first_words: HashFilter,
     /// Every listed form, folded.
     listed: HalfHashes,
+    /// Every listed form in lower case, not folded: a spelling that folds
+    /// like a form of another language may differ from it in letters
+    /// (`القاعده`, the Arabic `القاعدة` in Persian writing).
+    listed_as_written: HalfHashes,
     /// The surnames of person names, by concept: `(concept, term id)`,
     /// sorted. They are looked for only after their person was named, so
     /// they stay out of the indexes above.
@@ -149,6 +152,8 @@ struct KeyedTerm {
     /// consonants; a longer one is not indexed).
     letters_at: u16,
     end: u16,
+    /// Where the key of the term's stems ends (see [`Self::stem_key`]).
+    stem_key_end: u16,
 }
 
 impl KeyedTerm {
@@ -160,6 +165,16 @@ impl KeyedTerm {
     /// The term's letters, folded.
     fn letters<'a>(&self, texts: &'a str) -> &'a str {
         self.text(texts, self.letters_at, self.end)
+    }
+
+    /// The key of the term's words without their nominative endings
+    /// (`исламское государство`: `исламск государств`), in a language
+    /// whose names decline; else the key.
+    fn stem_key<'a>(&self, texts: &'a str) -> &'a str {
+        match self.stem_key_end > self.end {
+            true => self.text(texts, self.end, self.stem_key_end),
+            false => self.key(texts),
+        }
     }
 
     fn text<'a>(&self, texts: &'a str, from: u16, to: u16) -> &'a str {
@@ -193,18 +208,38 @@ impl ListedParts {
     /// enough when the phrase has the term's very key (`Israel Defence
     /// Forces` for `Israel Defense Forces`): then the other words are the
     /// term's, respelled.
-    fn fit(&self, text: &str, term: &KeyedTerm, texts: &str, same_key: bool) -> bool {
+    /// A mention declined by `rule` (`Исламского государства` of the listed
+    /// `Исламское государство`) is held by the term if each of its words is,
+    /// without its ending.
+    fn fit(
+        &self,
+        text: &str,
+        term: &KeyedTerm,
+        texts: &str,
+        same_key: bool,
+        rule: Option<&InflectionRule>,
+    ) -> bool {
         let enough = self.words >= MIN_LISTED_WORDS_IN_LONGER_NAME || (self.words == 1 && same_key);
         // A name built from another concept's acronym is all listed words
         // (`ИГ-Хорасан`: `ИГ` and `Хорасан`).
         let longer = usize::from(term.words) > self.words || term.built;
-        self.words == 0
-            || (enough
-                && longer
-                && self
-                    .letters(text)
-                    .iter()
-                    .all(|part| term.letters(texts).contains(part.as_str())))
+        let term_letters = term.letters(texts);
+        let holds = |(part, range): (&String, &Range<usize>)| {
+            term_letters.contains(part.as_str())
+                || rule.is_some_and(|rule| {
+                    fold_term(&text[range.clone()], CaseMode::Fold)
+                        .split([' ', '-'])
+                        .all(|word| {
+                            term_letters.contains(rule.strip_declined_ending(word, true).unwrap_or(word))
+                        })
+                })
+        };
+        self.words == 0 || (enough && longer && self.letters(text).iter().zip(&self.ranges).all(holds))
+    }
+
+    /// Whether the phrase at `range` is exactly one listed mention.
+    fn is_exactly(&self, range: Range<usize>) -> bool {
+        matches!(self.ranges.as_slice(), [only] if *only == range)
     }
 
     /// Adds the mention at `range`.
@@ -223,6 +258,27 @@ impl ListedParts {
     }
 }
 
+/// A candidate phrase: its words and their key, and for a phrase compared
+/// without its case endings, the folded stems (no separators) and the rule
+/// that took them off.
+#[derive(Clone, Copy)]
+struct Phrase<'p> {
+    span: &'p [Word],
+    key: &'p str,
+    stems: Option<(&'p str, &'p InflectionRule)>,
+}
+
+impl Phrase<'_> {
+    /// The key of `term` to compare this phrase's key with: the key of its
+    /// stems if this phrase is of stems.
+    fn term_key<'t>(&self, term: &KeyedTerm, texts: &'t str) -> &'t str {
+        match self.stems {
+            Some(_) => term.stem_key(texts),
+            None => term.key(texts),
+        }
+    }
+}
+
 /// What one search looks for, besides its text.
 #[derive(Clone, Copy)]
 struct Search<'a> {
@@ -237,6 +293,8 @@ struct Search<'a> {
     /// [`anchor_short_words`]).
     short_words: bool,
     threshold: f32,
+    /// The case endings of the document's language, if its names decline.
+    inflection: Option<&'a InflectionRule>,
 }
 
 /// Where an indexed term comes from.
@@ -282,6 +340,7 @@ impl UnlistedFinder {
             index_keys: HashFilter::default(),
             first_words: HashFilter::default(),
             listed: HalfHashes::default(),
+            listed_as_written: HalfHashes::default(),
             surnames: Vec::new(),
             max_words: 0,
             max_uncased_words: 0,
@@ -317,6 +376,9 @@ impl UnlistedFinder {
                     finder
                         .listed
                         .insert(half_hash(&fold_term(&term.text, CaseMode::Fold)));
+                    finder
+                        .listed_as_written
+                        .insert(half_hash(&term.text.to_lowercase()));
                     if term.case_sensitive || !concept.finds_unlisted() {
                         continue; // acronyms have no romanizations, terms no others
                     }
@@ -361,6 +423,7 @@ impl UnlistedFinder {
         finder.terms.shrink_to_fit();
         finder.texts.shrink_to_fit();
         finder.listed.seal();
+        finder.listed_as_written.seal();
         finder.by_consonants.seal();
         finder.by_deletion.seal();
         finder
@@ -499,7 +562,12 @@ impl UnlistedFinder {
         let (key, letters) = phrase_key(text, &term_words);
         let skeleton = consonants(&key);
         let consonant_count = skeleton.chars().count();
-        let length = key.len() + letters.len();
+        let stem_key = self.inflection[place.language_index]
+            .as_ref()
+            .map(|rule| stem_key(text, &term_words, rule))
+            .filter(|stem_key| *stem_key != key)
+            .unwrap_or_default();
+        let length = key.len() + letters.len() + stem_key.len();
         let too_long = length > usize::from(u16::MAX) || self.texts.len() + length > u32::MAX as usize;
         if consonant_count == 0 || consonant_count > MAX_NAME_CONSONANTS || too_long {
             return;
@@ -520,6 +588,7 @@ impl UnlistedFinder {
         let texts_at = self.texts.len() as u32;
         self.texts.push_str(&key);
         self.texts.push_str(&letters);
+        self.texts.push_str(&stem_key);
         self.terms.push(KeyedTerm {
             concept: place.concept as u32,
             language_index: place.language_index as u32,
@@ -530,7 +599,8 @@ impl UnlistedFinder {
             consonants: consonant_count as u16,
             words: term_words.len() as u16,
             letters_at: key.len() as u16,
-            end: length as u16,
+            end: (key.len() + letters.len()) as u16,
+            stem_key_end: length as u16,
             texts_at,
         });
     }
@@ -583,6 +653,9 @@ impl UnlistedFinder {
             })
             .collect();
         let short_words = named.iter().any(|&concept| self.has_short_word(concept));
+        let inflection = (0..self.inflection.len())
+            .filter(|&index| filter.applies_to(index))
+            .find_map(|index| self.inflection[index].as_ref());
         let mut found = Vec::new();
         for chunk in chunks(text, pieces, CHUNK_BYTES) {
             // Mentions are in text order: skip those before the chunk.
@@ -594,6 +667,7 @@ impl UnlistedFinder {
                 surname_ids: &surname_ids,
                 short_words,
                 threshold,
+                inflection,
             };
             found.extend(self.find_in_chunk(text, &chunk, &search));
         }
@@ -643,7 +717,11 @@ impl UnlistedFinder {
                 false => self.max_uncased_words,
             };
             for end in start..(start + max_words).min(words.len()) {
-                if end > start && !continues_name(text, &words[end - 1], &words[end]) {
+                // A mention's own words go on even in lower case
+                // (`Исламского государства Хорасан`).
+                let within_mention =
+                    end > start && covered[end].is_some() && covered[end] == covered[end - 1];
+                if end > start && !within_mention && !continues_name(text, &words[end - 1], &words[end]) {
                     break;
                 }
                 if covered[end].is_some() && covered[start].is_none() && !words[start].cased_script {
@@ -666,14 +744,22 @@ impl UnlistedFinder {
                 if !ends_name(text, &words[end]) {
                     continue;
                 }
-                let key = join_keys(phrase.iter().filter_map(|&i| cached[i].as_ref().map(|c| &*c.key)));
                 let span = &words[start..=end];
+                if listed.is_exactly(span[0].range.start..span[span.len() - 1].range.end) {
+                    continue; // a listed mention, declined or not, is no spelling
+                }
+                let key = join_keys(phrase.iter().filter_map(|&i| cached[i].as_ref().map(|c| &*c.key)));
                 // A phrase that opens with an unlisted word and holds listed
                 // ones fits only a term of its very key: looked up at once,
                 // not among the terms one edit away.
                 let exact = covered[start].is_none() && listed.words > 0;
+                let phrase = Phrase {
+                    span,
+                    key: &key,
+                    stems: None,
+                };
                 let best = self
-                    .match_key(text, span, &key, search, &listed, exact)
+                    .match_key(text, &phrase, search, &listed, exact)
                     .or_else(|| self.declined_match(text, span, &key, search, &listed, exact));
                 if let Some(best) = best.filter(|best| best.confidence >= threshold) {
                     found.push(best);
@@ -716,7 +802,12 @@ impl UnlistedFinder {
                 .collect();
             let key = join_keys(keys.iter().map(|key| &**key));
             let listed = ListedParts::default();
-            let best = self.best_match(text, span, &key, search, &listed, Some(search.surname_ids));
+            let phrase = Phrase {
+                span,
+                key: &key,
+                stems: None,
+            };
+            let best = self.best_match(text, &phrase, search, &listed, Some(search.surname_ids));
             found.extend(best.filter(|best| best.confidence >= search.threshold));
         }
         found
@@ -781,12 +872,12 @@ impl UnlistedFinder {
     fn best_match(
         &self,
         text: &str,
-        span: &[Word],
-        key: &str,
+        phrase: &Phrase,
         search: &Search,
         listed: &ListedParts,
         candidates: Option<&[u32]>,
     ) -> Option<Unlisted> {
+        let Phrase { span, key, stems } = *phrase;
         let range = span[0].range.start..span[span.len() - 1].range.end;
         let slice = &text[range.clone()];
         let filter = search.filter;
@@ -796,7 +887,7 @@ impl UnlistedFinder {
         }
         let single = span.len() == 1;
         let size = match single {
-            true => word_size(slice, &skeleton),
+            true => word_size(stems.map_or(slice, |(stems, _)| stems), &skeleton),
             false => WordSize::Long,
         };
         let short = size != WordSize::Long;
@@ -812,7 +903,7 @@ impl UnlistedFinder {
             Some(ids) => ids.to_vec(),
             None => self.lookup(&skeleton),
         };
-        let cyrillic = slice.chars().any(is_cyrillic);
+        let candidate_script = script(slice);
         let near: Vec<(u32, f32)> = ids
             .into_iter()
             .filter_map(|id| {
@@ -820,16 +911,17 @@ impl UnlistedFinder {
                 if single && term.words != 1 {
                     return None;
                 }
-                let across_scripts = !filter.applies_to(term.language_index as usize);
-                // Compared with a Latin form, a Cyrillic spelling is read in
-                // Latin, for a concept with no form in the document's language
-                // (not a short word: read in another script, five letters
-                // say too little).
-                if across_scripts
-                    && !(cyrillic
-                        && !short
-                        && !term.letters(&self.texts).chars().any(is_cyrillic)
-                        && !self.has_form_for(term.concept as usize, filter))
+                // A concept with no form in the document's language is
+                // compared with its forms of other languages in the
+                // spelling's script (`القاعده` in Persian, `القاعدة` in
+                // Arabic), and a Cyrillic spelling with its Latin forms too,
+                // read in Latin; not a short word, of which five letters of
+                // another language say too little.
+                let other_language = !filter.applies_to(term.language_index as usize);
+                if other_language
+                    && (short
+                        || self.has_form_for(term.concept as usize, filter)
+                        || !comparable_scripts(candidate_script, script(term.letters(&self.texts))))
                 {
                     return None;
                 }
@@ -838,25 +930,33 @@ impl UnlistedFinder {
                 } else {
                     0.5
                 };
-                let distance = key_distance(key, term.key(&self.texts));
+                let distance = key_distance(key, phrase.term_key(term, &self.texts));
                 (distance <= allowed).then_some((id, distance))
             })
             .collect();
-        if near.is_empty() || self.listed.contains(half_hash(&fold_term(slice, CaseMode::Fold))) {
+        if near.is_empty() || self.is_listed_spelling(slice, &near, filter) {
             return None;
         }
-        let letters: String = span
-            .iter()
-            .map(|w| fold_term(&text[w.range.clone()], CaseMode::Fold))
-            .collect();
+        let letters: String = match stems {
+            Some((stems, _)) => stems.to_string(),
+            None => span
+                .iter()
+                .map(|w| fold_term(&text[w.range.clone()], CaseMode::Fold))
+                .collect(),
+        };
         let mut latin_letters: Option<String> = None;
         let mut best: Option<Unlisted> = None;
         let mut best_built = false;
         for (id, distance) in near {
             let term = &self.terms[id as usize];
             let term_letters = term.letters(&self.texts);
-            let across_scripts = !filter.applies_to(term.language_index as usize);
-            if !listed.fit(text, term, &self.texts, distance == 0.0) {
+            // A declined word is compared with the term's stem.
+            let term_letters = match stems {
+                Some((_, rule)) if single => rule.phrase_stem(term_letters),
+                _ => term_letters,
+            };
+            let across_scripts = script(term_letters) != candidate_script;
+            if !listed.fit(text, term, &self.texts, distance == 0.0, search.inflection) {
                 continue;
             }
             let letters = match across_scripts {
@@ -912,14 +1012,15 @@ impl UnlistedFinder {
         listed: &ListedParts,
         exact: bool,
     ) -> Option<Unlisted> {
-        let rule = (0..self.inflection.len())
-            .filter(|&index| search.filter.applies_to(index))
-            .find_map(|index| self.inflection[index].as_ref())?;
+        let rule = search.inflection?;
+        let phrase = span.len() > 1;
+        let mut stems = String::new();
         let keys: Vec<String> = span
             .iter()
             .map(|w| {
                 let folded = fold_term(&text[w.range.clone()], CaseMode::Fold);
-                let stem = rule.strip_ending(&folded).unwrap_or(&folded);
+                let stem = rule.strip_declined_ending(&folded, phrase).unwrap_or(&folded);
+                stems.push_str(stem);
                 word_key(stem, w.hyphen_after)
             })
             .collect();
@@ -927,7 +1028,12 @@ impl UnlistedFinder {
         if stripped == key {
             return None;
         }
-        self.match_key(text, span, &stripped, search, listed, exact)
+        let phrase = Phrase {
+            span,
+            key: &stripped,
+            stems: Some((&stems, rule)),
+        };
+        self.match_key(text, &phrase, search, listed, exact)
     }
 
     /// [`Self::best_match`] among the terms near `key`, or with `exact`
@@ -935,14 +1041,14 @@ impl UnlistedFinder {
     fn match_key(
         &self,
         text: &str,
-        span: &[Word],
-        key: &str,
+        phrase: &Phrase,
         search: &Search,
         listed: &ListedParts,
         exact: bool,
     ) -> Option<Unlisted> {
+        let key = phrase.key;
         if !exact {
-            return self.best_match(text, span, key, search, listed, None);
+            return self.best_match(text, phrase, search, listed, None);
         }
         let skeleton = hash_str(&consonants(key));
         if !self.index_keys.may_contain(skeleton) {
@@ -951,12 +1057,26 @@ impl UnlistedFinder {
         let ids: Vec<u32> = self
             .by_consonants
             .get(skeleton)
-            .filter(|&id| self.terms[id as usize].key(&self.texts) == key)
+            .filter(|&id| phrase.term_key(&self.terms[id as usize], &self.texts) == key)
             .collect();
         if ids.is_empty() {
             return None;
         }
-        self.best_match(text, span, key, search, listed, Some(&ids))
+        self.best_match(text, phrase, search, listed, Some(&ids))
+    }
+
+    /// Whether `slice` is a listed form rather than a spelling of the
+    /// `near` terms: it folds like one, and unless each of them is of
+    /// another language (its concept having none in the document's), as
+    /// written too.
+    fn is_listed_spelling(&self, slice: &str, near: &[(u32, f32)], filter: &LanguageFilter) -> bool {
+        if !self.listed.contains(half_hash(&fold_term(slice, CaseMode::Fold))) {
+            return false;
+        }
+        let in_document_language =
+            |&(id, _): &(u32, f32)| filter.applies_to(self.terms[id as usize].language_index as usize);
+        near.iter().any(in_document_language)
+            || self.listed_as_written.contains(half_hash(&slice.to_lowercase()))
     }
 
     /// Whether the concept has forms in a glossary language that applies
@@ -990,6 +1110,13 @@ impl UnlistedFinder {
         ids.dedup();
         ids
     }
+}
+
+/// Whether a spelling in script `spelling` may be compared with a form in
+/// script `form`: in the same script, or a Cyrillic spelling with a Latin
+/// form, which it is read in (see [`to_latin`]).
+fn comparable_scripts(spelling: Option<Script>, form: Option<Script>) -> bool {
+    spelling == form || (spelling == Some(Script::Cyrillic) && form == Some(Script::Latin))
 }
 
 /// How a single word measures (in letters of the text, consonants of the
@@ -1122,6 +1249,21 @@ fn is_derived(letters: &str, term: &str) -> bool {
 fn confidence(distance: f32, consonants: usize, similarity: f64) -> f32 {
     let from_key = 1.0 - distance / (1.0 + consonants as f32 / 2.0);
     (0.6 * from_key + 0.4 * similarity as f32).clamp(0.0, 1.0)
+}
+
+/// The key of a listed term's words each without its nominative ending
+/// (see [`InflectionRule::phrase_stem`]).
+fn stem_key(text: &str, term_words: &[Word], rule: &InflectionRule) -> String {
+    let keys: Vec<String> = term_words
+        .iter()
+        .map(|w| {
+            word_key(
+                rule.phrase_stem(&fold_term(&text[w.range.clone()], CaseMode::Fold)),
+                w.hyphen_after,
+            )
+        })
+        .collect();
+    join_keys(keys.iter().map(String::as_str))
 }
 
 /// The key and the folded letters (no separators) of a phrase.

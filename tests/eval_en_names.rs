@@ -171,18 +171,20 @@ fn ru_names_set_scores_as_measured() {
     // «Хорасан»), and «ИГ-Хорасан», built like the listed «ИГИЛ-Хорасан»
     // from another acronym (this set showed both misses). Not found:
     // names written with lower-case words («Комитете национальной
-    // безопасности»), a name built of another concept's declined name
-    // («Исламского государства Хорасан») and a transposition («Кемране»).
+    // безопасности») and a transposition («Кемране»).
     // False alarm: «ИГИЛ»
     // after an «ИГ» in the headline, which the set does not mark, so its
     // rule takes «ИГИЛ» for the document's first acronym.
     assert_eq!(tally(&score, "inconsistent"), (11, 13, 5, 6));
     // unlisted: found also «Хизбалла» twice and «Хизбаллы» (one word, other
-    // vowels), «Рахматулла Нурузов» (Latin forms only). Not found: names
-    // another concept's words or lower-case words make («Исламского
-    // государства Хорасан», «Кыргызской Республики»), consonant changes
-    // in one word.
-    assert_eq!(tally(&score, "unlisted"), (11, 19, 11, 11));
+    // vowels), «Рахматулла Нурузов» (Latin forms only), and since
+    // 2026-12-08 (so not blind) «Систане и Балучистане» (the conjunction
+    // «и» inside a name, every word declined) and «Исламского государства
+    // Хорасан» (a declined listed name inside a longer one). Not found:
+    // other names («Кыргызской Республики», «Исламскому государству Ирака
+    // и Леванта», «… провинции Хорасан»), lower-case words, a transposition
+    // in one word («Кемране»), an added syllable («Хафсан» for «Хафс»).
+    assert_eq!(tally(&score, "unlisted"), (13, 19, 13, 13));
     // Tajik forms in Russian prose: every one found, none wrongly.
     assert_eq!(tally(&score, "other-language"), (12, 12, 12, 12));
     let (_, alarms) = misses_and_alarms(&score);
@@ -191,7 +193,7 @@ fn ru_names_set_scores_as_measured() {
     // quiet ones flagged).
     assert_eq!(form_tally("ru-names", "preferred"), (59, 0, 0, 0));
     assert_eq!(form_tally("ru-names", "admitted"), (8, 5, 5, 0));
-    assert_eq!(form_tally("ru-names", "unlisted"), (19, 19, 11, 0));
+    assert_eq!(form_tally("ru-names", "unlisted"), (19, 19, 13, 0));
     // Acronyms: «ИГИЛ» (the headline «ИГ» is not planted).
     assert_eq!(form_tally("ru-names", "acronym"), (10, 0, 0, 1));
     assert_eq!(form_tally("ru-names", "short"), (3, 0, 0, 0));
@@ -226,10 +228,12 @@ fn fa_names_set_scores_as_measured() {
     // correct, as in the English sets.)
     assert_eq!(tally(&score, "inconsistent"), (6, 7, 5, 6));
     // unlisted: found «سیستان بلوچستان», «تاجکستان» (a long vowel left
-    // unwritten), «آسیای میانه» twice (admitted, see above). Not found:
-    // other names («دولت اسلامی», «دریای سرخ»), and Persian spellings of concepts that have no Persian
-    // forms (Arabic-script letters are not read in Latin).
-    assert_eq!(tally(&score, "unlisted"), (4, 9, 2, 2));
+    // unwritten), «آسیای میانه» twice (admitted, see above), and since
+    // 2026-12-08 (so not blind) «القاعده», the Arabic form of a concept
+    // with no Persian one, in Persian letters. Not found: other names
+    // («دولت اسلامی», «دریای سرخ»), and Persian spellings of concepts whose
+    // only forms are in other scripts (Arabic script is not read in Latin).
+    assert_eq!(tally(&score, "unlisted"), (5, 9, 3, 3));
     // Arabic yeh, kaf and teh marbuta, and missing non-joiners: all found.
     // One finding more than planted forms, one fewer for other languages:
     // the Arabic «قطاع غزة» is reported as its last word, «غزة» written with
@@ -241,7 +245,7 @@ fn fa_names_set_scores_as_measured() {
     assert_eq!(alarms, ["doc05.txt inconsistent حزب الله"]);
     assert_eq!(form_tally("fa-names", "preferred"), (76, 0, 0, 0));
     assert_eq!(form_tally("fa-names", "admitted"), (5, 2, 2, 1));
-    assert_eq!(form_tally("fa-names", "unlisted"), (9, 9, 4, 0));
+    assert_eq!(form_tally("fa-names", "unlisted"), (9, 9, 5, 0));
     assert_eq!(form_tally("fa-names", "short"), (2, 0, 0, 0));
     // Arabic names quoted in the Persian text: «قاسم سليماني» (Arabic
     // yeh) and «شاهجراغ» (jim for che) stay quiet; «حزب الله» does not.

@@ -20,6 +20,7 @@ use std::ops::Range;
 use super::consistency::{is_alternative, is_parenthesis};
 use super::{mention_fix, CheckId, CheckedText, Detail, Finding, Severity};
 use crate::matcher::{Matcher, Mention, OtherForm};
+use crate::text::script;
 
 /// The finding of a form of another language, unless it is quoted or
 /// glosses a mention (`mentions`, in text order) of its concept: the
@@ -88,29 +89,6 @@ fn suggestion<'m>(matcher: &'m Matcher, other: &OtherForm) -> Option<&'m crate::
     let terms = concept.languages.get(other.document_slot)?;
     let same_kind = terms.terms.iter().find(|t| t.term_type == term.term_type);
     Some(same_kind.map_or_else(|| terms.preferred(), |t| terms.suggestion_for(t)))
-}
-
-/// The writing systems told apart here.
-#[derive(PartialEq, Eq)]
-enum Script {
-    Latin,
-    Cyrillic,
-    Arabic,
-    Other,
-}
-
-/// The script of the first letter of `text`.
-fn script(text: &str) -> Option<Script> {
-    let letter = text.chars().find(|c| c.is_alphabetic())?;
-    Some(match letter {
-        'A'..='Z' | 'a'..='z' | '\u{00C0}'..='\u{024F}' | '\u{1E00}'..='\u{1EFF}' => Script::Latin,
-        '\u{0400}'..='\u{052F}' => Script::Cyrillic,
-        '\u{0600}'..='\u{06FF}'
-        | '\u{0750}'..='\u{077F}'
-        | '\u{FB50}'..='\u{FDFF}'
-        | '\u{FE70}'..='\u{FEFF}' => Script::Arabic,
-        _ => Script::Other,
-    })
 }
 
 /// The form as consistency counts it once fixed: a mention of the document

@@ -9,6 +9,7 @@ mod fold;
 mod lines;
 mod printable;
 mod quotes;
+mod script;
 mod words;
 
 pub(crate) use boundary::{ceil_char_boundary, floor_char_boundary};
@@ -17,6 +18,7 @@ pub use fold::{as_written, fold_term, CaseMode, FoldedText};
 pub use lines::{lines_with_breaks, ColumnUnit, LineIndex, Position};
 pub use printable::printable;
 pub use quotes::is_quoted;
+pub use script::{script, Script};
 pub use words::{words, Word};
 
 /// Whether `c` is a combining mark; a fast path for the characters below
