@@ -104,15 +104,34 @@ pub fn key_distance(a: &str, b: &str) -> f32 {
     })
 }
 
-/// Lower-case words that may stand inside a name: Arabic, Persian and
-/// European particles, and the prepositions of organisation names
-/// (`Voice of Khurasan`, `Foundation for Media Production`).
-const NAME_PARTICLES: [&str; 40] = [
-    "al", "el", "ul", "il", "ad", "ar", "as", "ash", "at", "az", "ud", "ur", "us", "e", "bin", "ibn", "bint",
-    "ben", "de", "da", "di", "du", "del", "der", "van", "von", "la", "le", "of", "for",
-    // Russian and Tajik spellings of the Arabic article and of `ibn`/`bin`.
-    "аль", "ал", "эль", "уль", "ад", "ас", "аш", "ат", "ибн", "бин",
-];
+/// A list of words, and a function telling whether a word is one of them:
+/// a `match`, which compares a word with the few of its length, where
+/// looking through the list compared it with each.
+macro_rules! word_list {
+    ($(#[$doc:meta])* $list:ident, $is_in:ident, [$($word:literal),* $(,)?]) => {
+        $(#[$doc])*
+        #[cfg_attr(not(test), allow(dead_code))]
+        const $list: &[&str] = &[$($word),*];
+
+        fn $is_in(word: &str) -> bool {
+            matches!(word, $($word)|*)
+        }
+    };
+}
+
+word_list!(
+    /// Lower-case words that may stand inside a name: Arabic, Persian and
+    /// European particles, and the prepositions of organisation names
+    /// (`Voice of Khurasan`, `Foundation for Media Production`); then the
+    /// Russian and Tajik spellings of the Arabic article and of `ibn`/`bin`.
+    NAME_PARTICLES,
+    is_particle,
+    [
+        "al", "el", "ul", "il", "ad", "ar", "as", "ash", "at", "az", "ud", "ur", "us", "e", "bin", "ibn", "bint",
+        "ben", "de", "da", "di", "du", "del", "der", "van", "von", "la", "le", "of", "for", "аль", "ал", "эль",
+        "уль", "ад", "ас", "аш", "ат", "ибн", "бин",
+    ]
+);
 
 /// The most letters a name particle has (`bint`), conjunctions included.
 pub const MAX_PARTICLE_LETTERS: usize = 4;
@@ -123,13 +142,30 @@ pub const MAX_PARTICLE_LETTERS: usize = 4;
 /// in Iraq`): a name followed by `in` and a place (`Farhod Rakimov in
 /// Tashkent`) is otherwise one name too many for `glossary suggest`.
 pub fn is_name_particle(folded_word: &str, conjunctions: bool) -> bool {
-    NAME_PARTICLES.contains(&folded_word) || (conjunctions && CONJUNCTIONS.contains(&folded_word))
+    if folded_word.is_ascii() && !may_be_ascii_particle(folded_word.as_bytes()) {
+        return false; // most short words of a Latin text, told at once
+    }
+    is_particle(folded_word) || (conjunctions && is_conjunction(folded_word))
 }
 
-/// The conjunctions and prepositions that join the parts of a name: `and`
-/// and `in`, the Russian `и` (`Систан и Белуджистан`), the Ukrainian `і`
-/// and `та`, and the Tajik and Uzbek `ва`/`va`.
-const CONJUNCTIONS: [&str; 7] = ["and", "in", "и", "і", "та", "ва", "va"];
+/// Whether an ASCII word has the length and first letter of a particle or
+/// conjunction (a test keeps this true of each of them).
+fn may_be_ascii_particle(word: &[u8]) -> bool {
+    word.len() <= MAX_PARTICLE_LETTERS
+        && matches!(
+            word.first(),
+            Some(b'a' | b'b' | b'd' | b'e' | b'f' | b'i' | b'l' | b'o' | b'u' | b'v')
+        )
+}
+
+word_list!(
+    /// The conjunctions and prepositions that join the parts of a name:
+    /// `and` and `in`, the Russian `и` (`Систан и Белуджистан`), the
+    /// Ukrainian `і` and `та`, and the Tajik and Uzbek `ва`/`va`.
+    CONJUNCTIONS,
+    is_conjunction,
+    ["and", "in", "и", "і", "та", "ва", "va"]
+);
 
 /// The vowel mark in keys.
 pub const VOWEL: char = 'a';
@@ -316,9 +352,14 @@ mod tests {
 
     #[test]
     fn no_particle_has_more_letters_than_the_unlisted_check_folds() {
-        for particle in NAME_PARTICLES.iter().chain(&["and", "in"]) {
+        for particle in NAME_PARTICLES.iter().chain(CONJUNCTIONS) {
             assert!(particle.chars().count() <= MAX_PARTICLE_LETTERS, "{particle}");
+            assert!(is_name_particle(particle, true), "{particle}");
+            if particle.is_ascii() {
+                assert!(may_be_ascii_particle(particle.as_bytes()), "{particle}");
+            }
         }
+        assert!(!is_name_particle("the", true) && !is_name_particle("and", false));
     }
 
     fn key(phrase: &str) -> String {

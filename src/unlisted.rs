@@ -34,7 +34,7 @@ use thread_local::ThreadLocal;
 use crate::glossary::{LanguageTerms, Status, TermType};
 use crate::inflection::InflectionRule;
 use crate::matcher::{LanguageFilter, Matcher, Mention};
-use crate::text::{fold_term, script, words, CaseMode, Script, Word};
+use crate::text::{fold_term, script, words, words_where, CaseMode, Script, Word};
 use crate::translit::{
     consonants, is_name_particle, join_keys, key_distance, to_latin, word_key, MAX_PARTICLE_LETTERS,
 };
@@ -682,7 +682,18 @@ impl UnlistedFinder {
             threshold,
             ..
         } = *search;
-        let words = words(text, pieces);
+        // A lower-case word is part of no name unless it is a particle or
+        // conjunction, or in a listed mention (`Исламского государства`).
+        let mut next_mention = 0;
+        let words = words_where(text, pieces, |range, word| {
+            while next_mention < mentions.len() && mentions[next_mention].range.end <= range.start {
+                next_mention += 1;
+            }
+            mentions
+                .get(next_mention)
+                .is_some_and(|m| m.range.start < range.end)
+                || is_particle_word(word, true)
+        });
         let covered = covering_mentions(&words, mentions);
         // Keys are computed only for words that may be part of a name.
         let mut cached: Vec<Option<CachedWord>> = vec![None; words.len()];
@@ -1582,6 +1593,10 @@ fn opens_with_particle(text: &str, words: &[Word], index: usize) -> bool {
 /// No particle has more than [`MAX_PARTICLE_LETTERS`]: longer words, most
 /// of those a name is followed by, are not folded to be looked up.
 fn is_particle_word(word: &str, conjunctions: bool) -> bool {
+    // Lower-case ASCII, most words of most texts, is its own folding.
+    if word.bytes().all(|b| b.is_ascii_lowercase()) {
+        return is_name_particle(word, conjunctions);
+    }
     let letters = word.chars().filter(|&c| crate::text::is_letter(c));
     letters.take(MAX_PARTICLE_LETTERS + 1).count() <= MAX_PARTICLE_LETTERS
         && is_name_particle(&fold_term(word, CaseMode::Fold), conjunctions)

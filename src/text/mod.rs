@@ -19,7 +19,7 @@ pub use lines::{lines_with_breaks, ColumnUnit, LineIndex, Position};
 pub use printable::printable;
 pub use quotes::is_quoted;
 pub use script::{script, Script};
-pub use words::{words, Word};
+pub use words::{words, words_where, Word};
 
 /// Whether `c` is a combining mark; a fast path for the characters below
 /// U+0300, none of which is one, and a table for the two-byte range.

@@ -26,6 +26,25 @@ pub struct Word {
 
 /// The words of the given pieces of `text`, in order.
 pub fn words(text: &str, pieces: &[Range<usize>]) -> Vec<Word> {
+    words_where(text, pieces, |_, _| true)
+}
+
+/// The words of the given pieces of `text`, in order, leaving out each word
+/// that starts with a lower-case letter unless `keep_lower_case(range,
+/// word)` says otherwise. A word left out still separates its neighbours:
+/// they are not joined (see [`Word::joined_to_next`]), as they would not be
+/// across it. The search for names, which start and go on with capitals,
+/// so reads the many lower-case words of a text without keeping them.
+pub fn words_where(
+    text: &str,
+    pieces: &[Range<usize>],
+    mut keep_lower_case: impl FnMut(Range<usize>, &str) -> bool,
+) -> Vec<Word> {
+    let mut keep = |range: Range<usize>| {
+        let word = &text[range.clone()];
+        let first = word.chars().next().unwrap_or_default();
+        !super::is_lower(first) || keep_lower_case(range, word)
+    };
     let mut words = Vec::new();
     for piece in pieces {
         let start_index = words.len();
@@ -48,11 +67,22 @@ pub fn words(text: &str, pieces: &[Range<usize>]) -> Vec<Word> {
                     || (current.is_some() && is_invisible(c));
                 (inside, len)
             };
-            step(&mut words, text, piece.start, &mut current, inside, offset);
+            step(
+                &mut words,
+                text,
+                piece.start,
+                &mut current,
+                inside,
+                offset,
+                &mut keep,
+            );
             offset += len;
         }
         if let Some(start) = current {
-            words.push(word(text, piece.start + start..piece.end));
+            let range = piece.start + start..piece.end;
+            if keep(range.clone()) {
+                words.push(word(text, range));
+            }
         }
         link_neighbours(text, &mut words[start_index..]);
     }
@@ -69,11 +99,15 @@ fn step(
     current: &mut Option<usize>,
     inside: bool,
     offset: usize,
+    keep: &mut impl FnMut(Range<usize>) -> bool,
 ) {
     match (inside, *current) {
         (true, None) => *current = Some(offset),
         (false, Some(start)) => {
-            words.push(word(text, piece_start + start..piece_start + offset));
+            let range = piece_start + start..piece_start + offset;
+            if keep(range.clone()) {
+                words.push(word(text, range));
+            }
             *current = None;
         }
         _ => {}
@@ -140,6 +174,18 @@ fn is_invisible(c: char) -> bool {
 mod tests {
     use super::*;
 
+    #[test]
+    fn words_left_out_still_part_their_neighbours() {
+        let text = "Voice of Khurasan said Kabul al-Qaida";
+        let kept = words_where(text, &[0..text.len()], |_, word| word == "of" || word == "al");
+        let names: Vec<&str> = kept.iter().map(|w| &text[w.range.clone()]).collect();
+        assert_eq!(names, ["Voice", "of", "Khurasan", "Kabul", "al", "Qaida"]);
+        let joined: Vec<bool> = kept.iter().map(|w| w.joined_to_next).collect();
+        // `Khurasan` and `Kabul` have `said` between them.
+        assert_eq!(joined, [true, true, false, true, true, false]);
+        assert!(kept[4].hyphen_after);
+    }
+
     /// The words as first written, char by char: what the byte-wise
     /// reading must agree with.
     fn words_char_by_char(text: &str, pieces: &[Range<usize>]) -> Vec<Word> {
@@ -154,7 +200,15 @@ mod tests {
                 let inside = is_word_char(c)
                     || (current.is_some() && is_inner_mark(c) && next.is_some_and(crate::text::is_letter))
                     || (current.is_some() && is_invisible(c));
-                step(&mut words, text, piece.start, &mut current, inside, offset);
+                step(
+                    &mut words,
+                    text,
+                    piece.start,
+                    &mut current,
+                    inside,
+                    offset,
+                    &mut |_| true,
+                );
             }
             if let Some(start) = current {
                 words.push(word(text, piece.start + start..piece.end));
