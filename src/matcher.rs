@@ -279,11 +279,20 @@ pub struct OtherForm {
 pub struct LanguageFilter {
     document: Language,
     applies: Vec<bool>,
+    /// See [`Self::fingerprint`].
+    fingerprint: u64,
     common_words: Option<&'static CommonWords>,
     proper_names: Option<&'static CommonWords>,
 }
 
 impl LanguageFilter {
+    /// A number that tells this filter from the others of the glossary:
+    /// equal for filters that let the same languages apply to the same
+    /// document language.
+    pub fn fingerprint(&self) -> u64 {
+        self.fingerprint
+    }
+
     /// The document's language.
     pub fn language(&self) -> &Language {
         &self.document
@@ -633,9 +642,15 @@ impl Matcher {
 
     /// Which glossary languages apply to documents in `document`.
     pub fn language_filter(&self, document: &Language) -> LanguageFilter {
+        use std::hash::{Hash, Hasher};
+        let applies: Vec<bool> = self.languages.iter().map(|l| l.applies_to(document)).collect();
+        let mut hasher = rustc_hash::FxHasher::default();
+        document.to_string().hash(&mut hasher);
+        applies.hash(&mut hasher);
         LanguageFilter {
             document: document.clone(),
-            applies: self.languages.iter().map(|l| l.applies_to(document)).collect(),
+            fingerprint: hasher.finish(),
+            applies,
             common_words: CommonWords::for_language(document),
             proper_names: CommonWords::names_for_language(document),
         }

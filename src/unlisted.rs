@@ -75,6 +75,10 @@ pub struct UnlistedFinder {
     /// prose repeats its capitalized words, so most lookups end here.
     /// Indexed by whether a hyphen follows the word.
     word_cache: ThreadLocal<RefCell<[HashMap<String, CachedWord>; 2]>>,
+    /// Per thread, what each capitalized word alone was found to be a
+    /// spelling of, if anything (see [`Self::single_word_match`]), indexed
+    /// like `word_cache`.
+    single_word_cache: ThreadLocal<RefCell<[HashMap<String, SingleWordMatch>; 2]>>,
     terms: Vec<KeyedTerm>,
     /// The terms' keys and letters (see [`KeyedTerm`]).
     texts: String,
@@ -126,6 +130,14 @@ pub struct UnlistedFinder {
 struct CachedWord {
     key: Arc<str>,
     may_start: bool,
+}
+
+/// What a single word not in a mention was found to be, for the language
+/// filter and short-word setting of the search that found it.
+#[derive(Clone)]
+struct SingleWordMatch {
+    search: (u64, bool),
+    found: Option<Unlisted>,
 }
 
 /// Words cached per thread before the cache is cleared.
@@ -295,6 +307,8 @@ struct Search<'a> {
     threshold: f32,
     /// The case endings of the document's language, if its names decline.
     inflection: Option<&'a InflectionRule>,
+    /// Tells the language filters apart, for [`SingleWordMatch`].
+    filter_id: u64,
 }
 
 /// Where an indexed term comes from.
@@ -333,6 +347,7 @@ impl UnlistedFinder {
         let mut finder = UnlistedFinder {
             short_word_concepts: Vec::new(),
             word_cache: ThreadLocal::new(),
+            single_word_cache: ThreadLocal::new(),
             terms: Vec::new(),
             texts: String::new(),
             by_consonants: KeyIndex::default(),
@@ -656,6 +671,7 @@ impl UnlistedFinder {
         let inflection = (0..self.inflection.len())
             .filter(|&index| filter.applies_to(index))
             .find_map(|index| self.inflection[index].as_ref());
+        let filter_id = filter.fingerprint();
         let mut found = Vec::new();
         for chunk in chunks(text, pieces, CHUNK_BYTES) {
             // Mentions are in text order: skip those before the chunk.
@@ -668,6 +684,7 @@ impl UnlistedFinder {
                 short_words,
                 threshold,
                 inflection,
+                filter_id,
             };
             found.extend(self.find_in_chunk(text, &chunk, &search));
         }
@@ -769,9 +786,12 @@ impl UnlistedFinder {
                     key: &key,
                     stems: None,
                 };
-                let best = self
-                    .match_key(text, &phrase, search, &listed, exact)
-                    .or_else(|| self.declined_match(text, span, &key, search, &listed, exact));
+                let best = match span.len() == 1 && covered[start].is_none() {
+                    true => self.single_word_match(text, &phrase, search),
+                    false => self
+                        .match_key(text, &phrase, search, &listed, exact)
+                        .or_else(|| self.declined_match(text, span, &key, search, &listed, exact)),
+                };
                 if let Some(best) = best.filter(|best| best.confidence >= threshold) {
                     found.push(best);
                 }
@@ -781,6 +801,41 @@ impl UnlistedFinder {
             found.extend(self.surname_spellings(text, &words, &covered, &mut cached, search));
         }
         keep_best_disjoint(found)
+    }
+
+    /// [`Self::match_key`] (then [`Self::declined_match`]) for a single word
+    /// outside any mention, from the thread's cache where the word was
+    /// looked up before in a search of the same language: prose repeats its
+    /// capitalized words, and most of them are near some term's key.
+    fn single_word_match(&self, text: &str, phrase: &Phrase, search: &Search) -> Option<Unlisted> {
+        let word = &phrase.span[0];
+        let slice = &text[word.range.clone()];
+        let caches = self.single_word_cache.get_or(Default::default);
+        let settings = (search.filter_id, search.short_words);
+        let index = usize::from(word.hyphen_after);
+        if let Some(hit) = caches.borrow()[index]
+            .get(slice)
+            .filter(|hit| hit.search == settings)
+        {
+            return hit.found.clone().map(|found| Unlisted {
+                range: word.range.clone(),
+                ..found
+            });
+        }
+        let listed = ListedParts::default();
+        let found = self
+            .match_key(text, phrase, search, &listed, false)
+            .or_else(|| self.declined_match(text, phrase.span, phrase.key, search, &listed, false));
+        let cache = &mut caches.borrow_mut()[index];
+        if cache.len() >= WORD_CACHE_LIMIT {
+            cache.clear();
+        }
+        let entry = SingleWordMatch {
+            search: settings,
+            found: found.clone(),
+        };
+        cache.insert(slice.to_string(), entry);
+        found
     }
 
     /// Spellings of the surnames `search.surname_ids` alone: a capitalized
@@ -928,12 +983,20 @@ impl UnlistedFinder {
                 // Arabic), and a Cyrillic spelling with its Latin forms too,
                 // read in Latin; not a short word, of which five letters of
                 // another language say too little.
+                // (A form of a language that applies is compared in its own
+                // script only: where every language applies, in a document
+                // of no known language, a Cyrillic word is no spelling of a
+                // Latin form.)
                 let other_language = !filter.applies_to(term.language_index as usize);
+                let term_script = script(term.letters(&self.texts));
                 if other_language
                     && (short
                         || self.has_form_for(term.concept as usize, filter)
-                        || !comparable_scripts(candidate_script, script(term.letters(&self.texts))))
+                        || !comparable_scripts(candidate_script, term_script))
                 {
+                    return None;
+                }
+                if !other_language && term_script != candidate_script {
                     return None;
                 }
                 let allowed = if usize::from(term.consonants) >= MIN_CONSONANTS_FOR_EDIT {

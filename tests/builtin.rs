@@ -437,3 +437,42 @@ fn a_persian_spelling_of_a_form_listed_only_in_arabic_is_found() {
         Vec::<String>::new()
     );
 }
+
+#[test]
+fn a_word_alone_is_judged_again_in_a_document_of_another_language() {
+    // Pakistan has no Russian form: `Пакистан` in Russian is an unlisted
+    // spelling of it, and in English, where the concept has a form, it is
+    // not. One thread reads both documents, the English one first, so the
+    // word's verdict, kept for the words that follow, must not carry over
+    // to the other language.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("termlint.toml"),
+        "language = \"en\"\n[languages]\n\"b.md\" = \"ru\"\n",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("a.md"), "Пакистан and Iran closed the border.\n").unwrap();
+    // Both name Iran, so that both look up short words too.
+    std::fs::write(dir.path().join("b.md"), "Пакистан закрыл границу с Ираном.\n").unwrap();
+    let output = termlint(dir.path())
+        .env("RAYON_NUM_THREADS", "1")
+        .args(["check", "--format", "json", "a.md", "b.md"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        summarize(&parse_json(&output)),
+        ["unlisted 1:1-1:9 «Пакистан» -> Pakistan"]
+    );
+    let json = parse_json(&output);
+    assert_eq!(json["findings"][0]["path"], "b.md");
+}
+
+#[test]
+fn a_cyrillic_word_is_no_spelling_of_a_form_of_the_documents_language_in_latin() {
+    // Pakistan has an English form: in English, a Cyrillic word is compared
+    // with it in its own script only.
+    assert_eq!(
+        builtin_findings("en", "Пакистан and Iran closed the border.\n"),
+        Vec::<String>::new()
+    );
+}
