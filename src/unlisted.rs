@@ -1656,8 +1656,9 @@ fn opens_with_particle(text: &str, words: &[Word], index: usize) -> bool {
 /// No particle has more than [`MAX_PARTICLE_LETTERS`]: longer words, most
 /// of those a name is followed by, are not folded to be looked up.
 fn is_particle_word(word: &str, conjunctions: bool) -> bool {
-    // Lower-case ASCII, most words of most texts, is its own folding.
-    if word.bytes().all(|b| b.is_ascii_lowercase()) {
+    // Lower-case ASCII or basic Cyrillic, most words of most texts, is its
+    // own folding.
+    if word.chars().all(|c| c.is_ascii_lowercase() || ('а'..='я').contains(&c)) {
         return is_name_particle(word, conjunctions);
     }
     let letters = word.chars().filter(|&c| crate::text::is_letter(c));
