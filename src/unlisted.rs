@@ -1658,7 +1658,10 @@ fn opens_with_particle(text: &str, words: &[Word], index: usize) -> bool {
 fn is_particle_word(word: &str, conjunctions: bool) -> bool {
     // Lower-case ASCII or basic Cyrillic, most words of most texts, is its
     // own folding.
-    if word.chars().all(|c| c.is_ascii_lowercase() || ('а'..='я').contains(&c)) {
+    if word
+        .chars()
+        .all(|c| c.is_ascii_lowercase() || ('а'..='я').contains(&c))
+    {
         return is_name_particle(word, conjunctions);
     }
     let letters = word.chars().filter(|&c| crate::text::is_letter(c));

@@ -33,8 +33,10 @@ pub fn words(text: &str, pieces: &[Range<usize>]) -> Vec<Word> {
 /// that starts with a lower-case letter unless `keep_lower_case(range,
 /// word)` says otherwise. A word left out still separates its neighbours:
 /// they are not joined (see [`Word::joined_to_next`]), as they would not be
-/// across it. The search for names, which start and go on with capitals,
-/// so reads the many lower-case words of a text without keeping them.
+/// across it, and a kept word before a hyphen and a left-out word does not
+/// have [`Word::hyphen_after`] set (`Kerman` in `Kerman-based`). The search
+/// for names, which start and go on with capitals, so reads the many
+/// lower-case words of a text without keeping them.
 pub fn words_where(
     text: &str,
     pieces: &[Range<usize>],
