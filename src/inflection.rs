@@ -253,16 +253,6 @@ impl InflectionRule {
             .min_by_key(|stem| stem.len())
     }
 
-    /// `folded_word` without its longest ending, if that leaves a stem of
-    /// at least three letters.
-    pub fn strip_ending<'a>(&self, folded_word: &'a str) -> Option<&'a str> {
-        self.endings
-            .iter()
-            .filter_map(|ending| folded_word.strip_suffix(ending.as_str()))
-            .filter(|stem| stem.chars().filter(|c| crate::text::is_letter(*c)).count() >= 3)
-            .min_by_key(|stem| stem.len())
-    }
-
     /// `form` with the case endings `found` carries where `nearest` has none:
     /// the fix of an unlisted spelling keeps the case it is written in
     /// (`Касыма Сулеймани`, nearest `Касым Сулеймани`, gives `Касема

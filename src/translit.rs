@@ -184,11 +184,6 @@ pub fn to_latin(word: &str) -> String {
     out
 }
 
-/// Whether `c` is a letter of the Cyrillic script.
-pub fn is_cyrillic(c: char) -> bool {
-    matches!(c, '\u{0400}'..='\u{04FF}' | '\u{0500}'..='\u{052F}')
-}
-
 /// Cyrillic to Latin, for folded (lowercase, diacritic-free but `й`) text.
 fn cyrillic(c: char) -> Option<&'static str> {
     Some(match c {
